@@ -1,9 +1,225 @@
-//! Page text → articles.
+//! Page text → articles: the pipeline that turns a raw page dump into clean articles.
+//!
+//! The stages run in order, each in its own module and each testable alone:
+//! [`lines`] classifies lines and repairs glued datelines and vertical headlines,
+//! [`segment`] cuts the page into article drafts and assigns headlines (printed after their
+//! bodies in these dumps), [`reflow`] joins hard-wrapped lines into paragraphs, [`byline`]
+//! reads datelines, credits and dates, [`headline`] splits kicker/title/subtitle and [`region`]
+//! finds the county or district. Person names are filled in afterwards by [`crate::people`].
 
-use crate::model::Article;
+pub mod byline;
+pub mod chars;
+pub mod header;
+pub mod headline;
+pub mod lines;
+pub mod reflow;
+pub mod region;
+pub mod segment;
+
+use crate::model::{Article, Kind};
+use byline::{
+    find_date, format_date, signature_name, split_photo_credit, split_trailing_credit,
+    take_dateline,
+};
+use lines::Marker;
+use reflow::{join_paragraphs, normalize_spaces};
+use segment::Draft;
+
+/// Photo arrows that open a caption and are not part of its text.
+const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
+/// How many credits can trail one article (`（孟轩）` after `廉 玮 摄` …).
+const MAX_TRAILING_CREDITS: usize = 4;
 
 /// Parse one page's text into articles; `source` names the file in every article.
+///
+/// Never panics, whatever the text; an empty or furniture-only page gives no articles.
 pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
-    let _ = (source, text);
-    Vec::new()
+    segment::segment(lines::split_lines(text))
+        .into_iter()
+        .filter_map(|draft| build_article(draft, source))
+        .enumerate()
+        .map(|(i, mut article)| {
+            article.ordinal = u32::try_from(i).unwrap_or(u32::MAX);
+            article
+        })
+        .collect()
+}
+
+/// Interpret one draft: dateline, credits, paragraphs, headline, kind, date and region.
+fn build_article(draft: Draft, source: &str) -> Option<Article> {
+    let mut raw = join_paragraphs(&draft.body);
+    strip_opening_marks(&mut raw, draft.marker);
+    let dateline = match raw.first() {
+        Some(first) => {
+            let (dateline, rest) = take_dateline(first);
+            let rest = rest.to_owned();
+            raw[0] = rest;
+            dateline
+        }
+        None => byline::Dateline::default(),
+    };
+    let (mut credits, photo_credited) = take_trailing_credits(&mut raw);
+    if let Some(name) = draft.signature.as_deref().and_then(signature_name) {
+        credits.push(name);
+    }
+    let paragraphs: Vec<String> = raw
+        .iter()
+        .map(|p| normalize_spaces(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if paragraphs.is_empty() {
+        return None;
+    }
+    let headline = headline::resolve(&draft.headline);
+    let kind = match draft.marker {
+        Some(Marker::Bullet) => Kind::Brief,
+        _ if draft.signature.is_some() => Kind::Commentary,
+        Some(Marker::Dateline) => Kind::News,
+        Some(Marker::Arrow) => Kind::Photo,
+        None if photo_credited && headline.title.is_none() => Kind::Photo,
+        None => Kind::News,
+    };
+    let page_date = draft.page.as_ref().and_then(|p| p.date.as_deref());
+    let date = find_date(&paragraphs).map(|d| format_date(d, page_date));
+    let region = region::find_region(headline.title.as_deref(), &paragraphs[0]);
+
+    let mut article = Article::new(source, 0, kind);
+    article.title = headline.title;
+    article.kicker = headline.kicker;
+    article.subtitle = headline.subtitle;
+    article.column = draft.column;
+    article.page = draft.page;
+    article.date = date;
+    article.region = region;
+    article.reporters = dateline.reporters;
+    article.correspondents = dateline.correspondents;
+    article.credits = credits;
+    article.paragraphs = paragraphs;
+    Some(article)
+}
+
+/// Remove `●` from a brief and arrows from a caption.
+fn strip_opening_marks(raw: &mut [String], marker: Option<Marker>) {
+    let Some(first) = raw.first_mut() else {
+        return;
+    };
+    let stripped = match marker {
+        Some(Marker::Bullet) => first.trim_start_matches('●'),
+        Some(Marker::Arrow) => first.trim_start_matches(ARROWS),
+        _ => return,
+    };
+    *first = chars::trim(stripped).to_owned();
+}
+
+/// Peel credits off the end of the body, in print order; also says whether one was a
+/// photographer's.
+fn take_trailing_credits(raw: &mut Vec<String>) -> (Vec<String>, bool) {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut photo = false;
+    for _ in 0..MAX_TRAILING_CREDITS {
+        let Some(last) = raw.last() else { break };
+        let after_sentence = raw.len() > 1;
+        let peeled = if let Some((before, names)) = split_trailing_credit(last, after_sentence) {
+            Some((before.to_owned(), names))
+        } else if let Some((before, names)) = split_photo_credit(last) {
+            photo = true;
+            Some((before.to_owned(), names))
+        } else {
+            None
+        };
+        let Some((before, names)) = peeled else { break };
+        found.push(names);
+        if chars::trim(&before).is_empty() {
+            raw.pop();
+        } else if let Some(last) = raw.last_mut() {
+            *last = before;
+        }
+    }
+    found.reverse();
+    (found.into_iter().flatten().collect(), photo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_story_is_parsed() {
+        let page = " 本报讯 （记者原文钊 通讯员王\n欢） 3月27日，山阳区委副书记赵玉辉\n主持召开会议。\n\n会议指出，要 方 向 ， 合 理\n\n安排人员。\n\n（孟轩）\n\n山阳区召开“四城联创”工作务虚会\n";
+        let articles = parse_page("p.txt", page);
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
+        assert_eq!(a.kind, Kind::News);
+        assert_eq!(a.title.as_deref(), Some("山阳区召开“四城联创”工作务虚会"));
+        assert_eq!(a.reporters, ["原文钊"]);
+        assert_eq!(a.correspondents, ["王欢"]);
+        assert_eq!(a.credits, ["孟轩"]);
+        assert_eq!(a.date.as_deref(), Some("03-27"));
+        assert_eq!(a.region.as_deref(), Some("山阳区"));
+        assert_eq!(
+            a.paragraphs,
+            [
+                "3月27日，山阳区委副书记赵玉辉主持召开会议。",
+                "会议指出，要方向，合理安排人员。"
+            ]
+        );
+    }
+
+    #[test]
+    fn photo_caption_with_spaced_photographer() {
+        let page = "为增强处置能力，3月26日，商务局开展演练。图为演练现场。 廉 玮 摄\n";
+        let articles = parse_page("p.txt", page);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].kind, Kind::Photo);
+        assert_eq!(articles[0].credits, ["廉玮"]);
+        assert_eq!(articles[0].date.as_deref(), Some("03-26"));
+        assert!(articles[0].paragraphs[0].ends_with("图为演练现场。"));
+    }
+
+    #[test]
+    fn brief_loses_its_bullet_and_keeps_its_credit() {
+        let articles = parse_page("p.txt", "●3月1日，某镇开展活动。 （李鑫）\n\n政 务 简 报\n");
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].kind, Kind::Brief);
+        assert_eq!(articles[0].column.as_deref(), Some("政务简报"));
+        assert_eq!(articles[0].credits, ["李鑫"]);
+        assert!(articles[0].paragraphs[0].starts_with("3月1日"));
+    }
+
+    #[test]
+    fn commentary_is_signed() {
+        let articles = parse_page(
+            "p.txt",
+            "从学习到实践，发光发热！\n\n立足岗位 学以致用\n□高 亢\n",
+        );
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].kind, Kind::Commentary);
+        assert_eq!(articles[0].credits, ["高亢"]);
+        assert_eq!(articles[0].title.as_deref(), Some("立足岗位 学以致用"));
+    }
+
+    #[test]
+    fn youxun_starts_a_new_article() {
+        let articles = parse_page(
+            "p.txt",
+            "本报讯 3月2日，甲县开展活动。\n又讯 3月3日，乙县召开会议。\n\n乙县召开会议\n",
+        );
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].paragraphs, ["3月3日，乙县召开会议。"]);
+        assert_eq!(articles[1].title.as_deref(), Some("乙县召开会议"));
+        assert_eq!(articles[0].title, None);
+    }
+
+    #[test]
+    fn ordinals_count_articles_of_the_file() {
+        let articles = parse_page("p.txt", "本报讯 甲。\n\n标题一\n本报讯 乙。\n\n标题二\n");
+        let ordinals: Vec<u32> = articles.iter().map(|a| a.ordinal).collect();
+        assert_eq!(ordinals, [0, 1]);
+    }
+
+    #[test]
+    fn nothing_but_furniture_gives_nothing() {
+        assert!(parse_page("p.txt", "").is_empty());
+        assert!(parse_page("p.txt", "JIAOZUO DAILY\n工工业业\n\n区\n").is_empty());
+    }
 }

@@ -1,0 +1,303 @@
+//! Line normalisation and classification: what each line of a page dump is, as far as it can
+//! be told from the line alone.
+//!
+//! Whether a plain line is body text or a headline depends on its neighbours, so that is left
+//! to segmentation ([`LineKind::Text`]). What a line says about itself is decided here: article
+//! openers (`本报讯`, `●`, photo arrows), commentary signatures (`□作者`), page furniture,
+//! spaced-out column labels and decoration junk. Two repairs of the extraction happen first:
+//! a headline glued to the next `本报讯` is split in two, and a vertical headline printed one
+//! character per line is folded back into one line.
+
+use super::chars::{ends_sentence, is_body_punct, is_han, is_space, trim, visible_len};
+use super::header::{HeaderPart, parse_header_line};
+
+/// What opens an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// `本报讯` or `又讯`: a news dateline.
+    Dateline,
+    /// `●`: one item of a briefs column.
+    Bullet,
+    /// `⬅`, `➡` and other arrows pointing at a photo.
+    Arrow,
+}
+
+/// What a line is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// The first line of an article.
+    Start(Marker),
+    /// A commentary author's signature (`□高 亢`).
+    Signature,
+    /// Page furniture carrying metadata.
+    Header(HeaderPart),
+    /// A spaced-out column label (`政 务 简 报`).
+    Label,
+    /// Decoration left by the extraction (`工工业业`, a lone `州`).
+    Junk,
+    /// Body text or a headline.
+    Text,
+}
+
+/// One trimmed line with its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The line without surrounding white space.
+    pub text: String,
+    /// What the line is.
+    pub kind: LineKind,
+    /// Whether this line was folded from a vertical headline.
+    pub vertical: bool,
+}
+
+impl Line {
+    fn new(text: &str) -> Self {
+        let text = trim(text).to_owned();
+        let kind = classify(&text);
+        Line {
+            text,
+            kind,
+            vertical: false,
+        }
+    }
+
+    /// Whether the line is blank.
+    pub fn is_blank(&self) -> bool {
+        self.kind == LineKind::Blank
+    }
+}
+
+const DATELINES: &[&str] = &["本报讯", "又讯"];
+const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
+/// How many single-character lines make a vertical headline rather than stray characters.
+const MIN_VERTICAL_CHARS: usize = 4;
+
+/// Split a page into classified lines, repairing glued datelines and vertical headlines.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for raw in text.lines() {
+        for piece in split_glued_dateline(trim(raw)) {
+            lines.push(Line::new(piece));
+        }
+    }
+    fold_vertical_headlines(lines)
+}
+
+/// Classify one trimmed line on its own.
+pub fn classify(text: &str) -> LineKind {
+    if text.is_empty() {
+        return LineKind::Blank;
+    }
+    if DATELINES.iter().any(|d| text.starts_with(d)) {
+        return LineKind::Start(Marker::Dateline);
+    }
+    if text.starts_with('●') {
+        return LineKind::Start(Marker::Bullet);
+    }
+    if text.starts_with(ARROWS) {
+        return LineKind::Start(Marker::Arrow);
+    }
+    if is_signature(text) {
+        return LineKind::Signature;
+    }
+    if let Some(part) = parse_header_line(text) {
+        return LineKind::Header(part);
+    }
+    if is_doubled_junk(text) {
+        return LineKind::Junk;
+    }
+    if is_spaced_label(text) {
+        return LineKind::Label;
+    }
+    LineKind::Text
+}
+
+/// `安排部署近期重点工作 本报讯 孟州市…` → the headline part and the dateline part.
+fn split_glued_dateline(line: &str) -> Vec<&str> {
+    for dateline in DATELINES {
+        let Some(at) = line.find(dateline) else {
+            continue;
+        };
+        if at == 0 {
+            continue;
+        }
+        let (before, after) = line.split_at(at);
+        let before = trim(before);
+        let headline_like = !before.is_empty() && !before.chars().any(is_body_punct);
+        if headline_like || ends_sentence(before) || before.ends_with('）') {
+            return vec![before, after];
+        }
+    }
+    vec![line]
+}
+
+/// `□高 亢`: a square followed by a short name.
+fn is_signature(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('□') else {
+        return false;
+    };
+    let name: Vec<char> = rest.chars().filter(|&c| !is_space(c)).collect();
+    (2..=4).contains(&name.len()) && name.iter().all(|&c| is_han(c))
+}
+
+/// `工工业业`: every character printed twice, an artefact of bold outline text.
+fn is_doubled_junk(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().filter(|&c| !is_space(c)).collect();
+    chars.len() >= 4
+        && chars.len().is_multiple_of(2)
+        && chars
+            .chunks(2)
+            .all(|pair| pair[0] == pair[1] && is_han(pair[0]))
+}
+
+/// `政 务 简 报`: a few single Han characters separated by spaces.
+fn is_spaced_label(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
+    // `廉 玮 摄` is a spaced-out photo credit, not a label.
+    (3..=8).contains(&tokens.len())
+        && tokens.last() != Some(&"摄")
+        && tokens.iter().all(|t| {
+            let mut chars = t.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c))
+        })
+}
+
+fn is_single_han(line: &Line) -> bool {
+    line.kind == LineKind::Text && visible_len(&line.text) == 1 && line.text.chars().all(is_han)
+}
+
+/// Fold runs of one-character lines into one headline line; drop stray single characters.
+fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_single_han(&lines[i]) {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
+        // A run of single characters, allowing single blank lines between groups.
+        let mut end = i;
+        let mut chars = String::new();
+        let mut j = i;
+        while j < lines.len() {
+            if is_single_han(&lines[j]) {
+                chars.push_str(&lines[j].text);
+                end = j;
+                j += 1;
+            } else if lines[j].is_blank() && lines.get(j + 1).is_some_and(is_single_han) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let count = chars.chars().count();
+        if count >= MIN_VERTICAL_CHARS {
+            out.push(Line {
+                text: chars,
+                kind: LineKind::Text,
+                vertical: true,
+            });
+        } else {
+            let isolated = (i == 0 || lines[i - 1].is_blank())
+                && lines.get(end + 1).is_none_or(Line::is_blank);
+            for line in &lines[i..=end] {
+                let mut line = line.clone();
+                if isolated && !line.is_blank() {
+                    line.kind = LineKind::Junk;
+                }
+                out.push(line);
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        split_lines(text).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn openers_are_recognised() {
+        assert_eq!(
+            classify("本报讯（记者原文钊 通讯员王"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(classify("又讯 3月5日，"), LineKind::Start(Marker::Dateline));
+        assert_eq!(classify("●3月1日，孟州市"), LineKind::Start(Marker::Bullet));
+        assert_eq!(classify("⬅3 月 6 日，厦"), LineKind::Start(Marker::Arrow));
+        assert_eq!(classify("□高 亢"), LineKind::Signature);
+    }
+
+    #[test]
+    fn furniture_is_recognised() {
+        assert_eq!(classify("工工业业"), LineKind::Junk);
+        assert_eq!(classify("政 务 简 报"), LineKind::Label);
+        assert_eq!(classify("百 字 新 闻"), LineKind::Label);
+        assert!(matches!(classify("JIAOZUO DAILY"), LineKind::Header(_)));
+        assert_eq!(classify("立足岗位 学以致用"), LineKind::Text);
+        assert_eq!(classify("廉 玮 摄"), LineKind::Text);
+        assert_eq!(classify("元 摄"), LineKind::Text);
+        assert_eq!(classify("方 向 ， 合 理 安 排"), LineKind::Text);
+    }
+
+    #[test]
+    fn headline_glued_to_next_dateline_is_split() {
+        let lines = split_lines("孟州市委常委会召开\n安排部署近期重点工作 本报讯 孟州市“四好农\n");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "孟州市委常委会召开",
+                "安排部署近期重点工作",
+                "本报讯 孟州市“四好农"
+            ]
+        );
+        assert_eq!(lines[2].kind, LineKind::Start(Marker::Dateline));
+    }
+
+    #[test]
+    fn dateline_inside_a_sentence_is_left_alone() {
+        let lines = split_lines("他说，本报讯的报道很及时\n");
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn vertical_headline_is_folded_across_a_blank() {
+        let lines = split_lines("（陈艺堂）\n\n海\n亮\n集\n团\n\n董\n事\n长\n\n本报讯 2 月");
+        let vertical: Vec<&Line> = lines.iter().filter(|l| l.vertical).collect();
+        assert_eq!(vertical.len(), 1);
+        assert_eq!(vertical[0].text, "海亮集团董事长");
+        assert_eq!(
+            lines.last().map(|l| l.kind.clone()),
+            Some(LineKind::Start(Marker::Dateline))
+        );
+    }
+
+    #[test]
+    fn lone_character_between_blanks_is_junk() {
+        assert_eq!(
+            kinds("工工业业\n\n区\n\nJIAOZUO DAILY"),
+            vec![
+                LineKind::Junk,
+                LineKind::Blank,
+                LineKind::Junk,
+                LineKind::Blank,
+                kinds("JIAOZUO DAILY")[0].clone()
+            ]
+        );
+    }
+
+    #[test]
+    fn single_character_continuing_a_paragraph_is_text() {
+        let lines = split_lines("全面提升养老服务质量\n区\n");
+        assert_eq!(lines[1].kind, LineKind::Text);
+    }
+}

@@ -1,0 +1,33 @@
+//! The ingest pipeline against the gold annotations of the sample pages, with the scorer's
+//! metrics and the thresholds the pipeline must meet.
+
+mod common;
+
+use std::path::Path;
+
+use common::scoring::{Metrics, load_gold, score};
+use papertui::sample::SAMPLE_PAGES;
+
+fn fixture_metrics() -> Metrics {
+    let gold = load_gold(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold"));
+    let articles: Vec<_> = SAMPLE_PAGES
+        .iter()
+        .flat_map(|page| papertui::ingest::parse_page(page.name, page.text))
+        .collect();
+    score(&gold, &articles)
+}
+
+#[test]
+fn ingest_meets_the_quality_bar_on_the_fixture_pages() {
+    let m = fixture_metrics();
+    let report = format!("{m:#?}");
+    assert_eq!(m.gold_articles, 51, "{report}");
+    assert!(m.segmentation_f1 >= 0.98, "{report}");
+    assert!(m.title_accuracy >= 0.95, "{report}");
+    assert!(m.headline_block_accuracy >= 0.95, "{report}");
+    assert!(m.kind_accuracy >= 0.98, "{report}");
+    assert!(m.date_accuracy >= 0.95, "{report}");
+    assert!(m.byline_accuracy >= 0.95, "{report}");
+    assert!(m.paragraphs_ending_terminal >= 0.97, "{report}");
+    assert_eq!(m.spaces_between_cjk, 0, "{report}");
+}
