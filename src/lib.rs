@@ -1,10 +1,12 @@
 //! papertui: a terminal reader for Chinese newspaper page dumps.
 //!
-//! Raw text extracted from page PDFs is turned into clean articles ([`ingest`]), held in an
-//! in-memory [`store`] with indexes, searched with fuzzy matching ([`search`]) and read in a
-//! ratatui terminal interface ([`tui`]). The parsing library knows nothing of the terminal.
+//! Raw text extracted from page PDFs is turned into clean articles ([`ingest`]), the people in
+//! them are found ([`people`]), and the result is exported ([`export`]) or read and searched in
+//! the terminal. The parsing library knows nothing of the terminal.
 
+pub mod corpus;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod people;
 pub mod sample;

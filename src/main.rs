@@ -4,16 +4,18 @@ fn main() {
     let paths: Vec<String> = std::env::args().skip(4).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut all = Vec::new();
+    let all;
     if paths.is_empty() {
-        for page in papertui::sample::SAMPLE_PAGES {
-            all.extend(papertui::ingest::parse_page(page.name, page.text));
-        }
+        all = papertui::corpus::sample();
     } else {
-        for p in &paths {
-            let text = std::fs::read_to_string(p).expect("read");
-            all.extend(papertui::ingest::parse_page(p, &text));
-        }
+        let pages: Vec<_> = paths
+            .iter()
+            .map(|p| papertui::corpus::PageText {
+                source: p.clone(),
+                text: std::fs::read_to_string(p).expect("read"),
+            })
+            .collect();
+        all = papertui::corpus::parse_pages(&pages);
     }
     papertui::export::write_articles(&mut out, &all, papertui::export::Format::Jsonl)
         .expect("write");

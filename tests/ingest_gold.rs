@@ -6,15 +6,10 @@ mod common;
 use std::path::Path;
 
 use common::scoring::{Metrics, load_gold, score};
-use papertui::sample::SAMPLE_PAGES;
 
 fn fixture_metrics() -> Metrics {
     let gold = load_gold(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold"));
-    let articles: Vec<_> = SAMPLE_PAGES
-        .iter()
-        .flat_map(|page| papertui::ingest::parse_page(page.name, page.text))
-        .collect();
-    score(&gold, &articles)
+    score(&gold, &papertui::corpus::sample())
 }
 
 #[test]
@@ -30,4 +25,12 @@ fn ingest_meets_the_quality_bar_on_the_fixture_pages() {
     assert!(m.byline_accuracy >= 0.95, "{report}");
     assert!(m.paragraphs_ending_terminal >= 0.97, "{report}");
     assert_eq!(m.spaces_between_cjk, 0, "{report}");
+}
+
+#[test]
+fn people_meet_the_quality_bar_on_the_fixture_pages() {
+    let m = fixture_metrics();
+    let report = format!("{m:#?}");
+    assert!(m.person_precision >= 0.97, "{report}");
+    assert!(m.person_recall >= 0.95, "{report}");
 }
