@@ -4,6 +4,9 @@
 //! in-memory [`store`] with indexes, searched with fuzzy matching ([`search`]) and read in a
 //! ratatui terminal interface ([`tui`]). The parsing library knows nothing of the terminal.
 
-pub mod model;
 pub mod ingest;
+pub mod model;
 pub mod sample;
+pub mod search;
+pub mod store;
+pub mod text;
