@@ -263,6 +263,8 @@ fn extra_fields(a: &Article) -> impl Iterator<Item = &str> {
         .filter_map(|f| f.as_deref())
 }
 
+/// Shortest stand-in headline before a clause break ends it, in characters.
+const FIRST_CLAUSE_MIN: usize = 8;
 /// Longest first clause shown in place of a missing title, in characters.
 const FIRST_CLAUSE_MAX: usize = 40;
 
@@ -277,11 +279,15 @@ pub fn headline(a: &Article) -> (Cow<'_, str>, bool) {
         .map(|p| p.trim())
         .find(|p| !p.is_empty())
         .unwrap_or("");
-    let clause: String = body
-        .chars()
-        .take_while(|c| !"，。；！？,;!?".contains(*c))
-        .take(FIRST_CLAUSE_MAX)
-        .collect();
+    // A leading dateline clause (`3月6日，`) says little: keep adding clauses until the
+    // stand-in has some substance.
+    let mut clause = String::new();
+    for (len, c) in body.chars().take(FIRST_CLAUSE_MAX).enumerate() {
+        if "，。；！？,;!?".contains(c) && (len >= FIRST_CLAUSE_MIN || c == '。') {
+            break;
+        }
+        clause.push(c);
+    }
     (Cow::Owned(clause), true)
 }
 

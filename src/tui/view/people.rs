@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Sparkline, Widget};
 
 use super::Theme;
 use crate::search::headline;
-use crate::store::{PersonId, Store};
+use crate::store::{DateKey, PersonId, Store};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -81,7 +81,7 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut y = inner.y;
     super::put(buf, inner.x, y, &summary, inner.width, theme.dim());
     y += 1;
-    let timeline = store.person_timeline(p);
+    let timeline = comparable(store.person_timeline(p));
     let chart_rows = inner.bottom().saturating_sub(y).saturating_sub(1).min(4);
     if chart_rows > 0 && !timeline.is_empty() {
         let data = bins(&timeline, usize::from(inner.width));
@@ -113,8 +113,20 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// The timeline with years dropped when some dates lack one, so all share one axis.
+fn comparable(timeline: Vec<(DateKey, u32)>) -> Vec<(DateKey, u32)> {
+    if timeline.iter().all(|(d, _)| d.year() != 0) {
+        return timeline;
+    }
+    let mut merged: std::collections::BTreeMap<DateKey, u32> = std::collections::BTreeMap::new();
+    for (d, n) in timeline {
+        *merged.entry(DateKey(d.0 % 10_000)).or_default() += n;
+    }
+    merged.into_iter().collect()
+}
+
 /// Appearance counts per day from the first to the last date, merged into at most `cols` bins.
-fn bins(timeline: &[(crate::store::DateKey, u32)], cols: usize) -> Vec<u64> {
+fn bins(timeline: &[(DateKey, u32)], cols: usize) -> Vec<u64> {
     let (Some(first), Some(last)) = (timeline.first(), timeline.last()) else {
         return Vec::new();
     };
@@ -133,7 +145,7 @@ fn bins(timeline: &[(crate::store::DateKey, u32)], cols: usize) -> Vec<u64> {
 }
 
 /// `first … last` under the chart.
-fn axis_label(timeline: &[(crate::store::DateKey, u32)], cols: usize) -> String {
+fn axis_label(timeline: &[(DateKey, u32)], cols: usize) -> String {
     let first = timeline.first().map(|d| d.0.label()).unwrap_or_default();
     let last = timeline.last().map(|d| d.0.label()).unwrap_or_default();
     if first == last {
@@ -163,7 +175,6 @@ fn recent(store: &Store, p: PersonId) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::DateKey;
 
     #[test]
     fn bins_spread_days_and_merge_when_narrow() {
@@ -171,5 +182,7 @@ mod tests {
         assert_eq!(bins(&tl, 40), vec![1, 0, 2, 0, 0, 0, 0, 0, 0, 1]);
         assert_eq!(bins(&tl, 2), vec![3, 1]);
         assert!(bins(&[], 10).is_empty());
+        let mixed = comparable(vec![(DateKey(309), 1), (DateKey(20_230_304), 2)]);
+        assert_eq!(mixed, vec![(DateKey(304), 2), (DateKey(309), 1)]);
     }
 }
