@@ -3,9 +3,12 @@
 //! Pages are independent, so they are parsed on all cores; people are found afterwards over the
 //! whole corpus, because a name confirmed in one article helps find it in the others.
 
+use std::path::PathBuf;
+
 use rayon::prelude::*;
 
 use crate::ingest::parse_page;
+use crate::input::{InputError, collect_files, read_page};
 use crate::model::Article;
 use crate::people::annotate_corpus;
 use crate::sample::SAMPLE_PAGES;
@@ -41,4 +44,54 @@ pub fn sample() -> Vec<Article> {
         })
         .collect();
     parse_pages(&pages)
+}
+
+/// What loading paths gave: the articles, and every file that could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Articles of every readable page, in path order, with their people.
+    pub articles: Vec<Article>,
+    /// One error per path or file that could not be used; the others still loaded.
+    pub errors: Vec<InputError>,
+    /// How many page files were read.
+    pub files: usize,
+}
+
+/// Load page files and directories (the embedded sample when `paths` is empty).
+///
+/// Files are read, decoded and parsed in parallel; a bad file is reported in
+/// [`Loaded::errors`] and never stops the others.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    if paths.is_empty() {
+        return Loaded {
+            articles: sample(),
+            errors: Vec::new(),
+            files: SAMPLE_PAGES.len(),
+        };
+    }
+    let (files, mut errors) = collect_files(paths);
+    let parsed: Vec<Result<Vec<Article>, InputError>> = files
+        .par_iter()
+        .map(|path| {
+            let text = read_page(path)?;
+            Ok(parse_page(&path.to_string_lossy(), &text))
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut read = 0;
+    for result in parsed {
+        match result {
+            Ok(page) => {
+                read += 1;
+                articles.extend(page);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    annotate_corpus(&mut articles);
+    Loaded {
+        articles,
+        errors,
+        files: read,
+    }
 }

@@ -1,12 +1,20 @@
 //! papertui: a terminal reader for Chinese newspaper page dumps.
 //!
 //! Raw text extracted from page PDFs is turned into clean articles ([`ingest`]), the people in
-//! them are found ([`people`]), and the result is exported ([`export`]) or read and searched in
-//! the terminal. The parsing library knows nothing of the terminal.
+//! them are found ([`people`]), the articles are held in an in-memory [`store`] with indexes,
+//! searched with fuzzy and pinyin matching ([`search`]), exported ([`export`]) and read in a
+//! ratatui terminal interface ([`tui`]). The parsing library knows nothing of the terminal.
 
+pub mod cli;
+pub mod commands;
 pub mod corpus;
 pub mod export;
 pub mod ingest;
+pub mod input;
 pub mod model;
 pub mod people;
 pub mod sample;
+pub mod search;
+pub mod store;
+pub mod text;
+pub mod tui;

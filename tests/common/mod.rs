@@ -1,4 +1,5 @@
-//! Support shared by the integration tests.
+//! Support shared by the integration tests: the reference scorer and screen helpers.
 #![allow(dead_code)]
 
 pub mod scoring;
+pub mod screen;

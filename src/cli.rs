@@ -1,0 +1,73 @@
+//! Command-line arguments and subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
+
+/// Read Chinese newspaper page dumps as clean articles, in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "papertui", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a subcommand the terminal reader opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the terminal reader.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// The terminal reader's options (the default command).
+#[derive(Debug, Args, Default)]
+pub struct ReadArgs {
+    /// Page files, or directories walked for `*.txt` pages; none: the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// Start with this filter text.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Start with this person's articles.
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the articles as JSON Lines or JSON.
+    Export(ExportArgs),
+    /// List every person with article count and roles, most frequent first.
+    People(PeopleArgs),
+}
+
+/// `papertui export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Only the articles that name this person.
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Page files or directories; none: the embedded sample.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Output shape of `papertui people`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PeopleFormat {
+    /// Aligned columns for reading.
+    Text,
+    /// One JSON object per person.
+    Jsonl,
+}
+
+/// `papertui people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PeopleFormat::Text)]
+    pub format: PeopleFormat,
+    /// Page files or directories; none: the embedded sample.
+    pub paths: Vec<PathBuf>,
+}

@@ -1,0 +1,570 @@
+//! The in-memory store: every article, the interned people, and the indexes over them.
+//!
+//! It is the only query API: the command line and the terminal reader ask it, never scan
+//! articles themselves. It is built once per load and then read-only, so ids are plain
+//! indexes (`ArticleId`, `PersonId`) stable within that load, and indexes hold ids, never
+//! copies of article text. Names and roles are interned once; the per-article person list is
+//! one flat array with offsets. The search keys (pinyin, masks) live in
+//! [`crate::search::SearchIndex`], built here in parallel.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::AtomicBool;
+
+use crate::model::Article;
+use crate::search::{self, PersonHit, Query, Results, SearchIndex};
+
+/// Index of an article within one load of the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(pub u32);
+
+/// Index of an interned person within one load of the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub u32);
+
+/// Index of an interned role (`山阳区委书记`, `记者` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RoleId(pub u32);
+
+/// A sortable date: `yyyymmdd`, year 0 when unknown, 0 when the article has no date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateKey(pub u32);
+
+impl DateKey {
+    /// Parses `MM-DD` or `YYYY-MM-DD`; `year` fills in a missing year (0 = unknown).
+    pub fn parse(date: &str, year: u32) -> Option<DateKey> {
+        let parts: Vec<&str> = date.trim().split('-').collect();
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (y, m, d) = match parts.as_slice() {
+            [m, d] => (year, num(m)?, num(d)?),
+            [y, m, d] => (num(y)?, num(m)?, num(d)?),
+            _ => return None,
+        };
+        ((1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some(DateKey(y * 10_000 + m * 100 + d))
+    }
+
+    /// Month and day.
+    pub fn month_day(self) -> (u32, u32) {
+        ((self.0 / 100) % 100, self.0 % 100)
+    }
+
+    /// Year, 0 when unknown.
+    pub fn year(self) -> u32 {
+        self.0 / 10_000
+    }
+
+    /// Days since an arbitrary origin, for spacing dates on a time axis.
+    pub fn day_number(self) -> i64 {
+        const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        let (m, d) = self.month_day();
+        let y = i64::from(self.year());
+        let month = BEFORE
+            .get(m.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(0);
+        y * 366 + month + i64::from(d)
+    }
+
+    /// `MM-DD`, or `YYYY-MM-DD` when the year is known.
+    pub fn label(self) -> String {
+        let (m, d) = self.month_day();
+        match self.year() {
+            0 => format!("{m:02}-{d:02}"),
+            y => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+/// One appearance of a person: the article, the role printed there and the article's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Appearance {
+    /// The article the person appears in.
+    pub article: ArticleId,
+    /// The role seen in that article, when one was printed.
+    pub role: Option<RoleId>,
+    /// The article's date (0 when undated).
+    pub date: DateKey,
+}
+
+/// An interned person with what the store knows about them.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The name as printed.
+    pub name: Box<str>,
+    /// Every article the person appears in, in article order.
+    pub appearances: Vec<Appearance>,
+    /// Roles seen, most frequent first, with how often each was seen.
+    pub roles: Vec<(RoleId, u32)>,
+}
+
+/// Role given to reporters named in a dateline.
+pub const ROLE_REPORTER: &str = "记者";
+/// Role given to correspondents named in a dateline.
+pub const ROLE_CORRESPONDENT: &str = "通讯员";
+
+/// All articles of a load with their people and indexes; read-only once built.
+#[derive(Debug, Default)]
+pub struct Store {
+    articles: Vec<Article>,
+    dates: Vec<DateKey>,
+    people: Vec<Person>,
+    people_by_name: HashMap<Box<str>, PersonId>,
+    people_ranked: Vec<PersonId>,
+    roles: Vec<Box<str>>,
+    article_people_start: Vec<u32>,
+    article_people: Vec<PersonId>,
+    by_region: HashMap<Box<str>, Vec<ArticleId>>,
+    by_date: BTreeMap<DateKey, Vec<ArticleId>>,
+    by_source: HashMap<Box<str>, Vec<ArticleId>>,
+    index: SearchIndex,
+}
+
+/// Interns strings into a vector, returning their index.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+}
+
+impl Store {
+    /// Builds the store and all its indexes from `articles` (their order gives the ids).
+    pub fn from_articles(articles: Vec<Article>) -> Store {
+        let mut names = Interner::default();
+        let mut roles = Interner::default();
+        let mut appearances: Vec<Vec<Appearance>> = Vec::new();
+        let mut article_people_start = Vec::with_capacity(articles.len() + 1);
+        let mut article_people = Vec::new();
+        let mut dates = Vec::with_capacity(articles.len());
+        let mut by_region: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
+        let mut by_date: BTreeMap<DateKey, Vec<ArticleId>> = BTreeMap::new();
+        let mut by_source: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
+
+        for (i, a) in articles.iter().enumerate() {
+            let id = ArticleId(i as u32);
+            let year = a
+                .page
+                .as_ref()
+                .and_then(|p| p.date.as_deref())
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(0);
+            let date = a
+                .date
+                .as_deref()
+                .and_then(|d| DateKey::parse(d, year))
+                .unwrap_or_default();
+            dates.push(date);
+            if date.0 != 0 {
+                by_date.entry(date).or_default().push(id);
+            }
+            if let Some(region) = a.region.as_deref() {
+                by_region.entry(region.into()).or_default().push(id);
+            }
+            match by_source.get_mut(a.source.as_str()) {
+                Some(ids) => ids.push(id),
+                None => {
+                    by_source.insert(a.source.as_str().into(), vec![id]);
+                }
+            }
+
+            article_people_start.push(article_people.len() as u32);
+            let mentions = a
+                .persons
+                .iter()
+                .map(|p| (p.name.as_str(), p.role.as_deref()));
+            let bylines = a
+                .reporters
+                .iter()
+                .map(|n| (n.as_str(), Some(ROLE_REPORTER)))
+                .chain(
+                    a.correspondents
+                        .iter()
+                        .map(|n| (n.as_str(), Some(ROLE_CORRESPONDENT))),
+                )
+                .chain(a.credits.iter().map(|n| (n.as_str(), None)));
+            let first = article_people.len();
+            for (name, role) in mentions.chain(bylines) {
+                let name = name.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                let pid = PersonId(names.intern(name));
+                if article_people[first..].contains(&pid) {
+                    continue;
+                }
+                article_people.push(pid);
+                let role = role
+                    .filter(|r| !r.is_empty())
+                    .map(|r| RoleId(roles.intern(r)));
+                if appearances.len() <= pid.0 as usize {
+                    appearances.resize_with(pid.0 as usize + 1, Vec::new);
+                }
+                if let Some(list) = appearances.get_mut(pid.0 as usize) {
+                    list.push(Appearance {
+                        article: id,
+                        role,
+                        date,
+                    });
+                }
+            }
+        }
+        article_people_start.push(article_people.len() as u32);
+
+        let people: Vec<Person> = names
+            .names
+            .iter()
+            .zip(appearances)
+            .map(|(name, appearances)| {
+                let mut counts: HashMap<RoleId, u32> = HashMap::new();
+                for r in appearances.iter().filter_map(|a| a.role) {
+                    *counts.entry(r).or_default() += 1;
+                }
+                let mut roles: Vec<(RoleId, u32)> = counts.into_iter().collect();
+                roles.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+                Person {
+                    name: name.clone(),
+                    appearances,
+                    roles,
+                }
+            })
+            .collect();
+        let mut people_ranked: Vec<PersonId> = (0..people.len() as u32).map(PersonId).collect();
+        people_ranked.sort_by(|a, b| {
+            let pa = &people[a.0 as usize];
+            let pb = &people[b.0 as usize];
+            pb.appearances
+                .len()
+                .cmp(&pa.appearances.len())
+                .then_with(|| pa.name.cmp(&pb.name))
+        });
+        let people_by_name = names
+            .ids
+            .into_iter()
+            .map(|(k, v)| (k, PersonId(v)))
+            .collect();
+        let index = SearchIndex::build(&articles, &names.names);
+        Store {
+            articles,
+            dates,
+            people,
+            people_by_name,
+            people_ranked,
+            roles: roles.names,
+            article_people_start,
+            article_people,
+            by_region,
+            by_date,
+            by_source,
+            index,
+        }
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True when the store holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The article with id `id`.
+    ///
+    /// # Panics
+    /// When `id` does not come from this store.
+    pub fn article(&self, id: ArticleId) -> &Article {
+        &self.articles[id.0 as usize]
+    }
+
+    /// The article with id `id`, or None when out of range.
+    pub fn get(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id.0 as usize)
+    }
+
+    /// Every article in id order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The article's date as a sortable key (0 when undated).
+    pub fn date_key(&self, id: ArticleId) -> DateKey {
+        self.dates.get(id.0 as usize).copied().unwrap_or_default()
+    }
+
+    /// Every person, most frequent first (ties by name).
+    pub fn people(&self) -> &[PersonId] {
+        &self.people_ranked
+    }
+
+    /// The interned person `id`.
+    ///
+    /// # Panics
+    /// When `id` does not come from this store.
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.0 as usize]
+    }
+
+    /// The person's name ("" for an id from another store).
+    pub fn person_name(&self, id: PersonId) -> &str {
+        self.people.get(id.0 as usize).map_or("", |p| &p.name)
+    }
+
+    /// Number of articles the person appears in.
+    pub fn person_count(&self, id: PersonId) -> usize {
+        self.people
+            .get(id.0 as usize)
+            .map_or(0, |p| p.appearances.len())
+    }
+
+    /// The person's most frequent role, when any was seen.
+    pub fn person_role(&self, id: PersonId) -> Option<&str> {
+        let person = self.people.get(id.0 as usize)?;
+        person.roles.first().map(|&(r, _)| self.role(r))
+    }
+
+    /// The person named exactly `name`.
+    pub fn person_by_name(&self, name: &str) -> Option<PersonId> {
+        self.people_by_name.get(name.trim()).copied()
+    }
+
+    /// The text of an interned role.
+    pub fn role(&self, id: RoleId) -> &str {
+        self.roles.get(id.0 as usize).map_or("", |r| r)
+    }
+
+    /// The person's appearances (article, role there, date), in article order.
+    pub fn articles_of_person(&self, id: PersonId) -> &[Appearance] {
+        self.people
+            .get(id.0 as usize)
+            .map_or(&[], |p| &p.appearances)
+    }
+
+    /// Article counts per date for the person, oldest first (undated appearances left out).
+    pub fn person_timeline(&self, id: PersonId) -> Vec<(DateKey, u32)> {
+        let mut per_day: BTreeMap<DateKey, u32> = BTreeMap::new();
+        for a in self.articles_of_person(id) {
+            if a.date.0 != 0 {
+                *per_day.entry(a.date).or_default() += 1;
+            }
+        }
+        per_day.into_iter().collect()
+    }
+
+    /// The people of an article (mentions, then reporters, correspondents and credits).
+    pub fn people_of_article(&self, id: ArticleId) -> &[PersonId] {
+        let i = id.0 as usize;
+        let (Some(&start), Some(&end)) = (
+            self.article_people_start.get(i),
+            self.article_people_start.get(i + 1),
+        ) else {
+            return &[];
+        };
+        self.article_people
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Articles about `region` (as named in the text), in article order.
+    pub fn articles_in_region(&self, region: &str) -> &[ArticleId] {
+        self.by_region.get(region).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every region with its article count, most articles first.
+    pub fn regions(&self) -> Vec<(&str, usize)> {
+        let mut v: Vec<(&str, usize)> = self
+            .by_region
+            .iter()
+            .map(|(k, ids)| (&**k, ids.len()))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// Articles dated `date` (`MM-DD` matches that day in any year; `YYYY-MM-DD` exactly).
+    pub fn articles_on_date(&self, date: &str) -> Vec<ArticleId> {
+        let Some(key) = DateKey::parse(date, 0) else {
+            return Vec::new();
+        };
+        if key.year() != 0 {
+            return self.by_date.get(&key).cloned().unwrap_or_default();
+        }
+        let mut ids: Vec<ArticleId> = self
+            .by_date
+            .iter()
+            .filter(|(k, _)| k.month_day() == key.month_day())
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Articles parsed from the source file `source`, in page order.
+    pub fn articles_from_source(&self, source: &str) -> &[ArticleId] {
+        self.by_source.get(source).map_or(&[], Vec::as_slice)
+    }
+
+    /// The precomputed search keys.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Ranked articles matching `query`; narrows `previous` when the query only grew.
+    ///
+    /// Returns None when `cancel` was set before the search finished.
+    pub fn search(
+        &self,
+        query: &Query,
+        previous: Option<&Results>,
+        cancel: &AtomicBool,
+    ) -> Option<Results> {
+        let candidates: Option<Vec<ArticleId>> = previous
+            .filter(|p| search::narrows(&p.query, query) && !p.query.is_empty())
+            .map(|p| p.hits.iter().map(|h| h.id).collect());
+        search::search(self, query, candidates.as_deref(), cancel)
+    }
+
+    /// Ranked articles among `candidates` matching `query` (None when cancelled).
+    pub fn search_within(
+        &self,
+        query: &Query,
+        candidates: &[ArticleId],
+        cancel: &AtomicBool,
+    ) -> Option<Results> {
+        search::search(self, query, Some(candidates), cancel)
+    }
+
+    /// People whose names match `input`, best first; everyone when it is empty.
+    pub fn search_people(&self, input: &str) -> Vec<PersonHit> {
+        search::search_people(self, input)
+    }
+
+    /// Character indices of the article's headline matched by `query`, for highlighting.
+    pub fn headline_positions(&self, id: ArticleId, query: &Query) -> Vec<usize> {
+        search::headline_positions(self, id, query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, PersonMention};
+
+    fn article(source: &str, title: &str, date: Option<&str>, region: Option<&str>) -> Article {
+        let mut a = Article::new(source, 0, Kind::News);
+        a.title = Some(title.to_owned());
+        a.date = date.map(str::to_owned);
+        a.region = region.map(str::to_owned);
+        a
+    }
+
+    fn sample() -> Store {
+        let mut a = article("a.txt", "孟州市委常委会召开", Some("03-28"), Some("孟州市"));
+        a.persons = vec![
+            PersonMention {
+                name: "卢和平".into(),
+                role: Some("孟州市委书记".into()),
+            },
+            PersonMention {
+                name: "吕沛".into(),
+                role: None,
+            },
+        ];
+        a.credits = vec!["汤锐".into()];
+        let mut b = article("a.txt", "卢和平督导建设工作", Some("03-24"), Some("孟州市"));
+        b.persons = vec![PersonMention {
+            name: "卢和平".into(),
+            role: Some("孟州市委书记".into()),
+        }];
+        b.reporters = vec!["卢和平".into()];
+        let mut c = article(
+            "b.txt",
+            "示范区会议召开",
+            Some("2023-03-04"),
+            Some("示范区"),
+        );
+        c.reporters = vec!["汤锐".into()];
+        Store::from_articles(vec![a, b, c])
+    }
+
+    #[test]
+    fn people_are_interned_and_ranked_by_count() {
+        let s = sample();
+        let names: Vec<&str> = s.people().iter().map(|&p| s.person_name(p)).collect();
+        assert_eq!(names, vec!["卢和平", "汤锐", "吕沛"]);
+        let lu = s.person_by_name("卢和平").expect("interned");
+        assert_eq!(s.person_count(lu), 2);
+        assert_eq!(s.person_role(lu), Some("孟州市委书记"));
+        let tang = s.person_by_name("汤锐").expect("interned");
+        let roles: Vec<Option<&str>> = s
+            .articles_of_person(tang)
+            .iter()
+            .map(|a| a.role.map(|r| s.role(r)))
+            .collect();
+        assert_eq!(roles, vec![None, Some(ROLE_REPORTER)]);
+    }
+
+    #[test]
+    fn a_person_counts_once_per_article() {
+        let s = sample();
+        assert_eq!(s.people_of_article(ArticleId(1)).len(), 1);
+        assert_eq!(s.people_of_article(ArticleId(0)).len(), 3);
+        assert!(s.people_of_article(ArticleId(9)).is_empty());
+    }
+
+    #[test]
+    fn region_date_and_source_indexes() {
+        let s = sample();
+        assert_eq!(
+            s.articles_in_region("孟州市"),
+            &[ArticleId(0), ArticleId(1)]
+        );
+        assert!(s.articles_in_region("温县").is_empty());
+        assert_eq!(s.articles_on_date("03-04"), vec![ArticleId(2)]);
+        assert_eq!(s.articles_on_date("2023-03-04"), vec![ArticleId(2)]);
+        assert!(s.articles_on_date("2022-03-04").is_empty());
+        assert_eq!(s.articles_from_source("b.txt"), &[ArticleId(2)]);
+        assert_eq!(s.regions()[0], ("孟州市", 2));
+    }
+
+    #[test]
+    fn timeline_counts_per_day() {
+        let s = sample();
+        let lu = s.person_by_name("卢和平").expect("interned");
+        let tl: Vec<String> = s
+            .person_timeline(lu)
+            .iter()
+            .map(|(d, _)| d.label())
+            .collect();
+        assert_eq!(tl, vec!["03-24", "03-28"]);
+    }
+
+    #[test]
+    fn date_keys_parse_and_order() {
+        assert_eq!(DateKey::parse("03-27", 0), Some(DateKey(327)));
+        assert_eq!(DateKey::parse("2023-03-07", 0), Some(DateKey(20_230_307)));
+        assert_eq!(DateKey::parse("13-01", 0), None);
+        assert_eq!(DateKey::parse("昨天", 0), None);
+        assert!(DateKey(20_230_307).day_number() > DateKey(20_230_228).day_number());
+    }
+
+    #[test]
+    fn empty_store_is_fine() {
+        let s = Store::from_articles(Vec::new());
+        assert!(s.is_empty());
+        assert!(s.people().is_empty());
+        assert!(s.search_people("x").is_empty());
+    }
+}

@@ -1,0 +1,93 @@
+//! The terminal reader: event → keymap → [`Action`] → update → view, around a search worker.
+//!
+//! The loop is the only part that does I/O. Keys become actions through the pure keymap,
+//! actions change the [`App`] through the pure update, and the frame is drawn from the App
+//! alone, so every decision is tested without a terminal. Searches requested by update are
+//! handed to a worker thread and come back as actions, so typing never waits for matching.
+//! The terminal is restored on every exit path: ratatui's panic hook, plus a drop guard for
+//! early returns and errors.
+
+pub mod action;
+pub mod app;
+pub mod doc;
+pub mod keymap;
+pub mod layout;
+pub mod line;
+pub mod update;
+pub mod view;
+pub mod worker;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+
+pub use action::Action;
+pub use app::{App, TuiOptions};
+
+use crate::store::Store;
+
+/// How long to wait for input before checking the search worker again.
+const TICK: Duration = Duration::from_millis(16);
+
+/// Restores the terminal when dropped (normal exit, `?` errors).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+/// Runs the reader over `store` until the user quits.
+pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
+    let store = Arc::new(store);
+    let mut worker = worker::Worker::spawn(Arc::clone(&store))?;
+    let mut app = App::new(store, &options);
+    let mut terminal = ratatui::init();
+    let _guard = TerminalGuard;
+    execute!(std::io::stdout(), EnableMouseCapture)?;
+    let size = terminal.size()?;
+    update::update(&mut app, Action::Resize(size.width, size.height));
+    loop {
+        if let Some(request) = app.request.take() {
+            worker.submit(request);
+        }
+        terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(&app, area);
+            if let Some(pos) = view::cursor(&app, area) {
+                frame.set_cursor_position(pos);
+            }
+        })?;
+        let mut actions = Vec::new();
+        if event::poll(TICK)? {
+            // Drain everything queued so a paste or key repeat is one redraw.
+            loop {
+                let action = match event::read()? {
+                    Event::Key(key) => keymap::map_key(key, app.mode()),
+                    Event::Mouse(m) => keymap::map_mouse(m),
+                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(a) = action {
+                    update::update(&mut app, a);
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        while let Some(done) = worker.poll() {
+            actions.push(done);
+        }
+        for a in actions {
+            update::update(&mut app, a);
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}

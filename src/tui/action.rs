@@ -1,0 +1,92 @@
+//! Everything the user (or the search worker) can ask of the reader, as plain values.
+//!
+//! Keys and mouse events are translated into an [`Action`] by the keymap; [`super::update`]
+//! applies it to the state. Keeping this a closed, documented enum makes the help overlay, the
+//! keymap tests and the update tests speak the same language.
+
+use std::sync::Arc;
+
+use crate::search::Results;
+
+/// One thing to do to the application state.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Move the selection (list, people) or scroll the reader one line up.
+    Up,
+    /// Move the selection (list, people) or scroll the reader one line down.
+    Down,
+    /// One page up in the focused pane.
+    PageUp,
+    /// One page down in the focused pane.
+    PageDown,
+    /// To the first row / top of the article.
+    Top,
+    /// To the last row / end of the article.
+    Bottom,
+    /// Move focus to the next pane (list → reader).
+    FocusNext,
+    /// Move focus to the previous pane (reader → list).
+    FocusPrev,
+    /// Open the selected article in the reader (focus the reader).
+    Open,
+    /// Next article of the filtered set (from the reader).
+    NextArticle,
+    /// Previous article of the filtered set (from the reader).
+    PrevArticle,
+    /// Start editing the filter of the current view (articles or people).
+    EditFilter,
+    /// Insert a character at the cursor of the input being edited.
+    Insert(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Move the input cursor one character left.
+    CursorLeft,
+    /// Move the input cursor one character right.
+    CursorRight,
+    /// Move the input cursor to the start.
+    CursorHome,
+    /// Move the input cursor to the end.
+    CursorEnd,
+    /// Clear the input being edited.
+    ClearInput,
+    /// Cycle the filter scope: all → headline → person.
+    CycleScope,
+    /// Stop editing the input (the filter stays applied).
+    LeaveInput,
+    /// Clear the article filter and the person restriction.
+    ClearFilter,
+    /// Stop editing and jump to the list.
+    Accept,
+    /// Open the people view.
+    OpenPeople,
+    /// Close the people view.
+    ClosePeople,
+    /// Restrict the article list to the selected person and go back to it.
+    ChoosePerson,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// The terminal now has this size (columns, rows).
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: `down` scrolls towards the end.
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// True for wheel-down.
+        down: bool,
+    },
+    /// Left click at a cell.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+    /// The search worker finished the search with this generation.
+    SearchDone(u64, Arc<Results>),
+}

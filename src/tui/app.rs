@@ -1,0 +1,241 @@
+//! The reader's state: what is shown, selected, scrolled and typed; nothing about drawing.
+//!
+//! Everything the view needs is here or derivable from here, so a screen is a pure function
+//! of an [`App`]. The filtered article set is never materialised when it is "everything" or
+//! "one person's articles": [`App::set_len`] and [`App::set_get`] read the store's indexes or
+//! the last search results directly, so a million-article store costs nothing extra here.
+
+use std::sync::Arc;
+
+use super::doc::DocLine;
+use super::line::LineInput;
+use crate::search::{Query, Results, Scope};
+use crate::store::{ArticleId, PersonId, Store};
+
+/// How the reader is started: initial filter and display options.
+#[derive(Clone, Debug, Default)]
+pub struct TuiOptions {
+    /// Filter text to start with (`--query`).
+    pub query: Option<String>,
+    /// Person whose articles to start with (`--person`).
+    pub person: Option<String>,
+    /// Draw without colours (set when `NO_COLOR` is present).
+    pub no_color: bool,
+}
+
+/// Which of the two article panes has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The article reader.
+    Reader,
+}
+
+/// Which screen is up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Filter, list and reader.
+    Articles,
+    /// The people list with the selected person's chart.
+    People,
+}
+
+/// What the keys currently mean; the keymap's only input besides the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing articles with focus on a pane.
+    Browse(Focus),
+    /// Typing into the article filter.
+    Filter,
+    /// Browsing people.
+    People,
+    /// Typing into the people filter.
+    PeopleFilter,
+    /// The help overlay is open.
+    Help,
+}
+
+/// Selected row and first visible row of a scrolling list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Index of the first row on screen.
+    pub offset: usize,
+}
+
+impl Selection {
+    /// Keeps the selection inside `len` rows and on screen in a window of `height` rows.
+    pub fn clamp(&mut self, len: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// Moves the selection by `delta` rows within `len` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// A search the event loop should hand to the worker.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// Increases with every filter change; stale answers are dropped.
+    pub generation: u64,
+    /// The parsed query.
+    pub query: Query,
+    /// Only this person's articles are candidates.
+    pub person: Option<PersonId>,
+    /// The previous results, to narrow when the query only grew.
+    pub previous: Option<Arc<Results>>,
+}
+
+/// The reader pane's laid-out article and scroll position.
+#[derive(Clone, Debug, Default)]
+pub struct ReaderState {
+    /// The article laid out in `doc`.
+    pub article: Option<ArticleId>,
+    /// The text width `doc` was laid out for.
+    pub width: usize,
+    /// The article as display lines.
+    pub doc: Vec<DocLine>,
+    /// First line on screen.
+    pub scroll: usize,
+}
+
+/// The whole state of the terminal reader.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The articles and their indexes.
+    pub store: Arc<Store>,
+    /// Which screen is up.
+    pub screen: Screen,
+    /// Which article pane has the keyboard.
+    pub focus: Focus,
+    /// True while typing into the current screen's filter.
+    pub editing: bool,
+    /// True while the help overlay is open.
+    pub help: bool,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+    /// Draw with modifiers only (`NO_COLOR`).
+    pub no_color: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The article filter text.
+    pub filter: LineInput,
+    /// Scope for filter text without `@`.
+    pub scope: Scope,
+    /// Restriction to one person's articles.
+    pub person: Option<PersonId>,
+    /// Results of the last finished search; None when the filter is empty.
+    pub results: Option<Arc<Results>>,
+    /// Generation of the newest filter change.
+    pub generation: u64,
+    /// True while a search for the newest filter is running.
+    pub searching: bool,
+    /// A search waiting to be sent to the worker.
+    pub request: Option<SearchRequest>,
+    /// Selection in the article list.
+    pub list: Selection,
+    /// The reader pane.
+    pub reader: ReaderState,
+    /// The people filter text.
+    pub people_filter: LineInput,
+    /// People matching the people filter, best first.
+    pub people: Vec<PersonId>,
+    /// Selection in the people list.
+    pub people_list: Selection,
+}
+
+impl App {
+    /// A reader over `store` started with `options` (initial filter already requested).
+    pub fn new(store: Arc<Store>, options: &TuiOptions) -> App {
+        let people = store.people().to_vec();
+        let mut app = App {
+            store,
+            screen: Screen::Articles,
+            focus: Focus::List,
+            editing: false,
+            help: false,
+            quit: false,
+            no_color: options.no_color,
+            size: (80, 24),
+            filter: LineInput::default(),
+            scope: Scope::All,
+            person: None,
+            results: None,
+            generation: 0,
+            searching: false,
+            request: None,
+            list: Selection::default(),
+            reader: ReaderState::default(),
+            people_filter: LineInput::default(),
+            people,
+            people_list: Selection::default(),
+        };
+        let mut text = options.query.clone().unwrap_or_default();
+        if let Some(name) = options.person.as_deref() {
+            match app.store.person_by_name(name) {
+                Some(id) => app.person = Some(id),
+                None => text = format!("@{} {text}", name.trim()),
+            }
+        }
+        app.filter = LineInput::with_text(text.trim());
+        super::update::refilter(&mut app);
+        super::update::sync(&mut app);
+        app
+    }
+
+    /// What the keys currently mean.
+    pub fn mode(&self) -> Mode {
+        match (self.help, self.screen, self.editing) {
+            (true, _, _) => Mode::Help,
+            (false, Screen::People, true) => Mode::PeopleFilter,
+            (false, Screen::People, false) => Mode::People,
+            (false, Screen::Articles, true) => Mode::Filter,
+            (false, Screen::Articles, false) => Mode::Browse(self.focus),
+        }
+    }
+
+    /// The query of the filter as typed now.
+    pub fn query(&self) -> Query {
+        Query::parse(self.filter.text(), self.scope)
+    }
+
+    /// Number of articles in the current (filtered) set.
+    pub fn set_len(&self) -> usize {
+        match (&self.results, self.person) {
+            (Some(r), _) => r.len(),
+            (None, Some(p)) => self.store.articles_of_person(p).len(),
+            (None, None) => self.store.len(),
+        }
+    }
+
+    /// The `i`-th article of the current set.
+    pub fn set_get(&self, i: usize) -> Option<ArticleId> {
+        match (&self.results, self.person) {
+            (Some(r), _) => r.hits.get(i).map(|h| h.id),
+            (None, Some(p)) => self.store.articles_of_person(p).get(i).map(|a| a.article),
+            (None, None) => (i < self.store.len()).then_some(ArticleId(i as u32)),
+        }
+    }
+
+    /// The article under the list selection.
+    pub fn selected_article(&self) -> Option<ArticleId> {
+        self.set_get(self.list.selected)
+    }
+
+    /// The person under the people selection.
+    pub fn selected_person(&self) -> Option<PersonId> {
+        self.people.get(self.people_list.selected).copied()
+    }
+}

@@ -1,0 +1,164 @@
+//! A one-line text input edited by characters, displayed by columns.
+//!
+//! The cursor is a character index, so Chinese input and pastes never land inside a
+//! character; where it appears on screen is the display width of the text before it
+//! (pitfall 8), and [`LineInput::window`] scrolls long input horizontally by columns.
+
+use crate::text;
+
+/// Text being typed and the cursor position in it (in characters).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    cursor: usize,
+}
+
+impl LineInput {
+    /// An input holding `text` with the cursor at its end.
+    pub fn with_text(text: &str) -> LineInput {
+        LineInput {
+            text: text.to_owned(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    /// The text typed so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Cursor position, in characters from the start.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Byte offset of character `pos` (the end when past it).
+    fn byte_at(&self, pos: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(pos)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// Inserts `c` at the cursor.
+    pub fn insert(&mut self, c: char) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert(at, c);
+        self.cursor += 1;
+    }
+
+    /// Deletes the character before the cursor; false when there was none.
+    pub fn backspace(&mut self) -> bool {
+        if self.cursor == 0 {
+            return false;
+        }
+        self.cursor -= 1;
+        let at = self.byte_at(self.cursor);
+        self.text.remove(at);
+        true
+    }
+
+    /// Deletes the character under the cursor; false when there was none.
+    pub fn delete(&mut self) -> bool {
+        if self.cursor >= self.text.chars().count() {
+            return false;
+        }
+        let at = self.byte_at(self.cursor);
+        self.text.remove(at);
+        true
+    }
+
+    /// Moves the cursor one character left.
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Moves the cursor one character right.
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.text.chars().count());
+    }
+
+    /// Moves the cursor to the start.
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor to the end.
+    pub fn end(&mut self) {
+        self.cursor = self.text.chars().count();
+    }
+
+    /// Empties the input.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    /// The part of the text shown in `cols` columns and the cursor's column within it.
+    ///
+    /// The window starts as far left as possible while keeping the cursor visible.
+    pub fn window(&self, cols: usize) -> (String, usize) {
+        if cols == 0 {
+            return (String::new(), 0);
+        }
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = 0;
+        while start < self.cursor
+            && text::cursor_col(&self.text, self.cursor) - text::cursor_col(&self.text, start)
+                >= cols
+        {
+            start += 1;
+        }
+        let mut shown = String::new();
+        let mut used = 0;
+        for &c in chars.iter().skip(start) {
+            let w = text::width(c.encode_utf8(&mut [0; 4]));
+            if used + w > cols {
+                break;
+            }
+            used += w;
+            shown.push(c);
+        }
+        let col = text::cursor_col(&self.text, self.cursor) - text::cursor_col(&self.text, start);
+        (shown, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_chinese_moves_by_characters() {
+        let mut input = LineInput::default();
+        for c in "吕沛".chars() {
+            input.insert(c);
+        }
+        input.left();
+        input.insert('x');
+        assert_eq!(input.text(), "吕x沛");
+        assert_eq!(input.cursor(), 2);
+        assert!(input.backspace());
+        assert!(input.delete());
+        assert_eq!(input.text(), "吕");
+        input.home();
+        assert!(!input.backspace());
+        input.end();
+        assert!(!input.delete());
+    }
+
+    #[test]
+    fn cursor_column_is_display_width_before_it() {
+        let input = LineInput::with_text("吕沛a");
+        assert_eq!(input.window(20), ("吕沛a".to_owned(), 5));
+    }
+
+    #[test]
+    fn long_input_scrolls_to_keep_cursor_visible() {
+        let input = LineInput::with_text("山阳区召开四城联创");
+        let (shown, col) = input.window(6);
+        assert!(col < 6, "{shown} {col}");
+        assert!(text::width(&shown) <= 6);
+        assert!(shown.ends_with('创') || col == text::width(&shown));
+    }
+}

@@ -1,0 +1,543 @@
+//! Applies an [`Action`] to the [`App`]: the only place state changes, with no I/O.
+//!
+//! Filter edits do not search here; they leave a [`super::app::SearchRequest`] in the state
+//! for the event loop to hand to the worker thread, and the worker's answer comes back as
+//! [`Action::SearchDone`]. After every action [`sync`] re-establishes the invariants (the
+//! selections are in range and on screen, the reader shows the selected article laid out for
+//! the current width), so no action handler has to remember them.
+
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::app::{App, Focus, Mode, Screen, SearchRequest, Selection};
+use super::doc;
+use super::layout::{self, Panes};
+use crate::search;
+
+/// Rows moved by one wheel notch.
+const WHEEL_ROWS: isize = 3;
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) {
+    let mode = app.mode();
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Up => step(app, mode, -1),
+        Action::Down => step(app, mode, 1),
+        Action::PageUp => step(app, mode, -page(app, mode)),
+        Action::PageDown => step(app, mode, page(app, mode)),
+        Action::Top => step(app, mode, isize::MIN / 2),
+        Action::Bottom => step(app, mode, isize::MAX / 2),
+        Action::FocusNext | Action::Open => app.focus = Focus::Reader,
+        Action::FocusPrev => app.focus = Focus::List,
+        Action::NextArticle => app.list.move_by(1, app.set_len()),
+        Action::PrevArticle => app.list.move_by(-1, app.set_len()),
+        Action::EditFilter => app.editing = true,
+        Action::Insert(c) => edit(app, |i| {
+            i.insert(c);
+            true
+        }),
+        Action::Backspace => edit(app, |i| i.backspace()),
+        Action::Delete => edit(app, |i| i.delete()),
+        Action::ClearInput => edit(app, |i| {
+            let had = !i.text().is_empty();
+            i.clear();
+            had
+        }),
+        Action::CursorLeft => edit(app, |i| {
+            i.left();
+            false
+        }),
+        Action::CursorRight => edit(app, |i| {
+            i.right();
+            false
+        }),
+        Action::CursorHome => edit(app, |i| {
+            i.home();
+            false
+        }),
+        Action::CursorEnd => edit(app, |i| {
+            i.end();
+            false
+        }),
+        Action::CycleScope => {
+            app.scope = app.scope.next();
+            app.results = None;
+            refilter(app);
+        }
+        Action::LeaveInput => app.editing = false,
+        Action::ClearFilter => {
+            if !app.filter.text().is_empty() || app.person.is_some() {
+                app.filter.clear();
+                app.person = None;
+                app.results = None;
+                refilter(app);
+            }
+        }
+        Action::Accept => {
+            app.editing = false;
+            app.focus = Focus::List;
+        }
+        Action::OpenPeople => {
+            app.screen = Screen::People;
+            app.editing = false;
+        }
+        Action::ClosePeople => {
+            app.screen = Screen::Articles;
+            app.editing = false;
+        }
+        Action::ChoosePerson => choose_person(app),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
+        Action::Click { column, row } => click(app, Position::new(column, row)),
+        Action::SearchDone(generation, results) => {
+            if generation == app.generation {
+                app.results = Some(results);
+                app.searching = false;
+                app.list = Selection::default();
+            }
+        }
+    }
+    sync(app);
+}
+
+/// The panes for the current terminal size.
+fn panes(app: &App) -> Option<Panes> {
+    layout::panes(Rect::new(0, 0, app.size.0, app.size.1), app)
+}
+
+/// Rows visible in the article list.
+fn list_height(app: &App) -> usize {
+    let p = panes(app);
+    let r = p.and_then(|p| p.list.or(p.reader));
+    r.map_or(1, |r| layout::inner(r).height as usize)
+}
+
+/// The reader's text area (the list's place when only the list is shown).
+fn reader_area(app: &App) -> Rect {
+    let p = panes(app);
+    p.and_then(|p| p.reader.or(p.list))
+        .map_or(Rect::default(), layout::reader_text)
+}
+
+/// Rows visible in the people list.
+fn people_height(app: &App) -> usize {
+    panes(app)
+        .and_then(|p| p.people)
+        .map_or(1, |r| layout::inner(r).height as usize)
+}
+
+/// One page of the pane the keys go to.
+fn page(app: &App, mode: Mode) -> isize {
+    let rows = match mode {
+        Mode::Browse(Focus::Reader) => reader_area(app).height as usize,
+        Mode::People | Mode::PeopleFilter => people_height(app),
+        _ => list_height(app),
+    };
+    rows.saturating_sub(1).max(1) as isize
+}
+
+/// Moves the selection or scroll of the pane the keys go to by `delta` rows.
+fn step(app: &mut App, mode: Mode, delta: isize) {
+    match mode {
+        Mode::Browse(Focus::Reader) => scroll_reader(app, delta),
+        Mode::People | Mode::PeopleFilter => app.people_list.move_by(delta, app.people.len()),
+        Mode::Help => {}
+        Mode::Browse(Focus::List) | Mode::Filter => app.list.move_by(delta, app.set_len()),
+    }
+}
+
+/// Scrolls the reader by `delta` lines within the article.
+fn scroll_reader(app: &mut App, delta: isize) {
+    let max = max_scroll(app);
+    app.reader.scroll = app.reader.scroll.saturating_add_signed(delta).min(max);
+}
+
+/// The last scroll position that still fills the reader.
+fn max_scroll(app: &App) -> usize {
+    app.reader
+        .doc
+        .len()
+        .saturating_sub(reader_area(app).height as usize)
+}
+
+/// Edits the input of the current screen; `f` says whether the text changed.
+fn edit(app: &mut App, f: impl FnOnce(&mut super::line::LineInput) -> bool) {
+    match app.screen {
+        Screen::Articles => {
+            if f(&mut app.filter) {
+                refilter(app);
+            }
+        }
+        Screen::People => {
+            if f(&mut app.people_filter) {
+                refilter_people(app);
+            }
+        }
+    }
+}
+
+/// Starts a new search for the current filter (or clears the results when it is empty).
+pub(crate) fn refilter(app: &mut App) {
+    app.generation += 1;
+    let query = app.query();
+    if query.is_empty() {
+        app.results = None;
+        app.searching = false;
+        app.request = None;
+        app.list = Selection::default();
+        return;
+    }
+    let previous = app
+        .results
+        .clone()
+        .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
+    app.request = Some(SearchRequest {
+        generation: app.generation,
+        query,
+        person: app.person,
+        previous,
+    });
+    app.searching = true;
+}
+
+/// Recomputes the people list for the people filter.
+fn refilter_people(app: &mut App) {
+    app.people = app
+        .store
+        .search_people(app.people_filter.text())
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    app.people_list = Selection::default();
+}
+
+/// Restricts the article list to the selected person and returns to it.
+fn choose_person(app: &mut App) {
+    if let Some(p) = app.selected_person() {
+        app.person = Some(p);
+        app.filter.clear();
+        app.results = None;
+        refilter(app);
+        app.screen = Screen::Articles;
+        app.focus = Focus::List;
+        app.list = Selection::default();
+    }
+    app.editing = false;
+}
+
+/// Scrolls whatever pane is under the pointer.
+fn wheel(app: &mut App, at: Position, down: bool) {
+    let Some(p) = panes(app) else { return };
+    let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
+    if p.list.is_some_and(|r| r.contains(at)) {
+        app.list.move_by(delta, app.set_len());
+    } else if p.reader.is_some_and(|r| r.contains(at)) {
+        scroll_reader(app, delta);
+    } else if p.people.is_some_and(|r| r.contains(at)) {
+        app.people_list.move_by(delta, app.people.len());
+    }
+}
+
+/// Focuses the pane under the pointer and selects the row clicked.
+fn click(app: &mut App, at: Position) {
+    let Some(p) = panes(app) else { return };
+    if let Some(r) = p.list.filter(|r| r.contains(at)) {
+        app.focus = Focus::List;
+        app.editing = false;
+        let inner = layout::inner(r);
+        if inner.contains(at) {
+            let row = app.list.offset + usize::from(at.y - inner.y);
+            if row < app.set_len() {
+                app.list.selected = row;
+            }
+        }
+    } else if p.reader.is_some_and(|r| r.contains(at)) {
+        app.focus = Focus::Reader;
+        app.editing = false;
+    } else if let Some(r) = p.people.filter(|r| r.contains(at)) {
+        let inner = layout::inner(r);
+        if inner.contains(at) {
+            let row = app.people_list.offset + usize::from(at.y - inner.y);
+            if row < app.people.len() {
+                app.people_list.selected = row;
+            }
+        }
+    } else if p.filter.contains(at) {
+        app.editing = true;
+    }
+}
+
+/// Re-establishes the invariants: selections in range and visible, reader laid out.
+pub(crate) fn sync(app: &mut App) {
+    let len = app.set_len();
+    let height = list_height(app);
+    app.list.clamp(len, height);
+    let people_len = app.people.len();
+    let people_height = people_height(app);
+    app.people_list.clamp(people_len, people_height);
+    let id = app.selected_article();
+    let width = reader_area(app).width as usize;
+    if id != app.reader.article || width != app.reader.width {
+        if id != app.reader.article {
+            app.reader.scroll = 0;
+        }
+        app.reader.doc = id
+            .map(|id| doc::build(&app.store, id, width))
+            .unwrap_or_default();
+        app.reader.article = id;
+        app.reader.width = width;
+    }
+    app.reader.scroll = app.reader.scroll.min(max_scroll(app));
+}
+
+/// Runs `app`'s pending search right here (tests and tools without a worker thread).
+pub fn settle(app: &mut App) {
+    if let Some(req) = app.request.take() {
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        if let Some(results) = super::worker::execute(&app.store, &req, &cancel) {
+            update(app, Action::SearchDone(req.generation, Arc::new(results)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Kind, PersonMention};
+    use crate::search::Scope;
+    use crate::store::Store;
+    use crate::tui::TuiOptions;
+
+    fn app() -> App {
+        let mut articles = Vec::new();
+        for (i, (title, person)) in [
+            ("孟州市委常委会召开", "卢和平"),
+            ("吕沛与王纪勋交流座谈", "吕沛"),
+            ("示范区党政联席会议召开", "吕沛"),
+            ("温县述职评议考核会议召开", "杨磊"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut a = Article::new("t.txt", i as u32, Kind::News);
+            a.title = Some(title.into());
+            a.date = Some(format!("03-0{}", i + 1));
+            a.persons = vec![PersonMention {
+                name: person.into(),
+                role: None,
+            }];
+            a.paragraphs = (0..30)
+                .map(|n| format!("第{n}段。{person}出席。"))
+                .collect();
+            articles.push(a);
+        }
+        let mut app = App::new(
+            Arc::new(Store::from_articles(articles)),
+            &TuiOptions::default(),
+        );
+        update(&mut app, Action::Resize(100, 20));
+        app
+    }
+
+    fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+        for a in actions {
+            update(app, a);
+            settle(app);
+        }
+    }
+
+    fn titles(app: &App) -> Vec<String> {
+        (0..app.set_len())
+            .filter_map(|i| app.set_get(i))
+            .filter_map(|id| app.store.article(id).title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn typing_filters_live_and_esc_twice_clears() {
+        let mut app = app();
+        run(
+            &mut app,
+            [
+                Action::EditFilter,
+                Action::Insert('会'),
+                Action::Insert('议'),
+            ],
+        );
+        assert_eq!(app.mode(), Mode::Filter);
+        assert_eq!(app.set_len(), 2);
+        run(&mut app, [Action::LeaveInput]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::List));
+        assert_eq!(app.set_len(), 2);
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.set_len(), 4);
+        assert_eq!(app.filter.text(), "");
+    }
+
+    #[test]
+    fn stale_search_results_are_dropped() {
+        let mut app = app();
+        update(&mut app, Action::Insert('会'));
+        let stale = app.request.take().expect("requested");
+        update(&mut app, Action::Insert('x'));
+        let results =
+            super::super::worker::execute(&app.store, &stale, &Default::default()).expect("ran");
+        update(
+            &mut app,
+            Action::SearchDone(stale.generation, Arc::new(results)),
+        );
+        assert!(app.results.is_none());
+        assert!(app.searching);
+    }
+
+    #[test]
+    fn scope_cycles_and_at_means_people() {
+        let mut app = app();
+        run(&mut app, [Action::EditFilter, Action::Insert('吕')]);
+        assert_eq!(app.set_len(), 2);
+        run(&mut app, [Action::CycleScope]);
+        assert_eq!(app.scope, Scope::Headline);
+        assert_eq!(titles(&app), vec!["吕沛与王纪勋交流座谈"]);
+        run(&mut app, [Action::CursorHome, Action::Insert('@')]);
+        assert_eq!(app.set_len(), 2);
+    }
+
+    #[test]
+    fn narrowing_query_keeps_results_consistent() {
+        let mut app = app();
+        run(&mut app, "会议召".chars().map(Action::Insert));
+        let narrowed = titles(&app);
+        let mut fresh = self::app();
+        update(&mut fresh, Action::Insert('会'));
+        update(&mut fresh, Action::Insert('议'));
+        update(&mut fresh, Action::Insert('召'));
+        settle(&mut fresh);
+        assert_eq!(narrowed, titles(&fresh));
+    }
+
+    #[test]
+    fn navigation_moves_and_clamps() {
+        let mut app = app();
+        run(&mut app, [Action::Down, Action::Down, Action::Bottom]);
+        assert_eq!(app.list.selected, 3);
+        run(&mut app, [Action::Down, Action::Top]);
+        assert_eq!(app.list.selected, 0);
+        run(&mut app, [Action::NextArticle]);
+        assert_eq!(app.selected_article().map(|a| a.0), Some(1));
+    }
+
+    #[test]
+    fn reader_scrolls_within_the_article() {
+        let mut app = app();
+        run(&mut app, [Action::Open]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::Reader));
+        run(&mut app, [Action::Down, Action::Down]);
+        assert_eq!(app.reader.scroll, 2);
+        run(&mut app, [Action::Bottom]);
+        let max = app.reader.scroll;
+        assert!(max > 0);
+        run(&mut app, [Action::PageDown]);
+        assert_eq!(app.reader.scroll, max);
+        run(&mut app, [Action::NextArticle]);
+        assert_eq!(app.reader.scroll, 0, "a new article starts at the top");
+        run(&mut app, [Action::FocusPrev]);
+        assert_eq!(app.focus, Focus::List);
+    }
+
+    #[test]
+    fn choosing_a_person_filters_the_list() {
+        let mut app = app();
+        run(&mut app, [Action::OpenPeople]);
+        assert_eq!(app.mode(), Mode::People);
+        run(
+            &mut app,
+            [Action::EditFilter, Action::Insert('l'), Action::Insert('p')],
+        );
+        let first = app.selected_person().expect("a match");
+        assert_eq!(
+            app.store.person_name(first),
+            "吕沛",
+            "the tightest match ranks first"
+        );
+        run(&mut app, [Action::ChoosePerson]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::List));
+        assert_eq!(app.set_len(), 2);
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.set_len(), 4);
+    }
+
+    #[test]
+    fn initial_query_and_person_apply() {
+        let mut app = self::app();
+        let store = app.store.clone();
+        let options = TuiOptions {
+            query: Some("会议".into()),
+            person: Some("吕沛".into()),
+            no_color: false,
+        };
+        app = App::new(store.clone(), &options);
+        settle(&mut app);
+        assert_eq!(titles(&app), vec!["示范区党政联席会议召开"]);
+        let unknown = TuiOptions {
+            person: Some("无此人".into()),
+            ..TuiOptions::default()
+        };
+        let mut app = App::new(store, &unknown);
+        settle(&mut app);
+        assert_eq!(app.set_len(), 0);
+    }
+
+    #[test]
+    fn help_swallows_keys_until_closed() {
+        let mut app = app();
+        run(&mut app, [Action::ToggleHelp]);
+        assert_eq!(app.mode(), Mode::Help);
+        run(&mut app, [Action::ToggleHelp]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::List));
+    }
+
+    #[test]
+    fn mouse_click_selects_and_wheel_scrolls() {
+        let mut app = app();
+        // Filter pane is 3 rows, the list border 1: the third article is on row 6.
+        run(&mut app, [Action::Click { column: 5, row: 6 }]);
+        assert_eq!(app.list.selected, 2);
+        run(
+            &mut app,
+            [Action::Wheel {
+                column: 70,
+                row: 8,
+                down: true,
+            }],
+        );
+        assert_eq!(app.reader.scroll, 3);
+        run(&mut app, [Action::Click { column: 70, row: 8 }]);
+        assert_eq!(app.focus, Focus::Reader);
+    }
+
+    #[test]
+    fn tiny_terminal_updates_do_not_panic() {
+        let mut app = app();
+        for (w, h) in [(1, 1), (0, 0), (10, 3), (30, 9)] {
+            run(
+                &mut app,
+                [
+                    Action::Resize(w, h),
+                    Action::PageDown,
+                    Action::Open,
+                    Action::PageDown,
+                    Action::Click { column: 0, row: 0 },
+                    Action::Wheel {
+                        column: 0,
+                        row: 0,
+                        down: true,
+                    },
+                ],
+            );
+        }
+    }
+}

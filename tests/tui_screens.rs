@@ -1,0 +1,248 @@
+//! Whole-screen tests of the terminal reader over the sample corpus: snapshots of every pane at
+//! three sizes, CJK well-formedness, stale-cell checks after changes, cursor and colours.
+
+mod common;
+
+use common::screen::{
+    app, apply, assert_no_stale_cells, assert_right_border, assert_well_formed, render,
+    screen_text, typed,
+};
+use papertui::tui::{Action, App, view};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+/// Screen sizes every pane is checked at.
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
+
+/// Renders, checks well-formedness and borders, and snapshots under `name_WxH`.
+fn check(name: &str, app: &App, w: u16, h: u16) {
+    let buf = render(app, w, h);
+    assert_well_formed(&buf);
+    assert_right_border(&buf);
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(&buf));
+}
+
+#[test]
+fn list_screens() {
+    for (w, h) in SIZES {
+        check("list", &app(w, h, []), w, h);
+    }
+}
+
+#[test]
+fn reader_screens() {
+    for (w, h) in SIZES {
+        let a = app(
+            w,
+            h,
+            [Action::Down, Action::Down, Action::Down, Action::Open],
+        );
+        check("reader", &a, w, h);
+        let scrolled = app(
+            w,
+            h,
+            [
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Open,
+                Action::PageDown,
+            ],
+        );
+        check("reader_scrolled", &scrolled, w, h);
+    }
+}
+
+#[test]
+fn filter_screens_with_chinese_query() {
+    for (w, h) in SIZES {
+        let a = app(
+            w,
+            h,
+            [vec![Action::EditFilter], typed("会议 召开")].concat(),
+        );
+        check("filter", &a, w, h);
+    }
+    let a = app(120, 40, [vec![Action::EditFilter], typed("@lp")].concat());
+    check("filter_pinyin_person", &a, 120, 40);
+}
+
+#[test]
+fn untitled_items_and_briefs_in_the_list() {
+    // The second page has photos and briefs without headlines.
+    let a = app(
+        100,
+        30,
+        [vec![Action::EditFilter], typed("政务简报")].concat(),
+    );
+    check("list_untitled", &a, 100, 30);
+}
+
+#[test]
+fn people_screens_with_chart() {
+    for (w, h) in SIZES {
+        check("people", &app(w, h, [Action::OpenPeople]), w, h);
+    }
+    let a = app(
+        120,
+        40,
+        [vec![Action::OpenPeople, Action::EditFilter], typed("lvpei")].concat(),
+    );
+    check("people_filtered", &a, 120, 40);
+    let mut chosen = a.clone();
+    apply(&mut chosen, [Action::ChoosePerson]);
+    check("people_chosen", &chosen, 120, 40);
+}
+
+#[test]
+fn help_overlay_screens() {
+    for (w, h) in SIZES {
+        check("help", &app(w, h, [Action::Open, Action::ToggleHelp]), w, h);
+    }
+}
+
+#[test]
+fn too_small_screens_never_panic() {
+    for (w, h) in [(1, 1), (2, 1), (10, 4), (23, 30), (100, 7)] {
+        let a = app(w, h, [Action::Open, Action::ToggleHelp]);
+        let buf = render(&a, w, h);
+        assert_well_formed(&buf);
+        if (w, h) == (10, 4) || (w, h) == (1, 1) {
+            insta::assert_snapshot!(format!("small_{w}x{h}"), screen_text(&buf));
+        }
+    }
+}
+
+#[test]
+fn every_size_renders_well_formed() {
+    let actions = [
+        vec![Action::EditFilter],
+        typed("会议"),
+        vec![Action::Accept, Action::Open],
+    ]
+    .concat();
+    for w in [24u16, 25, 31, 39, 41, 57, 79, 80, 81, 99] {
+        for h in [8u16, 9, 13] {
+            let a = app(w, h, actions.clone());
+            let buf = render(&a, w, h);
+            assert_well_formed(&buf);
+            assert_right_border(&buf);
+        }
+    }
+}
+
+#[test]
+fn no_stale_cells_after_changes() {
+    for (w, h) in SIZES {
+        let list = app(w, h, []);
+        let filtered = app(w, h, [vec![Action::EditFilter], typed("孟州")].concat());
+        assert_no_stale_cells(&list, &filtered, w, h);
+        assert_no_stale_cells(&filtered, &list, w, h);
+
+        let reader = app(w, h, [Action::Open]);
+        let mut scrolled = reader.clone();
+        apply(&mut scrolled, [Action::Down, Action::Down, Action::Down]);
+        assert_no_stale_cells(&reader, &scrolled, w, h);
+
+        let mut next = reader.clone();
+        apply(&mut next, [Action::NextArticle]);
+        assert_no_stale_cells(&reader, &next, w, h);
+
+        let mut help = reader.clone();
+        apply(&mut help, [Action::ToggleHelp]);
+        assert_no_stale_cells(&reader, &help, w, h);
+        assert_no_stale_cells(&help, &reader, w, h);
+
+        let people = app(w, h, [Action::OpenPeople]);
+        let mut moved = people.clone();
+        apply(&mut moved, [Action::Down, Action::Down]);
+        assert_no_stale_cells(&people, &moved, w, h);
+        assert_no_stale_cells(&list, &people, w, h);
+    }
+}
+
+#[test]
+fn popup_edge_wide_glyphs_are_blanked() {
+    // Every odd offset puts a wide glyph across the left edge of the popup at some row.
+    for w in 80..84 {
+        let a = app(w, 24, [Action::Open, Action::ToggleHelp]);
+        let buf = render(&a, w, 24);
+        assert_well_formed(&buf);
+    }
+}
+
+#[test]
+fn filter_matches_are_highlighted() {
+    let a = app(120, 40, [vec![Action::EditFilter], typed("会议")].concat());
+    let buf = render(&a, 120, 40);
+    let list = Rect::new(1, 4, 52, 34);
+    let mut rows = 0;
+    for y in list.top()..list.bottom() {
+        let hl: String = (list.left()..list.right())
+            .map(|x| &buf[(x, y)])
+            .filter(|c| c.fg == Color::Yellow)
+            .map(|c| c.symbol())
+            .collect();
+        // Only the best fuzzy alignment is marked, and it may be cut off by `…`: a row shows
+        // either both characters or none.
+        if !hl.is_empty() {
+            assert_eq!(hl, "会议", "row {y}");
+            rows += 1;
+        }
+    }
+    assert!(rows >= 3, "expected highlighted rows, found {rows}");
+}
+
+#[test]
+fn no_color_uses_modifiers_only() {
+    let mut a = app(
+        120,
+        40,
+        [
+            vec![Action::EditFilter],
+            typed("会议"),
+            vec![Action::Accept],
+        ]
+        .concat(),
+    );
+    a.no_color = true;
+    let buf = render(&a, 120, 40);
+    let mut underlined = 0;
+    for c in buf.content() {
+        assert_eq!(c.fg, Color::Reset, "colour used with NO_COLOR");
+        assert_eq!(c.bg, Color::Reset, "colour used with NO_COLOR");
+        if c.modifier.contains(Modifier::UNDERLINED) {
+            underlined += 1;
+        }
+    }
+    assert!(underlined > 0, "highlights must survive without colour");
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+}
+
+#[test]
+fn cursor_is_placed_by_display_width() {
+    let a = app(120, 40, [vec![Action::EditFilter], typed("吕沛a")].concat());
+    let pos = view::cursor(&a, Rect::new(0, 0, 120, 40)).expect("cursor while typing");
+    // Border 1 + "/ " 2 + 吕沛 4 + a 1.
+    assert_eq!((pos.x, pos.y), (8, 1));
+    let mut moved = a.clone();
+    apply(&mut moved, [Action::CursorLeft, Action::CursorLeft]);
+    let pos = view::cursor(&moved, Rect::new(0, 0, 120, 40)).expect("cursor");
+    assert_eq!(pos.x, 5);
+    let browsing = app(120, 40, []);
+    assert!(view::cursor(&browsing, Rect::new(0, 0, 120, 40)).is_none());
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_at_a_time() {
+    let list = render(&app(60, 20, []), 60, 20);
+    let reader = render(&app(60, 20, [Action::Open]), 60, 20);
+    let lt = screen_text(&list);
+    let rt = screen_text(&reader);
+    assert!(lt.contains("Articles") && !lt.contains("Reader"));
+    assert!(rt.contains("Reader") && !rt.contains("Articles"));
+}
