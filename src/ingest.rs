@@ -1,5 +1,7 @@
 //! Page text → articles.
 
+pub mod decode;
+
 use crate::model::Article;
 
 /// Parse one page's text into articles; `source` names the file in every article.
