@@ -4,6 +4,7 @@
 //! in-memory [`store`] with indexes, searched with fuzzy matching ([`search`]) and read in a
 //! ratatui terminal interface ([`tui`]). The parsing library knows nothing of the terminal.
 
-pub mod model;
 pub mod ingest;
+pub mod input;
+pub mod model;
 pub mod sample;
