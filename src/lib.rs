@@ -8,3 +8,4 @@ pub mod ingest;
 pub mod input;
 pub mod model;
 pub mod sample;
+pub mod text;
