@@ -8,7 +8,12 @@ use crate::export::Format;
 
 /// Read Chinese newspaper page dumps as clean articles, in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "papertui", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "papertui",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; without a subcommand the terminal reader opens.
     #[command(subcommand)]

@@ -95,7 +95,11 @@ pub fn write_people<W: Write>(out: &mut W, store: &Store, format: PeopleFormat) 
         .unwrap_or(0);
     for &id in store.people() {
         let person = store.person(id);
-        let roles: Vec<&str> = person.roles.iter().map(|&(role, _)| store.role(role)).collect();
+        let roles: Vec<&str> = person
+            .roles
+            .iter()
+            .map(|&(role, _)| store.role(role))
+            .collect();
         let count = store.person_count(id);
         match format {
             PeopleFormat::Text => writeln!(

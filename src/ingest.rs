@@ -9,6 +9,7 @@
 
 pub mod byline;
 pub mod chars;
+pub mod decode;
 pub mod header;
 pub mod headline;
 pub mod lines;

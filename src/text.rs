@@ -1,32 +1,111 @@
-//! Display-width helpers: measure, truncate, pad and wrap text by terminal columns, never by bytes.
+//! Display-width helpers for the terminal UI: measure, truncate, pad and wrap by columns.
 //!
-//! Chinese characters take two columns, so every layout decision is made on display width as
-//! measured by `unicode-width` (ambiguous-width punctuation counts as one column, like ratatui).
-//! Text is walked by `char`, so no function here can cut inside a character. Wrapping follows
-//! the Chinese line-breaking rules: a break may fall between any two CJK characters, Latin words
-//! and numbers stay whole when they fit, no line starts with closing punctuation and none ends
-//! with opening punctuation.
+//! A 汉字 takes two terminal columns, a Latin letter one, a combining mark none. Counting
+//! bytes or chars staggers table columns, and in ratatui a line wider than its area panics,
+//! so everything here measures with `unicode-width`'s default table, as ratatui does:
+//! East-Asian *ambiguous* punctuation such as “ ” ‘ ’ … · — counts one column.
+//!
+//! Text is walked by *clusters*: a character with the zero-width characters that follow it
+//! (combining marks, joiners, variation selectors). Nothing is ever cut inside a cluster,
+//! and no `&str` is sliced at an offset computed from widths.
+//!
+//! [`wrap`] is a small line breaker for Chinese prose, because ratatui's wrapping breaks only
+//! at spaces and Chinese has none. Its rules, in order:
+//!
+//! * a break may fall at whitespace, or between two clusters when either is wide (two or more
+//!   columns: 汉字 and full-width punctuation); runs of narrow characters such as Latin words,
+//!   numbers (`94.49`, `92.60%`) and ASCII punctuation stay whole;
+//! * no break before a character that may not start a line ([`forbids_line_start`]: ，。、）」…)
+//!   nor after one that may not end a line ([`forbids_line_end`]: （「《“…);
+//! * the clusters between two allowed breaks form an unbreakable *run*; lines are filled
+//!   greedily with runs, so a run that does not fit moves whole to the next line, which
+//!   pulls the character before a closing mark down with it;
+//! * a run wider than the room where it starts (`width` columns, or `width - indent` for the
+//!   paragraph's first run) cannot be kept whole: it is cut cluster by cluster, at a break
+//!   that respects the two character rules when the line allows one. Only such a cut can
+//!   leave a line starting or ending with a forbidden character.
+//!
+//! The text is one paragraph: tabs and newlines count as spaces. Whitespace at a break is
+//! dropped; whitespace inside a line is kept, one column per space except U+3000 (two). Lines never exceed `width`; with `width` ≥ 2 nothing but whitespace
+//! is lost, and at width 1 a cluster too wide for the line is shown as `…`.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters that must not begin a line (closing punctuation).
-const NO_LINE_START: &str = "，。、；：？！）」』》”’…,.;:?!)]}%〉】〕";
-/// Characters that must not end a line (opening punctuation).
-const NO_LINE_END: &str = "（「『《“‘([{〈【〔";
+/// Marker appended by [`truncate`] when text is cut.
+pub const ELLIPSIS: char = '…';
 
-/// Display width of `s` in terminal columns.
+/// Columns taken by [`ELLIPSIS`] (East-Asian ambiguous, measured narrow).
+const ELLIPSIS_COLS: usize = 1;
+
+/// Stands in for a cluster wider than the whole line (only possible at width 1).
+const TOO_WIDE_PLACEHOLDER: &str = "…";
+
+/// Characters that may not begin a line (行首禁则): closing marks and trailing punctuation.
+const NO_LINE_START: &str = "，。、；：？！）」』》〉】〕〗〙〛〞”’…·‥%‰℃°′″—～・ー\
+                             ,.;:?!)]}％．，：；？！）］｝｠ゝゞヽヾ々";
+
+/// Characters that may not end a line (行尾禁则): opening marks.
+const NO_LINE_END: &str = "（「『《〈【〔〖〘〚〝“‘([{（［｛｟";
+
+/// Display width in terminal columns, as ratatui measures it.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Display width of one character (control characters count as zero).
-fn char_width(c: char) -> usize {
-    UnicodeWidthChar::width(c).unwrap_or(0)
+/// Whether `c` may not begin a wrapped line (closing marks, trailing punctuation).
+pub fn forbids_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
 }
 
-/// `s` cut to at most `max` columns, ending in `…` when something was cut.
+/// Whether `c` may not end a wrapped line (opening marks).
+pub fn forbids_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
+}
+
+/// A character with the zero-width characters after it: the unit that is never split.
+#[derive(Debug, Clone, Copy)]
+struct Cluster<'a> {
+    text: &'a str,
+    width: usize,
+    base: char,
+}
+
+impl Cluster<'_> {
+    fn is_wide(&self) -> bool {
+        self.width >= 2
+    }
+}
+
+/// Split `s` into clusters; whitespace characters are always clusters of their own.
+fn clusters(s: &str) -> impl Iterator<Item = Cluster<'_>> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, base) = chars.next()?;
+        let end = chars
+            .find(|&(_, c)| !joins_previous(base, c))
+            .map_or(rest.len(), |(index, _)| index);
+        let (text, tail) = rest.split_at(end);
+        rest = tail;
+        Some(Cluster {
+            text,
+            width: width(text),
+            base,
+        })
+    })
+}
+
+fn joins_previous(base: char, c: char) -> bool {
+    !base.is_whitespace() && !c.is_whitespace() && c.width() == Some(0)
+}
+
+/// Cut `s` to at most `max` columns, ending with `…` when something was cut.
+///
+/// A wide character that does not fit before the `…` is left out whole, so the result
+/// may be one column narrower than `max`.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
         return Cow::Borrowed(s);
@@ -34,225 +113,688 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let budget = max - 1;
-    let mut used = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        let w = char_width(c);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    Cow::Owned(out)
+    let kept = prefix_within(s, max.saturating_sub(ELLIPSIS_COLS));
+    Cow::Owned(format!("{kept}{ELLIPSIS}"))
 }
 
-/// `s` followed by spaces up to `width` columns (unchanged when already as wide or wider).
-pub fn pad_right(s: &str, width: usize) -> String {
-    let w = self::width(s);
-    let mut out = String::with_capacity(s.len() + width.saturating_sub(w));
-    out.push_str(s);
-    for _ in w..width {
-        out.push(' ');
+/// The longest prefix of whole clusters that fits in `budget` columns.
+fn prefix_within(s: &str, budget: usize) -> &str {
+    let mut used = 0;
+    let mut end = 0;
+    for cluster in clusters(s) {
+        if used + cluster.width > budget {
+            break;
+        }
+        used += cluster.width;
+        end += cluster.text.len();
     }
+    s.split_at(end).0
+}
+
+/// `s` padded with spaces (after truncating if needed) to exactly `cols` columns.
+pub fn pad_right(s: &str, cols: usize) -> String {
+    let fitted = truncate(s, cols);
+    let fill = cols.saturating_sub(width(&fitted));
+    let mut out = String::with_capacity(fitted.len() + fill);
+    out.push_str(&fitted);
+    out.extend(std::iter::repeat_n(' ', fill));
     out
 }
 
-/// Column of the cursor placed before character `char_pos` of `text`.
-pub fn cursor_col(text: &str, char_pos: usize) -> usize {
-    text.chars().take(char_pos).map(char_width).sum()
+/// Display column where the character at `char_index` starts (past the end: the full width).
+pub fn char_index_to_col(text: &str, char_index: usize) -> usize {
+    let end = text
+        .char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(byte, _)| byte);
+    width(text.split_at(end).0)
 }
 
-/// `text` wrapped into lines of at most `width` columns with the Chinese line-breaking rules.
+/// Terminal column of a text cursor standing before character `char_pos` of `text`.
+///
+/// The display width of the text before the cursor, not its byte or char count, so the
+/// cursor stays put after Chinese input or a paste.
+pub fn cursor_col(text: &str, char_pos: usize) -> usize {
+    char_index_to_col(text, char_pos)
+}
+
+/// Column ranges to highlight for matched character indices (sorted, adjacent ones merged).
+///
+/// Matchers report positions as character indices; the renderer needs columns. Indices
+/// may come unsorted or repeated; those past the end are ignored. Each character counts its
+/// own width (ASCII text takes a fast path: one column per character).
+pub fn match_col_spans(text: &str, char_indices: &[usize]) -> Vec<Range<usize>> {
+    let mut wanted = char_indices.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut spans = Vec::new();
+    if text.is_ascii() {
+        for &index in wanted.iter().filter(|&&index| index < text.len()) {
+            push_merged(&mut spans, index..index + 1);
+        }
+        return spans;
+    }
+    let mut wanted = wanted.into_iter().peekable();
+    let mut col = 0;
+    for (index, c) in text.chars().enumerate() {
+        let cols = c.width().unwrap_or(1);
+        if wanted.next_if_eq(&index).is_some() {
+            push_merged(&mut spans, col..col + cols);
+        }
+        col += cols;
+    }
+    spans
+}
+
+fn push_merged(spans: &mut Vec<Range<usize>>, span: Range<usize>) {
+    match spans.last_mut() {
+        Some(last) if last.end == span.start => last.end = span.end,
+        _ if span.is_empty() => {}
+        _ => spans.push(span),
+    }
+}
+
+/// Wrap a paragraph into lines of at most `width` columns (Chinese line-breaking rules).
+///
+/// See the module documentation for the rules. Width 0 gives no lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_indented(text, width, 0)
 }
 
-/// Like [`wrap`], but the first line starts with `first_indent_cols` spaces (首行缩进).
+/// [`wrap`] with the first line indented by `first_indent` columns (首行缩进).
 ///
-/// The indent is part of the returned first line and counts towards its width.
-pub fn wrap_indented(text: &str, width: usize, first_indent_cols: usize) -> Vec<String> {
-    let mut lines = Vec::new();
+/// The indent counts toward the width; it is reduced so that at least two columns are left
+/// for text on the first line.
+pub fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
     if width == 0 {
-        return lines;
+        return Vec::new();
     }
-    let indent = first_indent_cols.min(width.saturating_sub(1));
-    let mut line = " ".repeat(indent);
-    let mut used = indent;
-    for unit in units(text) {
-        let unit_width = width_of(&unit);
-        let is_space = unit.iter().all(|c| c.is_whitespace());
-        if is_space {
-            if used > 0 && used < width {
-                line.push(' ');
-                used += 1;
-            }
+    let tokens = tokens(text, width);
+    let mut lines = LineBuilder::new(width, first_indent.min(width.saturating_sub(2)));
+    for run in runs(&tokens) {
+        lines.place_run(run);
+    }
+    lines.finish()
+}
+
+/// A non-space cluster and the (normalised) whitespace before it.
+#[derive(Debug)]
+struct Token<'a> {
+    cluster: Cluster<'a>,
+    space_before: String,
+}
+
+impl Token<'_> {
+    fn space_width(&self) -> usize {
+        width(&self.space_before)
+    }
+}
+
+/// Clusters of `text` with whitespace attached to the following cluster.
+fn tokens(text: &str, line_width: usize) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut pending_space = String::new();
+    for cluster in clusters(text) {
+        if cluster.base.is_whitespace() {
+            pending_space.push(if cluster.base == '\u{3000}' {
+                '\u{3000}'
+            } else {
+                ' '
+            });
             continue;
         }
-        if used + unit_width > width && used > 0 && !line.trim().is_empty() {
-            push_line(&mut lines, &mut line);
-            used = 0;
-        }
-        for c in unit {
-            let w = char_width(c);
-            if w > width {
-                continue;
-            }
-            if used + w > width {
-                push_line(&mut lines, &mut line);
-                used = 0;
-            }
-            line.push(c);
-            used += w;
+        tokens.push(Token {
+            cluster: fit_cluster(cluster, line_width),
+            space_before: std::mem::take(&mut pending_space),
+        });
+    }
+    tokens
+}
+
+/// A cluster wider than a whole line becomes a one-column placeholder.
+fn fit_cluster(cluster: Cluster<'_>, line_width: usize) -> Cluster<'_> {
+    if cluster.width <= line_width {
+        return cluster;
+    }
+    Cluster {
+        text: TOO_WIDE_PLACEHOLDER,
+        width: 1,
+        base: cluster.base,
+    }
+}
+
+/// Whether the line-start / line-end character rules allow a break between two tokens.
+fn kinsoku_allows_break(before: &Token<'_>, after: &Token<'_>) -> bool {
+    !forbids_line_end(before.cluster.base) && !forbids_line_start(after.cluster.base)
+}
+
+/// Whether a break is allowed between two adjacent tokens.
+fn break_allowed(before: &Token<'_>, after: &Token<'_>) -> bool {
+    let separable =
+        !after.space_before.is_empty() || before.cluster.is_wide() || after.cluster.is_wide();
+    separable && kinsoku_allows_break(before, after)
+}
+
+/// Unbreakable runs: the tokens between two allowed breaks.
+fn runs<'t, 'a>(tokens: &'t [Token<'a>]) -> impl Iterator<Item = &'t [Token<'a>]> {
+    tokens.chunk_by(|before, after| !break_allowed(before, after))
+}
+
+/// Width of a run placed at the start of a line (its leading whitespace dropped).
+fn run_width(run: &[Token<'_>]) -> usize {
+    run.iter()
+        .enumerate()
+        .map(|(i, token)| token.cluster.width + if i == 0 { 0 } else { token.space_width() })
+        .sum()
+}
+
+/// Greedy line filling: the state of the line being built and the lines done.
+struct LineBuilder {
+    width: usize,
+    lines: Vec<String>,
+    current: String,
+    used: usize,
+    has_content: bool,
+}
+
+impl LineBuilder {
+    fn new(width: usize, indent: usize) -> Self {
+        Self {
+            width,
+            lines: Vec::new(),
+            current: " ".repeat(indent),
+            used: indent,
+            has_content: false,
         }
     }
-    if !line.trim().is_empty() {
-        push_line(&mut lines, &mut line);
+
+    fn room(&self) -> usize {
+        self.width.saturating_sub(self.used)
     }
-    lines
-}
 
-/// Moves `line` (without trailing spaces) into `lines` and leaves it empty.
-fn push_line(lines: &mut Vec<String>, line: &mut String) {
-    let trimmed_len = line.trim_end().len();
-    line.truncate(trimmed_len);
-    lines.push(std::mem::take(line));
-}
-
-/// Total display width of a unit.
-fn width_of(unit: &[char]) -> usize {
-    unit.iter().copied().map(char_width).sum()
-}
-
-/// Splits text into unbreakable units: a CJK character, a Latin word or number, or a space,
-/// with closing punctuation glued to the unit before and opening punctuation to the unit after.
-fn units(text: &str) -> Vec<Vec<char>> {
-    let mut units: Vec<Vec<char>> = Vec::new();
-    let mut pending_open: Vec<char> = Vec::new();
-    let mut word: Vec<char> = Vec::new();
-    let flush_word = |word: &mut Vec<char>, units: &mut Vec<Vec<char>>, open: &mut Vec<char>| {
-        if !word.is_empty() {
-            let mut unit = std::mem::take(open);
-            unit.append(word);
-            units.push(unit);
-        }
-    };
-    for c in text.chars() {
-        if c == '\n' || c == '\r' || c == '\t' {
-            flush_word(&mut word, &mut units, &mut pending_open);
-            units.push(vec![' ']);
-        } else if c.is_ascii_alphanumeric() || (c.is_alphanumeric() && char_width(c) == 1) {
-            word.push(c);
-        } else if NO_LINE_START.contains(c) {
-            flush_word(&mut word, &mut units, &mut pending_open);
-            match units.last_mut() {
-                Some(last) if !last.iter().all(|c| c.is_whitespace()) => last.push(c),
-                _ => units.push(vec![c]),
-            }
-        } else if NO_LINE_END.contains(c) {
-            flush_word(&mut word, &mut units, &mut pending_open);
-            pending_open.push(c);
-        } else if c.is_whitespace() {
-            flush_word(&mut word, &mut units, &mut pending_open);
-            units.push(vec![' ']);
-        } else if char_width(c) == 0 {
-            continue;
+    /// Put a run on the current line, on a fresh one, or cut it if it fits neither.
+    fn place_run(&mut self, run: &[Token<'_>]) {
+        let Some(first) = run.first() else { return };
+        let body = run_width(run);
+        let gap = if self.has_content {
+            first.space_width()
         } else {
-            flush_word(&mut word, &mut units, &mut pending_open);
-            let mut unit = std::mem::take(&mut pending_open);
-            unit.push(c);
-            units.push(unit);
+            0
+        };
+        if gap + body <= self.room() {
+            self.append(run);
+            return;
+        }
+        if self.has_content {
+            self.break_line();
+        }
+        if body <= self.room() {
+            self.append(run);
+        } else {
+            self.cut_run(run);
         }
     }
-    flush_word(&mut word, &mut units, &mut pending_open);
-    if !pending_open.is_empty() {
-        units.push(pending_open);
+
+    /// Spread a run too wide for its line over several lines.
+    fn cut_run(&mut self, run: &[Token<'_>]) {
+        let mut start = 0;
+        while start < run.len() {
+            let mut end = cut_point(run, start, self.room());
+            if end == start {
+                if self.used > 0 {
+                    self.break_line();
+                    continue;
+                }
+                end = start + 1; // unreachable: wider clusters became placeholders
+            }
+            self.append(run.get(start..end).unwrap_or_default());
+            start = end;
+            if start < run.len() {
+                self.break_line();
+            }
+        }
     }
-    units
+
+    /// Append tokens, keeping their whitespace except at the start of the line.
+    fn append(&mut self, tokens: &[Token<'_>]) {
+        for token in tokens {
+            if self.has_content {
+                self.current.push_str(&token.space_before);
+                self.used += token.space_width();
+            }
+            self.current.push_str(token.cluster.text);
+            self.used += token.cluster.width;
+            self.has_content = true;
+        }
+    }
+
+    fn break_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.current));
+        self.used = 0;
+        self.has_content = false;
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        if self.has_content {
+            self.lines.push(self.current);
+        }
+        self.lines
+    }
+}
+
+/// Where to end the line when cutting `run` from `start` with `room` columns free.
+///
+/// As many clusters as fit; then, if that break would put a forbidden character at a line
+/// edge, the nearest earlier break the character rules allow, keeping at least one cluster.
+fn cut_point(run: &[Token<'_>], start: usize, room: usize) -> usize {
+    let mut used = 0;
+    let mut end = start;
+    for token in run.iter().skip(start) {
+        let space = if end == start { 0 } else { token.space_width() };
+        if used + space + token.cluster.width > room {
+            break;
+        }
+        used += space + token.cluster.width;
+        end += 1;
+    }
+    if end >= run.len() || end <= start + 1 {
+        return end;
+    }
+    (start + 1..=end)
+        .rev()
+        .find(|&at| kinsoku_allows_break(&run[at - 1], &run[at]))
+        .unwrap_or(end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn non_space(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    fn widths(lines: &[String]) -> Vec<usize> {
+        lines.iter().map(|line| width(line)).collect()
+    }
+
+    // --- width: pitfalls 1 and 7 ---
+
     #[test]
-    fn width_counts_columns_not_chars() {
-        assert_eq!(width("吕沛"), 4);
-        assert_eq!(width("ab"), 2);
-        // Ambiguous-width quotes count as one column (pitfall 7).
-        assert_eq!(width("“四城联创”"), 10);
+    fn chinese_counts_two_columns_latin_one() {
+        assert_eq!(width("焦作日报"), 8);
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("温县abc"), 7);
+        assert_eq!(width(""), 0);
     }
 
     #[test]
-    fn truncate_never_splits_a_wide_char() {
-        assert_eq!(truncate("山阳区召开", 5), "山阳…");
-        assert_eq!(truncate("山阳区召开", 4), "山…");
-        assert_eq!(truncate("山阳", 4), "山阳");
-        assert_eq!(truncate("山阳", 0), "");
-        assert!(width(&truncate("温县2022年度党委", 7)) <= 7);
-    }
-
-    #[test]
-    fn pad_right_pads_by_display_width() {
-        assert_eq!(pad_right("温县", 6), "温县  ");
-        assert_eq!(width(&pad_right("山阳区", 8)), 8);
-    }
-
-    #[test]
-    fn cursor_col_measures_text_before_cursor() {
-        assert_eq!(cursor_col("吕沛ab", 0), 0);
-        assert_eq!(cursor_col("吕沛ab", 2), 4);
-        assert_eq!(cursor_col("吕沛ab", 3), 5);
-        assert_eq!(cursor_col("吕沛ab", 99), 6);
-    }
-
-    #[test]
-    fn wrap_breaks_between_cjk_and_keeps_punctuation_rules() {
-        let lines = wrap("会议指出，去年以来，全区广大党员", 10);
-        for line in &lines {
-            assert!(width(line) <= 10, "{line}");
-            assert!(!line.starts_with('，'), "{line}");
+    fn ambiguous_punctuation_is_measured_narrow() {
+        for c in ["“", "”", "‘", "’", "…", "·", "—"] {
+            assert_eq!(width(c), 1, "{c}");
         }
-        assert_eq!(lines[0], "会议指出，");
+        assert_eq!(width(&ELLIPSIS.to_string()), ELLIPSIS_COLS);
     }
 
     #[test]
-    fn wrap_never_ends_a_line_with_opening_punctuation() {
-        let lines = wrap("一二三四（扩大）会议", 10);
-        for line in &lines {
-            assert!(!line.ends_with('（'), "{lines:?}");
+    fn wide_and_fullwidth_punctuation_is_two_columns() {
+        for c in ["、", "。", "《", "》", "，", "：", "（", "）", "\u{3000}"] {
+            assert_eq!(width(c), 2, "{c}");
         }
     }
 
     #[test]
-    fn wrap_keeps_numbers_whole() {
-        let lines = wrap("一二三四2022年", 10);
-        assert_eq!(lines, vec!["一二三四", "2022年"]);
+    fn combining_marks_take_no_column() {
+        assert_eq!(width("e\u{301}"), 1);
+    }
+
+    // --- truncate: pitfall 4 ---
+
+    #[test]
+    fn truncate_leaves_fitting_text_alone() {
+        assert!(matches!(truncate("焦作日报", 8), Cow::Borrowed("焦作日报")));
+        assert_eq!(truncate("abc", 10), "abc");
     }
 
     #[test]
-    fn wrap_indented_indents_first_line_only() {
-        let lines = wrap_indented("一二三四五六七八", 8, 2);
-        assert_eq!(lines, vec!["  一二三", "四五六七", "八"]);
+    fn truncate_adds_ellipsis_within_the_width() {
+        assert_eq!(truncate("焦作日报", 5), "焦作…");
+        assert_eq!(width(&truncate("焦作日报", 5)), 5);
+        assert_eq!(truncate("abcdef", 4), "abc…");
     }
 
     #[test]
-    fn wrap_with_one_column_never_overflows() {
-        for line in wrap("山阳ab", 1) {
-            assert!(width(&line) <= 1);
+    fn truncate_never_splits_a_wide_char_at_the_boundary() {
+        // Budget before the ellipsis is 6 columns: 焦作日 fits, half of 报 would not.
+        assert_eq!(truncate("焦作日报温县", 7), "焦作日…");
+        // Budget 5: 焦作 (4) fits, 日 would need 6: stop before it, one column short.
+        let cut = truncate("焦作日报", 6);
+        assert_eq!(cut, "焦作…");
+        assert_eq!(width(&cut), 5);
+        assert_eq!(truncate("ab焦作", 4), "ab…");
+    }
+
+    #[test]
+    fn truncate_to_tiny_widths() {
+        assert_eq!(truncate("焦作", 1), "…");
+        assert_eq!(truncate("焦作", 0), "");
+        assert_eq!(truncate("", 0), "");
+    }
+
+    #[test]
+    fn truncate_keeps_combining_marks_with_their_letter() {
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
+
+    // --- pad_right: pitfall 1 ---
+
+    #[test]
+    fn padded_chinese_titles_line_up() {
+        let titles = ["温县新闻", "Hello", "焦作a", "武陟县召开经济工作会议", ""];
+        let rows: Vec<String> = titles
+            .iter()
+            .map(|title| format!("{}|", pad_right(title, 12)))
+            .collect();
+        for row in &rows {
+            let bar = row.split('|').next().expect("has a bar");
+            assert_eq!(width(bar), 12, "{row:?}");
         }
-        assert!(wrap("山阳", 0).is_empty());
+        // 经 does not fit before the ellipsis: the cut is 11 columns, one space fills it up.
+        assert_eq!(pad_right("武陟县召开经济工作会议", 12), "武陟县召开… ");
     }
 
-    proptest::proptest! {
-        #[test]
-        fn wrap_and_truncate_never_exceed_width(s in "[a-z 山阳区，。（）“”0-9]{0,40}", w in 0usize..12) {
-            for line in wrap_indented(&s, w, 2) {
-                proptest::prop_assert!(width(&line) <= w);
+    #[test]
+    fn std_format_padding_would_stagger_columns() {
+        // The bug pad_right exists to avoid: `{:w$}` pads by chars.
+        assert_eq!(width(&format!("{:12}", "温县新闻")), 16);
+        assert_eq!(width(&pad_right("温县新闻", 12)), 12);
+    }
+
+    // --- columns for cursors and matches: pitfalls 8 and 9 ---
+
+    #[test]
+    fn cursor_column_is_the_width_before_it() {
+        assert_eq!(cursor_col("焦作a", 0), 0);
+        assert_eq!(cursor_col("焦作a", 2), 4);
+        assert_eq!(cursor_col("焦作a", 3), 5);
+        assert_eq!(cursor_col("ab", 9), 2);
+        assert_eq!(cursor_col("“温县”", 2), 3);
+    }
+
+    #[test]
+    fn char_index_maps_to_start_column() {
+        assert_eq!(char_index_to_col("a焦b", 2), 3);
+        assert_eq!(char_index_to_col("", 0), 0);
+    }
+
+    #[test]
+    fn match_spans_convert_char_indices_to_columns() {
+        assert_eq!(match_col_spans("焦作日报", &[1, 2]), vec![2..6]);
+        assert_eq!(match_col_spans("a焦b", &[2, 0]), vec![0..1, 3..4]);
+        assert_eq!(match_col_spans("“温县”", &[0, 1, 3]), vec![0..3, 5..6]);
+        assert_eq!(match_col_spans("焦作", &[1, 1, 7]), vec![2..4]);
+    }
+
+    #[test]
+    fn match_spans_ascii_fast_path_agrees() {
+        assert_eq!(match_col_spans("hello", &[4, 1, 2]), vec![1..3, 4..5]);
+        assert_eq!(match_col_spans("hello", &[5]), Vec::<Range<usize>>::new());
+    }
+
+    // --- wrap: pitfalls 2 and 3 ---
+
+    #[test]
+    fn chinese_breaks_between_any_two_characters() {
+        assert_eq!(wrap("一二三四五六七", 6), ["一二三", "四五六", "七"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_a_comma() {
+        // 一二三四 fills the line; the comma is pulled in with 四 on the next line.
+        assert_eq!(wrap("一二三四，五六", 8), ["一二三", "四，五六"]);
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_quote() {
+        assert_eq!(wrap("一二三“四五”", 8), ["一二三", "“四五”"]);
+        assert_eq!(wrap("一二（三四）", 6), ["一二", "（三", "四）"]);
+    }
+
+    #[test]
+    fn ellipsis_and_dash_stay_with_the_previous_character() {
+        assert_eq!(wrap("他说道……好", 6), ["他说", "道……好"]);
+        assert_eq!(wrap("他说道——好", 6), ["他说", "道——好"]);
+    }
+
+    #[test]
+    fn numbers_are_kept_whole() {
+        let lines = wrap("比上年增长94.49%，产值92.60%。", 12);
+        assert_eq!(lines, ["比上年增长", "94.49%，产值", "92.60%。"]);
+    }
+
+    #[test]
+    fn latin_words_are_kept_whole() {
+        assert_eq!(wrap("使用Python语言", 8), ["使用", "Python语", "言"]);
+        assert_eq!(wrap("hello world foo", 11), ["hello world", "foo"]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_hard_broken() {
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn spaces_at_breaks_are_dropped_inner_ones_kept() {
+        assert_eq!(wrap("  ab  cd  ", 4), ["ab", "cd"]);
+        assert_eq!(wrap("温县\u{3000}武陟", 10), ["温县\u{3000}武陟"]);
+        assert_eq!(wrap("a\tb\nc", 10), ["a b c"]);
+    }
+
+    #[test]
+    fn first_line_indent_counts_toward_the_width() {
+        assert_eq!(wrap_indented("一二三四五六", 8, 2), ["  一二三", "四五六"]);
+        assert_eq!(wrap_indented("一二", 8, 2), ["  一二"]);
+    }
+
+    #[test]
+    fn indent_leaves_room_for_one_wide_character() {
+        assert_eq!(wrap_indented("一二", 3, 2), [" 一", "二"]);
+        assert_eq!(wrap_indented("一二", 2, 2), ["一", "二"]);
+    }
+
+    #[test]
+    fn empty_or_blank_text_gives_no_lines() {
+        assert!(wrap("", 10).is_empty());
+        assert!(wrap(" \u{3000} ", 10).is_empty());
+        assert!(wrap_indented("", 10, 2).is_empty());
+    }
+
+    #[test]
+    fn width_two_cuts_unavoidable_runs_and_loses_nothing() {
+        let text = "中文，测试。";
+        let lines = wrap(text, 2);
+        assert_eq!(lines, ["中", "文", "，", "测", "试", "。"]);
+    }
+
+    #[test]
+    fn width_three_never_overflows() {
+        let lines = wrap("中文，测试ab“c”", 3);
+        assert!(widths(&lines).iter().all(|&w| w <= 3), "{lines:?}");
+        assert_eq!(non_space(&lines.concat()), "中文，测试ab“c”");
+        // The run ab“c” is cut before “ rather than after it.
+        assert_eq!(lines, ["中", "文", "，", "测", "试", "ab", "“c”"]);
+    }
+
+    #[test]
+    fn width_one_replaces_wide_characters() {
+        assert_eq!(wrap("中a", 1), ["…", "a"]);
+    }
+
+    #[test]
+    fn width_zero_gives_nothing() {
+        assert!(wrap("中文", 0).is_empty());
+    }
+
+    // --- properties ---
+
+    mod properties {
+        use super::super::*;
+        use super::non_space;
+        use proptest::prelude::*;
+
+        /// One non-space character of the original text, with what surrounds it.
+        struct Placed {
+            c: char,
+            cols: usize,
+            space_before: usize,
+        }
+
+        fn placed(text: &str) -> Vec<Placed> {
+            let mut out = Vec::new();
+            let mut space = 0;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    space += if c == '\u{3000}' { 2 } else { 1 };
+                } else {
+                    let cols = width(c.encode_utf8(&mut [0; 4]));
+                    out.push(Placed {
+                        c,
+                        cols,
+                        space_before: space,
+                    });
+                    space = 0;
+                }
             }
-            proptest::prop_assert!(width(&truncate(&s, w)) <= w);
+            out
+        }
+
+        /// The break rules, restated from the module documentation.
+        fn allowed_before(chars: &[Placed], at: usize) -> bool {
+            let (before, after) = (&chars[at - 1], &chars[at]);
+            let separable = after.space_before > 0 || before.cols >= 2 || after.cols >= 2;
+            separable && !forbids_line_end(before.c) && !forbids_line_start(after.c)
+        }
+
+        /// Width of the unbreakable run around the break before `at`, and whether it opens
+        /// the paragraph.
+        fn run_around(chars: &[Placed], at: usize) -> (usize, bool) {
+            let mut start = at - 1;
+            while start > 0 && !allowed_before(chars, start) {
+                start -= 1;
+            }
+            let mut end = at + 1;
+            while end < chars.len() && !allowed_before(chars, end) {
+                end += 1;
+            }
+            let run = &chars[start..end];
+            let cols = run.iter().map(|p| p.cols).sum::<usize>()
+                + run.iter().skip(1).map(|p| p.space_before).sum::<usize>();
+            (cols, start == 0)
+        }
+
+        /// Check every promise of `wrap_indented` for one input.
+        fn check(text: &str, line_width: usize, indent: usize) -> Result<(), TestCaseError> {
+            let lines = wrap_indented(text, line_width, indent);
+            let indent = indent.min(line_width.saturating_sub(2));
+            for line in &lines {
+                prop_assert!(
+                    width(line) <= line_width,
+                    "{line:?} wider than {line_width}"
+                );
+            }
+            if let Some(first) = lines.first() {
+                prop_assert!(first.starts_with(&" ".repeat(indent)));
+            }
+            let rest: Vec<&str> = lines.iter().map(|l| l.trim_start_matches(' ')).collect();
+            prop_assert_eq!(
+                non_space(&rest.concat()),
+                non_space(text),
+                "characters lost"
+            );
+
+            let chars = placed(text);
+            let mut at = 0;
+            for pair in rest.windows(2) {
+                at += pair[0].chars().filter(|c| !c.is_whitespace()).count();
+                let ends = pair[0].chars().last().expect("lines are not empty");
+                let starts = pair[1].chars().next().expect("lines are not empty");
+                if forbids_line_end(ends) || forbids_line_start(starts) {
+                    let (cols, opens) = run_around(&chars, at);
+                    let room = if opens {
+                        line_width - indent
+                    } else {
+                        line_width
+                    };
+                    prop_assert!(
+                        cols > room,
+                        "avoidable break {ends:?}|{starts:?} in a run of {cols} cols: {lines:?}"
+                    );
+                }
+            }
+            Ok(())
+        }
+
+        fn prose_piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => prop::sample::select("焦作日报温县武陟修武博爱沁阳孟州人民政府经济发展".chars().collect::<Vec<_>>())
+                    .prop_map(String::from),
+                2 => prop::sample::select("，。、；：？！）」』》”’…·%—（「『《“‘[]".chars().collect::<Vec<_>>())
+                    .prop_map(String::from),
+                1 => "[A-Za-z]{1,12}",
+                1 => "[0-9]{1,4}(\\.[0-9]{1,2})?%?",
+                1 => prop::sample::select(vec![" ", "  ", "\u{3000}"]).prop_map(String::from),
+            ]
+        }
+
+        fn prose() -> impl Strategy<Value = String> {
+            prop::collection::vec(prose_piece(), 0..120).prop_map(|pieces| pieces.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn wrapped_prose_keeps_every_promise(
+                text in prose(),
+                line_width in 2usize..200,
+                indent in prop::sample::select(vec![0usize, 2, 4]),
+            ) {
+                check(&text, line_width, indent)?;
+            }
+
+            #[test]
+            fn narrow_panes_keep_every_promise(text in prose(), line_width in 2usize..8) {
+                check(&text, line_width, 2)?;
+            }
+
+            #[test]
+            fn any_text_never_panics_nor_overflows(text in "\\PC{0,80}", line_width in 0usize..30) {
+                for line in wrap_indented(&text, line_width, 2) {
+                    prop_assert!(width(&line) <= line_width, "{line:?}");
+                }
+            }
+
+            #[test]
+            fn truncate_never_exceeds_and_keeps_a_prefix(text in "\\PC{0,40}", max in 0usize..30) {
+                let cut = truncate(&text, max);
+                prop_assert!(width(&cut) <= max);
+                let kept = cut.strip_suffix(ELLIPSIS).unwrap_or(&cut);
+                prop_assert!(text.starts_with(kept));
+                if width(&text) <= max {
+                    prop_assert_eq!(cut.as_ref(), text.as_str());
+                }
+            }
+
+            #[test]
+            fn pad_right_is_exactly_the_width(text in "\\PC{0,40}", cols in 0usize..30) {
+                prop_assert_eq!(width(&pad_right(&text, cols)), cols);
+            }
+
+            #[test]
+            fn cursor_col_is_monotonic(text in "\\PC{0,40}") {
+                let cols: Vec<usize> = (0..=text.chars().count()).map(|i| cursor_col(&text, i)).collect();
+                prop_assert!(cols.windows(2).all(|w| w[0] <= w[1]));
+            }
         }
     }
 }
