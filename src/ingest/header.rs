@@ -58,10 +58,15 @@ const STAFF_ROLES: &[&str] = &[
 
 /// Recognise one trimmed line as page furniture, or `None` when it is something else.
 pub fn parse_header_line(line: &str) -> Option<HeaderPart> {
-    if is_romanised_masthead(line) || CN_MASTHEAD.is_match(line) {
+    // Cheap tests first: this runs on every line of every page.
+    if line.is_ascii() {
+        return is_romanised_masthead(line).then(|| HeaderPart::Masthead(line.to_owned()));
+    }
+    if line.ends_with('报') && CN_MASTHEAD.is_match(line) {
         return Some(HeaderPart::Masthead(line.to_owned()));
     }
-    if let Some(caps) = PAGE_LINE.captures(line) {
+    let has_separator = line.contains(SEPARATORS);
+    if has_separator && let Some(caps) = PAGE_LINE.captures(line) {
         let section = caps
             .get(2)
             .map(|m| m.as_str().trim().to_owned())
@@ -83,8 +88,14 @@ pub fn parse_header_line(line: &str) -> Option<HeaderPart> {
             });
         }
     }
-    parse_staff_line(line)
+    if has_separator || line.starts_with(['■', '□', '◆']) || line.contains("热线") {
+        return parse_staff_line(line);
+    }
+    None
 }
+
+/// Field separators of header lines.
+const SEPARATORS: [char; 4] = ['│', '|', '｜', '丨'];
 
 fn is_romanised_masthead(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -98,15 +109,18 @@ fn is_romanised_masthead(line: &str) -> bool {
 }
 
 fn parse_staff_line(line: &str) -> Option<HeaderPart> {
-    let has_role = STAFF_ROLES
-        .iter()
-        .any(|role| line.contains(&format!("{role}：")) || line.contains(&format!("{role}:")));
+    let has_role = STAFF_ROLES.iter().any(|role| {
+        line.match_indices(role).any(|(at, _)| {
+            line.get(at + role.len()..)
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
+        })
+    });
     if !has_role && !line.contains("热线") {
         return None;
     }
     let mut staff = Vec::new();
     let mut hotline = None;
-    for field in line.split(['│', '|', '｜', '丨']) {
+    for field in line.split(SEPARATORS) {
         let field = field.trim().trim_start_matches(['■', '□', '◆']).trim();
         let Some((key, value)) = field.split_once(['：', ':']) else {
             continue;

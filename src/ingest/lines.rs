@@ -8,7 +8,7 @@
 //! a headline glued to the next `本报讯` is split in two, and a vertical headline printed one
 //! character per line is folded back into one line.
 
-use super::chars::{ends_sentence, is_body_punct, is_han, is_space, trim, visible_len};
+use super::chars::{ends_sentence, is_body_punct, is_han, is_space, trim};
 use super::header::{HeaderPart, parse_header_line};
 
 /// What opens an article.
@@ -78,8 +78,10 @@ const MIN_VERTICAL_CHARS: usize = 4;
 pub fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     for raw in text.lines() {
-        for piece in split_glued_dateline(trim(raw)) {
-            lines.push(Line::new(piece));
+        let (line, glued) = split_glued_dateline(trim(raw));
+        lines.push(Line::new(line));
+        if let Some(dateline) = glued {
+            lines.push(Line::new(dateline));
         }
     }
     fold_vertical_headlines(lines)
@@ -115,7 +117,10 @@ pub fn classify(text: &str) -> LineKind {
 }
 
 /// `安排部署近期重点工作 本报讯 孟州市…` → the headline part and the dateline part.
-fn split_glued_dateline(line: &str) -> Vec<&str> {
+fn split_glued_dateline(line: &str) -> (&str, Option<&str>) {
+    if !line.contains('讯') {
+        return (line, None);
+    }
     for dateline in DATELINES {
         let Some(at) = line.find(dateline) else {
             continue;
@@ -127,10 +132,10 @@ fn split_glued_dateline(line: &str) -> Vec<&str> {
         let before = trim(before);
         let headline_like = !before.is_empty() && !before.chars().any(is_body_punct);
         if headline_like || ends_sentence(before) || before.ends_with('）') {
-            return vec![before, after];
+            return (before, Some(after));
         }
     }
-    vec![line]
+    (line, None)
 }
 
 /// `□高 亢`: a square followed by a short name.
@@ -154,22 +159,32 @@ fn is_doubled_junk(text: &str) -> bool {
 
 /// `政 务 简 报`: a few single Han characters separated by spaces.
 fn is_spaced_label(text: &str) -> bool {
-    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
     // `廉 玮 摄` is a spaced-out photo credit, not a label.
-    (3..=8).contains(&tokens.len())
-        && tokens.last() != Some(&"摄")
-        && tokens.iter().all(|t| {
-            let mut chars = t.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c))
-        })
+    if !text.contains(is_space) || text.ends_with('摄') {
+        return false;
+    }
+    let mut count = 0;
+    for token in text.split(is_space).filter(|t| !t.is_empty()) {
+        let mut chars = token.chars();
+        let single_han = matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c));
+        if !single_han {
+            return false;
+        }
+        count += 1;
+    }
+    (3..=8).contains(&count)
 }
 
 fn is_single_han(line: &Line) -> bool {
-    line.kind == LineKind::Text && visible_len(&line.text) == 1 && line.text.chars().all(is_han)
+    let mut chars = line.text.chars();
+    line.kind == LineKind::Text && chars.next().is_some_and(is_han) && chars.next().is_none()
 }
 
 /// Fold runs of one-character lines into one headline line; drop stray single characters.
 fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
+    if !lines.iter().any(is_single_han) {
+        return lines;
+    }
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -193,8 +208,7 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
                 break;
             }
         }
-        let count = chars.chars().count();
-        if count >= MIN_VERTICAL_CHARS {
+        if chars.chars().count() >= MIN_VERTICAL_CHARS {
             out.push(Line {
                 text: chars,
                 kind: LineKind::Text,

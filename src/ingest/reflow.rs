@@ -72,6 +72,9 @@ fn usual_line_width(lines: &[BodyLine]) -> f32 {
 
 /// Remove layout spaces: any space next to Chinese text goes, other runs become one space.
 pub fn normalize_spaces(text: &str) -> String {
+    if !text.contains(is_space) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last: Option<char> = None;

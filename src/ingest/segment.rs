@@ -340,9 +340,11 @@ fn headline_confirmed(rest: &[Item]) -> bool {
 
 /// Cut a page's classified lines into article drafts.
 pub fn segment(lines: Vec<Line>) -> Vec<Draft> {
-    let items = group(lines);
+    let mut items = group(lines);
     let mut segmenter = Segmenter::default();
-    for (i, item) in items.iter().enumerate() {
+    for i in 0..items.len() {
+        // Taking the item leaves a blank behind; only the items after it are looked at again.
+        let item = std::mem::replace(&mut items[i], Item::Blank);
         match item {
             Item::Blank => {
                 if let Some(current) = segmenter.current.as_mut()
@@ -352,15 +354,15 @@ pub fn segment(lines: Vec<Line>) -> Vec<Draft> {
                 }
             }
             Item::Junk => {}
-            Item::Header(part) => segmenter.header(part.clone()),
-            Item::Label(label) => segmenter.label(label.clone()),
+            Item::Header(part) => segmenter.header(part),
+            Item::Label(label) => segmenter.label(label),
             Item::Signature(text) => {
                 if let Some(current) = segmenter.current.as_mut() {
-                    current.signature = Some(text.clone());
+                    current.signature = Some(text);
                     current.closed = true;
                 }
             }
-            Item::Block(block) => segmenter.block(block.clone(), &items[i + 1..]),
+            Item::Block(block) => segmenter.block(block, &items[i + 1..]),
         }
     }
     segmenter.finish();
