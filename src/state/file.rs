@@ -85,8 +85,10 @@ impl StateDir {
         let read_only = moved.is_err();
         let notice = match moved {
             Ok(to) => format!(
-                "saved state {problem}; moved to {}, starting fresh",
-                to.display()
+                "saved state {problem}; moved aside as {}, starting fresh",
+                to.file_name()
+                    .map_or(to.as_os_str(), |n| n)
+                    .to_string_lossy()
             ),
             Err(e) => format!(
                 "saved state {} {problem} and could not be moved aside ({e}); \

@@ -57,3 +57,53 @@ impl Persist {
         self.dir.save(self.corpus, &app.saved_state())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::{Article, Kind};
+    use crate::store::Store;
+    use crate::tui::TuiOptions;
+    use crate::tui::action::Action;
+    use crate::tui::update::update;
+
+    #[test]
+    fn saves_soon_after_a_change_but_not_more_often_than_every_interval() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let store = Store::from_articles(vec![
+            Article::new("p.txt", 0, Kind::News),
+            Article::new("p.txt", 1, Kind::News),
+        ]);
+        let corpus = CorpusId::of(["p.txt"]);
+        let dir = StateDir::new(tmp.path());
+        let mut persist = Persist::new(dir.clone(), corpus);
+        let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        let t0 = Instant::now();
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, t0);
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 1);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, t0 + Duration::from_millis(100));
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 1, "too soon");
+        persist.tick(&mut app, t0 + SAVE_EVERY);
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 2, "saved when due");
+        assert!(app.notice.is_none());
+    }
+
+    #[test]
+    fn a_failed_save_becomes_a_notice() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let file = tmp.path().join("not-a-dir");
+        std::fs::write(&file, b"x").expect("write");
+        let store = Store::from_articles(vec![Article::new("p.txt", 0, Kind::News)]);
+        let mut persist = Persist::new(StateDir::new(&file), CorpusId::of(["p.txt"]));
+        let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, Instant::now());
+        let notice = app.notice.expect("reported");
+        assert!(notice.starts_with("cannot save state"), "{notice}");
+    }
+}
