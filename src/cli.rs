@@ -43,6 +43,20 @@ pub enum Command {
     Export(ExportArgs),
     /// List every person with article count and roles, most frequent first.
     People(PeopleArgs),
+    /// Show the configuration file's location or a commented default one.
+    Config(ConfigArgs),
+}
+
+/// `papertui config`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct ConfigArgs {
+    /// Print a complete, commented default configuration file.
+    #[arg(long)]
+    pub print_default: bool,
+    /// Print the path the configuration is read from.
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// `papertui export`.
@@ -54,6 +68,9 @@ pub struct ExportArgs {
     /// Only the articles that name this person.
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
+    /// Only the articles bookmarked in the reader (on the same files).
+    #[arg(long)]
+    pub bookmarked: bool,
     /// Page files or directories; none: the embedded sample.
     pub paths: Vec<PathBuf>,
 }

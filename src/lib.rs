@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod ingest;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod people;
 pub mod sample;
 pub mod search;
+pub mod state;
 pub mod store;
 pub mod text;
 pub mod tui;

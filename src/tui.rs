@@ -5,7 +5,8 @@
 //! alone, so every decision is tested without a terminal. Searches requested by update are
 //! handed to a worker thread and come back as actions, so typing never waits for matching.
 //! The terminal is restored on every exit path: ratatui's panic hook, plus a drop guard for
-//! early returns and errors.
+//! early returns and errors. Saved state is written by [`persist::Persist`] from the loop, and
+//! once more after the terminal is restored, so a failure at exit can still be reported.
 
 pub mod action;
 pub mod app;
@@ -13,12 +14,15 @@ pub mod doc;
 pub mod keymap;
 pub mod layout;
 pub mod line;
+pub mod marks;
+pub mod persist;
+pub mod scope;
 pub mod update;
 pub mod view;
 pub mod worker;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
@@ -41,24 +45,42 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the reader over `store` until the user quits.
-pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
+/// Runs the reader over `store` until the user quits, saving state through `persist`.
+pub fn run(
+    store: Store,
+    options: TuiOptions,
+    mut persist: Option<persist::Persist>,
+) -> anyhow::Result<()> {
     let store = Arc::new(store);
     let mut worker = worker::Worker::spawn(Arc::clone(&store))?;
     let mut app = App::new(store, &options);
+    let result = event_loop(&mut app, &mut worker, persist.as_mut());
+    if let Some(p) = &persist {
+        p.save(&app)
+            .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}"))?;
+    }
+    result
+}
+
+/// Draws and handles events until the user quits; the terminal is restored on return.
+fn event_loop(
+    app: &mut App,
+    worker: &mut worker::Worker,
+    mut persist: Option<&mut persist::Persist>,
+) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
     execute!(std::io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
-    update::update(&mut app, Action::Resize(size.width, size.height));
+    update::update(app, Action::Resize(size.width, size.height));
     loop {
         if let Some(request) = app.request.take() {
             worker.submit(request);
         }
         terminal.draw(|frame| {
             let area = frame.area();
-            frame.render_widget(&app, area);
-            if let Some(pos) = view::cursor(&app, area) {
+            frame.render_widget(&*app, area);
+            if let Some(pos) = view::cursor(app, area) {
                 frame.set_cursor_position(pos);
             }
         })?;
@@ -67,13 +89,13 @@ pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
             // Drain everything queued so a paste or key repeat is one redraw.
             loop {
                 let action = match event::read()? {
-                    Event::Key(key) => keymap::map_key(key, app.mode()),
+                    Event::Key(key) => keymap::map_key(key, app.mode(), &app.config.keys),
                     Event::Mouse(m) => keymap::map_mouse(m),
                     Event::Resize(w, h) => Some(Action::Resize(w, h)),
                     _ => None,
                 };
                 if let Some(a) = action {
-                    update::update(&mut app, a);
+                    update::update(app, a);
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -84,7 +106,10 @@ pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
             actions.push(done);
         }
         for a in actions {
-            update::update(&mut app, a);
+            update::update(app, a);
+        }
+        if let Some(p) = persist.as_deref_mut() {
+            p.tick(app, Instant::now());
         }
         if app.quit {
             return Ok(());

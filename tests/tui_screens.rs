@@ -246,3 +246,51 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
     assert!(lt.contains("Articles") && !lt.contains("Reader"));
     assert!(rt.contains("Reader") && !rt.contains("Articles"));
 }
+
+#[test]
+fn list_shows_bookmark_and_unread_marks() {
+    // First article bookmarked and read, third read, fourth bookmarked and unread.
+    let a = app(
+        100,
+        14,
+        [
+            Action::ToggleBookmark,
+            Action::Open,
+            Action::FocusPrev,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+            Action::FocusPrev,
+            Action::Down,
+            Action::ToggleBookmark,
+        ],
+    );
+    let buf = render(&a, 100, 14);
+    assert_well_formed(&buf);
+    assert_right_border(&buf);
+    let text = screen_text(&buf);
+    assert!(text.contains("│* 03-27"), "bookmarked and read:\n{text}");
+    assert!(text.contains("│*•03-27"), "bookmarked and unread:\n{text}");
+    insta::assert_snapshot!("list_marks_100x14", text);
+}
+
+#[test]
+fn bookmarked_scope_screen() {
+    let a = app(
+        100,
+        14,
+        [
+            vec![
+                Action::ToggleBookmark,
+                Action::Down,
+                Action::Down,
+                Action::ToggleBookmark,
+            ],
+            vec![Action::EditFilter],
+            vec![Action::CycleScope; 3],
+            vec![Action::Accept],
+        ]
+        .concat(),
+    );
+    check("bookmarked_scope", &a, 100, 14);
+}

@@ -53,7 +53,7 @@ pub enum Action {
     CursorEnd,
     /// Clear the input being edited.
     ClearInput,
-    /// Cycle the filter scope: all → headline → person.
+    /// Cycle the filter scope: all → headline → person → bookmarked.
     CycleScope,
     /// Stop editing the input (the filter stays applied).
     LeaveInput,
@@ -61,6 +61,8 @@ pub enum Action {
     ClearFilter,
     /// Stop editing and jump to the list.
     Accept,
+    /// Bookmark the selected article, or remove its bookmark.
+    ToggleBookmark,
     /// Open the people view.
     OpenPeople,
     /// Close the people view.

@@ -9,18 +9,28 @@ use std::sync::Arc;
 
 use super::doc::DocLine;
 use super::line::LineInput;
-use crate::search::{Query, Results, Scope};
+use super::marks::Marks;
+use super::scope::FilterScope;
+use crate::config::Config;
+use crate::search::{Query, Results};
+use crate::state::{SavedFilter, SavedState};
 use crate::store::{ArticleId, PersonId, Store};
 
-/// How the reader is started: initial filter and display options.
+/// How the reader is started: initial filter, display options, configuration, saved state.
 #[derive(Clone, Debug, Default)]
 pub struct TuiOptions {
-    /// Filter text to start with (`--query`).
+    /// Filter text to start with (`--query`); with `person`, overrides the saved filter.
     pub query: Option<String>,
     /// Person whose articles to start with (`--person`).
     pub person: Option<String>,
     /// Draw without colours (set when `NO_COLOR` is present).
     pub no_color: bool,
+    /// Key bindings, colours, default scope and list columns.
+    pub config: Arc<Config>,
+    /// Marks, filter and selection saved by the last session on this corpus.
+    pub state: SavedState,
+    /// A message for the status bar at start (e.g. a damaged state file was moved aside).
+    pub notice: Option<String>,
 }
 
 /// Which of the two article panes has the keyboard.
@@ -96,6 +106,8 @@ pub struct SearchRequest {
     pub person: Option<PersonId>,
     /// The previous results, to narrow when the query only grew.
     pub previous: Option<Arc<Results>>,
+    /// Only these articles are candidates (the bookmarked scope).
+    pub candidates: Option<Arc<[ArticleId]>>,
 }
 
 /// The reader pane's laid-out article and scroll position.
@@ -132,8 +144,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The article filter text.
     pub filter: LineInput,
-    /// Scope for filter text without `@`.
-    pub scope: Scope,
+    /// Scope for filter text without `@`, or the bookmarks.
+    pub scope: FilterScope,
     /// Restriction to one person's articles.
     pub person: Option<PersonId>,
     /// Results of the last finished search; None when the filter is empty.
@@ -154,12 +166,28 @@ pub struct App {
     pub people: Vec<PersonId>,
     /// Selection in the people list.
     pub people_list: Selection,
+    /// Key bindings, colours and list columns.
+    pub config: Arc<Config>,
+    /// Bookmarks and read marks.
+    pub marks: Marks,
+    /// The bookmarked articles (of the person, if any) while the scope is bookmarked.
+    pub subset: Option<Arc<[ArticleId]>>,
+    /// Article to select once the current search has answered (restored or kept selection).
+    pub pending_select: Option<ArticleId>,
+    /// Set when marks change; the event loop saves and clears it.
+    pub marks_changed: bool,
+    /// One-off message shown in the status bar until the next key.
+    pub notice: Option<String>,
 }
 
 impl App {
     /// A reader over `store` started with `options` (initial filter already requested).
+    ///
+    /// `--query`/`--person` win over the saved filter; without them the saved filter, scope,
+    /// person and selection come back.
     pub fn new(store: Arc<Store>, options: &TuiOptions) -> App {
         let people = store.people().to_vec();
+        let marks = Marks::from_state(&store, &options.state);
         let mut app = App {
             store,
             screen: Screen::Articles,
@@ -170,7 +198,7 @@ impl App {
             no_color: options.no_color,
             size: (80, 24),
             filter: LineInput::default(),
-            scope: Scope::All,
+            scope: options.config.scope,
             person: None,
             results: None,
             generation: 0,
@@ -181,8 +209,28 @@ impl App {
             people_filter: LineInput::default(),
             people,
             people_list: Selection::default(),
+            config: Arc::clone(&options.config),
+            marks,
+            subset: None,
+            pending_select: None,
+            marks_changed: false,
+            notice: options.notice.clone(),
         };
         let mut text = options.query.clone().unwrap_or_default();
+        if options.query.is_none() && options.person.is_none() {
+            if let Some(saved) = &options.state.filter {
+                text.clone_from(&saved.text);
+                app.scope = saved.scope;
+                app.person = saved
+                    .person
+                    .as_deref()
+                    .and_then(|n| app.store.person_by_name(n));
+            }
+            app.pending_select = options.state.selected.as_deref().and_then(|key| {
+                let found = app.store.articles().iter().position(|a| a.key() == key)?;
+                Some(ArticleId(found as u32))
+            });
+        }
         if let Some(name) = options.person.as_deref() {
             match app.store.person_by_name(name) {
                 Some(id) => app.person = Some(id),
@@ -193,6 +241,23 @@ impl App {
         super::update::refilter(&mut app);
         super::update::sync(&mut app);
         app
+    }
+
+    /// The filter, marks and selection to save for the next session.
+    pub fn saved_state(&self) -> SavedState {
+        let mut state = SavedState {
+            filter: Some(SavedFilter {
+                text: self.filter.text().to_owned(),
+                scope: self.scope,
+                person: self.person.map(|p| self.store.person_name(p).to_owned()),
+            }),
+            selected: self
+                .selected_article()
+                .map(|id| self.store.article(id).key()),
+            ..SavedState::default()
+        };
+        self.marks.write_to(&self.store, &mut state);
+        state
     }
 
     /// What the keys currently mean.
@@ -208,24 +273,26 @@ impl App {
 
     /// The query of the filter as typed now.
     pub fn query(&self) -> Query {
-        Query::parse(self.filter.text(), self.scope)
+        Query::parse(self.filter.text(), self.scope.search_scope())
     }
 
     /// Number of articles in the current (filtered) set.
     pub fn set_len(&self) -> usize {
-        match (&self.results, self.person) {
-            (Some(r), _) => r.len(),
-            (None, Some(p)) => self.store.articles_of_person(p).len(),
-            (None, None) => self.store.len(),
+        match (&self.results, &self.subset, self.person) {
+            (Some(r), _, _) => r.len(),
+            (None, Some(s), _) => s.len(),
+            (None, None, Some(p)) => self.store.articles_of_person(p).len(),
+            (None, None, None) => self.store.len(),
         }
     }
 
     /// The `i`-th article of the current set.
     pub fn set_get(&self, i: usize) -> Option<ArticleId> {
-        match (&self.results, self.person) {
-            (Some(r), _) => r.hits.get(i).map(|h| h.id),
-            (None, Some(p)) => self.store.articles_of_person(p).get(i).map(|a| a.article),
-            (None, None) => (i < self.store.len()).then_some(ArticleId(i as u32)),
+        match (&self.results, &self.subset, self.person) {
+            (Some(r), _, _) => r.hits.get(i).map(|h| h.id),
+            (None, Some(s), _) => s.get(i).copied(),
+            (None, None, Some(p)) => self.store.articles_of_person(p).get(i).map(|a| a.article),
+            (None, None, None) => (i < self.store.len()).then_some(ArticleId(i as u32)),
         }
     }
 

@@ -22,6 +22,9 @@ const WHEEL_ROWS: isize = 3;
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
     let mode = app.mode();
+    if !matches!(action, Action::Resize(..) | Action::SearchDone(..)) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Up => step(app, mode, -1),
@@ -67,6 +70,7 @@ pub fn update(app: &mut App, action: Action) {
             app.results = None;
             refilter(app);
         }
+        Action::ToggleBookmark => toggle_bookmark(app),
         Action::LeaveInput => app.editing = false,
         Action::ClearFilter => {
             if !app.filter.text().is_empty() || app.person.is_some() {
@@ -98,6 +102,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.results = Some(results);
                 app.searching = false;
                 app.list = Selection::default();
+                select_pending(app);
             }
         }
     }
@@ -183,12 +188,20 @@ fn edit(app: &mut App, f: impl FnOnce(&mut super::line::LineInput) -> bool) {
 /// Starts a new search for the current filter (or clears the results when it is empty).
 pub(crate) fn refilter(app: &mut App) {
     app.generation += 1;
+    app.subset = app.scope.bookmarked_only().then(|| {
+        let mut ids = app.marks.bookmarked();
+        if let Some(p) = app.person {
+            ids.retain(|&id| app.store.people_of_article(id).contains(&p));
+        }
+        ids.into()
+    });
     let query = app.query();
     if query.is_empty() {
         app.results = None;
         app.searching = false;
         app.request = None;
         app.list = Selection::default();
+        select_pending(app);
         return;
     }
     let previous = app
@@ -200,8 +213,40 @@ pub(crate) fn refilter(app: &mut App) {
         query,
         person: app.person,
         previous,
+        candidates: app.subset.clone(),
     });
     app.searching = true;
+}
+
+/// Selects the article a restore or a bookmark change asked for, if it is in the set.
+fn select_pending(app: &mut App) {
+    if let Some(id) = app.pending_select.take()
+        && let Some(i) = (0..app.set_len()).find(|&i| app.set_get(i) == Some(id))
+    {
+        app.list.selected = i;
+        // Show the restored row in the middle of the list rather than at its edge.
+        app.list.offset = i.saturating_sub(list_height(app) / 2);
+    }
+}
+
+/// Bookmarks or unbookmarks the selected article.
+///
+/// In the bookmarked scope an unbookmarked article leaves the set at once; the selection
+/// moves to its neighbour instead of jumping to the top.
+fn toggle_bookmark(app: &mut App) {
+    let Some(id) = app.selected_article() else {
+        return;
+    };
+    let now = app.marks.toggle_bookmark(id);
+    app.marks_changed = true;
+    if app.scope.bookmarked_only() && !now {
+        let i = app.list.selected;
+        app.pending_select = app
+            .set_get(i + 1)
+            .or_else(|| i.checked_sub(1).and_then(|j| app.set_get(j)));
+        app.results = None;
+        refilter(app);
+    }
 }
 
 /// Recomputes the people list for the people filter.
@@ -292,6 +337,14 @@ pub(crate) fn sync(app: &mut App) {
         app.reader.width = width;
     }
     app.reader.scroll = app.reader.scroll.min(max_scroll(app));
+    // An article shown in the reader while the reader has the keyboard has been read.
+    if app.screen == Screen::Articles
+        && app.focus == Focus::Reader
+        && let Some(id) = app.reader.article
+        && app.marks.mark_read(id)
+    {
+        app.marks_changed = true;
+    }
 }
 
 /// Runs `app`'s pending search right here (tests and tools without a worker thread).
@@ -308,9 +361,9 @@ pub fn settle(app: &mut App) {
 mod tests {
     use super::*;
     use crate::model::{Article, Kind, PersonMention};
-    use crate::search::Scope;
-    use crate::store::Store;
+    use crate::store::{ArticleId, Store};
     use crate::tui::TuiOptions;
+    use crate::tui::scope::FilterScope;
 
     fn app() -> App {
         let mut articles = Vec::new();
@@ -400,7 +453,7 @@ mod tests {
         run(&mut app, [Action::EditFilter, Action::Insert('吕')]);
         assert_eq!(app.set_len(), 2);
         run(&mut app, [Action::CycleScope]);
-        assert_eq!(app.scope, Scope::Headline);
+        assert_eq!(app.scope, FilterScope::Headline);
         assert_eq!(titles(&app), vec!["吕沛与王纪勋交流座谈"]);
         run(&mut app, [Action::CursorHome, Action::Insert('@')]);
         assert_eq!(app.set_len(), 2);
@@ -477,7 +530,7 @@ mod tests {
         let options = TuiOptions {
             query: Some("会议".into()),
             person: Some("吕沛".into()),
-            no_color: false,
+            ..TuiOptions::default()
         };
         app = App::new(store.clone(), &options);
         settle(&mut app);
@@ -539,5 +592,124 @@ mod tests {
                 ],
             );
         }
+    }
+
+    #[test]
+    fn b_toggles_the_bookmark_of_the_selected_article() {
+        let mut app = app();
+        run(&mut app, [Action::Down, Action::ToggleBookmark]);
+        assert!(app.marks.is_bookmarked(ArticleId(1)));
+        assert!(app.marks_changed);
+        app.marks_changed = false;
+        run(&mut app, [Action::ToggleBookmark]);
+        assert!(!app.marks.is_bookmarked(ArticleId(1)));
+        assert!(app.marks_changed);
+    }
+
+    #[test]
+    fn opening_an_article_marks_it_read() {
+        let mut app = app();
+        run(&mut app, [Action::Down]);
+        assert!(!app.marks.is_read(ArticleId(1)), "a preview is not a read");
+        run(&mut app, [Action::Open]);
+        assert!(app.marks.is_read(ArticleId(1)));
+        run(&mut app, [Action::NextArticle]);
+        assert!(
+            app.marks.is_read(ArticleId(2)),
+            "moving on in the reader reads"
+        );
+        assert!(!app.marks.is_read(ArticleId(0)));
+        assert!(app.marks_changed);
+    }
+
+    #[test]
+    fn the_bookmarked_scope_filters_to_bookmarks() {
+        let mut app = app();
+        run(
+            &mut app,
+            [
+                Action::ToggleBookmark,
+                Action::Bottom,
+                Action::ToggleBookmark,
+            ],
+        );
+        run(
+            &mut app,
+            [
+                Action::EditFilter,
+                Action::CycleScope,
+                Action::CycleScope,
+                Action::CycleScope,
+            ],
+        );
+        assert_eq!(app.scope, FilterScope::Bookmarked);
+        assert_eq!(
+            titles(&app),
+            vec!["孟州市委常委会召开", "温县述职评议考核会议召开"]
+        );
+        // Text filters within the bookmarks.
+        run(&mut app, [Action::Insert('会'), Action::Insert('议')]);
+        assert_eq!(titles(&app), vec!["温县述职评议考核会议召开"]);
+        run(&mut app, [Action::ClearInput, Action::Accept]);
+        // Unbookmarking removes the article from the set; the selection stays near.
+        run(&mut app, [Action::ToggleBookmark]);
+        assert_eq!(titles(&app), vec!["温县述职评议考核会议召开"]);
+        assert_eq!(app.list.selected, 0);
+        run(&mut app, [Action::EditFilter, Action::CycleScope]);
+        assert_eq!(app.scope, FilterScope::All);
+        assert_eq!(app.set_len(), 4);
+    }
+
+    #[test]
+    fn saved_state_restores_filter_selection_and_marks() {
+        let mut app = app();
+        run(
+            &mut app,
+            [
+                Action::EditFilter,
+                Action::Insert('会'),
+                Action::Accept,
+                Action::Down,
+                Action::ToggleBookmark,
+                Action::Open,
+            ],
+        );
+        let selected = app.selected_article();
+        let saved = app.saved_state();
+        assert_eq!(saved.bookmarks.len(), 1);
+        assert_eq!(saved.read.len(), 1);
+        let options = TuiOptions {
+            state: saved.clone(),
+            ..TuiOptions::default()
+        };
+        let mut back = App::new(app.store.clone(), &options);
+        update(&mut back, Action::Resize(100, 20));
+        settle(&mut back);
+        assert_eq!(back.filter.text(), "会");
+        assert_eq!(back.selected_article(), selected);
+        assert!(selected.is_some_and(|id| back.marks.is_bookmarked(id) && back.marks.is_read(id)));
+        // A query on the command line wins over the saved filter; the marks stay.
+        let options = TuiOptions {
+            query: Some("温县".into()),
+            state: saved,
+            ..TuiOptions::default()
+        };
+        let mut cli = App::new(app.store.clone(), &options);
+        settle(&mut cli);
+        assert_eq!(cli.filter.text(), "温县");
+        assert_eq!(cli.marks.bookmark_count(), 1);
+    }
+
+    #[test]
+    fn a_notice_is_shown_until_the_next_key() {
+        let options = TuiOptions {
+            notice: Some("moved aside".into()),
+            ..TuiOptions::default()
+        };
+        let mut app = App::new(Arc::new(Store::from_articles(Vec::new())), &options);
+        update(&mut app, Action::Resize(80, 24));
+        assert!(app.notice.is_some());
+        update(&mut app, Action::Down);
+        assert!(app.notice.is_none());
     }
 }

@@ -24,7 +24,7 @@ pub use theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::new(self.no_color);
+        let theme = Theme::new(&self.config.theme, self.no_color);
         let Some(p) = layout::panes(area, self) else {
             small::render(area, buf, &theme);
             return;
@@ -44,7 +44,7 @@ impl Widget for &App {
         }
         status::render(self, p.status, buf, &theme);
         if self.help {
-            help::render(area, buf, &theme);
+            help::render(self, area, buf, &theme);
         }
     }
 }

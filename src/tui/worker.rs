@@ -14,8 +14,8 @@ use super::app::SearchRequest;
 use crate::search::{self, Results};
 use crate::store::{ArticleId, Store};
 
-/// Runs one request against the store: narrows the previous results, or searches the
-/// person's articles, or everything. None when cancelled.
+/// Runs one request against the store: narrows the previous results, or searches the given
+/// candidates (bookmarks), or the person's articles, or everything. None when cancelled.
 pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Option<Results> {
     if let Some(prev) = req
         .previous
@@ -24,6 +24,9 @@ pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Optio
     {
         let ids: Vec<ArticleId> = prev.hits.iter().map(|h| h.id).collect();
         return store.search_within(&req.query, &ids, cancel);
+    }
+    if let Some(ids) = req.candidates.as_deref() {
+        return store.search_within(&req.query, ids, cancel);
     }
     if let Some(person) = req.person {
         let ids: Vec<ArticleId> = store
@@ -128,6 +131,7 @@ mod tests {
                 query: Query::parse(q, Default::default()),
                 person: None,
                 previous: None,
+                candidates: None,
             });
         }
         let mut last = None;

@@ -21,11 +21,20 @@ fn chip(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The scope shown in the filter title (`@` in the text means people).
+fn scope_label(app: &App) -> &'static str {
+    if app.scope.bookmarked_only() {
+        app.scope.label()
+    } else {
+        app.query().scope.label()
+    }
+}
+
 /// Draws the filter pane of the current screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let (title, count, input, chip) = match app.screen {
         Screen::Articles => (
-            format!(" Filter · {} ", app.query().scope.label()),
+            format!(" Filter · {} ", scope_label(app)),
             format!(" {}/{} ", app.set_len(), app.store.len()),
             &app.filter,
             chip(app),
@@ -57,11 +66,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ratatui::style::Style::new(),
     );
     if input.text().is_empty() && chip.is_empty() && !app.editing {
+        let k = |name: &str| app.config.keys.first_key(name);
         let hint = match app.screen {
-            Screen::Articles => "/ to filter · @name for people · Tab scope · 拼音 ok",
-            Screen::People => "/ to filter people · Enter shows their articles",
+            Screen::Articles => format!(
+                "{} to filter · @name for people · {} scope · 拼音 ok",
+                k("filter"),
+                k("scope")
+            ),
+            Screen::People => format!(
+                "{} to filter people · {} shows their articles",
+                k("filter"),
+                k("choose_person")
+            ),
         };
-        super::put(buf, inner.x, inner.y, hint, inner.width, theme.dim());
+        super::put(buf, inner.x, inner.y, &hint, inner.width, theme.dim());
         return;
     }
     let (x, avail) = write_prefix(buf, inner, &chip, theme);

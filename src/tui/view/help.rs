@@ -1,4 +1,7 @@
-//! The help overlay: every key binding in a centred popup over the current screen.
+//! The help overlay: every effective key binding in a centred popup over the current screen.
+//!
+//! The rows come from the bindings in force (defaults or the configuration file), so the help
+//! never disagrees with the keys. Keys are written as the configuration file spells them.
 //!
 //! A wide character whose left half sits just outside the popup would survive `Clear` and
 //! cover the popup's left border (pitfall 6), so such glyphs are blanked before drawing.
@@ -10,16 +13,30 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::Theme;
 use crate::text;
-use crate::tui::keymap::HELP;
+use crate::tui::app::App;
 use crate::tui::layout;
 
 /// Columns of the key column.
 const KEY_COLS: usize = 16;
 
+/// The help rows: (keys, what they do) for every action that has a key.
+fn rows(app: &App) -> Vec<(String, &'static str)> {
+    app.config
+        .keys
+        .iter()
+        .filter(|(_, keys)| !keys.is_empty())
+        .map(|(cmd, keys)| {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            (keys.join(" "), cmd.help)
+        })
+        .collect()
+}
+
 /// Draws the help popup centred in `area`.
-pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let width = area.width.saturating_sub(4).min(60);
-    let height = area.height.saturating_sub(2).min(HELP.len() as u16 + 2);
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let rows = rows(app);
+    let width = area.width.saturating_sub(4).min(64);
+    let height = area.height.saturating_sub(2).min(rows.len() as u16 + 2);
     if width < 4 || height < 3 {
         return;
     }
@@ -35,9 +52,10 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
         .border_style(theme.border(true))
         .render(popup, buf);
     let inner = layout::inner(popup);
-    for (row, (keys, what)) in HELP.iter().take(usize::from(inner.height)).enumerate() {
+    for (row, (keys, what)) in rows.iter().take(usize::from(inner.height)).enumerate() {
         let y = inner.y + row as u16;
-        let line = format!(" {}{what}", text::pad_right(keys, KEY_COLS));
+        let keys = text::truncate(keys, KEY_COLS - 1);
+        let line = format!(" {}{what}", text::pad_right(&keys, KEY_COLS));
         super::put(buf, inner.x, y, &line, inner.width, Style::new());
         let key_cols = (KEY_COLS + 1).min(usize::from(inner.width)) as u16;
         buf.set_style(Rect::new(inner.x, y, key_cols, 1), theme.accent());

@@ -1,7 +1,10 @@
-//! The article list: date, region, kind mark and headline per row, matches highlighted.
+//! The article list: marks, date, region, kind mark and headline per row, matches highlighted.
 //!
 //! Only the rows on screen are built, and match positions are computed for those rows only.
-//! Columns are laid out by display width; the headline is cut at a character boundary with `…`.
+//! Columns are laid out by display width in the configured order; the fixed-width columns
+//! drop out on narrow panes (date below 20 columns, region below 40) and the headline takes
+//! the room left, cut at a character boundary with `…`. The marks column shows `*` for a
+//! bookmark and `•` for an article not yet opened in the reader.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 use super::Theme;
+use crate::config::Column;
 use crate::model::Kind;
 use crate::search::headline;
 use crate::store::ArticleId;
@@ -22,6 +26,21 @@ const DATE_COLS: usize = 5;
 const REGION_COLS: usize = 6;
 /// Marker before a stand-in headline.
 const UNTITLED_MARK: &str = "〜";
+/// Mark of a bookmarked article.
+const BOOKMARK_MARK: &str = "*";
+/// Mark of an article never opened in the reader.
+const UNREAD_MARK: &str = "•";
+
+/// Columns of a fixed-width column, or None when it is hidden at this row width.
+fn fixed_width(column: Column, width: usize) -> Option<usize> {
+    match column {
+        Column::Marks => Some(2),
+        Column::Date => (width >= 20).then_some(DATE_COLS + 1),
+        Column::Region => (width >= 40).then_some(REGION_COLS + 1),
+        Column::Kind => Some(3),
+        Column::Title => None,
+    }
+}
 
 /// The two-column mark of an article kind.
 fn kind_mark(kind: Kind) -> &'static str {
@@ -78,48 +97,86 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
     };
     super::put(buf, r.x, r.y, "", r.width, base);
     let mut x = r.x;
-    let mut cell = |buf: &mut Buffer, s: &str, cols: usize, style: Style| {
-        let room = usize::from(r.right().saturating_sub(x));
+    let cell = |buf: &mut Buffer, x: &mut u16, s: &str, cols: usize, style: Style| {
+        let room = usize::from(r.right().saturating_sub(*x));
         let cols = cols.min(room);
         let cut = text::truncate(s, cols);
-        buf.set_stringn(x, r.y, text::pad_right(&cut, cols), cols, base.patch(style));
-        x += cols as u16;
+        buf.set_stringn(
+            *x,
+            r.y,
+            text::pad_right(&cut, cols),
+            cols,
+            base.patch(style),
+        );
+        *x += cols as u16;
     };
     let width = usize::from(r.width);
-    if width >= 20 {
-        let date = a.date.as_deref().map(short_date).unwrap_or_default();
-        cell(buf, &date, DATE_COLS + 1, theme.dim());
+    let columns = &app.config.columns;
+    let fixed: usize = columns.iter().filter_map(|&c| fixed_width(c, width)).sum();
+    for &column in columns {
+        match column {
+            Column::Marks => {
+                let (mark, style) = if app.marks.is_bookmarked(id) {
+                    (BOOKMARK_MARK, theme.bookmark())
+                } else {
+                    (" ", Style::new())
+                };
+                cell(buf, &mut x, mark, 1, style);
+                let unread = if app.marks.is_read(id) {
+                    " "
+                } else {
+                    UNREAD_MARK
+                };
+                cell(buf, &mut x, unread, 1, theme.unread());
+            }
+            Column::Date => {
+                if let Some(w) = fixed_width(column, width) {
+                    let date = a.date.as_deref().map(short_date).unwrap_or_default();
+                    cell(buf, &mut x, &date, w, theme.dim());
+                }
+            }
+            Column::Region => {
+                if let Some(w) = fixed_width(column, width) {
+                    cell(
+                        buf,
+                        &mut x,
+                        a.region.as_deref().unwrap_or(""),
+                        w,
+                        Style::new(),
+                    );
+                }
+            }
+            Column::Kind => cell(buf, &mut x, kind_mark(a.kind), 3, theme.accent()),
+            Column::Title => {
+                let room = width.saturating_sub(fixed).min(usize::from(r.right() - x));
+                let (title, untitled) = headline(a);
+                let mut style = Style::new();
+                let mut room = room;
+                let start = x;
+                if untitled {
+                    style = theme.untitled();
+                    let w = text::width(UNTITLED_MARK).min(room);
+                    cell(buf, &mut x, UNTITLED_MARK, w, style);
+                    room -= usize::from(x - start);
+                }
+                let positions = match &app.results {
+                    Some(res) => app.store.headline_positions(id, &res.query),
+                    None => Vec::new(),
+                };
+                write_highlighted(
+                    buf,
+                    x,
+                    r.y,
+                    &title,
+                    &positions,
+                    room,
+                    base.patch(style),
+                    base.patch(theme.highlight()),
+                );
+                x += room as u16;
+            }
+        }
     }
-    if width >= 40 {
-        cell(
-            buf,
-            a.region.as_deref().unwrap_or(""),
-            REGION_COLS + 1,
-            Style::new(),
-        );
-    }
-    cell(buf, kind_mark(a.kind), 3, theme.accent());
-    let (title, untitled) = headline(a);
-    let mut style = Style::new();
-    if untitled {
-        style = theme.untitled();
-        cell(buf, UNTITLED_MARK, text::width(UNTITLED_MARK), style);
-    }
-    let positions = match &app.results {
-        Some(r) => app.store.headline_positions(id, &r.query),
-        None => Vec::new(),
-    };
-    let room = usize::from(r.right().saturating_sub(x));
-    write_highlighted(
-        buf,
-        x,
-        r.y,
-        &title,
-        &positions,
-        room,
-        base.patch(style),
-        base.patch(theme.highlight()),
-    );
 }
 
 /// Writes `s` in at most `room` columns, characters at `positions` in `hl`, cut with `…`.

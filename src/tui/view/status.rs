@@ -1,4 +1,6 @@
-//! The status bar: counts, the person restriction, and the most useful keys.
+//! The status bar: counts, the person restriction, a one-off notice, and the most useful keys.
+//!
+//! Key hints are built from the effective bindings, so a rebound key is hinted as rebound.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,15 +20,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if let Some(p) = app.person {
         left.push_str(&format!(" · {}", app.store.person_name(p)));
     }
+    let bookmarks = app.marks.bookmark_count();
+    if bookmarks > 0 {
+        left.push_str(&format!(" · {bookmarks} bookmarked"));
+    }
     if app.searching {
         left.push_str(" · searching…");
     }
-    let keys = match app.mode() {
-        Mode::Filter => "Tab scope  Enter list  Esc done",
-        Mode::PeopleFilter => "Enter articles  Esc done",
-        Mode::People => "Enter articles  / filter  Esc back  ? help",
-        Mode::Help => "any key closes help",
-        Mode::Browse(_) => "/ filter  p people  Tab pane  n/N next  ? help  q quit",
+    let k = |name: &str| app.config.keys.first_key(name);
+    let keys = match (&app.notice, app.mode()) {
+        (Some(notice), _) => notice.clone(),
+        (None, Mode::Filter) => format!(
+            "{} scope  {} list  {} done",
+            k("scope"),
+            k("accept"),
+            k("leave_input")
+        ),
+        (None, Mode::PeopleFilter) => {
+            format!("{} articles  {} done", k("choose_person"), k("leave_input"))
+        }
+        (None, Mode::People) => format!(
+            "{} articles  {} filter  {} back  {} help",
+            k("choose_person"),
+            k("filter"),
+            k("close_people"),
+            k("help")
+        ),
+        (None, Mode::Help) => "any key closes help".to_owned(),
+        (None, Mode::Browse(_)) => format!(
+            "{} filter  {} people  {} pane  {} bookmark  {} help  {} quit",
+            k("filter"),
+            k("people"),
+            k("focus_next"),
+            k("bookmark"),
+            k("help"),
+            k("quit")
+        ),
     };
     let text = format!("{left}  │  {keys}");
     super::put(buf, area.x, area.y, &text, area.width, theme.status());

@@ -1,26 +1,54 @@
 //! Styles for every semantic element, with a `NO_COLOR` variant that uses modifiers only.
+//!
+//! Colours come from the configured [`Palette`]; modifiers are fixed so that every element
+//! stays distinguishable without colour.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 
+use crate::config::Palette;
 use crate::tui::doc::Tone;
 
 /// The style table of one frame.
 #[derive(Clone, Copy, Debug)]
 pub struct Theme {
     color: bool,
+    p: Palette,
 }
 
 impl Theme {
-    /// Colours unless `no_color` (then bold, reverse, underline and dim only).
-    pub fn new(no_color: bool) -> Theme {
-        Theme { color: !no_color }
+    /// `palette`'s colours unless `no_color` (then bold, reverse, underline and dim only).
+    pub fn new(palette: &Palette, no_color: bool) -> Theme {
+        Theme {
+            color: !no_color,
+            p: *palette,
+        }
+    }
+
+    /// The bookmark mark.
+    pub fn bookmark(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(self.p.bookmark.0)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The unread mark.
+    pub fn unread(self) -> Style {
+        if self.color {
+            Style::new().fg(self.p.unread.0)
+        } else {
+            Style::new()
+        }
     }
 
     /// Pane border, brighter when the pane has the keyboard.
     pub fn border(self, focused: bool) -> Style {
         match (self.color, focused) {
-            (true, true) => Style::new().fg(Color::Cyan),
-            (true, false) => Style::new().fg(Color::DarkGray),
+            (true, true) => Style::new().fg(self.p.border_focused.0),
+            (true, false) => Style::new().fg(self.p.border.0),
             (false, true) => Style::new().add_modifier(Modifier::BOLD),
             (false, false) => Style::new(),
         }
@@ -34,7 +62,9 @@ impl Theme {
     /// Characters matched by the filter, names in the body.
     pub fn highlight(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(self.p.highlight.0)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
@@ -43,7 +73,7 @@ impl Theme {
     /// Secondary text: dates, counts, hints.
     pub fn dim(self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.p.dim.0)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -57,7 +87,7 @@ impl Theme {
     /// Kind marks (图, 简, 评) and accents.
     pub fn accent(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Magenta)
+            Style::new().fg(self.p.accent.0)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
@@ -66,7 +96,7 @@ impl Theme {
     /// The status bar.
     pub fn status(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Gray)
+            Style::new().fg(self.p.status_fg.0).bg(self.p.status_bg.0)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -82,7 +112,7 @@ impl Theme {
             Tone::Body => Style::new(),
             Tone::Name => {
                 if self.color {
-                    Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+                    Style::new().fg(self.p.name.0).add_modifier(Modifier::BOLD)
                 } else {
                     Style::new().add_modifier(Modifier::UNDERLINED)
                 }

@@ -1,0 +1,474 @@
+//! Named actions and the keys bound to them: the table the keymap and the help overlay read.
+//!
+//! Every bindable action has a name (used in the `[keys]` table of the configuration), a
+//! help line, default keys (the reader's historical keys) and the modes it applies in. The
+//! same key can mean different things in different modes (`enter` opens an article, accepts
+//! the filter, or picks a person), so a key may be bound to several actions as long as no two
+//! of them apply in the same mode. Keys that type a character are ignored while typing into a
+//! filter, except that Ctrl/Alt keys still work there.
+//!
+//! A key the user binds is taken away from the defaults of every other action sharing a mode
+//! with it, so `bookmark = ["m"]` plus `quit = ["b"]` needs no extra line to free `b`.
+
+use std::collections::BTreeMap;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::keys::KeySpec;
+use crate::tui::action::Action;
+use crate::tui::app::{Focus, Mode};
+
+/// Modes an action applies in, as a bit set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modes(u8);
+
+impl Modes {
+    /// Browsing the article list.
+    pub const LIST: Modes = Modes(1);
+    /// Reading an article.
+    pub const READER: Modes = Modes(2);
+    /// Browsing people.
+    pub const PEOPLE: Modes = Modes(4);
+    /// Typing into the article filter.
+    pub const FILTER: Modes = Modes(8);
+    /// Typing into the people filter.
+    pub const PEOPLE_FILTER: Modes = Modes(16);
+    /// The help overlay.
+    pub const HELP: Modes = Modes(32);
+    /// Both article panes.
+    pub const ARTICLES: Modes = Modes(1 | 2);
+    /// Every browsing mode.
+    pub const BROWSE: Modes = Modes(1 | 2 | 4);
+    /// Both filter inputs.
+    pub const TYPING: Modes = Modes(8 | 16);
+    /// Everywhere.
+    pub const ALL: Modes = Modes(63);
+
+    /// The bit of one mode.
+    pub fn of(mode: Mode) -> Modes {
+        match mode {
+            Mode::Browse(Focus::List) => Modes::LIST,
+            Mode::Browse(Focus::Reader) => Modes::READER,
+            Mode::People => Modes::PEOPLE,
+            Mode::Filter => Modes::FILTER,
+            Mode::PeopleFilter => Modes::PEOPLE_FILTER,
+            Mode::Help => Modes::HELP,
+        }
+    }
+
+    /// Both sets together.
+    pub const fn or(self, other: Modes) -> Modes {
+        Modes(self.0 | other.0)
+    }
+
+    /// True when the sets share a mode.
+    pub fn meets(self, other: Modes) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// One bindable action: its configuration name, help text, modes and default keys.
+#[derive(Clone, Copy, Debug)]
+pub struct Command {
+    /// Name in the `[keys]` table.
+    pub name: &'static str,
+    /// One line for the help overlay and the default file.
+    pub help: &'static str,
+    /// Where it applies.
+    pub modes: Modes,
+    /// The action it produces.
+    pub action: fn() -> Action,
+    /// Keys bound when the configuration says nothing.
+    pub default: &'static [KeySpec],
+}
+
+/// Shorthand for a plain named key.
+const fn k(code: KeyCode) -> KeySpec {
+    KeySpec::plain(code)
+}
+
+/// Every bindable action, in help order. Earlier entries win when a mode repeats a key.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "quit",
+        help: "quit (Ctrl/Alt keys work everywhere)",
+        modes: Modes::ALL,
+        action: || Action::Quit,
+        default: &[KeySpec::char('q'), KeySpec::ctrl('c')],
+    },
+    Command {
+        name: "help",
+        help: "this help (any key closes it)",
+        modes: Modes::BROWSE,
+        action: || Action::ToggleHelp,
+        default: &[KeySpec::char('?')],
+    },
+    Command {
+        name: "up",
+        help: "move selection / scroll reader up",
+        modes: Modes::BROWSE.or(Modes::TYPING),
+        action: || Action::Up,
+        default: &[KeySpec::char('k'), k(KeyCode::Up)],
+    },
+    Command {
+        name: "down",
+        help: "move selection / scroll reader down",
+        modes: Modes::BROWSE.or(Modes::TYPING),
+        action: || Action::Down,
+        default: &[KeySpec::char('j'), k(KeyCode::Down)],
+    },
+    Command {
+        name: "page_up",
+        help: "one page up",
+        modes: Modes::BROWSE.or(Modes::TYPING),
+        action: || Action::PageUp,
+        default: &[k(KeyCode::PageUp)],
+    },
+    Command {
+        name: "page_down",
+        help: "one page down",
+        modes: Modes::BROWSE.or(Modes::TYPING),
+        action: || Action::PageDown,
+        default: &[k(KeyCode::PageDown)],
+    },
+    Command {
+        name: "reader_page_down",
+        help: "one page down, in the reader only",
+        modes: Modes::READER,
+        action: || Action::PageDown,
+        default: &[KeySpec::char(' ')],
+    },
+    Command {
+        name: "top",
+        help: "first row / top of the article",
+        modes: Modes::BROWSE,
+        action: || Action::Top,
+        default: &[KeySpec::char('g'), k(KeyCode::Home)],
+    },
+    Command {
+        name: "bottom",
+        help: "last row / end of the article",
+        modes: Modes::BROWSE,
+        action: || Action::Bottom,
+        default: &[KeySpec::char('G'), k(KeyCode::End)],
+    },
+    Command {
+        name: "focus_next",
+        help: "switch list → reader",
+        modes: Modes::ARTICLES,
+        action: || Action::FocusNext,
+        default: &[k(KeyCode::Tab), KeySpec::char('l'), k(KeyCode::Right)],
+    },
+    Command {
+        name: "focus_prev",
+        help: "switch reader → list",
+        modes: Modes::ARTICLES,
+        action: || Action::FocusPrev,
+        default: &[k(KeyCode::BackTab), KeySpec::char('h'), k(KeyCode::Left)],
+    },
+    Command {
+        name: "open",
+        help: "open the article in the reader",
+        modes: Modes::ARTICLES,
+        action: || Action::Open,
+        default: &[k(KeyCode::Enter)],
+    },
+    Command {
+        name: "next_article",
+        help: "next article",
+        modes: Modes::ARTICLES,
+        action: || Action::NextArticle,
+        default: &[KeySpec::char('n')],
+    },
+    Command {
+        name: "prev_article",
+        help: "previous article",
+        modes: Modes::ARTICLES,
+        action: || Action::PrevArticle,
+        default: &[KeySpec::char('N')],
+    },
+    Command {
+        name: "bookmark",
+        help: "bookmark / unbookmark the article",
+        modes: Modes::ARTICLES,
+        action: || Action::ToggleBookmark,
+        default: &[KeySpec::char('b')],
+    },
+    Command {
+        name: "filter",
+        help: "filter (live); @name = people",
+        modes: Modes::BROWSE,
+        action: || Action::EditFilter,
+        default: &[KeySpec::char('/')],
+    },
+    Command {
+        name: "clear_filter",
+        help: "clear the filter and the person",
+        modes: Modes::ARTICLES,
+        action: || Action::ClearFilter,
+        default: &[k(KeyCode::Esc)],
+    },
+    Command {
+        name: "people",
+        help: "people; then their articles",
+        modes: Modes::ARTICLES,
+        action: || Action::OpenPeople,
+        default: &[KeySpec::char('p')],
+    },
+    Command {
+        name: "close_people",
+        help: "back from people to articles",
+        modes: Modes::PEOPLE,
+        action: || Action::ClosePeople,
+        default: &[k(KeyCode::Esc), KeySpec::char('p')],
+    },
+    Command {
+        name: "choose_person",
+        help: "show the person's articles",
+        modes: Modes::PEOPLE.or(Modes::PEOPLE_FILTER),
+        action: || Action::ChoosePerson,
+        default: &[k(KeyCode::Enter)],
+    },
+    Command {
+        name: "scope",
+        help: "filter scope: all → headline → person → bookmarked",
+        modes: Modes::FILTER,
+        action: || Action::CycleScope,
+        default: &[k(KeyCode::Tab)],
+    },
+    Command {
+        name: "accept",
+        help: "filter: jump to the list",
+        modes: Modes::FILTER,
+        action: || Action::Accept,
+        default: &[k(KeyCode::Enter)],
+    },
+    Command {
+        name: "leave_input",
+        help: "filter: stop typing (filter stays)",
+        modes: Modes::TYPING,
+        action: || Action::LeaveInput,
+        default: &[k(KeyCode::Esc)],
+    },
+    Command {
+        name: "clear_input",
+        help: "filter: clear the input",
+        modes: Modes::TYPING,
+        action: || Action::ClearInput,
+        default: &[KeySpec::ctrl('u')],
+    },
+    Command {
+        name: "line_start",
+        help: "filter: cursor to start",
+        modes: Modes::TYPING,
+        action: || Action::CursorHome,
+        default: &[KeySpec::ctrl('a'), k(KeyCode::Home)],
+    },
+    Command {
+        name: "line_end",
+        help: "filter: cursor to end",
+        modes: Modes::TYPING,
+        action: || Action::CursorEnd,
+        default: &[KeySpec::ctrl('e'), k(KeyCode::End)],
+    },
+    Command {
+        name: "cursor_left",
+        help: "filter: cursor left",
+        modes: Modes::TYPING,
+        action: || Action::CursorLeft,
+        default: &[k(KeyCode::Left)],
+    },
+    Command {
+        name: "cursor_right",
+        help: "filter: cursor right",
+        modes: Modes::TYPING,
+        action: || Action::CursorRight,
+        default: &[k(KeyCode::Right)],
+    },
+    Command {
+        name: "delete_back",
+        help: "filter: delete before the cursor",
+        modes: Modes::TYPING,
+        action: || Action::Backspace,
+        default: &[k(KeyCode::Backspace)],
+    },
+    Command {
+        name: "delete",
+        help: "filter: delete under the cursor",
+        modes: Modes::TYPING,
+        action: || Action::Delete,
+        default: &[k(KeyCode::Delete)],
+    },
+];
+
+/// The names of every bindable action, for error messages.
+pub fn command_names() -> Vec<&'static str> {
+    COMMANDS.iter().map(|c| c.name).collect()
+}
+
+/// The command called `name`.
+pub fn command(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// The effective keys of every command, indexed like [`COMMANDS`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bindings {
+    keys: Vec<Vec<KeySpec>>,
+}
+
+impl Default for Bindings {
+    fn default() -> Bindings {
+        Bindings {
+            keys: COMMANDS.iter().map(|c| c.default.to_vec()).collect(),
+        }
+    }
+}
+
+/// Two of the user's own bindings give one key two meanings in one mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The key.
+    pub key: KeySpec,
+    /// The action bound first.
+    pub first: &'static str,
+    /// The action bound second (the one to report the line of).
+    pub second: &'static str,
+}
+
+impl Bindings {
+    /// The defaults with `user`'s bindings (action name → keys) put in place.
+    ///
+    /// A key the user binds is removed from the defaults of actions that share a mode with
+    /// the user's action; two user bindings of one key in one mode are a [`Conflict`].
+    pub fn with(user: &BTreeMap<&'static str, Vec<KeySpec>>) -> Result<Bindings, Conflict> {
+        let mut b = Bindings::default();
+        let index = |name: &str| COMMANDS.iter().position(|c| c.name == name);
+        let users: Vec<(usize, &Vec<KeySpec>)> = user
+            .iter()
+            .filter_map(|(name, keys)| index(name).map(|i| (i, keys)))
+            .collect();
+        for &(i, keys) in &users {
+            b.keys[i] = keys.clone();
+        }
+        for (n, &(i, keys)) in users.iter().enumerate() {
+            for key in keys {
+                for (j, cmd) in COMMANDS.iter().enumerate() {
+                    if j == i || !cmd.modes.meets(COMMANDS[i].modes) {
+                        continue;
+                    }
+                    if users[..n].iter().any(|&(u, ks)| u == j && ks.contains(key)) {
+                        return Err(Conflict {
+                            key: *key,
+                            first: cmd.name,
+                            second: COMMANDS[i].name,
+                        });
+                    }
+                    if !users.iter().any(|&(u, _)| u == j) {
+                        b.keys[j].retain(|k| k != key);
+                    }
+                }
+            }
+        }
+        Ok(b)
+    }
+
+    /// The keys of the command called `name`.
+    pub fn keys_of(&self, name: &str) -> &[KeySpec] {
+        COMMANDS
+            .iter()
+            .position(|c| c.name == name)
+            .and_then(|i| self.keys.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key of `name` as text (for hints), or `"?"` when unbound.
+    pub fn first_key(&self, name: &str) -> String {
+        self.keys_of(name)
+            .first()
+            .map_or_else(|| "-".to_owned(), KeySpec::to_string)
+    }
+
+    /// Every command with its keys, in help order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static Command, &[KeySpec])> {
+        COMMANDS.iter().zip(self.keys.iter().map(Vec::as_slice))
+    }
+
+    /// The action `key` is bound to in `mode`, if any.
+    ///
+    /// While typing, and in the help overlay, a key that types a character never matches.
+    pub fn lookup(&self, key: KeySpec, mode: Mode) -> Option<Action> {
+        let here = Modes::of(mode);
+        if key.types_text() && (here.meets(Modes::TYPING) || here == Modes::HELP) {
+            return None;
+        }
+        self.iter()
+            .find(|(cmd, keys)| cmd.modes.meets(here) && keys.contains(&key))
+            .map(|(cmd, _)| (cmd.action)())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_have_no_conflict_in_any_mode() {
+        let all = [
+            Modes::LIST,
+            Modes::READER,
+            Modes::PEOPLE,
+            Modes::FILTER,
+            Modes::PEOPLE_FILTER,
+        ];
+        for mode in all {
+            let mut seen: Vec<(KeySpec, &str)> = Vec::new();
+            for c in COMMANDS.iter().filter(|c| c.modes.meets(mode)) {
+                for k in c.default {
+                    if let Some((_, other)) = seen.iter().find(|(s, _)| s == k) {
+                        panic!("{k} bound to {other} and {} in {mode:?}", c.name);
+                    }
+                    seen.push((*k, c.name));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names = command_names();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMMANDS.len());
+    }
+
+    #[test]
+    fn a_user_key_leaves_the_defaults_of_other_actions() {
+        let user = BTreeMap::from([("quit", vec![KeySpec::char('b')])]);
+        let b = Bindings::with(&user).expect("no conflict");
+        assert_eq!(b.keys_of("quit"), &[KeySpec::char('b')]);
+        assert!(b.keys_of("bookmark").is_empty());
+        let list = Mode::Browse(Focus::List);
+        assert!(matches!(
+            b.lookup(KeySpec::char('b'), list),
+            Some(Action::Quit)
+        ));
+        assert!(b.lookup(KeySpec::char('q'), list).is_none());
+    }
+
+    #[test]
+    fn two_user_bindings_of_one_key_conflict() {
+        let user = BTreeMap::from([
+            ("bookmark", vec![KeySpec::char('x')]),
+            ("open", vec![KeySpec::char('x')]),
+        ]);
+        let c = Bindings::with(&user).expect_err("conflict");
+        assert_eq!(c.key, KeySpec::char('x'));
+        // Different modes do not conflict.
+        let user = BTreeMap::from([
+            ("close_people", vec![KeySpec::char('x')]),
+            ("open", vec![KeySpec::char('x')]),
+        ]);
+        assert!(Bindings::with(&user).is_ok());
+    }
+}

@@ -1,0 +1,169 @@
+//! Tests of the configuration: the default file, every kind of error, custom bindings.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+use super::*;
+use crate::tui::action::Action;
+use crate::tui::app::{Focus, Mode};
+use crate::tui::keymap::map_key;
+
+/// The error message of `text`, which must be invalid.
+fn error(text: &str) -> String {
+    Config::parse(text, "config.toml")
+        .expect_err("invalid")
+        .to_string()
+}
+
+#[test]
+fn the_default_file_parses_back_to_the_defaults() {
+    let text = default_file();
+    let parsed = Config::parse(&text, "default").expect("default file parses");
+    assert_eq!(parsed, Config::default());
+    assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10);
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    assert_eq!(
+        Config::parse("", "config.toml").expect("empty is fine"),
+        Config::default()
+    );
+}
+
+#[test]
+fn unknown_key_names_the_line_and_the_choices() {
+    let e = error("[theme]\nhighlight = \"red\"\ncolour = \"red\"\n");
+    assert!(
+        e.starts_with("config.toml line 3: unknown field `colour`"),
+        "{e}"
+    );
+    assert!(e.contains("border_focused"), "{e}");
+    let e = error("\n[lists]\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+    assert!(e.contains("`keys`, `theme`, `filter`, `list`"), "{e}");
+}
+
+#[test]
+fn unknown_action_names_the_line_and_the_actions() {
+    let e = error("[keys]\nopen = [\"o\"]\nqiut = [\"x\"]\n");
+    assert!(
+        e.starts_with(
+            "config.toml line 3: unknown action \"qiut\", expected one of: quit, help, up,"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("bookmark"), "{e}");
+}
+
+#[test]
+fn bad_key_string_names_the_line() {
+    let e = error("[keys]\n\nquit = [\"q\", \"ctrl-\"]\n");
+    assert!(
+        e.starts_with("config.toml line 3: bad key \"ctrl-\", expected a single character"),
+        "{e}"
+    );
+    assert!(e.contains("pagedown"), "{e}");
+    let e = error("[keys]\nquit = \"q\"\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+}
+
+#[test]
+fn bad_colour_names_the_line() {
+    let e = error("[theme]\n\n\naccent = \"purpel\"\n");
+    assert!(
+        e.starts_with("config.toml line 4: bad colour \"purpel\", expected \"#rrggbb\""),
+        "{e}"
+    );
+    assert!(e.contains("magenta"), "{e}");
+}
+
+#[test]
+fn bad_scope_names_the_line() {
+    let e = error("[filter]\nscope = \"bookmarks\"\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+    assert!(e.contains("bookmarks"), "{e}");
+    assert!(e.contains("`bookmarked`"), "{e}");
+}
+
+#[test]
+fn bad_or_repeated_column_names_the_line() {
+    let e = error("[list]\ncolumns = [\"title\", \"page\"]\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+    assert!(e.contains("`region`"), "{e}");
+    let e = error("[list]\ncolumns = [\"title\", \"title\"]\n");
+    assert_eq!(e, "config.toml line 2: column \"title\" is listed twice");
+}
+
+#[test]
+fn conflicting_bindings_name_the_line() {
+    let e = error("[keys]\nbookmark = [\"x\"]\nopen = [\"x\"]\n");
+    assert!(e.starts_with("config.toml line "), "{e}");
+    assert!(e.contains("key \"x\" is bound to both"), "{e}");
+}
+
+#[test]
+fn invalid_toml_names_the_line() {
+    let e = error("[keys]\nquit = [\"q\"\n");
+    assert!(e.starts_with("config.toml line "), "{e}");
+}
+
+#[test]
+fn values_are_applied() {
+    let c = Config::parse(
+        "[theme]\nhighlight = \"#010203\"\n[filter]\nscope = \"bookmarked\"\n\
+         [list]\ncolumns = [\"title\", \"date\"]\n",
+        "config.toml",
+    )
+    .expect("valid");
+    assert_eq!(c.theme.highlight, ColorValue(Color::Rgb(1, 2, 3)));
+    assert_eq!(c.theme.accent, Palette::default().accent);
+    assert_eq!(c.scope, FilterScope::Bookmarked);
+    assert_eq!(c.columns, vec![Column::Title, Column::Date]);
+}
+
+#[test]
+fn a_custom_binding_changes_what_a_key_does() {
+    let c = Config::parse(
+        "[keys]\nquit = [\"x\", \"ctrl-q\"]\nbookmark = [\"m\"]\n",
+        "config.toml",
+    )
+    .expect("valid");
+    let list = Mode::Browse(Focus::List);
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert!(matches!(
+        map_key(key('x'), list, &c.keys),
+        Some(Action::Quit)
+    ));
+    assert!(map_key(key('q'), list, &c.keys).is_none());
+    assert!(matches!(
+        map_key(key('m'), list, &c.keys),
+        Some(Action::ToggleBookmark)
+    ));
+    assert!(map_key(key('b'), list, &c.keys).is_none());
+    // Ctrl keys of quit work while typing; the plain one types.
+    let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        map_key(ctrl_q, Mode::Filter, &c.keys),
+        Some(Action::Quit)
+    ));
+    assert!(matches!(
+        map_key(key('x'), Mode::Filter, &c.keys),
+        Some(Action::Insert('x'))
+    ));
+}
+
+#[test]
+fn missing_file_is_the_defaults_and_the_env_override_is_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(CONFIG_FILE);
+    assert_eq!(Config::load(&path).expect("missing"), Config::default());
+    std::fs::write(&path, "[filter]\nscope = \"person\"\n").expect("write");
+    assert_eq!(
+        Config::load(&path).expect("valid").scope,
+        FilterScope::Person
+    );
+    std::fs::write(&path, "[filter]\nscope = 3\n").expect("write");
+    let e = Config::load(&path).expect_err("invalid").to_string();
+    assert!(e.starts_with(&format!("{} line 2:", path.display())), "{e}");
+}

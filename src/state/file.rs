@@ -1,0 +1,299 @@
+//! Reading and writing state files: atomic replace, and damaged files moved aside.
+//!
+//! Loading never fails: whatever is wrong with a file becomes a one-line notice for the status
+//! bar and a fresh state. Saving fails only with an I/O error, which the caller reports.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{CorpusId, STATE_VERSION, SavedState};
+
+/// Environment variable naming the directory that holds the state files.
+pub const DATA_DIR_ENV: &str = "PAPERTUI_DATA_DIR";
+
+/// What loading gave: the state to start from, and a notice when the file was unusable.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The saved state, or a fresh one.
+    pub state: SavedState,
+    /// Said once in the status bar: what was wrong and where the file was moved.
+    pub notice: Option<String>,
+    /// True when an unusable file is still in place: saving would overwrite it, so don't.
+    pub read_only: bool,
+}
+
+/// The directory state files live in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateDir {
+    dir: PathBuf,
+}
+
+impl StateDir {
+    /// State files in `dir` (created on first save).
+    pub fn new(dir: impl Into<PathBuf>) -> StateDir {
+        StateDir { dir: dir.into() }
+    }
+
+    /// `$PAPERTUI_DATA_DIR`, else the platform data directory; None when neither is known.
+    pub fn locate() -> Option<StateDir> {
+        match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+            Some(dir) => Some(StateDir::new(dir)),
+            None => directories::ProjectDirs::from("", "", "papertui")
+                .map(|p| StateDir::new(p.data_dir())),
+        }
+    }
+
+    /// The directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The state file of `corpus`.
+    pub fn path(&self, corpus: CorpusId) -> PathBuf {
+        self.dir.join(corpus.file_name())
+    }
+
+    /// The saved state of `corpus`; a missing file is a fresh state, a damaged or newer one is
+    /// moved aside and reported in [`Loaded::notice`].
+    pub fn load(&self, corpus: CorpusId) -> Loaded {
+        let path = self.path(corpus);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
+            Err(e) => {
+                return Loaded {
+                    state: SavedState::default(),
+                    notice: Some(format!("saved state {} unreadable: {e}", path.display())),
+                    read_only: true,
+                };
+            }
+        };
+        let problem = match serde_json::from_slice::<SavedState>(&bytes) {
+            Ok(state) if state.version <= STATE_VERSION => {
+                return Loaded {
+                    state,
+                    notice: None,
+                    read_only: false,
+                };
+            }
+            Ok(state) => format!("is version {} (newer than this papertui)", state.version),
+            Err(e) => format!("is damaged ({e})"),
+        };
+        let moved = move_aside(&path);
+        let read_only = moved.is_err();
+        let notice = match moved {
+            Ok(to) => format!(
+                "saved state {problem}; moved aside as {}, starting fresh",
+                to.file_name()
+                    .map_or(to.as_os_str(), |n| n)
+                    .to_string_lossy()
+            ),
+            Err(e) => format!(
+                "saved state {} {problem} and could not be moved aside ({e}); \
+                 it will not be overwritten this session",
+                path.display()
+            ),
+        };
+        Loaded {
+            state: SavedState::default(),
+            notice: Some(notice),
+            read_only,
+        }
+    }
+
+    /// Writes `state` for `corpus` atomically (temp file, fsync, rename).
+    pub fn save(&self, corpus: CorpusId, state: &SavedState) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
+        write_atomic(&self.path(corpus), &bytes)
+    }
+}
+
+/// Renames `path` to `path.corrupt-<unix seconds>` (never over an existing file).
+fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 0..100u32 {
+        let suffix = if n == 0 {
+            format!(".corrupt-{secs}")
+        } else {
+            format!(".corrupt-{secs}-{n}")
+        };
+        let to = path.with_file_name(format!("{name}{suffix}"));
+        if !to.exists() {
+            fs::rename(path, &to)?;
+            return Ok(to);
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many moved-aside files",
+    ))
+}
+
+/// Replaces `path` with `bytes` so a reader sees the old content or the new, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable; not every platform can open a directory.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> CorpusId {
+        CorpusId::of(["a.txt", "b.txt"])
+    }
+
+    fn sample_state() -> SavedState {
+        SavedState {
+            bookmarks: ["a.txt#3".to_owned(), "b.txt#0".to_owned()].into(),
+            read: ["a.txt#1".to_owned()].into(),
+            filter: Some(super::super::SavedFilter {
+                text: "会议".into(),
+                scope: crate::tui::scope::FilterScope::Bookmarked,
+                person: Some("吕沛".into()),
+            }),
+            selected: Some("a.txt#3".into()),
+            ..SavedState::default()
+        }
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn round_trip() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path().join("nested"));
+        let fresh = dir.load(corpus());
+        assert_eq!(fresh.state, SavedState::default());
+        assert!(fresh.notice.is_none());
+        dir.save(corpus(), &sample_state()).expect("save");
+        let loaded = dir.load(corpus());
+        assert_eq!(loaded.state, sample_state());
+        assert!(loaded.notice.is_none());
+        let other = dir.load(CorpusId::of(["c.txt"]));
+        assert_eq!(other.state, SavedState::default(), "corpora do not share");
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temp_file() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        dir.save(corpus(), &SavedState::default()).expect("save");
+        dir.save(corpus(), &sample_state()).expect("save again");
+        assert_eq!(files(tmp.path()), vec![corpus().file_name()]);
+    }
+
+    #[test]
+    fn failed_write_leaves_no_temp_file_and_keeps_the_old_state() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        dir.save(corpus(), &sample_state()).expect("save");
+        // A directory where the file should go makes the rename fail.
+        let blocked = tmp.path().join("blocked.json");
+        fs::create_dir(&blocked).expect("mkdir");
+        fs::write(blocked.join("x"), b"x").expect("fill");
+        assert!(write_atomic(&blocked, b"{}").is_err());
+        let mut expected = vec!["blocked.json".to_owned(), corpus().file_name()];
+        expected.sort();
+        assert_eq!(files(tmp.path()), expected);
+        assert_eq!(dir.load(corpus()).state, sample_state());
+    }
+
+    #[test]
+    fn corrupt_file_is_moved_aside_and_reported() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        fs::write(dir.path(corpus()), b"{\"version\": 1, \"bookmarks\": [").expect("write");
+        let loaded = dir.load(corpus());
+        assert_eq!(loaded.state, SavedState::default());
+        let notice = loaded.notice.expect("reported");
+        assert!(
+            notice.contains("damaged") && notice.contains(".corrupt-"),
+            "{notice}"
+        );
+        let names = files(tmp.path());
+        assert_eq!(names.len(), 1);
+        assert!(names[0].starts_with(&format!("{}.corrupt-", corpus().file_name())));
+        // Kept, not overwritten: the next load is fresh and says nothing.
+        assert!(dir.load(corpus()).notice.is_none());
+        let kept = fs::read(tmp.path().join(&names[0])).expect("kept");
+        assert_eq!(kept, b"{\"version\": 1, \"bookmarks\": [");
+    }
+
+    #[test]
+    fn future_version_is_moved_aside_and_reported() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        let future = format!(
+            "{{\"version\": {}, \"bookmarks\": [\"a.txt#1\"]}}",
+            STATE_VERSION + 1
+        );
+        fs::write(dir.path(corpus()), &future).expect("write");
+        let loaded = dir.load(corpus());
+        assert!(loaded.state.bookmarks.is_empty());
+        let notice = loaded.notice.expect("reported");
+        assert!(notice.contains("newer"), "{notice}");
+        let names = files(tmp.path());
+        assert_eq!(names.len(), 1);
+        assert!(names[0].contains(".corrupt-"));
+        dir.save(corpus(), &SavedState::default()).expect("save");
+        assert_eq!(
+            fs::read_to_string(tmp.path().join(&names[0])).expect("kept"),
+            future
+        );
+    }
+
+    #[test]
+    fn older_files_without_new_fields_still_load() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        fs::write(
+            dir.path(corpus()),
+            b"{\"version\": 1, \"read\": [\"a.txt#2\"]}",
+        )
+        .expect("w");
+        let loaded = dir.load(corpus());
+        assert!(loaded.notice.is_none());
+        assert!(loaded.state.read.contains("a.txt#2"));
+    }
+}

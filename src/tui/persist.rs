@@ -1,0 +1,109 @@
+//! Saving the reader's state while it runs: soon after marks change, and once at exit.
+//!
+//! Update only raises [`App::marks_changed`]; this is the I/O side the event loop calls. Marks
+//! are saved at most once per [`SAVE_EVERY`] so holding `n` over a thousand articles does not
+//! write a thousand files, and a failed save is shown in the status bar instead of stopping
+//! the reader. The filter and selection are saved at exit only.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use super::app::App;
+use crate::state::{CorpusId, StateDir};
+
+/// Shortest time between two saves while the reader runs.
+pub const SAVE_EVERY: Duration = Duration::from_secs(2);
+
+/// Where and for which corpus the reader's state is saved.
+#[derive(Debug)]
+pub struct Persist {
+    dir: StateDir,
+    corpus: CorpusId,
+    last: Option<Instant>,
+    pending: bool,
+}
+
+impl Persist {
+    /// Saves for `corpus` into `dir`.
+    pub fn new(dir: StateDir, corpus: CorpusId) -> Persist {
+        Persist {
+            dir,
+            corpus,
+            last: None,
+            pending: false,
+        }
+    }
+
+    /// Saves when marks changed and the last save is old enough; a failure becomes a notice.
+    pub fn tick(&mut self, app: &mut App, now: Instant) {
+        if app.marks_changed {
+            app.marks_changed = false;
+            self.pending = true;
+        }
+        let due = self
+            .last
+            .is_none_or(|t| now.duration_since(t) >= SAVE_EVERY);
+        if self.pending && due {
+            self.pending = false;
+            self.last = Some(now);
+            if let Err(e) = self.save(app) {
+                app.notice = Some(format!("cannot save state: {e}"));
+            }
+        }
+    }
+
+    /// Saves everything now (at exit).
+    pub fn save(&self, app: &App) -> io::Result<()> {
+        self.dir.save(self.corpus, &app.saved_state())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::{Article, Kind};
+    use crate::store::Store;
+    use crate::tui::TuiOptions;
+    use crate::tui::action::Action;
+    use crate::tui::update::update;
+
+    #[test]
+    fn saves_soon_after_a_change_but_not_more_often_than_every_interval() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let store = Store::from_articles(vec![
+            Article::new("p.txt", 0, Kind::News),
+            Article::new("p.txt", 1, Kind::News),
+        ]);
+        let corpus = CorpusId::of(["p.txt"]);
+        let dir = StateDir::new(tmp.path());
+        let mut persist = Persist::new(dir.clone(), corpus);
+        let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        let t0 = Instant::now();
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, t0);
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 1);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, t0 + Duration::from_millis(100));
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 1, "too soon");
+        persist.tick(&mut app, t0 + SAVE_EVERY);
+        assert_eq!(dir.load(corpus).state.bookmarks.len(), 2, "saved when due");
+        assert!(app.notice.is_none());
+    }
+
+    #[test]
+    fn a_failed_save_becomes_a_notice() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let file = tmp.path().join("not-a-dir");
+        std::fs::write(&file, b"x").expect("write");
+        let store = Store::from_articles(vec![Article::new("p.txt", 0, Kind::News)]);
+        let mut persist = Persist::new(StateDir::new(&file), CorpusId::of(["p.txt"]));
+        let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        update(&mut app, Action::ToggleBookmark);
+        persist.tick(&mut app, Instant::now());
+        let notice = app.notice.expect("reported");
+        assert!(notice.starts_with("cannot save state"), "{notice}");
+    }
+}
