@@ -1,0 +1,104 @@
+//! Filtering speed: one keystroke's search over 10k, 100k and 1M articles.
+//!
+//! The articles are the sample corpus's, repeated with their people renamed and their dates
+//! moved so that every copy has distinct names and headlines (as in a corpus of many pages).
+//! Bodies are left out: the filter never reads them, and a million bodies would only measure
+//! the allocator. "full" runs a query from scratch; "incremental" narrows from the result of
+//! the query one character shorter, as typing does.
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use papertui::model::{Article, PersonMention};
+use papertui::search::{Query, Scope};
+use papertui::store::Store;
+
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志新海波宁春晓文斌宇浩凯博龙飞林峰鑫瑞琳雪梅丹凤云慧颖佳欣怡晨阳光荣德福生永利兴东旭";
+
+/// A deterministic name for copy `copy` of person number `person`.
+fn fake_name(copy: usize, person: usize) -> String {
+    let s: Vec<char> = SURNAMES.chars().collect();
+    let g: Vec<char> = GIVEN.chars().collect();
+    let k = copy * 131 + person * 17;
+    [s[k % s.len()], g[(k / s.len()) % g.len()], g[(k / 7) % g.len()]].iter().collect()
+}
+
+/// `n` articles made from the sample corpus, people renamed per copy.
+pub fn corpus(n: usize) -> Vec<Article> {
+    let base = papertui::corpus::sample();
+    (0..n)
+        .map(|i| {
+            let copy = i / base.len();
+            let mut a = base[i % base.len()].clone();
+            let renames: Vec<(String, String)> = a
+                .persons
+                .iter()
+                .enumerate()
+                .map(|(p, m)| (m.name.clone(), fake_name(copy, p)))
+                .collect();
+            for (old, new) in &renames {
+                if let Some(t) = a.title.as_mut() {
+                    *t = t.replace(old.as_str(), new);
+                }
+            }
+            a.persons = renames
+                .into_iter()
+                .zip(&a.persons)
+                .map(|((_, name), m)| PersonMention { name, role: m.role.clone() })
+                .collect();
+            a.source = format!("{copy}/{}", a.source);
+            a.date = Some(format!("{:02}-{:02}", copy % 12 + 1, copy % 28 + 1));
+            a.paragraphs = vec![a.paragraphs.first().cloned().unwrap_or_default()];
+            a
+        })
+        .collect()
+}
+
+const QUERIES: &[(&str, &str, Scope)] = &[
+    ("1 char", "会", Scope::All),
+    ("2 chars", "会议", Scope::All),
+    ("4 chars", "工作会议", Scope::All),
+    ("pinyin initials", "ljc", Scope::All),
+    ("person scope", "吕沛", Scope::Person),
+    ("two words", "示范区 召开", Scope::All),
+];
+
+fn filter(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter");
+    group.sample_size(20);
+    for n in [10_000, 100_000, 1_000_000] {
+        let store = Store::from_articles(corpus(n));
+        let cancel = AtomicBool::new(false);
+        for &(label, text, scope) in QUERIES {
+            let query = Query::parse(text, scope);
+            group.bench_with_input(BenchmarkId::new(format!("full/{label}"), n), &query, |b, q| {
+                b.iter(|| black_box(store.search(q, None, &cancel)));
+            });
+            let shorter: String = text.chars().take(text.chars().count() - 1).collect();
+            if !shorter.trim().is_empty() {
+                let previous = store.search(&Query::parse(&shorter, scope), None, &cancel);
+                group.bench_with_input(
+                    BenchmarkId::new(format!("incremental/{label}"), n),
+                    &query,
+                    |b, q| b.iter(|| black_box(store.search(q, previous.as_ref(), &cancel))),
+                );
+            }
+        }
+    }
+    group.finish();
+}
+
+fn build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    let articles = corpus(100_000);
+    group.bench_function("from_articles/100000", |b| {
+        b.iter(|| black_box(Store::from_articles(articles.clone())));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, filter, build);
+criterion_main!(benches);
