@@ -22,7 +22,13 @@ fn fake_name(copy: usize, person: usize) -> String {
     let s: Vec<char> = SURNAMES.chars().collect();
     let g: Vec<char> = GIVEN.chars().collect();
     let k = copy * 131 + person * 17;
-    [s[k % s.len()], g[(k / s.len()) % g.len()], g[(k / 7) % g.len()]].iter().collect()
+    [
+        s[k % s.len()],
+        g[(k / s.len()) % g.len()],
+        g[(k / 7) % g.len()],
+    ]
+    .iter()
+    .collect()
 }
 
 /// `n` articles made from the sample corpus, people renamed per copy.
@@ -46,7 +52,10 @@ pub fn corpus(n: usize) -> Vec<Article> {
             a.persons = renames
                 .into_iter()
                 .zip(&a.persons)
-                .map(|((_, name), m)| PersonMention { name, role: m.role.clone() })
+                .map(|((_, name), m)| PersonMention {
+                    name,
+                    role: m.role.clone(),
+                })
                 .collect();
             a.source = format!("{copy}/{}", a.source);
             a.date = Some(format!("{:02}-{:02}", copy % 12 + 1, copy % 28 + 1));
@@ -73,9 +82,13 @@ fn filter(c: &mut Criterion) {
         let cancel = AtomicBool::new(false);
         for &(label, text, scope) in QUERIES {
             let query = Query::parse(text, scope);
-            group.bench_with_input(BenchmarkId::new(format!("full/{label}"), n), &query, |b, q| {
-                b.iter(|| black_box(store.search(q, None, &cancel)));
-            });
+            group.bench_with_input(
+                BenchmarkId::new(format!("full/{label}"), n),
+                &query,
+                |b, q| {
+                    b.iter(|| black_box(store.search(q, None, &cancel)));
+                },
+            );
             let shorter: String = text.chars().take(text.chars().count() - 1).collect();
             if !shorter.trim().is_empty() {
                 let previous = store.search(&Query::parse(&shorter, scope), None, &cancel);
