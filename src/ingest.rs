@@ -77,7 +77,7 @@ fn build_article(draft: Draft, source: &str) -> Option<Article> {
         _ if draft.signature.is_some() => Kind::Commentary,
         Some(Marker::Dateline) => Kind::News,
         Some(Marker::Arrow) => Kind::Photo,
-        None if photo_credited && headline.title.is_none() => Kind::Photo,
+        None if photo_credited => Kind::Photo,
         None => Kind::News,
     };
     let page_date = draft.page.as_ref().and_then(|p| p.date.as_deref());

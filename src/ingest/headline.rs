@@ -68,16 +68,42 @@ pub fn resolve(blocks: &[Vec<String>]) -> Headline {
             .join(" ");
         (!text.is_empty()).then_some(text)
     };
-    let (title, inner_subtitle) = split_title_block(&blocks[main]);
+    let (inner_kicker, title_lines) = split_kicker_line(&blocks[main]);
+    let (title, inner_subtitle) = split_title_block(title_lines);
+    let kicker = match (join_blocks(&blocks[..main]), inner_kicker) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
     let subtitle = match (inner_subtitle, join_blocks(&blocks[main + 1..])) {
         (Some(a), Some(b)) => Some(format!("{a} {b}")),
         (a, b) => a.or(b),
     };
     Headline {
-        kicker: join_blocks(&blocks[..main]),
+        kicker,
         title,
         subtitle,
     }
+}
+
+/// Longest kicker printed as the first line of the title block (`云端相约 跨屏牵手`).
+const MAX_INLINE_KICKER: usize = 12;
+
+/// A first line made of two short phrases separated by a space, above longer title lines, is a
+/// kicker (`云端相约 跨屏牵手` / `某市招商引资项目签约仪式举行`).
+fn split_kicker_line(lines: &[String]) -> (Option<String>, &[String]) {
+    let Some((first, rest)) = lines.split_first() else {
+        return (None, lines);
+    };
+    let phrases: Vec<&str> = first.split_whitespace().collect();
+    let two_phrases = phrases.len() == 2 && phrases.iter().all(|p| p.chars().count() >= 2);
+    let rest_len: usize = rest.iter().map(|l| visible_len(l)).sum();
+    if rest.is_empty() || !two_phrases || visible_len(first) > MAX_INLINE_KICKER {
+        return (None, lines);
+    }
+    if rest_len <= visible_len(first) {
+        return (None, lines);
+    }
+    (Some(normalize_headline(first)), rest)
 }
 
 fn longest_block(blocks: &[Vec<String>]) -> Option<usize> {
@@ -166,6 +192,19 @@ mod tests {
             Some("2020年某市招商引资项目网络签约仪式举行")
         );
         assert_eq!(h.subtitle, None);
+    }
+
+    #[test]
+    fn two_phrase_first_line_of_a_block_is_a_kicker() {
+        let h = resolve(&[block(&[
+            "云端相约 跨屏牵手",
+            "某市招商引资",
+            "项目网络签约仪式举行",
+        ])]);
+        assert_eq!(h.kicker.as_deref(), Some("云端相约 跨屏牵手"));
+        assert_eq!(h.title.as_deref(), Some("某市招商引资项目网络签约仪式举行"));
+        let h = resolve(&[block(&["立足岗位 学以致用"])]);
+        assert_eq!(h.kicker, None);
     }
 
     #[test]

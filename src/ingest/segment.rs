@@ -12,6 +12,8 @@
 
 use std::sync::Arc;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::byline::{split_photo_credit, split_trailing_credit};
 use super::chars::{ends_sentence, is_body_punct, is_han, strip_spaces, visible_len};
 use super::header::{HeaderPart, merge};
@@ -58,6 +60,20 @@ impl Draft {
         })
     }
 
+    /// The usual display width of the body's lines: the column the text was wrapped at.
+    fn column_width(&self) -> usize {
+        let mut widths: Vec<usize> = self
+            .body
+            .iter()
+            .filter_map(|l| match l {
+                BodyLine::Text(t) => Some(t.width()),
+                BodyLine::Break => None,
+            })
+            .collect();
+        widths.sort_unstable();
+        widths.get(widths.len() / 2).copied().unwrap_or(0)
+    }
+
     fn body_complete(&self) -> bool {
         self.closed || self.last_text().is_some_and(ends_sentence)
     }
@@ -92,21 +108,52 @@ impl Block {
 
     /// Short lines without sentence punctuation: a headline, a kicker or a subtitle.
     fn is_headline_like(&self) -> bool {
+        self.shape() == Shape::Headline
+    }
+
+    /// How much the block looks like a headline.
+    fn shape(&self) -> Shape {
         const MAX_LINES: usize = 4;
         const MAX_LINE_LEN: usize = 40;
+        const MAX_PUNCTUATED_LEN: usize = 24;
+        const MAX_COMMAS: usize = 2;
         if self.vertical {
-            return true;
+            return Shape::Headline;
         }
-        self.marker.is_none()
+        let short_lines = self.marker.is_none()
             && !self.ends_with_credit
             && (1..=MAX_LINES).contains(&self.lines.len())
             && self.lines.iter().all(|line| {
                 visible_len(line) <= MAX_LINE_LEN
                     && line.chars().any(is_han)
-                    && !line.chars().any(is_body_punct)
                     && !line.ends_with(['：', ':'])
                     && !line.starts_with(['（', '('])
-            })
+            });
+        if !short_lines {
+            return Shape::Body;
+        }
+        if !self.lines.iter().any(|l| l.chars().any(is_body_punct)) {
+            return Shape::Headline;
+        }
+        // `稳就业，促发展`: a comma or two in a short line that does not end like a sentence.
+        let punctuated = self.lines.iter().all(|line| {
+            let commas = line
+                .chars()
+                .filter(|&c| matches!(c, '，' | '、' | ','))
+                .count();
+            visible_len(line) <= MAX_PUNCTUATED_LEN
+                && commas <= MAX_COMMAS
+                && !line.contains(['。', '；', ';'])
+                && !line
+                    .chars()
+                    .last()
+                    .is_some_and(|c| is_body_punct(c) || c.is_ascii_punctuation())
+        });
+        if punctuated {
+            Shape::PunctuatedHeadline
+        } else {
+            Shape::Body
+        }
     }
 
     /// `赵春营 摄`, `本报记者 刘金` + `元 摄`: a photographer's credit on its own.
@@ -129,6 +176,17 @@ impl Block {
         let digits = compact.chars().take_while(char::is_ascii_digit).count();
         (1..=2).contains(&digits) && compact.chars().nth(digits) == Some('月')
     }
+}
+
+/// How much a block looks like a headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Short lines without sentence punctuation.
+    Headline,
+    /// Short lines with a comma or two: a headline only when a new article follows at once.
+    PunctuatedHeadline,
+    /// Anything else.
+    Body,
 }
 
 /// One unit of the page after grouping lines.
@@ -292,7 +350,12 @@ impl Segmenter {
             return;
         };
         if !current.headline.is_empty() {
-            if block.is_headline_like() {
+            let more_headline = match block.shape() {
+                Shape::Headline => true,
+                Shape::PunctuatedHeadline => next_starts_article(rest),
+                Shape::Body => false,
+            };
+            if more_headline {
                 current.headline.push(block.lines);
             } else {
                 self.start(block);
@@ -309,10 +372,17 @@ impl Segmenter {
                 let label = strip_spaces(&block.lines[0]);
                 return self.label(label);
             }
-            if current.closed || headline_confirmed(rest) {
+            if current.closed || headline_confirmed(rest, &block, current.column_width()) {
                 current.headline.push(block.lines);
                 return;
             }
+        }
+        if block.shape() == Shape::PunctuatedHeadline
+            && current.body_complete()
+            && next_starts_article(rest)
+        {
+            current.headline.push(block.lines);
+            return;
         }
         if current.closed {
             self.start(block);
@@ -323,17 +393,35 @@ impl Segmenter {
 }
 
 /// Whether what follows a headline-like block shows it really was a headline: the next thing
-/// on the page is a new article, furniture, another headline line or the end of the page.
-fn headline_confirmed(rest: &[Item]) -> bool {
+/// on the page is a new article, furniture, another headline line, a caption or a dated lead,
+/// or, failing that, the block is visibly shorter than the body's column so that it cannot be
+/// the first half of a sentence cut by a column break.
+fn headline_confirmed(rest: &[Item], block: &Block, column_width: usize) -> bool {
+    const COLUMN_FILL: f32 = 0.85;
     match rest.iter().find(|item| **item != Item::Blank) {
         None => true,
         Some(Item::Block(next)) => {
+            let short_of_column = block
+                .lines
+                .last()
+                .is_some_and(|l| (l.width() as f32) < column_width as f32 * COLUMN_FILL);
             next.marker.is_some()
                 || next.vertical
                 || next.is_headline_like()
                 || next.ends_with_photo_credit()
                 || next.starts_with_date()
+                || short_of_column
         }
+        Some(_) => true,
+    }
+}
+
+/// Whether the next thing on the page is certainly not this article: a new article's opener,
+/// furniture or the end of the page.
+fn next_starts_article(rest: &[Item]) -> bool {
+    match rest.iter().find(|item| **item != Item::Blank) {
+        None => true,
+        Some(Item::Block(next)) => next.marker.is_some(),
         Some(_) => true,
     }
 }
@@ -397,6 +485,39 @@ mod tests {
         assert_eq!(d[0].headline, vec![vec!["某区召开工作会".to_owned()]]);
         assert!(d[1].headline.is_empty());
         assert!(body_text(&d[1]).contains("另一篇报道的正文。"));
+    }
+
+    #[test]
+    fn headline_with_a_comma_before_the_next_dateline() {
+        let d = drafts("本报讯 某县召开会议。\n\n稳就业，促发展\n本报讯 另一篇正文。\n");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].headline, vec![vec!["稳就业，促发展".to_owned()]]);
+    }
+
+    #[test]
+    fn short_first_paragraph_with_commas_is_not_a_headline() {
+        let d =
+            drafts("本报讯 某县召开会议。\n\n会议强调，要压实责任，确保\n\n各项工作落到实处。\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].headline.is_empty());
+    }
+
+    #[test]
+    fn dateless_story_after_a_headline_is_not_its_kicker() {
+        let d = drafts(
+            "本报讯 前文结束。\n\n某县召开会议\n\n连日来，解放区民生街道坚持一手抓防疫\n工作，确保有序开展。\n",
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].headline, vec![vec!["某县召开会议".to_owned()]]);
+    }
+
+    #[test]
+    fn full_width_lines_cut_by_a_column_break_are_body() {
+        let d = drafts(
+            "本报讯 3月2日，某县召开会\n议，研究部署各项重点工作任\n务，推动工作落实见到成效。\n\n会议传达学习了习近平总书记\n在主持中央政治局第三次集\n\n体学习时的重要讲话精神。\n",
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].headline.is_empty());
     }
 
     #[test]
