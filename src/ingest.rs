@@ -22,12 +22,10 @@ use byline::{
     find_date, format_date, signature_name, split_photo_credit, split_trailing_credit,
     take_dateline,
 };
-use lines::Marker;
+use lines::{ARROWS, Marker};
 use reflow::{join_paragraphs, normalize_spaces};
 use segment::Draft;
 
-/// Photo arrows that open a caption and are not part of its text.
-const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
 /// How many credits can trail one article (`（孟轩）` after `廉 玮 摄` …).
 const MAX_TRAILING_CREDITS: usize = 4;
 

@@ -70,7 +70,8 @@ impl Line {
 }
 
 const DATELINES: &[&str] = &["本报讯", "又讯"];
-const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
+/// Photo arrows that open a caption and are not part of its text.
+pub const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
 /// How many single-character lines make a vertical headline rather than stray characters.
 const MIN_VERTICAL_CHARS: usize = 4;
 
