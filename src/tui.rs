@@ -4,8 +4,8 @@
 //! actions change the [`App`] through the pure update, and the frame is drawn from the App
 //! alone, so every decision is tested without a terminal. Searches requested by update are
 //! handed to a worker thread and come back as actions, so typing never waits for matching.
-//! The terminal is restored on every exit path: ratatui's panic hook, plus a drop guard for
-//! early returns and errors.
+//! The terminal is restored on every exit path: ratatui's panic hook, a drop guard for
+//! early returns and errors, and [`shutdown`] for termination signals.
 
 pub mod action;
 pub mod app;
@@ -13,6 +13,7 @@ pub mod doc;
 pub mod keymap;
 pub mod layout;
 pub mod line;
+pub mod shutdown;
 pub mod update;
 pub mod view;
 pub mod worker;
@@ -30,6 +31,9 @@ use crate::store::Store;
 
 /// How long to wait for input before checking the search worker again.
 const TICK: Duration = Duration::from_millis(16);
+/// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
+/// event source reports nothing for a zero timeout, even with events already parsed.
+const DRAIN: Duration = Duration::from_millis(1);
 
 /// Restores the terminal when dropped (normal exit, `?` errors).
 struct TerminalGuard;
@@ -46,8 +50,11 @@ pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
     let store = Arc::new(store);
     let mut worker = worker::Worker::spawn(Arc::clone(&store))?;
     let mut app = App::new(store, &options);
+    // Dropped after the guard: the terminal is restored before a caught signal is re-raised.
+    let stop = shutdown::Stop::register()?;
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
+    shutdown::test_hooks()?;
     execute!(std::io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update::update(&mut app, Action::Resize(size.width, size.height));
@@ -75,7 +82,7 @@ pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
                 if let Some(a) = action {
                     update::update(&mut app, a);
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || !event::poll(DRAIN)? {
                     break;
                 }
             }
@@ -86,7 +93,7 @@ pub fn run(store: Store, options: TuiOptions) -> anyhow::Result<()> {
         for a in actions {
             update::update(&mut app, a);
         }
-        if app.quit {
+        if app.quit || stop.requested() {
             return Ok(());
         }
     }
