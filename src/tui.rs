@@ -4,9 +4,10 @@
 //! actions change the [`App`] through the pure update, and the frame is drawn from the App
 //! alone, so every decision is tested without a terminal. Searches requested by update are
 //! handed to a worker thread and come back as actions, so typing never waits for matching.
-//! The terminal is restored on every exit path: ratatui's panic hook, plus a drop guard for
-//! early returns and errors. Saved state is written by [`persist::Persist`] from the loop, and
-//! once more after the terminal is restored, so a failure at exit can still be reported.
+//! The terminal is restored on every exit path: ratatui's panic hook, a drop guard for
+//! early returns and errors, and [`shutdown`] for termination signals. Saved state is written
+//! by [`persist::Persist`] from the loop, and once more after the terminal is restored, so a
+//! failure at exit can still be reported (and a termination signal is re-raised only after it).
 
 pub mod action;
 pub mod app;
@@ -17,6 +18,7 @@ pub mod line;
 pub mod marks;
 pub mod persist;
 pub mod scope;
+pub mod shutdown;
 pub mod update;
 pub mod view;
 pub mod worker;
@@ -34,6 +36,9 @@ use crate::store::Store;
 
 /// How long to wait for input before checking the search worker again.
 const TICK: Duration = Duration::from_millis(16);
+/// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
+/// event source reports nothing for a zero timeout, even with events already parsed.
+const DRAIN: Duration = Duration::from_millis(1);
 
 /// Restores the terminal when dropped (normal exit, `?` errors).
 struct TerminalGuard;
@@ -54,7 +59,10 @@ pub fn run(
     let store = Arc::new(store);
     let mut worker = worker::Worker::spawn(Arc::clone(&store))?;
     let mut app = App::new(store, &options);
-    let result = event_loop(&mut app, &mut worker, persist.as_mut());
+    // Dropped last: the terminal is restored and the state saved before a caught signal is
+    // re-raised.
+    let stop = shutdown::Stop::register()?;
+    let result = event_loop(&mut app, &mut worker, persist.as_mut(), &stop);
     if let Some(p) = &persist {
         p.save(&app)
             .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}"))?;
@@ -67,9 +75,11 @@ fn event_loop(
     app: &mut App,
     worker: &mut worker::Worker,
     mut persist: Option<&mut persist::Persist>,
+    stop: &shutdown::Stop,
 ) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
+    shutdown::test_hooks()?;
     execute!(std::io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update::update(app, Action::Resize(size.width, size.height));
@@ -97,7 +107,7 @@ fn event_loop(
                 if let Some(a) = action {
                     update::update(app, a);
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || !event::poll(DRAIN)? {
                     break;
                 }
             }
@@ -111,7 +121,7 @@ fn event_loop(
         if let Some(p) = persist.as_deref_mut() {
             p.tick(app, Instant::now());
         }
-        if app.quit {
+        if app.quit || stop.requested() {
             return Ok(());
         }
     }

@@ -1,0 +1,539 @@
+//! End-to-end tests of the real binary in a pseudo-terminal, read back through a VT100 emulator.
+//!
+//! Each test starts `papertui` on a fresh pty, types as a user would, and waits for what the
+//! screen must show with a deadline loop (never a fixed sleep), so a loaded machine only makes
+//! them slower. Every test ends by checking that the terminal was handed back: the alternate
+//! screen left after it was entered, the cursor shown again, and the line discipline's echo and
+//! canonical flags as they were before the program started. If no pty can be opened at all (a
+//! sandbox without `/dev/ptmx`), the tests print why and pass without checking anything.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::Command;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty};
+use portable_pty::{PtySystem, native_pty_system};
+
+/// How long any one screen condition may take on a loaded two-core machine.
+const DEADLINE: Duration = Duration::from_secs(20);
+/// How often conditions are checked while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+
+/// What the reader thread has seen: the raw bytes and the emulated screen.
+struct Seen {
+    raw: Vec<u8>,
+    parser: vt100::Parser,
+    eof: bool,
+}
+
+/// The binary running on a pty, its output read continuously by a background thread.
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    /// Kept open so the line discipline's settings can still be read after the child exits.
+    slave: Option<Box<dyn SlavePty + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    seen: Arc<Mutex<Seen>>,
+    /// The line discipline's local flags before the program ran.
+    flags_before: Option<String>,
+    _home: tempfile::TempDir,
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).expect("nonzero")
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+/// Opens a pty, or says why not (the caller then skips).
+fn open_pty(cols: u16, rows: u16) -> Option<portable_pty::PtyPair> {
+    let system: Box<dyn PtySystem + Send> = native_pty_system();
+    match system.openpty(size(cols, rows)) {
+        Ok(pair) => Some(pair),
+        Err(error) => {
+            eprintln!("skipping: cannot open a pseudo-terminal here: {error:#}");
+            None
+        }
+    }
+}
+
+/// The echo and canonical-mode flags of the pty, as text (for comparing before and after).
+fn local_flags(master: &dyn MasterPty) -> Option<String> {
+    master.get_termios().map(|t| format!("{:?}", t.local_flags))
+}
+
+impl Session {
+    /// Starts the binary at `cols`×`rows` with extra environment; `None` when no pty exists.
+    fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Option<Self> {
+        let pair = open_pty(cols, rows)?;
+        let flags_before = local_flags(pair.master.as_ref());
+        let home = tempfile::tempdir().expect("temporary home");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_papertui"));
+        cmd.cwd(home.path());
+        // A private home: saved state, configuration or caches of the user never leak in.
+        for var in [
+            "HOME",
+            "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME",
+            "XDG_CACHE_HOME",
+            "XDG_DATA_HOME",
+        ] {
+            cmd.env(var, home.path());
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env("RUST_BACKTRACE", "0");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn papertui");
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let seen = Arc::new(Mutex::new(Seen {
+            raw: Vec::new(),
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            eof: false,
+        }));
+        let sink = Arc::clone(&seen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut seen = sink.lock().expect("lock");
+                        seen.raw.extend_from_slice(&buf[..n]);
+                        seen.parser.process(&buf[..n]);
+                    }
+                }
+            }
+            sink.lock().expect("lock").eof = true;
+        });
+        Some(Self {
+            master: pair.master,
+            slave: Some(pair.slave),
+            child,
+            writer,
+            seen,
+            flags_before,
+            _home: home,
+        })
+    }
+
+    fn seen(&self) -> MutexGuard<'_, Seen> {
+        self.seen.lock().expect("lock")
+    }
+
+    /// Sends bytes to the program as typed input, in one write.
+    fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        self.writer.write_all(bytes.as_ref()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// The emulated screen, one string per row.
+    fn rows(&self) -> Vec<String> {
+        let seen = self.seen();
+        let (_, cols) = seen.parser.screen().size();
+        seen.parser.screen().rows(0, cols.get()).collect()
+    }
+
+    /// The screen as text, for failure messages.
+    fn dump(&self) -> String {
+        self.rows().join("\n")
+    }
+
+    /// Waits until `cond` holds for the screen; panics with the screen after the deadline.
+    fn wait_screen(&self, what: &str, cond: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if cond(self.seen().parser.screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{}",
+                self.dump()
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_text(&self, text: &str) {
+        self.wait_screen(&format!("{text:?} on screen"), |s| {
+            s.contents().contains(text)
+        });
+    }
+
+    /// Waits for the program's first full frame (alternate screen entered, border drawn).
+    fn wait_ready(&self) {
+        self.wait_screen("the first frame", |s| {
+            s.alternate_screen() && s.contents().contains('┐')
+        });
+    }
+
+    /// Waits until the filter input shows exactly `query`, no search is running, and `cond`
+    /// holds: the screen then shows the results of that query and nothing older.
+    fn wait_query(&self, query: &str, cond: impl Fn(&str) -> bool) {
+        let want = format!("/ {query}");
+        self.wait_screen(&format!("the results of {query:?}"), |screen| {
+            let text = screen.contents();
+            filter_input(screen) == want && !text.contains("searching…") && cond(&text)
+        });
+    }
+
+    /// Waits until every key sent so far has been handled (in the filter input, which this
+    /// leaves empty): types a marker no test types otherwise and waits for it to show.
+    fn sync_input(&mut self) {
+        self.send("\x15zz");
+        self.wait_query("zz", |_| true);
+        self.send("\x15");
+    }
+
+    /// Waits until the reader is browsing (not editing the filter), so that the next key is
+    /// not read together with an `Esc` as an Alt-modified key.
+    fn wait_browsing(&self) {
+        self.wait_screen("browsing mode", |screen| {
+            screen.contents().trim_end().ends_with("q quit")
+        });
+    }
+
+    /// Waits until the box borders line up (a frame may be caught half drawn).
+    fn wait_borders_aligned(&self) {
+        let start = Instant::now();
+        loop {
+            let problem = border_problem(self.seen().parser.screen());
+            let Some(problem) = problem else {
+                return;
+            };
+            assert!(start.elapsed() < DEADLINE, "{problem}:\n{}", self.dump());
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Resizes the pty and the emulated screen together.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.seen().parser.screen_mut().set_size(nz(rows), nz(cols));
+        self.master.resize(size(cols, rows)).expect("resize pty");
+    }
+
+    /// Waits for the child to exit; panics with the screen after the deadline.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "papertui did not exit; screen:\n{}",
+                self.dump()
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the raw output contains `needle` after the enter-alternate-screen sequence.
+    fn wait_raw_after_enter(&self, needle: &[u8], what: &str) {
+        let start = Instant::now();
+        loop {
+            {
+                let seen = self.seen();
+                if let Some(enter) = find(&seen.raw, ENTER_ALT_SCREEN)
+                    && find(&seen.raw[enter..], needle).is_some()
+                {
+                    return;
+                }
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no {what} after entering the alternate screen; output tail:\n{:?}",
+                tail(&self.seen().raw)
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Checks that the program handed the terminal back: alternate screen left, cursor shown,
+    /// echo and canonical mode as before.
+    fn assert_restored(&mut self) {
+        self.wait_raw_after_enter(LEAVE_ALT_SCREEN, "leave-alternate-screen sequence");
+        let seen = self.seen();
+        assert!(
+            !seen.parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(
+            !seen.parser.screen().hide_cursor(),
+            "the cursor is still hidden"
+        );
+        drop(seen);
+        let after = local_flags(self.master.as_ref());
+        assert_eq!(
+            after, self.flags_before,
+            "the line discipline's local flags (echo, canonical mode) were not restored"
+        );
+        // Closing our end of the slave lets the reader see the end of the output.
+        self.slave = None;
+        let start = Instant::now();
+        while !self.seen().eof && start.elapsed() < DEADLINE {
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Everything written after the program entered the alternate screen, as lossy text.
+    fn text_after_enter(&self) -> String {
+        let seen = self.seen();
+        let from = find(&seen.raw, ENTER_ALT_SCREEN).unwrap_or(0);
+        String::from_utf8_lossy(&seen.raw[from..]).into_owned()
+    }
+
+    /// Quits with `q` from browsing, then checks a clean exit and a restored terminal.
+    fn quit_cleanly(&mut self) {
+        self.wait_browsing();
+        self.send("q");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+        self.assert_restored();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn tail(raw: &[u8]) -> String {
+    let from = raw.len().saturating_sub(400);
+    String::from_utf8_lossy(&raw[from..]).into_owned()
+}
+
+/// The text of the filter input row (the second row, inside the filter box).
+fn filter_input(screen: &vt100::Screen) -> String {
+    let cols = screen.size().1.get();
+    screen
+        .rows(0, cols)
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches(|c: char| c == '│' || c.is_whitespace())
+        .to_owned()
+}
+
+/// Characters that may stand on a box's right edge: the border, a junction, a scrollbar.
+fn is_right_edge(s: &str) -> bool {
+    matches!(s, "│" | "┤" | "║" | "█")
+}
+
+/// Characters that may end a bordered row.
+fn ends_border(s: &str) -> bool {
+    is_right_edge(s) || matches!(s, "┐" | "┘" | "╮" | "╯")
+}
+
+/// What is wrong with the borders, if anything: every row ending in a border must end it in the
+/// same column, and every box's right edge (a `┐` with its `┘` below) must be unbroken. A wide
+/// glyph measured wrong pushes the border right or leaves a gap.
+fn border_problem(screen: &vt100::Screen) -> Option<String> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let cell = |r: u16, c: u16| {
+        screen
+            .cell(r, c)
+            .map(|cell| cell.contents().to_owned())
+            .unwrap_or_default()
+    };
+    let mut ends = Vec::new();
+    for r in 0..rows {
+        let last = (0..cols).rev().find(|&c| !cell(r, c).trim().is_empty());
+        if let Some(c) = last
+            && ends_border(&cell(r, c))
+        {
+            ends.push((r, c));
+        }
+    }
+    let &(_, first) = ends.first()?;
+    if let Some((r, c)) = ends.iter().find(|&&(_, c)| c != first) {
+        return Some(format!(
+            "row {r} ends its border in column {c}, not {first}"
+        ));
+    }
+    for top in 0..rows {
+        for c in 0..cols {
+            if cell(top, c) != "┐" {
+                continue;
+            }
+            let Some(bottom) = (top + 1..rows).find(|&r| cell(r, c) == "┘") else {
+                return Some(format!(
+                    "the box corner at row {top}, column {c} has no bottom"
+                ));
+            };
+            if let Some(r) = (top + 1..bottom).find(|&r| !is_right_edge(&cell(r, c))) {
+                return Some(format!(
+                    "right edge broken at row {r}, column {c} (found {:?})",
+                    cell(r, c)
+                ));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn chinese_search_then_quit_restores_the_terminal() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作") && !text.contains("孟州市跻身")
+    });
+    s.wait_borders_aligned();
+
+    // Esc leaves the filter input keeping the filter; a second Esc clears it.
+    s.send("\x1b");
+    s.wait_browsing();
+    s.send("\x1b");
+    s.wait_text("孟州市跻身");
+    s.send("/吕沛");
+    s.wait_query("吕沛", |text| {
+        text.contains("示范区") && !text.contains("李建超调研黄龙山片区项目推进工作")
+    });
+    s.wait_borders_aligned();
+    s.send("\x1b");
+    s.quit_cleanly();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    let pid = s.child.process_id().expect("child pid");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success(), "kill -TERM failed");
+    let status = s.wait_exit();
+    assert!(
+        status.signal().is_some(),
+        "the reader ends by the signal once the terminal is restored: {status:?}"
+    );
+    s.assert_restored();
+}
+
+#[test]
+fn panic_restores_the_terminal_and_reports_the_message() {
+    let Some(mut s) = Session::start(120, 40, &[("PAPERTUI_TEST_PANIC", "1")]) else {
+        return;
+    };
+    let status = s.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    s.assert_restored();
+    let out = s.text_after_enter();
+    let (_, after) = out.split_once("\x1b[?1049l").expect("leave sequence");
+    assert!(
+        after.contains("panicking on purpose"),
+        "the panic message must follow the restore, readable on the normal screen:\n{out:?}"
+    );
+}
+
+#[test]
+fn error_exit_restores_the_terminal_and_reports_the_error() {
+    let Some(mut s) = Session::start(120, 40, &[("PAPERTUI_TEST_ERROR", "1")]) else {
+        return;
+    };
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    s.assert_restored();
+    let out = s.text_after_enter();
+    let (_, after) = out.split_once("\x1b[?1049l").expect("leave sequence");
+    assert!(
+        after.contains("failing on purpose"),
+        "the error must follow the restore:\n{out:?}"
+    );
+}
+
+#[test]
+fn one_by_one_terminal_and_rapid_resizes_while_typing() {
+    let Some(mut s) = Session::start(1, 1, &[]) else {
+        return;
+    };
+    s.wait_screen("the alternate screen", vt100::Screen::alternate_screen);
+    s.send("/");
+    let sizes = [
+        (1, 1),
+        (2, 1),
+        (1, 3),
+        (5, 2),
+        (20, 4),
+        (0, 0),
+        (80, 24),
+        (3, 40),
+    ];
+    for (i, ch) in "李建超吕沛示范区abc".chars().cycle().take(60).enumerate() {
+        let (cols, rows) = sizes[i % sizes.len()];
+        let step = u16::try_from(i).expect("small");
+        s.resize(cols + step % 7, rows + step % 3);
+        s.send(ch.to_string());
+    }
+    // Still alive and drawing: settle at a real size and search afresh.
+    s.resize(120, 40);
+    s.sync_input();
+    s.send("李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作")
+    });
+    s.wait_borders_aligned();
+    s.send("\x1b");
+    s.quit_cleanly();
+}
+
+#[test]
+fn burst_of_a_thousand_keys_in_one_write() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    let browse = ['j', 'k', 'n', 'N', 'g', 'G', '\t', 'l', 'h', ' ', 'j', 'j'];
+    let typing = [
+        '李', '建', 'a', '\u{7f}', '超', '示', '1', '\u{7f}', '范', '区',
+    ];
+    let mut burst = String::new();
+    burst.extend(browse.iter().cycle().take(500));
+    burst.push('/');
+    burst.extend(typing.iter().cycle().take(499));
+    assert_eq!(burst.chars().count(), 1000);
+    s.send(burst.as_bytes());
+    // Responsive afterwards: every key handled, then a fresh search gives its result.
+    s.sync_input();
+    s.send("李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作")
+    });
+    s.wait_borders_aligned();
+    s.send("\x1b");
+    s.quit_cleanly();
+}
