@@ -8,9 +8,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
+use crate::cache::Cache;
 use crate::cli::{Cli, Command, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
-use crate::corpus::{Loaded, load};
+use crate::corpus::{LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
+use crate::model::Article;
+use crate::progress::LoadBar;
 use crate::store::Store;
 use crate::text::pad_right;
 use crate::tui::{TuiOptions, run as run_tui};
@@ -20,11 +23,45 @@ const SOME_FILES_FAILED: u8 = 1;
 
 /// Run the command line; the exit code says whether every input file could be read.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let options = load_options(cli.no_cache);
     match cli.command {
-        None => read(cli.read),
-        Some(Command::Export(args)) => export(args),
-        Some(Command::People(args)) => people(args),
+        None => read(cli.read, options),
+        Some(Command::Export(args)) => export(args, &options),
+        Some(Command::People(args)) => people(args, &options),
     }
+}
+
+/// The cache to use unless `--no-cache` was given.
+pub fn load_options(no_cache: bool) -> LoadOptions {
+    LoadOptions {
+        cache: if no_cache { None } else { Cache::from_env() },
+    }
+}
+
+/// Loads with a progress bar on stderr (shown only on a terminal).
+fn load_with_bar(paths: &[std::path::PathBuf], options: &LoadOptions) -> Loaded {
+    let bar = LoadBar::stderr();
+    let loaded = load_with(paths, options, &mut |p, _| bar.update(p));
+    bar.finish();
+    loaded
+}
+
+/// Runs `work` on `articles` while the cache entry of the load (if any) is written beside it.
+///
+/// A cache that cannot be written costs only speed next time, so it is a warning.
+fn with_cache_write<T>(
+    pending: Option<crate::corpus::PendingSave>,
+    articles: &[Article],
+    work: impl FnOnce() -> T,
+) -> T {
+    std::thread::scope(|scope| {
+        let writer = pending.map(|p| scope.spawn(move || p.write(articles)));
+        let result = work();
+        if let Some(Ok(Err(error))) = writer.map(|w| w.join()) {
+            eprintln!("papertui: could not write the cache (next start parses again): {error}");
+        }
+        result
+    })
 }
 
 fn report_errors(loaded: &Loaded) -> ExitCode {
@@ -40,8 +77,8 @@ fn report_errors(loaded: &Loaded) -> ExitCode {
     }
 }
 
-fn read(args: ReadArgs) -> Result<ExitCode> {
-    let mut loaded = load(&args.paths);
+fn read(args: ReadArgs, options: LoadOptions) -> Result<ExitCode> {
+    let mut loaded = load_with(&args.paths, &options, &mut |_, _| {});
     let store = Store::from_articles(std::mem::take(&mut loaded.articles));
     let options = TuiOptions {
         query: args.query,
@@ -52,36 +89,45 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
     Ok(report_errors(&loaded))
 }
 
-fn export(args: ExportArgs) -> Result<ExitCode> {
-    let mut loaded = load(&args.paths);
+fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
+    let mut loaded = load_with_bar(&args.paths, options);
     let articles = std::mem::take(&mut loaded.articles);
+    let pending = loaded.pending.take();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &args.person {
         Some(name) => {
             let store = Store::from_articles(articles);
-            let ids = store
-                .person_by_name(name)
-                .map(|p| store.articles_of_person(p).to_vec())
-                .unwrap_or_default();
-            write_articles(
-                &mut out,
-                ids.iter().map(|a| store.article(a.article)),
-                args.format,
-            )
+            with_cache_write(pending, store.articles(), || {
+                let ids = store
+                    .person_by_name(name)
+                    .map(|p| store.articles_of_person(p).to_vec())
+                    .unwrap_or_default();
+                write_articles(
+                    &mut out,
+                    ids.iter().map(|a| store.article(a.article)),
+                    args.format,
+                )
+            })
         }
-        None => write_articles(&mut out, &articles, args.format),
+        None => with_cache_write(pending, &articles, || {
+            write_articles(&mut out, &articles, args.format)
+        }),
     };
     ignore_broken_pipe(result).context("writing the export")?;
     Ok(report_errors(&loaded))
 }
 
-fn people(args: PeopleArgs) -> Result<ExitCode> {
-    let mut loaded = load(&args.paths);
+fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
+    let mut loaded = load_with_bar(&args.paths, options);
+    let pending = loaded.pending.take();
     let store = Store::from_articles(std::mem::take(&mut loaded.articles));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    ignore_broken_pipe(write_people(&mut out, &store, args.format)).context("writing people")?;
+    let result = with_cache_write(pending, store.articles(), || {
+        write_people(&mut out, &store, args.format)
+    });
+    ignore_broken_pipe(result).context("writing people")?;
     Ok(report_errors(&loaded))
 }
 
