@@ -12,11 +12,12 @@ use crate::cache::Cache;
 use crate::cli::{Cli, Command, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
 use crate::corpus::{LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
+use crate::input::InputError;
 use crate::model::Article;
 use crate::progress::LoadBar;
 use crate::store::Store;
 use crate::text::pad_right;
-use crate::tui::{TuiOptions, run as run_tui};
+use crate::tui::{TuiOptions, run_loading};
 
 /// Exit code when some input files could not be read but the rest were used.
 const SOME_FILES_FAILED: u8 = 1;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 pub fn load_options(no_cache: bool) -> LoadOptions {
     LoadOptions {
         cache: if no_cache { None } else { Cache::from_env() },
+        cancel: None,
     }
 }
 
@@ -64,29 +66,30 @@ fn with_cache_write<T>(
     })
 }
 
-fn report_errors(loaded: &Loaded) -> ExitCode {
+fn report_errors(errors: &[InputError]) -> ExitCode {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    for error in &loaded.errors {
+    for error in errors {
         let _ = writeln!(err, "papertui: {error}");
     }
-    if loaded.errors.is_empty() {
+    if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(SOME_FILES_FAILED)
     }
 }
 
-fn read(args: ReadArgs, options: LoadOptions) -> Result<ExitCode> {
-    let mut loaded = load_with(&args.paths, &options, &mut |_, _| {});
-    let store = Store::from_articles(std::mem::take(&mut loaded.articles));
+fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
     let options = TuiOptions {
         query: args.query,
         person: args.person,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
-    run_tui(store, options)?;
-    Ok(report_errors(&loaded))
+    let report = run_loading(args.paths, load, options)?;
+    if let Some(error) = &report.cache_error {
+        eprintln!("papertui: could not write the cache (next start parses again): {error}");
+    }
+    Ok(report_errors(&report.errors))
 }
 
 fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
@@ -115,7 +118,7 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
         }),
     };
     ignore_broken_pipe(result).context("writing the export")?;
-    Ok(report_errors(&loaded))
+    Ok(report_errors(&loaded.errors))
 }
 
 fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
@@ -128,7 +131,7 @@ fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
         write_people(&mut out, &store, args.format)
     });
     ignore_broken_pipe(result).context("writing people")?;
-    Ok(report_errors(&loaded))
+    Ok(report_errors(&loaded.errors))
 }
 
 /// Write every person with article count and roles, most frequent first.

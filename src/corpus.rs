@@ -9,6 +9,8 @@
 //! parsing and the people pass altogether.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -99,6 +101,17 @@ impl PendingSave {
 pub struct LoadOptions {
     /// Where to look for and keep the parsed corpus; None parses every time.
     pub cache: Option<Cache>,
+    /// Raised to stop a load between chunks; the partial result is then never cached.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl LoadOptions {
+    /// True once the load was asked to stop.
+    pub fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    }
 }
 
 /// What a load has done so far, for progress displays.
@@ -207,6 +220,15 @@ pub fn load_with(
         .chunks(FILES_PER_CHUNK)
         .zip(sizes.chunks(FILES_PER_CHUNK))
     {
+        if options.cancelled() {
+            return Loaded {
+                articles,
+                errors,
+                files: read,
+                cache: cache_use,
+                pending: None,
+            };
+        }
         let parsed: Vec<Result<Vec<Article>, InputError>> = chunk
             .par_iter()
             .map(|path| {

@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
+use crate::corpus::Progress;
 use crate::search::Results;
+use crate::store::Store;
 
 /// One thing to do to the application state.
 #[derive(Clone, Debug)]
@@ -89,4 +91,8 @@ pub enum Action {
     },
     /// The search worker finished the search with this generation.
     SearchDone(u64, Arc<Results>),
+    /// The background load has come this far.
+    LoadProgress(Progress),
+    /// The background load built a store of the articles so far; `true` when it is the last.
+    StoreLoaded(Arc<Store>, bool),
 }

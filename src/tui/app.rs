@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::doc::DocLine;
 use super::line::LineInput;
+use crate::corpus::Progress;
 use crate::search::{Query, Results, Scope};
 use crate::store::{ArticleId, PersonId, Store};
 
@@ -154,6 +155,10 @@ pub struct App {
     pub people: Vec<PersonId>,
     /// Selection in the people list.
     pub people_list: Selection,
+    /// How far the background load has come; None once the final store is in.
+    pub loading: Option<Progress>,
+    /// The `--person` name to resolve when the final store (with people) arrives.
+    pub pending_person: Option<String>,
 }
 
 impl App {
@@ -181,6 +186,8 @@ impl App {
             people_filter: LineInput::default(),
             people,
             people_list: Selection::default(),
+            loading: None,
+            pending_person: None,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if let Some(name) = options.person.as_deref() {
@@ -192,6 +199,19 @@ impl App {
         app.filter = LineInput::with_text(text.trim());
         super::update::refilter(&mut app);
         super::update::sync(&mut app);
+        app
+    }
+
+    /// A reader with no articles yet, filled in by [`super::Action::StoreLoaded`] as a
+    /// background load proceeds; `--person` is resolved when the last store arrives.
+    pub fn loading(options: &TuiOptions) -> App {
+        let without_person = TuiOptions {
+            person: None,
+            ..options.clone()
+        };
+        let mut app = App::new(Arc::new(Store::default()), &without_person);
+        app.loading = Some(Progress::default());
+        app.pending_person = options.person.clone();
         app
     }
 

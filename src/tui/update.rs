@@ -100,6 +100,8 @@ pub fn update(app: &mut App, action: Action) {
                 app.list = Selection::default();
             }
         }
+        Action::LoadProgress(progress) => super::loader::progress(app, progress),
+        Action::StoreLoaded(store, last) => super::loader::replace_store(app, store, last),
     }
     sync(app);
 }
@@ -205,7 +207,7 @@ pub(crate) fn refilter(app: &mut App) {
 }
 
 /// Recomputes the people list for the people filter.
-fn refilter_people(app: &mut App) {
+pub(crate) fn refilter_people(app: &mut App) {
     app.people = app
         .store
         .search_people(app.people_filter.text())
