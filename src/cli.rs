@@ -21,6 +21,11 @@ pub struct Cli {
     /// Options of the terminal reader.
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Parse every page, neither reading nor writing the parsed-corpus cache.
+    ///
+    /// The cache lives in the platform cache directory, or in `$PAPERTUI_CACHE_DIR` when set.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// The terminal reader's options (the default command).

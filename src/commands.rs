@@ -12,26 +12,29 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
+use crate::cache::Cache;
 use crate::cli::{Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
 use crate::config::{Config, config_path, default_file};
-use crate::corpus::{Loaded, load};
+use crate::corpus::{LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
+use crate::input::InputError;
 use crate::model::Article;
-use crate::state::{self, CorpusId, StateDir};
+use crate::progress::LoadBar;
+use crate::state::{CorpusId, StateDir};
 use crate::store::Store;
 use crate::text::pad_right;
-use crate::tui::persist::Persist;
-use crate::tui::{TuiOptions, run as run_tui};
+use crate::tui::{TuiOptions, run_loading};
 
 /// Exit code when some input files could not be read but the rest were used.
 const SOME_FILES_FAILED: u8 = 1;
 
 /// Run the command line; the exit code says whether every input file could be read.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let options = load_options(cli.no_cache);
     match cli.command {
-        None => read(cli.read),
-        Some(Command::Export(args)) => export(args),
-        Some(Command::People(args)) => people(args),
+        None => read(cli.read, options),
+        Some(Command::Export(args)) => export(args, &options),
+        Some(Command::People(args)) => people(args, &options),
         Some(Command::Config(args)) => config(&args),
     }
 }
@@ -42,11 +45,6 @@ fn load_config() -> Result<Config> {
         Some(path) => Ok(Config::load(&path)?),
         None => Ok(Config::default()),
     }
-}
-
-/// The corpus identity of a set of articles (their distinct sources).
-fn corpus_of(articles: &[Article]) -> CorpusId {
-    CorpusId::of(articles.iter().map(|a| a.source.as_str()))
 }
 
 fn config(args: &ConfigArgs) -> Result<ExitCode> {
@@ -62,97 +60,125 @@ fn config(args: &ConfigArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_errors(loaded: &Loaded) -> ExitCode {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for error in &loaded.errors {
-        let _ = writeln!(err, "papertui: {error}");
-    }
-    if loaded.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(SOME_FILES_FAILED)
-    }
-}
-
-fn read(args: ReadArgs) -> Result<ExitCode> {
-    let config = load_config()?;
-    let mut loaded = load(&args.paths);
-    let store = Store::from_articles(std::mem::take(&mut loaded.articles));
-    let corpus = corpus_of(store.articles());
-    let (saved, persist) = match StateDir::locate() {
-        Some(dir) => {
-            let saved = dir.load(corpus);
-            let persist = (!saved.read_only).then(|| Persist::new(dir, corpus));
-            (saved, persist)
-        }
-        None => (
-            state::Loaded {
-                notice: Some("no data directory: bookmarks will not be saved".into()),
-                ..state::Loaded::default()
-            },
-            None,
-        ),
-    };
-    let options = TuiOptions {
-        query: args.query,
-        person: args.person,
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        config: Arc::new(config),
-        state: saved.state,
-        notice: saved.notice,
-    };
-    run_tui(store, options, persist)?;
-    Ok(report_errors(&loaded))
-}
-
-/// Keys of the articles bookmarked on this corpus; a state-file notice goes to stderr.
+/// The bookmarks saved for the corpus of `articles` (empty when there are none).
 fn bookmarks_of(articles: &[Article]) -> BTreeSet<String> {
     let Some(dir) = StateDir::locate() else {
         return BTreeSet::new();
     };
-    let saved = dir.load(corpus_of(articles));
+    let saved = dir.load(CorpusId::of(articles.iter().map(|a| a.source.as_str())));
     if let Some(notice) = saved.notice {
         eprintln!("papertui: {notice}");
     }
     saved.state.bookmarks
 }
 
-fn export(args: ExportArgs) -> Result<ExitCode> {
-    let mut loaded = load(&args.paths);
-    let mut articles = std::mem::take(&mut loaded.articles);
-    if args.bookmarked {
-        let keep = bookmarks_of(&articles);
-        articles.retain(|a| keep.contains(&a.key()));
+/// The cache to use unless `--no-cache` was given.
+pub fn load_options(no_cache: bool) -> LoadOptions {
+    LoadOptions {
+        cache: if no_cache { None } else { Cache::from_env() },
+        cancel: None,
     }
+}
+
+/// Loads with a progress bar on stderr (shown only on a terminal).
+fn load_with_bar(paths: &[std::path::PathBuf], options: &LoadOptions) -> Loaded {
+    let bar = LoadBar::stderr();
+    let loaded = load_with(paths, options, &mut |p, _| bar.update(p));
+    bar.finish();
+    loaded
+}
+
+/// Runs `work` on `articles` while the cache entry of the load (if any) is written beside it.
+///
+/// A cache that cannot be written costs only speed next time, so it is a warning.
+fn with_cache_write<T>(
+    pending: Option<crate::corpus::PendingSave>,
+    articles: &[Article],
+    work: impl FnOnce() -> T,
+) -> T {
+    std::thread::scope(|scope| {
+        let writer = pending.map(|p| scope.spawn(move || p.write(articles)));
+        let result = work();
+        if let Some(Ok(Err(error))) = writer.map(|w| w.join()) {
+            eprintln!("papertui: could not write the cache (next start parses again): {error}");
+        }
+        result
+    })
+}
+
+fn report_errors(errors: &[InputError]) -> ExitCode {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for error in errors {
+        let _ = writeln!(err, "papertui: {error}");
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(SOME_FILES_FAILED)
+    }
+}
+
+fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
+    let config = load_config()?;
+    let options = TuiOptions {
+        query: args.query,
+        person: args.person,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        config: Arc::new(config),
+        ..TuiOptions::default()
+    };
+    let report = run_loading(args.paths, load, options)?;
+    if let Some(error) = &report.cache_error {
+        eprintln!("papertui: could not write the cache (next start parses again): {error}");
+    }
+    Ok(report_errors(&report.errors))
+}
+
+fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
+    let mut loaded = load_with_bar(&args.paths, options);
+    let articles = std::mem::take(&mut loaded.articles);
+    let pending = loaded.pending.take();
+    let bookmarks = args.bookmarked.then(|| bookmarks_of(&articles));
+    let wanted = |a: &Article| bookmarks.as_ref().is_none_or(|b| b.contains(&a.key()));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &args.person {
         Some(name) => {
             let store = Store::from_articles(articles);
-            let ids = store
-                .person_by_name(name)
-                .map(|p| store.articles_of_person(p).to_vec())
-                .unwrap_or_default();
-            write_articles(
-                &mut out,
-                ids.iter().map(|a| store.article(a.article)),
-                args.format,
-            )
+            with_cache_write(pending, store.articles(), || {
+                let ids = store
+                    .person_by_name(name)
+                    .map(|p| store.articles_of_person(p).to_vec())
+                    .unwrap_or_default();
+                write_articles(
+                    &mut out,
+                    ids.iter()
+                        .map(|a| store.article(a.article))
+                        .filter(|a| wanted(a)),
+                    args.format,
+                )
+            })
         }
-        None => write_articles(&mut out, &articles, args.format),
+        None => with_cache_write(pending, &articles, || {
+            write_articles(&mut out, articles.iter().filter(|a| wanted(a)), args.format)
+        }),
     };
     ignore_broken_pipe(result).context("writing the export")?;
-    Ok(report_errors(&loaded))
+    Ok(report_errors(&loaded.errors))
 }
 
-fn people(args: PeopleArgs) -> Result<ExitCode> {
-    let mut loaded = load(&args.paths);
+fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
+    let mut loaded = load_with_bar(&args.paths, options);
+    let pending = loaded.pending.take();
     let store = Store::from_articles(std::mem::take(&mut loaded.articles));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    ignore_broken_pipe(write_people(&mut out, &store, args.format)).context("writing people")?;
-    Ok(report_errors(&loaded))
+    let result = with_cache_write(pending, store.articles(), || {
+        write_people(&mut out, &store, args.format)
+    });
+    ignore_broken_pipe(result).context("writing people")?;
+    Ok(report_errors(&loaded.errors))
 }
 
 /// Write every person with article count and roles, most frequent first.

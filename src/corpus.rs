@@ -2,13 +2,21 @@
 //!
 //! Pages are independent, so they are parsed on all cores; people are found afterwards over the
 //! whole corpus, because a name confirmed in one article helps find it in the others.
+//!
+//! Files are parsed in chunks so that a caller can show progress and, in the reader, the
+//! articles parsed so far while the rest load. The people pass needs the whole corpus, so the
+//! [`crate::cache`] holds the finished corpus as one entry: a reopen of unchanged files skips
+//! parsing and the people pass altogether.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::cache::{Cache, CachedError, Fingerprint, Miss};
 use crate::ingest::parse_page;
-use crate::input::{InputError, collect_files, read_page};
+use crate::input::{InputError, InputErrorKind, collect_files, read_page};
 use crate::model::Article;
 use crate::people::annotate_corpus;
 use crate::sample::SAMPLE_PAGES;
@@ -55,43 +63,243 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
     /// How many page files were read.
     pub files: usize,
+    /// Whether the articles came from the cache, and why not.
+    pub cache: CacheUse,
+    /// The cache entry still to write (after a miss), with what it needs besides the articles.
+    pub pending: Option<PendingSave>,
 }
+
+/// How the cache was used by a load.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Not consulted: `--no-cache`, no cache directory, or the embedded sample.
+    #[default]
+    Off,
+    /// The articles were read from the cache.
+    Hit,
+    /// The cache had no valid entry; the pages were parsed.
+    Miss(Miss),
+}
+
+/// A cache entry to write once the caller is done with the urgent work.
+#[derive(Debug)]
+pub struct PendingSave {
+    cache: Cache,
+    fingerprint: Fingerprint,
+    errors: Vec<CachedError>,
+}
+
+impl PendingSave {
+    /// Writes the entry for `articles` (the articles of the load this came from).
+    pub fn write(&self, articles: &[Article]) -> std::io::Result<()> {
+        self.cache.save(&self.fingerprint, articles, &self.errors)
+    }
+}
+
+/// How to load.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Where to look for and keep the parsed corpus; None parses every time.
+    pub cache: Option<Cache>,
+    /// Raised to stop a load between chunks; the partial result is then never cached.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl LoadOptions {
+    /// True once the load was asked to stop.
+    pub fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+}
+
+/// What a load has done so far, for progress displays.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Page files in the load.
+    pub files_total: usize,
+    /// Page files read (or, from the cache, the share of articles decoded, in files).
+    pub files_done: usize,
+    /// Bytes of all page files.
+    pub bytes_total: u64,
+    /// Bytes of the files done.
+    pub bytes_done: u64,
+    /// Articles parsed or decoded so far.
+    pub articles: usize,
+    /// True while reading the cache instead of parsing.
+    pub from_cache: bool,
+    /// True once pages are parsed and people are being found over the whole corpus.
+    pub people: bool,
+}
+
+/// Gives back the spare capacity of an article's strings and lists.
+///
+/// Parsed text is built by pushing, which leaves up to half of each buffer unused; across a
+/// corpus that is a third more memory than the text itself (a cache reopen is exact anyway).
+fn shrink(a: &mut Article) {
+    a.source.shrink_to_fit();
+    for s in [
+        &mut a.title,
+        &mut a.kicker,
+        &mut a.subtitle,
+        &mut a.column,
+        &mut a.date,
+        &mut a.region,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        s.shrink_to_fit();
+    }
+    for list in [
+        &mut a.reporters,
+        &mut a.correspondents,
+        &mut a.credits,
+        &mut a.paragraphs,
+    ] {
+        list.iter_mut().for_each(String::shrink_to_fit);
+        list.shrink_to_fit();
+    }
+}
+
+/// Files parsed between two progress reports (and partial results for the reader).
+const FILES_PER_CHUNK: usize = 64;
 
 /// Load page files and directories (the embedded sample when `paths` is empty).
 ///
 /// Files are read, decoded and parsed in parallel; a bad file is reported in
 /// [`Loaded::errors`] and never stops the others.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_with(paths, &LoadOptions::default(), &mut |_, _| {})
+}
+
+/// [`load`] with a cache, reporting progress to `observe`.
+///
+/// `observe` runs on the calling thread after each chunk of files with the progress and the
+/// articles parsed so far (their people are filled in only at the end; empty when reading the
+/// cache). On a cache miss [`Loaded::pending`] holds the entry to write: the caller writes it
+/// when convenient (after showing the articles, or while exporting them).
+pub fn load_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    observe: &mut dyn FnMut(&Progress, &[Article]),
+) -> Loaded {
     if paths.is_empty() {
+        let articles = sample();
+        let progress = Progress {
+            files_total: SAMPLE_PAGES.len(),
+            files_done: SAMPLE_PAGES.len(),
+            articles: articles.len(),
+            ..Progress::default()
+        };
+        observe(&progress, &articles);
         return Loaded {
-            articles: sample(),
-            errors: Vec::new(),
+            articles,
             files: SAMPLE_PAGES.len(),
+            ..Loaded::default()
         };
     }
     let (files, mut errors) = collect_files(paths);
-    let parsed: Vec<Result<Vec<Article>, InputError>> = files
+    let sizes: Vec<u64> = files
         .par_iter()
-        .map(|path| {
-            let text = read_page(path)?;
-            Ok(parse_page(&path.to_string_lossy(), &text))
-        })
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
         .collect();
-    let mut articles = Vec::new();
-    let mut read = 0;
-    for result in parsed {
-        match result {
-            Ok(page) => {
-                read += 1;
-                articles.extend(page);
+    let mut progress = Progress {
+        files_total: files.len(),
+        bytes_total: sizes.iter().sum(),
+        ..Progress::default()
+    };
+    observe(&progress, &[]);
+
+    let mut cache_use = CacheUse::Off;
+    let mut save = None;
+    if let Some(cache) = &options.cache {
+        let fingerprint = Fingerprint::of(&files);
+        progress.from_cache = true;
+        match cache.load(&fingerprint, &|_| {}) {
+            Ok(cached) => {
+                progress.files_done = progress.files_total;
+                progress.bytes_done = progress.bytes_total;
+                progress.articles = cached.articles.len();
+                observe(&progress, &[]);
+                let failed = cached.errors.len();
+                errors.extend(cached.errors.into_iter().map(|e| {
+                    InputError::new(e.path, InputErrorKind::Io(std::io::Error::other(e.message)))
+                }));
+                return Loaded {
+                    articles: cached.articles,
+                    errors,
+                    files: files.len().saturating_sub(failed),
+                    cache: CacheUse::Hit,
+                    pending: None,
+                };
             }
-            Err(error) => errors.push(error),
+            Err(miss) => {
+                progress.from_cache = false;
+                cache_use = CacheUse::Miss(miss);
+                save = Some((cache.clone(), fingerprint));
+            }
         }
     }
+
+    let mut articles = Vec::new();
+    let mut read = 0;
+    let mut read_errors = Vec::new();
+    for (chunk, chunk_sizes) in files
+        .chunks(FILES_PER_CHUNK)
+        .zip(sizes.chunks(FILES_PER_CHUNK))
+    {
+        if options.cancelled() {
+            return Loaded {
+                articles,
+                errors,
+                files: read,
+                cache: cache_use,
+                pending: None,
+            };
+        }
+        let parsed: Vec<Result<Vec<Article>, InputError>> = chunk
+            .par_iter()
+            .map(|path| {
+                let text = read_page(path)?;
+                let mut page = parse_page(&path.to_string_lossy(), &text);
+                page.iter_mut().for_each(shrink);
+                Ok(page)
+            })
+            .collect();
+        for result in parsed {
+            match result {
+                Ok(page) => {
+                    read += 1;
+                    articles.extend(page);
+                }
+                Err(error) => {
+                    read_errors.push(CachedError {
+                        path: error.path.to_string_lossy().into_owned(),
+                        message: error.kind.to_string(),
+                    });
+                    errors.push(error);
+                }
+            }
+        }
+        progress.files_done += chunk.len();
+        progress.bytes_done += chunk_sizes.iter().sum::<u64>();
+        progress.articles = articles.len();
+        observe(&progress, &articles);
+    }
+    progress.people = true;
+    observe(&progress, &articles);
     annotate_corpus(&mut articles);
     Loaded {
         articles,
         errors,
         files: read,
+        cache: cache_use,
+        pending: save.map(|(cache, fingerprint)| PendingSave {
+            cache,
+            fingerprint,
+            errors: read_errors,
+        }),
     }
 }

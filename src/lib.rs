@@ -3,8 +3,10 @@
 //! Raw text extracted from page PDFs is turned into clean articles ([`ingest`]), the people in
 //! them are found ([`people`]), the articles are held in an in-memory [`store`] with indexes,
 //! searched with fuzzy and pinyin matching ([`search`]), exported ([`export`]) and read in a
-//! ratatui terminal interface ([`tui`]). The parsing library knows nothing of the terminal.
+//! ratatui terminal interface ([`tui`]). A parsed corpus is kept in an on-disk [`cache`] so
+//! reopening it skips parsing. The parsing library knows nothing of the terminal.
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -14,6 +16,7 @@ pub mod ingest;
 pub mod input;
 pub mod model;
 pub mod people;
+pub mod progress;
 pub mod sample;
 pub mod search;
 pub mod state;

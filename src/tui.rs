@@ -4,6 +4,9 @@
 //! actions change the [`App`] through the pure update, and the frame is drawn from the App
 //! alone, so every decision is tested without a terminal. Searches requested by update are
 //! handed to a worker thread and come back as actions, so typing never waits for matching.
+//! The corpus itself loads on another thread ([`loader`]) whose stores also come back as
+//! actions, so the first frame is drawn at once and the keys work while pages are parsed;
+//! the saved reading state of the corpus is read when its last store is in.
 //! The terminal is restored on every exit path: ratatui's panic hook, a drop guard for
 //! early returns and errors, and [`shutdown`] for termination signals. Saved state is written
 //! by [`persist::Persist`] from the loop, and once more after the terminal is restored, so a
@@ -15,6 +18,7 @@ pub mod doc;
 pub mod keymap;
 pub mod layout;
 pub mod line;
+pub mod loader;
 pub mod marks;
 pub mod persist;
 pub mod scope;
@@ -23,6 +27,7 @@ pub mod update;
 pub mod view;
 pub mod worker;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -32,7 +37,9 @@ use ratatui::crossterm::execute;
 pub use action::Action;
 pub use app::{App, TuiOptions};
 
+use crate::corpus::LoadOptions;
 use crate::store::Store;
+use loader::{LoadReport, Loader};
 
 /// How long to wait for input before checking the search worker again.
 const TICK: Duration = Duration::from_millis(16);
@@ -50,33 +57,58 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the reader over `store` until the user quits, saving state through `persist`.
+/// Runs the reader over an already loaded `store` until the user quits, saving state
+/// through `persist`.
 pub fn run(
     store: Store,
     options: TuiOptions,
     mut persist: Option<persist::Persist>,
 ) -> anyhow::Result<()> {
-    let store = Arc::new(store);
-    let mut worker = worker::Worker::spawn(Arc::clone(&store))?;
-    let mut app = App::new(store, &options);
+    let mut app = App::new(Arc::new(store), &options);
     // Dropped last: the terminal is restored and the state saved before a caught signal is
     // re-raised.
     let stop = shutdown::Stop::register()?;
-    let result = event_loop(&mut app, &mut worker, persist.as_mut(), &stop);
-    if let Some(p) = &persist {
-        p.save(&app)
-            .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}"))?;
-    }
+    let result = event_loop(&mut app, None, &mut persist, &stop);
+    save_at_exit(&app, persist.as_ref())?;
     result
 }
 
-/// Draws and handles events until the user quits; the terminal is restored on return.
+/// Runs the reader at once while `paths` load in the background; the saved state of the
+/// corpus is restored when the load is complete. Returns the load's report (unreadable files,
+/// cache trouble) once the user quits.
+pub fn run_loading(
+    paths: Vec<PathBuf>,
+    load: LoadOptions,
+    options: TuiOptions,
+) -> anyhow::Result<LoadReport> {
+    let loader = Loader::spawn(paths, load)?;
+    let mut app = App::loading(&options);
+    let stop = shutdown::Stop::register()?;
+    let mut persist = None;
+    let result = event_loop(&mut app, Some(&loader), &mut persist, &stop);
+    let report = loader.finish();
+    save_at_exit(&app, persist.as_ref())?;
+    result.map(|()| report)
+}
+
+/// Writes the reading state once more after the terminal is restored.
+fn save_at_exit(app: &App, persist: Option<&persist::Persist>) -> anyhow::Result<()> {
+    if let Some(p) = persist {
+        p.save(app)
+            .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The event loop: draw, read input, apply search answers and load messages, until quit.
 fn event_loop(
     app: &mut App,
-    worker: &mut worker::Worker,
-    mut persist: Option<&mut persist::Persist>,
+    loader: Option<&Loader>,
+    persist: &mut Option<persist::Persist>,
     stop: &shutdown::Stop,
 ) -> anyhow::Result<()> {
+    let mut worker = worker::Worker::spawn(Arc::clone(&app.store))?;
+    let mut worker_store = Arc::clone(&app.store);
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
     shutdown::test_hooks()?;
@@ -115,10 +147,28 @@ fn event_loop(
         while let Some(done) = worker.poll() {
             actions.push(done);
         }
+        while let Some(loaded) = loader.and_then(Loader::poll) {
+            let last_store = match &loaded {
+                Action::StoreLoaded(store, true) => Some(Arc::clone(store)),
+                _ => None,
+            };
+            actions.push(loaded);
+            if let Some(store) = last_store {
+                // Reading the state file is I/O: it happens here, and update applies it.
+                let opened = persist::open(&store);
+                *persist = opened.persist;
+                actions.push(Action::StateRestored(Box::new(opened.state), opened.notice));
+            }
+        }
         for a in actions {
             update::update(app, a);
         }
-        if let Some(p) = persist.as_deref_mut() {
+        if !Arc::ptr_eq(&worker_store, &app.store) {
+            // The worker searches one store; a new store gets a new worker.
+            worker = worker::Worker::spawn(Arc::clone(&app.store))?;
+            worker_store = Arc::clone(&app.store);
+        }
+        if let Some(p) = persist.as_mut() {
             p.tick(app, Instant::now());
         }
         if app.quit || stop.requested() {

@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
+use crate::corpus::Progress;
 use crate::search::Results;
+use crate::store::Store;
 
 /// One thing to do to the application state.
 #[derive(Clone, Debug)]
@@ -91,4 +93,11 @@ pub enum Action {
     },
     /// The search worker finished the search with this generation.
     SearchDone(u64, Arc<Results>),
+    /// The background load has come this far.
+    LoadProgress(Progress),
+    /// The background load built a store of the articles so far; `true` when it is the last.
+    StoreLoaded(Arc<Store>, bool),
+    /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
+    /// and a notice about it, applied once the final store is in.
+    StateRestored(Box<crate::state::SavedState>, Option<String>),
 }

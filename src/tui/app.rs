@@ -12,6 +12,7 @@ use super::line::LineInput;
 use super::marks::Marks;
 use super::scope::FilterScope;
 use crate::config::Config;
+use crate::corpus::Progress;
 use crate::search::{Query, Results};
 use crate::state::{SavedFilter, SavedState};
 use crate::store::{ArticleId, PersonId, Store};
@@ -178,6 +179,12 @@ pub struct App {
     pub marks_changed: bool,
     /// One-off message shown in the status bar until the next key.
     pub notice: Option<String>,
+    /// How far the background load has come; None once the final store is in.
+    pub loading: Option<Progress>,
+    /// The `--person` name to resolve when the final store (with people) arrives.
+    pub pending_person: Option<String>,
+    /// Whether `--query` or `--person` chose the filter (a saved filter then does not apply).
+    pub filter_from_command_line: bool,
 }
 
 impl App {
@@ -215,21 +222,13 @@ impl App {
             pending_select: None,
             marks_changed: false,
             notice: options.notice.clone(),
+            loading: None,
+            pending_person: None,
+            filter_from_command_line: options.query.is_some() || options.person.is_some(),
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
-            if let Some(saved) = &options.state.filter {
-                text.clone_from(&saved.text);
-                app.scope = saved.scope;
-                app.person = saved
-                    .person
-                    .as_deref()
-                    .and_then(|n| app.store.person_by_name(n));
-            }
-            app.pending_select = options.state.selected.as_deref().and_then(|key| {
-                let found = app.store.articles().iter().position(|a| a.key() == key)?;
-                Some(ArticleId(found as u32))
-            });
+            text = app.restore_saved(&options.state);
         }
         if let Some(name) = options.person.as_deref() {
             match app.store.person_by_name(name) {
@@ -241,6 +240,23 @@ impl App {
         super::update::refilter(&mut app);
         super::update::sync(&mut app);
         app
+    }
+
+    /// Takes the saved scope, person and selection; returns the saved filter text.
+    pub(crate) fn restore_saved(&mut self, state: &SavedState) -> String {
+        self.pending_select = state.selected.as_deref().and_then(|key| {
+            let found = self.store.articles().iter().position(|a| a.key() == key)?;
+            Some(ArticleId(found as u32))
+        });
+        let Some(saved) = &state.filter else {
+            return String::new();
+        };
+        self.scope = saved.scope;
+        self.person = saved
+            .person
+            .as_deref()
+            .and_then(|n| self.store.person_by_name(n));
+        saved.text.clone()
     }
 
     /// The filter, marks and selection to save for the next session.
@@ -258,6 +274,20 @@ impl App {
         };
         self.marks.write_to(&self.store, &mut state);
         state
+    }
+
+    /// A reader with no articles yet, filled in by [`super::Action::StoreLoaded`] as a
+    /// background load proceeds; `--person` is resolved when the last store arrives.
+    pub fn loading(options: &TuiOptions) -> App {
+        let without_person = TuiOptions {
+            person: None,
+            ..options.clone()
+        };
+        let mut app = App::new(Arc::new(Store::default()), &without_person);
+        app.loading = Some(Progress::default());
+        app.pending_person = options.person.clone();
+        app.filter_from_command_line = options.query.is_some() || options.person.is_some();
+        app
     }
 
     /// What the keys currently mean.

@@ -9,10 +9,47 @@ use std::io;
 use std::time::{Duration, Instant};
 
 use super::app::App;
-use crate::state::{CorpusId, StateDir};
+use crate::state::{self, CorpusId, SavedState, StateDir};
+use crate::store::Store;
 
 /// Shortest time between two saves while the reader runs.
 pub const SAVE_EVERY: Duration = Duration::from_secs(2);
+
+/// The saved state of a corpus, a notice about it, and where to save it again.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// What was saved last time (empty when nothing was).
+    pub state: SavedState,
+    /// A message for the status bar (a damaged state file moved aside, no data directory).
+    pub notice: Option<String>,
+    /// Where to save; `None` when the state cannot be saved this session.
+    pub persist: Option<Persist>,
+}
+
+/// Reads the saved state of the corpus in `store` and prepares saving it.
+pub fn open(store: &Store) -> Opened {
+    let corpus = CorpusId::of(store.articles().iter().map(|a| a.source.as_str()));
+    match StateDir::locate() {
+        Some(dir) => {
+            let state::Loaded {
+                state,
+                notice,
+                read_only,
+                ..
+            } = dir.load(corpus);
+            let persist = (!read_only).then(|| Persist::new(dir, corpus));
+            Opened {
+                state,
+                notice,
+                persist,
+            }
+        }
+        None => Opened {
+            notice: Some("no data directory: bookmarks will not be saved".into()),
+            ..Opened::default()
+        },
+    }
+}
 
 /// Where and for which corpus the reader's state is saved.
 #[derive(Debug)]

@@ -105,6 +105,9 @@ pub fn update(app: &mut App, action: Action) {
                 select_pending(app);
             }
         }
+        Action::LoadProgress(progress) => super::loader::progress(app, progress),
+        Action::StoreLoaded(store, last) => super::loader::replace_store(app, store, last),
+        Action::StateRestored(state, notice) => restore_state(app, &state, notice),
     }
     sync(app);
 }
@@ -250,7 +253,7 @@ fn toggle_bookmark(app: &mut App) {
 }
 
 /// Recomputes the people list for the people filter.
-fn refilter_people(app: &mut App) {
+pub(crate) fn refilter_people(app: &mut App) {
     app.people = app
         .store
         .search_people(app.people_filter.text())
@@ -355,6 +358,22 @@ pub fn settle(app: &mut App) {
             update(app, Action::SearchDone(req.generation, Arc::new(results)));
         }
     }
+}
+
+/// Applies the saved state of the corpus once it has loaded: marks always, the filter and the
+/// selection only when neither the command line nor the user (typing while the corpus
+/// loaded) has chosen a filter.
+fn restore_state(app: &mut App, state: &crate::state::SavedState, notice: Option<String>) {
+    app.marks = super::marks::Marks::from_state(&app.store, state);
+    if notice.is_some() {
+        app.notice = notice;
+    }
+    let untouched = !app.editing && app.filter.text().is_empty() && app.person.is_none();
+    if !app.filter_from_command_line && untouched {
+        let text = app.restore_saved(state);
+        app.filter = super::line::LineInput::with_text(text.trim());
+    }
+    refilter(app);
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 mod filter;
 mod help;
 mod list;
+mod loading;
 mod people;
 mod reader;
 mod small;
@@ -42,7 +43,10 @@ impl Widget for &App {
         if let Some(r) = p.person {
             people::render_person(self, r, buf, &theme);
         }
-        status::render(self, p.status, buf, &theme);
+        match &self.loading {
+            Some(progress) => loading::render(progress, p.status, buf, &theme),
+            None => status::render(self, p.status, buf, &theme),
+        }
         if self.help {
             help::render(self, area, buf, &theme);
         }

@@ -1,0 +1,55 @@
+//! Measures a load: time to articles (from the cache when it is warm), time to build the store,
+//! and the peak resident memory, for the page files or directories given.
+//!
+//! `cargo run --release --example reopen -- DIR` twice: the first run parses and writes the
+//! cache entry (in `$PAPERTUI_CACHE_DIR` or the platform cache directory), the second reopens.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use papertui::commands::load_options;
+use papertui::corpus::load_with;
+use papertui::store::Store;
+
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let no_cache = std::env::var_os("NO_CACHE").is_some();
+    let started = Instant::now();
+    let mut loaded = load_with(&paths, &load_options(no_cache), &mut |_, _| {});
+    let load = started.elapsed();
+    println!(
+        "articles {}  files {}  cache {:?}  load {:.3} s  peak {} MB",
+        loaded.articles.len(),
+        loaded.files,
+        loaded.cache,
+        load.as_secs_f64(),
+        peak_mb()
+    );
+    if let Some(pending) = loaded.pending.take() {
+        let t = Instant::now();
+        if let Err(e) = pending.write(&loaded.articles) {
+            eprintln!("cache write failed: {e}");
+        }
+        println!("cache write {:.3} s", t.elapsed().as_secs_f64());
+    }
+    let t = Instant::now();
+    let store = Store::from_articles(std::mem::take(&mut loaded.articles));
+    println!(
+        "store build {:.3} s  ({} people)  peak {} MB",
+        t.elapsed().as_secs_f64(),
+        store.people().len(),
+        peak_mb()
+    );
+}
+
+/// Peak resident set size so far, from `/proc/self/status` (0 elsewhere).
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}

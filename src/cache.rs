@@ -1,0 +1,645 @@
+//! On-disk cache of a parsed corpus, so reopening an unchanged corpus skips parsing.
+//!
+//! One cache entry holds one whole corpus (the set of page files of a load) after person
+//! annotation. A per-file cache would save more on a partly changed corpus, but the person
+//! gazetteer is built from every article, so one changed page can change the people of any
+//! other: the corpus is the unit that is valid or not. The entry's file name is a hash of the
+//! sorted (path, size, modification time) list, and the list itself is stored in the entry and
+//! compared in full, so a hash collision or any added, removed or changed file is a miss.
+//!
+//! Layout, little-endian, designed so a reopen is a few large reads decoded on every core:
+//!
+//! ```text
+//! prefix   MAGIC (8) | FORMAT_VERSION u32 | reserved u32
+//! chunks   postcard(Vec<WireArticle>) of up to CHUNK_ARTICLES articles each
+//! header   postcard(Header): file stamps, read errors, page headers, sources, chunk table
+//! footer   header offset u64 | header length u64 | header crc32 u32 | END_MAGIC (4)
+//! ```
+//!
+//! The header is written last (its chunk table is known only then), so the writer streams
+//! chunks and never holds the whole encoding in memory. The reader checks prefix, footer and
+//! header checksum, compares the stamps, then reads and decodes the chunks in parallel, each
+//! with its own crc32; any mismatch makes the entry a [`Miss::Corrupt`], never an error the
+//! user sees. Page headers and source paths are stored once in tables and referenced by index,
+//! so articles of one page share one `Arc<PageHeader>` again after decoding. Writing goes to a
+//! temporary file renamed into place, so a reader sees a whole entry or none. Only the few most
+//! recently written entries are kept.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, Kind, PageHeader, PersonMention};
+
+/// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
+pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
+/// First bytes of every cache file.
+const MAGIC: &[u8; 8] = b"PTUICACH";
+/// Last bytes of every complete cache file.
+const END_MAGIC: &[u8; 4] = b"PTUE";
+/// Bumped whenever the layout or the parsed result changes shape.
+pub const FORMAT_VERSION: u32 = 1;
+/// Articles per independently checked and decoded chunk.
+const CHUNK_ARTICLES: usize = 1024;
+/// Chunks encoded in parallel before being written, bounding the writer's memory.
+const CHUNKS_IN_FLIGHT: usize = 8;
+/// Bytes of the prefix.
+const PREFIX_LEN: u64 = 16;
+/// Bytes of the footer.
+const FOOTER_LEN: u64 = 24;
+/// Cache entries kept in the directory; older ones are removed after a write.
+const KEEP_ENTRIES: usize = 4;
+
+/// What identifies one page file's content without reading it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// The path as collected (raw bytes where the platform allows, so no two paths collide).
+    pub path: Vec<u8>,
+    /// Size in bytes; `u64::MAX` when the file could not be examined.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch; 0 when unknown.
+    pub mtime_ns: u128,
+}
+
+impl FileStamp {
+    /// Examines `path` (one `stat`, no read).
+    pub fn of(path: &Path) -> FileStamp {
+        let meta = fs::metadata(path).ok();
+        let mtime_ns = meta
+            .as_ref()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        FileStamp {
+            path: path_bytes(path),
+            size: meta.map_or(u64::MAX, |m| m.len()),
+            mtime_ns,
+        }
+    }
+}
+
+/// The raw bytes of a path, so non-UTF-8 names stay distinct.
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.as_os_str().as_encoded_bytes().to_vec()
+}
+
+/// The identity of a corpus: its files' stamps, sorted, and a hash of them naming the entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Stamps of every page file, sorted by path.
+    pub stamps: Vec<FileStamp>,
+    /// Hash of the stamps, the working directory when a path is relative, and the versions.
+    pub key: u64,
+}
+
+impl Fingerprint {
+    /// Stamps `files` (in parallel: one `stat` each) and hashes them.
+    pub fn of(files: &[PathBuf]) -> Fingerprint {
+        let mut stamps: Vec<FileStamp> = files.par_iter().map(|f| FileStamp::of(f)).collect();
+        stamps.sort();
+        let mut h = Fnv::default();
+        h.write(MAGIC);
+        h.write(&FORMAT_VERSION.to_le_bytes());
+        h.write(env!("CARGO_PKG_VERSION").as_bytes());
+        // Sources are stored as given, so the same relative paths elsewhere are another corpus.
+        if files.iter().any(|f| f.is_relative())
+            && let Ok(cwd) = std::env::current_dir()
+        {
+            h.write(&path_bytes(&cwd));
+        }
+        for s in &stamps {
+            h.write(&(s.path.len() as u64).to_le_bytes());
+            h.write(&s.path);
+            h.write(&s.size.to_le_bytes());
+            h.write(&s.mtime_ns.to_le_bytes());
+        }
+        Fingerprint {
+            stamps,
+            key: h.finish(),
+        }
+    }
+
+    /// The entry's file name in the cache directory.
+    fn file_name(&self) -> String {
+        format!("corpus-{:016x}.ptc", self.key)
+    }
+}
+
+/// 64-bit FNV-1a: stable across builds and platforms, unlike `std`'s hasher.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Why a cache entry was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// No entry for this corpus.
+    Absent,
+    /// An entry with this name exists but describes other files (changed, added or removed).
+    Stale,
+    /// The entry is damaged or of another format; it is rebuilt.
+    Corrupt(String),
+}
+
+/// A file that could not be read when the entry was built, re-reported on every reopen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedError {
+    /// The file's path as collected.
+    pub path: String,
+    /// The message shown for it.
+    pub message: String,
+}
+
+/// A corpus read back from the cache.
+#[derive(Debug)]
+pub struct Cached {
+    /// The articles, with their people, in load order.
+    pub articles: Vec<Article>,
+    /// The files that could not be read when the entry was built.
+    pub errors: Vec<CachedError>,
+}
+
+/// Position and check of one chunk in the file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct ChunkInfo {
+    offset: u64,
+    len: u64,
+    crc: u32,
+    articles: u32,
+}
+
+/// Everything but the articles; written after the chunks.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    stamps: Vec<FileStamp>,
+    errors: Vec<CachedError>,
+    pages: Vec<PageHeader>,
+    sources: Vec<String>,
+    chunks: Vec<ChunkInfo>,
+}
+
+/// An article's source and page as indexes into the header's tables.
+type Refs = (u32, Option<u32>);
+
+/// An article as written: borrowed fields, page and source as table indexes.
+///
+/// Field order must match [`WireArticleIn`]: postcard is positional.
+#[derive(Serialize)]
+struct WireArticleOut<'a> {
+    source: u32,
+    ordinal: u32,
+    kind: Kind,
+    title: &'a Option<String>,
+    kicker: &'a Option<String>,
+    subtitle: &'a Option<String>,
+    column: &'a Option<String>,
+    page: Option<u32>,
+    date: &'a Option<String>,
+    region: &'a Option<String>,
+    reporters: &'a [String],
+    correspondents: &'a [String],
+    credits: &'a [String],
+    persons: &'a [PersonMention],
+    paragraphs: &'a [String],
+}
+
+/// An article as read back; see [`WireArticleOut`].
+#[derive(Deserialize)]
+struct WireArticleIn {
+    source: u32,
+    ordinal: u32,
+    kind: Kind,
+    title: Option<String>,
+    kicker: Option<String>,
+    subtitle: Option<String>,
+    column: Option<String>,
+    page: Option<u32>,
+    date: Option<String>,
+    region: Option<String>,
+    reporters: Vec<String>,
+    correspondents: Vec<String>,
+    credits: Vec<String>,
+    persons: Vec<PersonMention>,
+    paragraphs: Vec<String>,
+}
+
+/// A directory of cache entries.
+#[derive(Clone, Debug)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache at `dir` (created on the first write).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The user's cache: `$PAPERTUI_CACHE_DIR` when set, else the platform cache directory.
+    pub fn from_env() -> Option<Cache> {
+        if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Some(Cache::at(dir));
+        }
+        directories::ProjectDirs::from("", "", "papertui").map(|d| Cache::at(d.cache_dir()))
+    }
+
+    /// The directory holding the entries.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the entry of `fingerprint` lives.
+    pub fn entry_path(&self, fingerprint: &Fingerprint) -> PathBuf {
+        self.dir.join(fingerprint.file_name())
+    }
+
+    /// Reads the entry of `fingerprint`, calling `progress(articles decoded so far)` per chunk.
+    pub fn load(
+        &self,
+        fingerprint: &Fingerprint,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<Cached, Miss> {
+        let path = self.entry_path(fingerprint);
+        let mut file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
+            Err(e) => return Err(Miss::Corrupt(e.to_string())),
+        };
+        let header = read_header(&mut file).map_err(|e| Miss::Corrupt(e.to_string()))?;
+        if header.stamps != fingerprint.stamps {
+            return Err(Miss::Stale);
+        }
+        let pages: Vec<Arc<PageHeader>> = header.pages.into_iter().map(Arc::new).collect();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let chunks: Vec<Vec<Article>> = header
+            .chunks
+            .par_iter()
+            .map(|chunk| {
+                let articles = read_chunk(&path, chunk, &pages, &header.sources)?;
+                let n = done.fetch_add(articles.len(), std::sync::atomic::Ordering::Relaxed);
+                progress(n + articles.len());
+                Ok(articles)
+            })
+            .collect::<io::Result<_>>()
+            .map_err(|e| Miss::Corrupt(e.to_string()))?;
+        let mut articles = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        for chunk in chunks {
+            articles.extend(chunk);
+        }
+        Ok(Cached {
+            articles,
+            errors: header.errors,
+        })
+    }
+
+    /// Writes the entry of `fingerprint` atomically, then removes the oldest other entries.
+    pub fn save(
+        &self,
+        fingerprint: &Fingerprint,
+        articles: &[Article],
+        errors: &[CachedError],
+    ) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let path = self.entry_path(fingerprint);
+        let tmp = self.dir.join(format!(
+            ".{}.{}.tmp",
+            fingerprint.file_name(),
+            std::process::id()
+        ));
+        let written =
+            write_entry(&tmp, fingerprint, articles, errors).and_then(|()| fs::rename(&tmp, &path));
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written?;
+        self.prune(&path);
+        Ok(())
+    }
+
+    /// Keeps the [`KEEP_ENTRIES`] newest entries (always `current`); errors are ignored.
+    fn prune(&self, current: &Path) {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut entries: Vec<(std::time::SystemTime, PathBuf)> = dir
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with("corpus-") && name.ends_with(".ptc")
+            })
+            .filter(|e| e.path() != current)
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (_, old) in entries.into_iter().skip(KEEP_ENTRIES.saturating_sub(1)) {
+            let _ = fs::remove_file(old);
+        }
+    }
+}
+
+/// An `InvalidData` error with `message`.
+fn invalid(message: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message.into())
+}
+
+/// Reads `len` bytes at `offset` of `file`.
+fn read_at(file: &mut File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    let len = usize::try_from(len).map_err(|_| invalid("length out of range"))?;
+    file.seek(SeekFrom::Start(offset))?;
+    let mut buf = vec![0; len];
+    file.read_exact(&mut buf)?;
+    Ok(buf)
+}
+
+/// Checks prefix and footer and decodes the header.
+fn read_header(file: &mut File) -> io::Result<Header> {
+    let size = file.metadata()?.len();
+    if size < PREFIX_LEN + FOOTER_LEN {
+        return Err(invalid("truncated"));
+    }
+    let prefix = read_at(file, 0, PREFIX_LEN)?;
+    if prefix.get(..8) != Some(MAGIC.as_slice()) {
+        return Err(invalid("not a papertui cache file"));
+    }
+    if prefix.get(8..12) != Some(FORMAT_VERSION.to_le_bytes().as_slice()) {
+        return Err(invalid("another cache format version"));
+    }
+    let footer = read_at(file, size - FOOTER_LEN, FOOTER_LEN)?;
+    if footer.get(20..24) != Some(END_MAGIC.as_slice()) {
+        return Err(invalid("truncated (no end marker)"));
+    }
+    let offset = le_u64(&footer, 0)?;
+    let len = le_u64(&footer, 8)?;
+    let crc = le_u32(&footer, 16)?;
+    if offset < PREFIX_LEN || offset.checked_add(len) != Some(size - FOOTER_LEN) {
+        return Err(invalid("header out of bounds"));
+    }
+    let bytes = read_at(file, offset, len)?;
+    if crc32fast::hash(&bytes) != crc {
+        return Err(invalid("header checksum mismatch"));
+    }
+    let header: Header = postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))?;
+    if header
+        .chunks
+        .iter()
+        .any(|c| c.offset < PREFIX_LEN || c.offset.saturating_add(c.len) > offset)
+    {
+        return Err(invalid("chunk out of bounds"));
+    }
+    Ok(header)
+}
+
+fn le_u64(bytes: &[u8], at: usize) -> io::Result<u64> {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or_else(|| invalid("short footer"))
+}
+
+fn le_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map(u32::from_le_bytes)
+        .ok_or_else(|| invalid("short footer"))
+}
+
+/// Reads, checks and decodes one chunk (own file handle, so chunks load in parallel).
+fn read_chunk(
+    path: &Path,
+    chunk: &ChunkInfo,
+    pages: &[Arc<PageHeader>],
+    sources: &[String],
+) -> io::Result<Vec<Article>> {
+    let mut file = File::open(path)?;
+    let bytes = read_at(&mut file, chunk.offset, chunk.len)?;
+    if crc32fast::hash(&bytes) != chunk.crc {
+        return Err(invalid("chunk checksum mismatch"));
+    }
+    let wire: Vec<WireArticleIn> =
+        postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))?;
+    if wire.len() != chunk.articles as usize {
+        return Err(invalid("chunk article count mismatch"));
+    }
+    wire.into_iter()
+        .map(|w| {
+            let source = sources
+                .get(w.source as usize)
+                .ok_or_else(|| invalid("bad source index"))?
+                .clone();
+            let page = match w.page {
+                None => None,
+                Some(i) => Some(Arc::clone(
+                    pages
+                        .get(i as usize)
+                        .ok_or_else(|| invalid("bad page index"))?,
+                )),
+            };
+            Ok(Article {
+                source,
+                ordinal: w.ordinal,
+                kind: w.kind,
+                title: w.title,
+                kicker: w.kicker,
+                subtitle: w.subtitle,
+                column: w.column,
+                page,
+                date: w.date,
+                region: w.region,
+                reporters: w.reporters,
+                correspondents: w.correspondents,
+                credits: w.credits,
+                persons: w.persons,
+                paragraphs: w.paragraphs,
+            })
+        })
+        .collect()
+}
+
+/// Streams the whole entry into `tmp` and syncs it.
+fn write_entry(
+    tmp: &Path,
+    fingerprint: &Fingerprint,
+    articles: &[Article],
+    errors: &[CachedError],
+) -> io::Result<()> {
+    // Tables: one entry per distinct page header (by identity) and per source path.
+    let mut page_ids: HashMap<*const PageHeader, u32> = HashMap::new();
+    let mut pages: Vec<PageHeader> = Vec::new();
+    let mut source_ids: HashMap<&str, u32> = HashMap::new();
+    let mut sources: Vec<String> = Vec::new();
+    let mut refs: Vec<Refs> = Vec::with_capacity(articles.len());
+    for a in articles {
+        let source = *source_ids.entry(a.source.as_str()).or_insert_with(|| {
+            sources.push(a.source.clone());
+            (sources.len() - 1) as u32
+        });
+        let page = a.page.as_ref().map(|p| {
+            *page_ids.entry(Arc::as_ptr(p)).or_insert_with(|| {
+                pages.push(PageHeader::clone(p));
+                (pages.len() - 1) as u32
+            })
+        });
+        refs.push((source, page));
+    }
+
+    let file = File::create(tmp)?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    out.write_all(&0u32.to_le_bytes())?;
+    let mut offset = PREFIX_LEN;
+    let mut chunks = Vec::new();
+    let all: Vec<(&[Article], &[Refs])> = articles
+        .chunks(CHUNK_ARTICLES)
+        .zip(refs.chunks(CHUNK_ARTICLES))
+        .collect();
+    for batch in all.chunks(CHUNKS_IN_FLIGHT) {
+        let encoded: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|(arts, refs)| encode_chunk(arts, refs))
+            .collect::<io::Result<_>>()?;
+        for (bytes, (arts, _)) in encoded.iter().zip(batch) {
+            out.write_all(bytes)?;
+            chunks.push(ChunkInfo {
+                offset,
+                len: bytes.len() as u64,
+                crc: crc32fast::hash(bytes),
+                articles: arts.len() as u32,
+            });
+            offset += bytes.len() as u64;
+        }
+    }
+    let header = Header {
+        stamps: fingerprint.stamps.clone(),
+        errors: errors.to_vec(),
+        pages,
+        sources,
+        chunks,
+    };
+    let bytes = postcard::to_stdvec(&header).map_err(|e| invalid(e.to_string()))?;
+    out.write_all(&bytes)?;
+    out.write_all(&offset.to_le_bytes())?;
+    out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&crc32fast::hash(&bytes).to_le_bytes())?;
+    out.write_all(END_MAGIC)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()
+}
+
+/// Encodes one chunk of articles with their table indexes.
+fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<Vec<u8>> {
+    let wire: Vec<WireArticleOut<'_>> = articles
+        .iter()
+        .zip(refs)
+        .map(|(a, &(source, page))| WireArticleOut {
+            source,
+            ordinal: a.ordinal,
+            kind: a.kind,
+            title: &a.title,
+            kicker: &a.kicker,
+            subtitle: &a.subtitle,
+            column: &a.column,
+            page,
+            date: &a.date,
+            region: &a.region,
+            reporters: &a.reporters,
+            correspondents: &a.correspondents,
+            credits: &a.credits,
+            persons: &a.persons,
+            paragraphs: &a.paragraphs,
+        })
+        .collect();
+    postcard::to_stdvec(&wire).map_err(|e| invalid(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(dir: &Path) -> (Vec<PathBuf>, Vec<Article>) {
+        let path = dir.join("p.txt");
+        fs::write(&path, "x").expect("write page");
+        let page = Arc::new(PageHeader {
+            date: Some("2020-01-02".into()),
+            ..PageHeader::default()
+        });
+        let articles = (0..2500u32)
+            .map(|i| {
+                let mut a = Article::new(&path.to_string_lossy(), i, Kind::News);
+                a.title = Some(format!("标题{i}"));
+                a.page = Some(Arc::clone(&page));
+                a.paragraphs = vec!["正文".repeat(i as usize % 7)];
+                a.persons = vec![PersonMention {
+                    name: "张三".into(),
+                    role: (i % 2 == 0).then(|| "局长".into()),
+                }];
+                a
+            })
+            .collect();
+        (vec![path], articles)
+    }
+
+    #[test]
+    fn round_trips_and_shares_page_headers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (files, articles) = corpus(dir.path());
+        let cache = Cache::at(dir.path().join("cache"));
+        let fp = Fingerprint::of(&files);
+        assert_eq!(cache.load(&fp, &|_| {}).err(), Some(Miss::Absent));
+        cache.save(&fp, &articles, &[]).expect("save");
+        let back = cache.load(&fp, &|_| {}).expect("hit");
+        assert_eq!(back.articles, articles);
+        let (a, b) = (&back.articles[0].page, &back.articles[2000].page);
+        assert!(matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)));
+    }
+
+    #[test]
+    fn every_truncation_is_a_miss_not_a_panic() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (files, articles) = corpus(dir.path());
+        let cache = Cache::at(dir.path().join("cache"));
+        let fp = Fingerprint::of(&files);
+        cache.save(&fp, &articles[..3], &[]).expect("save");
+        let path = cache.entry_path(&fp);
+        let bytes = fs::read(&path).expect("read entry");
+        for cut in 0..bytes.len() {
+            fs::write(&path, &bytes[..cut]).expect("truncate");
+            assert!(matches!(cache.load(&fp, &|_| {}), Err(Miss::Corrupt(_))));
+        }
+        for i in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0x40;
+            fs::write(&path, &flipped).expect("flip");
+            // Reserved bytes are not checked; everything else is.
+            if (12..16).contains(&i) {
+                continue;
+            }
+            assert!(cache.load(&fp, &|_| {}).is_err(), "byte {i} flipped");
+        }
+    }
+}
