@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::ingest::parse_page;
 use crate::input::{InputError, collect_files, read_page};
 use crate::model::Article;
-use crate::people::annotate_corpus;
+use crate::people::{annotate_corpus, preload};
 use crate::sample::SAMPLE_PAGES;
 
 /// One page to parse: where it came from and its decoded text.
@@ -23,6 +23,8 @@ pub struct PageText {
 
 /// Parse pages in parallel, keeping their order, and fill in the people of every article.
 pub fn parse_pages(pages: &[PageText]) -> Vec<Article> {
+    // The person extractor's one-time set-up (jieba's dictionary) overlaps with parsing.
+    preload();
     let mut articles: Vec<Article> = pages
         .par_iter()
         .map(|page| parse_page(&page.source, &page.text))
@@ -69,6 +71,7 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             files: SAMPLE_PAGES.len(),
         };
     }
+    preload();
     let (files, mut errors) = collect_files(paths);
     let parsed: Vec<Result<Vec<Article>, InputError>> = files
         .par_iter()

@@ -10,17 +10,23 @@
 //! candidates reach precision and recall above 0.95 on the gold pages.
 //!
 //! The extraction therefore runs in two passes:
-//! 1. **Strong evidence** per article ([`PersonExtractor::extract`]): one Aho-Corasick scan
-//!    finds every role word, verb and trailing title; only around those cues are candidates
+//! 1. **Strong evidence** per article ([`PersonExtractor::extract`]): one scan (a table lookup
+//!    per character, as exact as an overlapping Aho-Corasick search) finds every role word,
+//!    verb and trailing title; only around those cues are candidates
 //!    built (a surname from [`surnames.txt`](people/surnames.txt) plus one or two given-name
 //!    characters). A candidate is dropped when jieba's dictionary knows it as an ordinary
 //!    word, or when jieba's segmentation of a few characters around it cuts through its
 //!    first or last character (`全区长远发展` is not `区长` + `远发展`). jieba therefore
 //!    only looks at short windows around candidates, never at whole articles.
 //! 2. **Gazetteer** ([`Gazetteer`], [`annotate_corpus`]): every name accepted with strong
-//!    evidence anywhere in the corpus is searched for in every article with one
-//!    leftmost-longest Aho-Corasick automaton, which catches bare later mentions
-//!    (`郑小林详细了解`, `吕沛与…交流座谈`), with the same segmentation check.
+//!    evidence anywhere in the corpus is searched for in every article in one leftmost-longest
+//!    pass, which catches bare later mentions (`郑小林详细了解`, `吕沛与…交流座谈`), with the
+//!    same segmentation check.
+//!
+//! Text is handled as `&str` with byte offsets, borrowed from the articles (a segment is
+//! copied only when it has whitespace to remove): a name candidate is a run of ideographs,
+//! three bytes each in UTF-8, and every offset is read through `str::get`. Both passes run
+//! on all cores, and jieba's dictionary can be loaded while pages are parsed ([`preload`]).
 //!
 //! Reporters, correspondents and credits are passed in as `exclude`: they are kept only when
 //! the body itself names them with strong evidence, never from a bare gazetteer hit.
@@ -279,6 +285,9 @@ struct Hit {
     strong: bool,
 }
 
+/// The process-wide extractor behind [`PersonExtractor::shared`].
+static SHARED: OnceLock<PersonExtractor> = OnceLock::new();
+
 /// The jieba segmenter, loaded once per process (loading its dictionary is costly).
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -289,6 +298,9 @@ fn jieba() -> &'static Jieba {
 /// thread, so that the one-time set-up overlaps with page parsing. Returns at once; the first
 /// [`PersonExtractor::shared`] call waits for the set-up if it is still running.
 pub fn preload() {
+    if SHARED.get().is_some() {
+        return;
+    }
     // If no thread can be started, the set-up simply happens on first use.
     let _ = std::thread::Builder::new()
         .name("people-preload".to_owned())
@@ -483,32 +495,42 @@ struct CueTable {
     singles: CharSet,
 }
 
-/// A bitmap of 2^16 bits indexed by a hash of a pair of characters: no false negatives.
-struct PairBits(Vec<u64>);
+/// A bitmap indexed by a hash of a pair of characters: a set test with no false negatives
+/// and, sized at 16 bits or more per pair, few false positives.
+struct PairBits {
+    words: Vec<u64>,
+    /// 64 − log2(number of bits).
+    shift: u32,
+}
 
 impl PairBits {
-    /// An empty bitmap.
-    fn new() -> Self {
-        PairBits(vec![0; 0x1_0000 / 64])
+    /// An empty bitmap for about `pairs` pairs (at least 2^16 bits).
+    fn with_capacity(pairs: usize) -> Self {
+        let bits = pairs.saturating_mul(16).next_power_of_two().max(0x1_0000);
+        PairBits {
+            words: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
     }
 
     /// The bit of a pair of characters (given as code points).
-    fn index(a: u32, b: u32) -> usize {
-        (a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77)) as usize >> 16
+    fn index(&self, a: u32, b: u32) -> usize {
+        let key = (u64::from(a) << 32) | u64::from(b);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Set the bit of a pair.
     fn insert(&mut self, a: u32, b: u32) {
-        let k = Self::index(a, b);
-        if let Some(word) = self.0.get_mut(k / 64) {
+        let k = self.index(a, b);
+        if let Some(word) = self.words.get_mut(k / 64) {
             *word |= 1 << (k % 64);
         }
     }
 
     /// True when the bit of a pair is set (always so for an inserted pair).
     fn may_contain(&self, a: u32, b: u32) -> bool {
-        let k = Self::index(a, b);
-        self.0
+        let k = self.index(a, b);
+        self.words
             .get(k / 64)
             .is_some_and(|word| word & (1 << (k % 64)) != 0)
     }
@@ -544,7 +566,7 @@ impl CueTable {
     fn new(lists: &[(Cue, &[&'static str])]) -> Self {
         let mut slot = vec![0u8; 0x1_0000];
         let mut words: Vec<Vec<CueWord>> = Vec::new();
-        let mut pairs = PairBits::new();
+        let mut pairs = PairBits::with_capacity(0);
         let mut singles = CharSet::new();
         for &(kind, list) in lists {
             for word in list {
@@ -737,7 +759,6 @@ impl PersonExtractor {
 
     /// The process-wide extractor, built on first use.
     pub fn shared() -> &'static PersonExtractor {
-        static SHARED: OnceLock<PersonExtractor> = OnceLock::new();
         SHARED.get_or_init(PersonExtractor::new)
     }
 
@@ -1142,24 +1163,19 @@ fn segments<'a>(title: Option<&'a str>, paragraphs: &'a [String]) -> Vec<Segment
 /// Distinct people in order of first appearance, each with the first role printed for them.
 fn merge(mut hits: Vec<Hit>) -> Vec<PersonMention> {
     hits.sort_by_key(|h| (h.seg, h.at, !h.strong));
+    // An article names a handful of people: a linear search beats hashing cloned names.
     let mut out: Vec<PersonMention> = Vec::new();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     for h in hits {
-        match index.get(&h.name) {
-            Some(&i) => {
-                if let Some(p) = out.get_mut(i)
-                    && p.role.is_none()
-                {
+        match out.iter_mut().find(|p| p.name == h.name) {
+            Some(p) => {
+                if p.role.is_none() {
                     p.role = h.role;
                 }
             }
-            None => {
-                index.insert(h.name.clone(), out.len());
-                out.push(PersonMention {
-                    name: h.name,
-                    role: h.role,
-                });
-            }
+            None => out.push(PersonMention {
+                name: h.name,
+                role: h.role,
+            }),
         }
     }
     out
@@ -1210,7 +1226,7 @@ struct NameTail {
 impl HanMatcher {
     /// A matcher for `names`, or `None` when some name is not two to four ideographs.
     fn new(names: &[String]) -> Option<Self> {
-        let mut pairs = PairBits::new();
+        let mut pairs = PairBits::with_capacity(names.len());
         let mut by_prefix: FxHashMap<(u32, u32), Vec<NameTail>> = FxHashMap::default();
         for (index, name) in names.iter().enumerate() {
             let (packed, n) = pack_han(name).filter(|&(_, n)| n >= 2)?;
@@ -1567,6 +1583,99 @@ mod tests {
         annotate_corpus(&mut arts);
         assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
         assert_eq!(arts[0].persons[0].role.as_deref(), Some("区委书记"));
+    }
+
+    /// Texts to compare the table scanners with automata on: the sample pages line by line,
+    /// without whitespace, plus cue words and names run together.
+    fn scanner_texts() -> Vec<String> {
+        let mut texts: Vec<String> = crate::sample::SAMPLE_PAGES
+            .iter()
+            .flat_map(|p| p.text.lines())
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        texts.push(ROLES.concat() + &FOLLOWERS.concat() + &TITLES_AFTER.concat());
+        texts.push("副总经理副董事长总书记书记同志在会上就说称详细了解".to_owned());
+        texts.push("欧阳明辉王欢欢王欢欢欢欧阳明王欢".to_owned());
+        texts
+    }
+
+    #[test]
+    fn cue_scan_finds_what_an_overlapping_automaton_finds() {
+        let ex = PersonExtractor::shared();
+        let lists = [
+            (Cue::Role, ROLES),
+            (Cue::Follower, FOLLOWERS),
+            (Cue::TitleAfter, TITLES_AFTER),
+        ];
+        let (patterns, kinds): (Vec<&str>, Vec<Cue>) = lists
+            .iter()
+            .flat_map(|&(kind, list)| list.iter().map(move |&p| (p, kind)))
+            .unzip();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("cue automaton");
+        let mut cues = CueScratch::default();
+        let mut found = 0;
+        for text in scanner_texts() {
+            let mut want = CueScratch::default();
+            for m in ac.find_overlapping_iter(&text) {
+                match kinds[m.pattern().as_usize()] {
+                    Cue::Role => want.role_ends.push((m.end(), m.end() - m.start())),
+                    Cue::Follower => want.follower_at.push(m.start()),
+                    Cue::TitleAfter => want.title_at.push(m.start()),
+                }
+            }
+            assert!(!ex.cues.scan(&text, &mut cues), "{text}");
+            for (got, want) in [
+                (&mut cues.follower_at, &mut want.follower_at),
+                (&mut cues.title_at, &mut want.title_at),
+            ] {
+                got.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(got, want, "{text}");
+            }
+            cues.role_ends.sort_unstable();
+            want.role_ends.sort_unstable();
+            assert_eq!(cues.role_ends, want.role_ends, "{text}");
+            found += want.role_ends.len() + want.follower_at.len() + want.title_at.len();
+        }
+        assert!(found > 1000, "{found}");
+        assert!(ex.cues.scan("区委书记 吴军", &mut cues));
+        assert!(ex.cues.scan("吴军\u{3000}主持", &mut cues));
+    }
+
+    #[test]
+    fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
+        let mut names: Vec<String> = crate::corpus::sample()
+            .iter()
+            .flat_map(|a| a.person_names().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        names.extend(["王欢", "王欢欢", "欧阳明", "欧阳明辉", "明辉", "欢欢"].map(String::from));
+        let gaz = Gazetteer::from_names(&names);
+        assert!(matches!(gaz.matcher, Matcher::Han(_)));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(gaz.names())
+            .expect("name automaton");
+        let mut found = 0;
+        for text in scanner_texts() {
+            let want: Vec<(usize, usize, usize)> = ac
+                .find_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let mut got = Vec::new();
+            gaz.find_each(&text, |i, s, e| got.push((i, s, e)));
+            assert_eq!(got, want, "{text}");
+            found += want.len();
+        }
+        assert!(found > 50, "{found}");
+        // Other names fall back to the automaton.
+        let mixed = Gazetteer::from_names(["王欢", "Anna Li"]);
+        assert!(matches!(mixed.matcher, Matcher::Automaton(_)));
+        let mut got = Vec::new();
+        mixed.find_each("王欢和Anna Li", |i, s, e| got.push((i, s, e)));
+        assert_eq!(got, [(0, 0, 6), (1, 9, 16)]);
     }
 
     #[test]
