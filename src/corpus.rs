@@ -18,7 +18,7 @@ use crate::cache::{Cache, CachedError, Fingerprint, Miss};
 use crate::ingest::parse_page;
 use crate::input::{InputError, InputErrorKind, collect_files, read_page};
 use crate::model::Article;
-use crate::people::annotate_corpus;
+use crate::people::{annotate_corpus, preload};
 use crate::sample::SAMPLE_PAGES;
 
 /// One page to parse: where it came from and its decoded text.
@@ -31,6 +31,8 @@ pub struct PageText {
 
 /// Parse pages in parallel, keeping their order, and fill in the people of every article.
 pub fn parse_pages(pages: &[PageText]) -> Vec<Article> {
+    // The person extractor's one-time set-up (jieba's dictionary) overlaps with parsing.
+    preload();
     let mut articles: Vec<Article> = pages
         .par_iter()
         .map(|page| parse_page(&page.source, &page.text))
@@ -200,6 +202,7 @@ pub fn load_with(
             ..Loaded::default()
         };
     }
+    preload();
     let (files, mut errors) = collect_files(paths);
     let sizes: Vec<u64> = files
         .par_iter()

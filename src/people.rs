@@ -10,27 +10,34 @@
 //! candidates reach precision and recall above 0.95 on the gold pages.
 //!
 //! The extraction therefore runs in two passes:
-//! 1. **Strong evidence** per article ([`PersonExtractor::extract`]): one Aho-Corasick scan
-//!    finds every role word, verb and trailing title; only around those cues are candidates
+//! 1. **Strong evidence** per article ([`PersonExtractor::extract`]): one scan (a table lookup
+//!    per character, as exact as an overlapping Aho-Corasick search) finds every role word,
+//!    verb and trailing title; only around those cues are candidates
 //!    built (a surname from [`surnames.txt`](people/surnames.txt) plus one or two given-name
 //!    characters). A candidate is dropped when jieba's dictionary knows it as an ordinary
 //!    word, or when jieba's segmentation of a few characters around it cuts through its
 //!    first or last character (`全区长远发展` is not `区长` + `远发展`). jieba therefore
 //!    only looks at short windows around candidates, never at whole articles.
 //! 2. **Gazetteer** ([`Gazetteer`], [`annotate_corpus`]): every name accepted with strong
-//!    evidence anywhere in the corpus is searched for in every article with one
-//!    leftmost-longest Aho-Corasick automaton, which catches bare later mentions
-//!    (`郑小林详细了解`, `吕沛与…交流座谈`), with the same segmentation check.
+//!    evidence anywhere in the corpus is searched for in every article in one leftmost-longest
+//!    pass, which catches bare later mentions (`郑小林详细了解`, `吕沛与…交流座谈`), with the
+//!    same segmentation check.
+//!
+//! Text is handled as `&str` with byte offsets, borrowed from the articles (a segment is
+//! copied only when it has whitespace to remove): a name candidate is a run of ideographs,
+//! three bytes each in UTF-8, and every offset is read through `str::get`. Both passes run
+//! on all cores, and jieba's dictionary can be loaded while pages are parsed ([`preload`]).
 //!
 //! Reporters, correspondents and credits are passed in as `exclude`: they are kept only when
 //! the body itself names them with strong evidence, never from a bare gazetteer hit.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Article, PersonMention};
 
@@ -268,7 +275,7 @@ enum Cue {
     TitleAfter,
 }
 
-/// A person found at a position: segment index (title first), character index, name, role.
+/// A person found at a position: segment index (title first), byte offset, name, role.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Hit {
     seg: usize,
@@ -278,72 +285,420 @@ struct Hit {
     strong: bool,
 }
 
+/// The process-wide extractor behind [`PersonExtractor::shared`].
+static SHARED: OnceLock<PersonExtractor> = OnceLock::new();
+
 /// The jieba segmenter, loaded once per process (loading its dictionary is costly).
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
 }
 
+/// Start loading the jieba dictionary and building the shared extractor on a background
+/// thread, so that the one-time set-up overlaps with page parsing. Returns at once; the first
+/// [`PersonExtractor::shared`] call waits for the set-up if it is still running.
+pub fn preload() {
+    if SHARED.get().is_some() {
+        return;
+    }
+    // If no thread can be started, the set-up simply happens on first use.
+    let _ = std::thread::Builder::new()
+        .name("people-preload".to_owned())
+        .spawn(|| {
+            PersonExtractor::shared();
+        });
+}
+
 /// True for CJK ideographs, the only characters a name is made of.
+///
+/// Every such character is three bytes long in UTF-8, which the byte arithmetic on name
+/// candidates below relies on.
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// One text segment (the title or a paragraph) as characters plus its byte→char mapping.
-struct Segment {
-    text: String,
-    chars: Vec<char>,
-    starts: Vec<usize>,
+/// UTF-8 length of every character [`is_han`] accepts.
+const HAN_LEN: usize = 3;
+
+/// The ideograph whose UTF-8 encoding starts at byte `i` of `bytes`, if there is one.
+///
+/// `bytes` must be the bytes of a `str`, so a lead byte is always followed by its
+/// continuation bytes.
+fn han_at(bytes: &[u8], i: usize) -> Option<char> {
+    let [b0, b1, b2] = *bytes.get(i..i + HAN_LEN)? else {
+        return None;
+    };
+    if b0 & 0xF0 != 0xE0 {
+        return None;
+    }
+    let code = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    char::from_u32(code).filter(|&c| is_han(c))
 }
 
-impl Segment {
-    /// Prepare a segment; whitespace is removed (names may be spaced out or wrapped).
-    fn new(raw: &str) -> Self {
-        let text: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        let chars: Vec<char> = text.chars().collect();
-        let starts = text.char_indices().map(|(b, _)| b).collect();
-        Segment {
-            text,
-            chars,
-            starts,
+/// A set of characters: a bitmap over the Basic Multilingual Plane, a list beyond it.
+struct CharSet {
+    bits: Vec<u64>,
+    other: Vec<char>,
+    len: usize,
+}
+
+impl CharSet {
+    /// An empty set.
+    fn new() -> Self {
+        CharSet {
+            bits: vec![0; 0x1_0000 / 64],
+            other: Vec::new(),
+            len: 0,
         }
     }
 
-    /// Character index of a byte offset that lies on a character boundary.
-    fn char_at(&self, byte: usize) -> usize {
-        self.starts.binary_search(&byte).unwrap_or_else(|i| i)
+    /// Add `c`; true when it was not in the set yet.
+    fn insert(&mut self, c: char) -> bool {
+        let code = c as usize;
+        let new = match self.bits.get_mut(code / 64) {
+            Some(word) => {
+                let bit = 1u64 << (code % 64);
+                let new = *word & bit == 0;
+                *word |= bit;
+                new
+            }
+            None if self.other.contains(&c) => false,
+            None => {
+                self.other.push(c);
+                true
+            }
+        };
+        self.len += usize::from(new);
+        new
     }
 
-    /// The characters `from..to` as a string (clamped to the segment).
-    fn string(&self, from: usize, to: usize) -> String {
-        let to = to.min(self.chars.len());
-        self.chars
-            .get(from.min(to)..to)
-            .map(|s| s.iter().collect())
-            .unwrap_or_default()
+    /// True when `c` is in the set.
+    fn contains(&self, c: &char) -> bool {
+        let code = *c as usize;
+        match self.bits.get(code / 64) {
+            Some(word) => word & (1u64 << (code % 64)) != 0,
+            None => self.other.contains(c),
+        }
     }
 
-    /// The character at `i`, if any.
-    fn get(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+    /// Number of characters in the set.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut set = CharSet::new();
+        for c in iter {
+            set.insert(c);
+        }
+        set
+    }
+}
+
+/// One text segment (the title or a paragraph) with whitespace removed.
+///
+/// Positions are byte offsets into `text`; every offset the extractor computes lies on a
+/// character boundary, and text is only ever read through `str::get`.
+struct Segment<'a> {
+    text: Cow<'a, str>,
+}
+
+impl<'a> Segment<'a> {
+    /// Prepare a segment; whitespace is removed (names may be spaced out or wrapped). The
+    /// text is borrowed when it has no whitespace, which is the common case.
+    fn new(raw: &'a str) -> Self {
+        let text = if raw.chars().any(char::is_whitespace) {
+            Cow::Owned(raw.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        Segment { text }
     }
 
-    /// True when the characters starting at `i` spell `word`.
-    fn has_at(&self, i: usize, word: &str) -> bool {
-        (i..).zip(word.chars()).all(|(k, w)| self.get(k) == Some(w))
+    /// The characters between byte offsets `from..to` (empty unless both are boundaries).
+    fn slice(&self, from: usize, to: usize) -> &str {
+        self.text.get(from..to).unwrap_or_default()
     }
+
+    /// The character starting at byte `at`, if any.
+    fn get(&self, at: usize) -> Option<char> {
+        self.text.get(at..)?.chars().next()
+    }
+
+    /// The character ending at byte `at`, if any.
+    fn before(&self, at: usize) -> Option<char> {
+        self.text.get(..at)?.chars().next_back()
+    }
+
+    /// True when the characters starting at byte `at` spell `word`.
+    fn has_at(&self, at: usize, word: &str) -> bool {
+        self.text.get(at..).is_some_and(|s| s.starts_with(word))
+    }
+
+    /// Byte offset `n` characters before `at` (or the start of the segment).
+    fn back(&self, at: usize, n: usize) -> usize {
+        match self.text.get(..at) {
+            Some(head) => head
+                .char_indices()
+                .rev()
+                .take(n)
+                .last()
+                .map_or(at, |(i, _)| i),
+            None => at,
+        }
+    }
+
+    /// Byte offset `n` characters after `at` (or the end of the segment).
+    fn forward(&self, at: usize, n: usize) -> usize {
+        match self.text.get(at..) {
+            Some(tail) => tail
+                .char_indices()
+                .nth(n)
+                .map_or(self.text.len(), |(i, _)| at + i),
+            None => at,
+        }
+    }
+}
+
+/// One cue word as the scanner compares it, found through its first character.
+#[derive(Clone, Copy, Debug)]
+struct CueWord {
+    /// The characters after the first, 16 bits each (cue words are ideographs, all in the
+    /// Basic Multilingual Plane), first one lowest.
+    rest: u64,
+    /// Which bits of `rest` are characters.
+    mask: u64,
+    /// Length in bytes.
+    len: usize,
+    kind: Cue,
+}
+
+/// The context cue words, found in one pass over a segment: the same occurrences an
+/// overlapping Aho-Corasick search reports, with a bit test per character.
+///
+/// A word of two or more characters can only start where its first two characters stand,
+/// so the scan tests each pair of adjacent ideographs against a hashed bitmap of the words'
+/// first pairs, and compares words only where the bit is set (a few per cent of the
+/// characters); one-character words are tested with a bitmap of their own.
+struct CueTable {
+    /// For each character of the Basic Multilingual Plane, 1 + the index in `words` of the
+    /// cue words starting with it, or 0.
+    slot: Vec<u8>,
+    /// Cue words grouped by first character.
+    words: Vec<Vec<CueWord>>,
+    /// Hashed first pairs of the words of two or more characters.
+    pairs: PairBits,
+    /// The words of one character.
+    singles: CharSet,
+}
+
+/// A bitmap indexed by a hash of a pair of characters: a set test with no false negatives
+/// and, sized at 16 bits or more per pair, few false positives.
+struct PairBits {
+    words: Vec<u64>,
+    /// 64 − log2(number of bits).
+    shift: u32,
+}
+
+impl PairBits {
+    /// An empty bitmap for about `pairs` pairs (at least 2^16 bits).
+    fn with_capacity(pairs: usize) -> Self {
+        let bits = pairs.saturating_mul(16).next_power_of_two().max(0x1_0000);
+        PairBits {
+            words: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    /// The bit of a pair of characters (given as code points).
+    fn index(&self, a: u32, b: u32) -> usize {
+        let key = (u64::from(a) << 32) | u64::from(b);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Set the bit of a pair.
+    fn insert(&mut self, a: u32, b: u32) {
+        let k = self.index(a, b);
+        if let Some(word) = self.words.get_mut(k / 64) {
+            *word |= 1 << (k % 64);
+        }
+    }
+
+    /// True when the bit of a pair is set (always so for an inserted pair).
+    fn may_contain(&self, a: u32, b: u32) -> bool {
+        let k = self.index(a, b);
+        self.words
+            .get(k / 64)
+            .is_some_and(|word| word & (1 << (k % 64)) != 0)
+    }
+}
+
+/// The characters of `text`, 16 bits each, first one lowest, as long as they are ideographs
+/// (at most four).
+fn pack_han(text: &str) -> Option<(u64, usize)> {
+    let mut packed = 0;
+    let mut n = 0;
+    for c in text.chars() {
+        if !is_han(c) || n == 4 {
+            return None;
+        }
+        packed |= u64::from(c) << (16 * n);
+        n += 1;
+    }
+    Some((packed, n))
+}
+
+/// The code point of a three-byte UTF-8 sequence starting at byte `i` (0 if there is none).
+fn code3(bytes: &[u8], i: usize) -> u32 {
+    match bytes.get(i..i + HAN_LEN) {
+        Some(&[b0, b1, b2]) => {
+            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+        }
+        _ => 0,
+    }
+}
+
+impl CueTable {
+    /// A table of every word of the lists; each word must be one to four ideographs.
+    fn new(lists: &[(Cue, &[&'static str])]) -> Self {
+        let mut slot = vec![0u8; 0x1_0000];
+        let mut words: Vec<Vec<CueWord>> = Vec::new();
+        let mut pairs = PairBits::with_capacity(0);
+        let mut singles = CharSet::new();
+        for &(kind, list) in lists {
+            for word in list {
+                let (Some((packed, n)), Some(first)) = (pack_han(word), word.chars().next()) else {
+                    panic!("cue word {word:?} is not one to four ideographs");
+                };
+                if n == 1 {
+                    singles.insert(first);
+                } else {
+                    pairs.insert(u32::from(first), ((packed >> 16) & 0xFFFF) as u32);
+                }
+                let Some(s) = slot.get_mut(first as usize) else {
+                    continue;
+                };
+                if *s == 0 {
+                    words.push(Vec::new());
+                    *s = u8::try_from(words.len()).expect("fewer than 256 cue initials");
+                }
+                if let Some(group) = words.get_mut(usize::from(*s) - 1) {
+                    group.push(CueWord {
+                        rest: packed >> 16,
+                        mask: (1u64 << (16 * (n - 1))) - 1,
+                        len: n * HAN_LEN,
+                        kind,
+                    });
+                }
+            }
+        }
+        CueTable {
+            slot,
+            words,
+            pairs,
+            singles,
+        }
+    }
+
+    /// Record every cue of `text` in `out` (cleared first), overlapping ones included.
+    ///
+    /// Returns true when `text` has whitespace, which the extractor removes before looking
+    /// at a segment: the cues are then those of the text as it is, not of the segment.
+    fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
+        out.role_ends.clear();
+        out.follower_at.clear();
+        out.title_at.clear();
+        let bytes = text.as_bytes();
+        let mut spaced = false;
+        let mut i = 0;
+        // Offset and code point of the ideograph right before `i`, if that is one.
+        let mut prev: Option<(usize, u32)> = None;
+        while let Some(&lead) = bytes.get(i) {
+            if lead & 0xF0 != 0xE0 {
+                spaced |= if lead < 0x80 {
+                    char::from(lead).is_whitespace()
+                } else {
+                    text.get(i..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_whitespace)
+                };
+                prev = None;
+                i += utf8_len(lead);
+                continue;
+            }
+            let code = code3(bytes, i);
+            let c = char::from_u32(code).unwrap_or_default();
+            if !is_han(c) {
+                spaced |= c.is_whitespace();
+                prev = None;
+                i += HAN_LEN;
+                continue;
+            }
+            if let Some((at, first)) = prev
+                && self.pairs.may_contain(first, code)
+            {
+                self.record(bytes, at, first, false, out);
+            }
+            if self.singles.contains(&c) {
+                self.record(bytes, i, code, true, out);
+            }
+            prev = Some((i, code));
+            i += HAN_LEN;
+        }
+        spaced
+    }
+
+    /// Record the cue words starting at byte `at` with the character `first`: the
+    /// one-character ones when `single`, else the longer ones.
+    fn record(&self, bytes: &[u8], at: usize, first: u32, single: bool, out: &mut CueScratch) {
+        let group = usize::from(self.slot.get(first as usize).copied().unwrap_or(0));
+        let Some(words) = group.checked_sub(1).and_then(|g| self.words.get(g)) else {
+            return;
+        };
+        let mut rest = 0u64;
+        if !single {
+            for k in 0..3 {
+                match han_at(bytes, at + (k + 1) * HAN_LEN) {
+                    Some(c) => rest |= u64::from(c) << (16 * k),
+                    None => break,
+                }
+            }
+        }
+        for w in words {
+            if (w.len == HAN_LEN) == single && rest & w.mask == w.rest {
+                match w.kind {
+                    Cue::Role => out.role_ends.push((at + w.len, w.len)),
+                    Cue::Follower => out.follower_at.push(at),
+                    Cue::TitleAfter => out.title_at.push(at),
+                }
+            }
+        }
+    }
+}
+
+/// What the strong pass keeps of one article for the gazetteer pass.
+#[derive(Default)]
+struct StrongPass {
+    /// Strong hits.
+    hits: Vec<Hit>,
+    /// The segments that had whitespace, by index, without it.
+    stripped: Vec<(usize, String)>,
 }
 
 /// Rule-based person extractor: surname tables, context cue automaton and jieba filter.
 pub struct PersonExtractor {
     jieba: &'static Jieba,
-    single: HashSet<char>,
-    compound: HashSet<(char, char)>,
-    cues: AhoCorasick,
-    cue_kinds: Vec<(Cue, usize)>,
-    roles: HashSet<&'static str>,
+    single: CharSet,
+    compound: FxHashSet<(char, char)>,
+    cues: CueTable,
+    roles: FxHashSet<&'static str>,
     followers: Vec<&'static str>,
-    not_given: HashSet<char>,
+    /// First characters of the followers, to skip comparing them one by one.
+    follower_first: CharSet,
+    not_given: CharSet,
 }
 
 impl Default for PersonExtractor {
@@ -352,57 +707,58 @@ impl Default for PersonExtractor {
     }
 }
 
+/// Per-segment cue positions, reused across the segments of an article.
+///
+/// All offsets are byte offsets; every cue word is made of ideographs.
+#[derive(Default)]
+struct CueScratch {
+    /// (end, byte length) of every role word.
+    role_ends: Vec<(usize, usize)>,
+    /// Start of every verb.
+    follower_at: Vec<usize>,
+    /// Start of every trailing title.
+    title_at: Vec<usize>,
+}
+
 impl PersonExtractor {
     /// Build an extractor; the jieba dictionary is loaded once per process and shared.
     pub fn new() -> Self {
-        let mut single = HashSet::new();
-        let mut compound = HashSet::new();
+        let mut single = CharSet::new();
+        let mut compound = FxHashSet::default();
         for line in SURNAMES.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cs: Vec<char> = line.chars().collect();
-            match cs.as_slice() {
-                [a] => {
-                    single.insert(*a);
+            let mut cs = line.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, _) => {
+                    single.insert(a);
                 }
-                [a, b] => {
-                    compound.insert((*a, *b));
+                (Some(a), Some(b), None) => {
+                    compound.insert((a, b));
                 }
                 _ => {}
             }
         }
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut cue_kinds = Vec::new();
-        for (kind, list) in [
+        let cues = CueTable::new(&[
             (Cue::Role, ROLES),
             (Cue::Follower, FOLLOWERS),
             (Cue::TitleAfter, TITLES_AFTER),
-        ] {
-            for p in list {
-                patterns.push(p);
-                cue_kinds.push((kind, p.chars().count()));
-            }
-        }
-        let cues = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("static cue patterns build an automaton");
+        ]);
         PersonExtractor {
             jieba: jieba(),
             single,
             compound,
             cues,
-            cue_kinds,
             roles: ROLES.iter().copied().collect(),
             followers: FOLLOWERS.to_vec(),
+            follower_first: FOLLOWERS.iter().filter_map(|f| f.chars().next()).collect(),
             not_given: NOT_GIVEN.chars().collect(),
         }
     }
 
     /// The process-wide extractor, built on first use.
     pub fn shared() -> &'static PersonExtractor {
-        static SHARED: OnceLock<PersonExtractor> = OnceLock::new();
         SHARED.get_or_init(PersonExtractor::new)
     }
 
@@ -444,61 +800,83 @@ impl PersonExtractor {
     /// Every strongly evidenced person mention in the segments.
     fn strong_hits(&self, segs: &[Segment]) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let mut cues = CueScratch::default();
         for (si, seg) in segs.iter().enumerate() {
-            // Longest role ending at each position, verbs starting at each position, titles after.
-            let mut role_end: HashMap<usize, usize> = HashMap::new();
-            let mut follower_at: Vec<usize> = Vec::new();
-            let mut title_at: Vec<usize> = Vec::new();
-            for m in self.cues.find_overlapping_iter(&seg.text) {
-                let Some(&(kind, len)) = self.cue_kinds.get(m.pattern().as_usize()) else {
-                    continue;
-                };
-                let start = seg.char_at(m.start());
-                match kind {
-                    Cue::Role => {
-                        let e = role_end.entry(start + len).or_insert(len);
-                        *e = (*e).max(len);
-                    }
-                    Cue::Follower => follower_at.push(start),
-                    Cue::TitleAfter => title_at.push(start),
-                }
-            }
-            let mut role_ends: Vec<(usize, usize)> = role_end.into_iter().collect();
-            role_ends.sort_unstable();
-            for (end, len) in role_ends {
-                self.role_list(seg, si, end, len, &mut hits);
-            }
-            follower_at.sort_unstable();
-            follower_at.dedup();
-            for s in follower_at {
-                if let Some(start) = self.name_before(seg, s, true) {
-                    hits.push(Hit {
-                        seg: si,
-                        at: start,
-                        name: seg.string(start, s),
-                        role: None,
-                        strong: true,
-                    });
-                }
-            }
-            title_at.sort_unstable();
-            title_at.dedup();
-            for s in title_at {
-                if let Some(start) = self.name_before(seg, s, false) {
-                    hits.push(Hit {
-                        seg: si,
-                        at: start,
-                        name: seg.string(start, s),
-                        role: None,
-                        strong: true,
-                    });
-                }
-            }
+            // Segments have no whitespace left, so the scan always covers the whole text.
+            self.cues.scan(&seg.text, &mut cues);
+            self.strong_hits_in(si, seg, &mut cues, &mut hits);
         }
         hits
     }
 
-    /// A name right after a role ending at `end`, and the `、` list it may open.
+    /// The strong pass over one article's raw title and paragraphs.
+    ///
+    /// The cue scan also notices whitespace; only the (rare) segments that have some are
+    /// copied without it and scanned again. They are returned for the gazetteer pass.
+    fn strong_pass<'a>(&self, raw: impl Iterator<Item = &'a str>) -> StrongPass {
+        let mut pass = StrongPass::default();
+        let mut cues = CueScratch::default();
+        for (si, text) in raw.enumerate() {
+            if self.cues.scan(text, &mut cues) {
+                let seg = Segment::new(text);
+                self.cues.scan(&seg.text, &mut cues);
+                self.strong_hits_in(si, &seg, &mut cues, &mut pass.hits);
+                pass.stripped.push((si, seg.text.into_owned()));
+            } else {
+                let seg = Segment {
+                    text: Cow::Borrowed(text),
+                };
+                self.strong_hits_in(si, &seg, &mut cues, &mut pass.hits);
+            }
+        }
+        pass
+    }
+
+    /// The strong hits of one segment from its scanned cues, appended to `hits`.
+    fn strong_hits_in(&self, si: usize, seg: &Segment, cues: &mut CueScratch, hits: &mut Vec<Hit>) {
+        // Longest role ending at each position, verbs starting at each position, titles after.
+        let CueScratch {
+            role_ends,
+            follower_at,
+            title_at,
+        } = cues;
+        // Sorted by end then length: the last entry of each end is its longest role.
+        role_ends.sort_unstable();
+        for (k, &(end, len)) in role_ends.iter().enumerate() {
+            if role_ends.get(k + 1).is_none_or(|&(next, _)| next != end) {
+                self.role_list(seg, si, end, len, hits);
+            }
+        }
+        follower_at.sort_unstable();
+        follower_at.dedup();
+        for &s in follower_at.iter() {
+            if let Some(start) = self.name_before(seg, s, true) {
+                hits.push(Hit {
+                    seg: si,
+                    at: start,
+                    name: seg.slice(start, s).to_owned(),
+                    role: None,
+                    strong: true,
+                });
+            }
+        }
+        title_at.sort_unstable();
+        title_at.dedup();
+        for &s in title_at.iter() {
+            if let Some(start) = self.name_before(seg, s, false) {
+                hits.push(Hit {
+                    seg: si,
+                    at: start,
+                    name: seg.slice(start, s).to_owned(),
+                    role: None,
+                    strong: true,
+                });
+            }
+        }
+    }
+
+    /// A name right after a role ending at byte `end` (`len` bytes long), and the `、` list
+    /// it may open.
     fn role_list(&self, seg: &Segment, si: usize, end: usize, len: usize, hits: &mut Vec<Hit>) {
         let Some(name_end) = self.name_after(seg, end) else {
             return;
@@ -507,19 +885,20 @@ impl PersonExtractor {
         hits.push(Hit {
             seg: si,
             at: end,
-            name: seg.string(end, name_end),
+            name: seg.slice(end, name_end).to_owned(),
             role: role.clone(),
             strong: true,
         });
         let mut at = name_end;
         while seg.get(at) == Some('、') {
-            let Some(next_end) = self.name_after(seg, at + 1) else {
+            let next = at + '、'.len_utf8();
+            let Some(next_end) = self.name_after(seg, next) else {
                 break;
             };
             hits.push(Hit {
                 seg: si,
-                at: at + 1,
-                name: seg.string(at + 1, next_end),
+                at: next,
+                name: seg.slice(next, next_end).to_owned(),
                 role: role.clone(),
                 strong: true,
             });
@@ -531,19 +910,22 @@ impl PersonExtractor {
     fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         for len in [4, 3, 2] {
-            let end = start + len;
+            let end = start + len * HAN_LEN;
             if !self.shaped(seg, start, end) {
                 continue;
             }
             let Some(score) = self.right_score(seg, end) else {
                 continue;
             };
-            if !self.segmented_whole(seg, start, end) || self.is_common_word(seg, start, end) {
+            // Only a strictly better score replaces the best so far; the checks below are
+            // pure, so a candidate that cannot win need not be checked.
+            if best.is_some_and(|(s, _)| score <= s) {
                 continue;
             }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, end));
+            if self.is_common_word(seg, start, end) || !self.segmented_whole(seg, start, end) {
+                continue;
             }
+            best = Some((score, end));
         }
         best.map(|(_, end)| end)
     }
@@ -557,15 +939,15 @@ impl PersonExtractor {
         if !is_han(c) || c == '等' {
             return Some(3);
         }
-        if self.followers.iter().any(|f| seg.has_at(end, f)) {
+        if self.follower_first.contains(&c) && self.followers.iter().any(|f| seg.has_at(end, f)) {
             return Some(2);
         }
         if FOLLOWER_CHARS.contains(c) {
             return Some(1);
         }
         // A two-character dictionary word must start here.
-        let next: String = seg.string(end, end + 2);
-        if next.chars().count() == 2 && self.jieba.has_word(&next) {
+        let next = seg.slice(end, seg.forward(end, 2));
+        if next.chars().count() == 2 && self.jieba.has_word(next) {
             return Some(0);
         }
         None
@@ -574,14 +956,14 @@ impl PersonExtractor {
     /// Start of a name ending right before `end` (a verb or a trailing title).
     fn name_before(&self, seg: &Segment, end: usize, need_left: bool) -> Option<usize> {
         for len in [4, 3, 2] {
-            let Some(start) = end.checked_sub(len) else {
+            let Some(start) = end.checked_sub(len * HAN_LEN) else {
                 continue;
             };
             if !self.shaped(seg, start, end) {
                 continue;
             }
             if need_left {
-                let left_ok = match start.checked_sub(1).and_then(|i| seg.get(i)) {
+                let left_ok = match seg.before(start) {
                     None => true,
                     Some(c) => !is_han(c) || LEFT_CONJ.contains(c),
                 };
@@ -589,7 +971,7 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            if self.segmented_whole(seg, start, end) && !self.is_common_word(seg, start, end) {
+            if !self.is_common_word(seg, start, end) && self.segmented_whole(seg, start, end) {
                 return Some(start);
             }
         }
@@ -597,35 +979,48 @@ impl PersonExtractor {
     }
 
     /// Surname + one or two given-name characters, all ideographs, no title as given name.
+    ///
+    /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
     fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
-        if end > seg.chars.len() || end <= start {
-            return false;
-        }
-        let Some(cs) = seg.chars.get(start..end) else {
+        let Some(cand) = seg.text.get(start..end) else {
             return false;
         };
-        if !cs.iter().all(|&c| is_han(c)) {
-            return false;
+        let mut buf = ['\0'; 4];
+        let mut n = 0;
+        for c in cand.chars() {
+            if !is_han(c) {
+                return false;
+            }
+            // Five or more characters never make a surname plus one or two given characters.
+            let Some(slot) = buf.get_mut(n) else {
+                return false;
+            };
+            *slot = c;
+            n += 1;
         }
-        let given_ok = |given: &[char]| {
+        let Some(cs) = buf.get(..n) else {
+            return false;
+        };
+        // `given` is the tail of `cand` after `skip` characters.
+        let given_ok = |given: &[char], skip: usize| {
             (1..=2).contains(&given.len())
                 && !given.iter().any(|c| self.not_given.contains(c))
-                && !self
-                    .roles
-                    .contains(given.iter().collect::<String>().as_str())
+                && !cand
+                    .get(skip * HAN_LEN..)
+                    .is_some_and(|g| self.roles.contains(g))
         };
         let single = match cs {
             [s, given @ ..] => {
                 self.single.contains(s)
-                    && given_ok(given)
+                    && given_ok(given, 1)
                     && !(FUNCTION_SURNAMES.contains(*s)
                         && given.len() == 2
-                        && self.jieba.has_word(&given.iter().collect::<String>()))
+                        && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
             }
             _ => false,
         };
         let compound = match cs {
-            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest),
+            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest, 2),
             _ => false,
         };
         single || compound
@@ -633,11 +1028,11 @@ impl PersonExtractor {
 
     /// True when jieba's dictionary lists the candidate as an ordinary word (not a person).
     fn is_common_word(&self, seg: &Segment, start: usize, end: usize) -> bool {
-        let cand = seg.string(start, end);
-        if !self.jieba.has_word(&cand) {
+        let cand = seg.slice(start, end);
+        if !self.jieba.has_word(cand) {
             return false;
         }
-        let tags = self.jieba.tag(&cand, false);
+        let tags = self.jieba.tag(cand, false);
         match tags.as_slice() {
             [t] => !t.tag.starts_with("nr"),
             _ => true,
@@ -647,25 +1042,22 @@ impl PersonExtractor {
     /// True when segmenting a few characters around `start..end` does not cut through the
     /// candidate's first or last character.
     fn segmented_whole(&self, seg: &Segment, start: usize, end: usize) -> bool {
-        let left_han = start
-            .checked_sub(1)
-            .and_then(|i| seg.get(i))
-            .is_some_and(is_han);
+        let left_han = seg.before(start).is_some_and(is_han);
         let right_han = seg.get(end).is_some_and(is_han);
         if !left_han && !right_han {
             return true;
         }
-        let from = start.saturating_sub(4);
-        let to = (end + 4).min(seg.chars.len());
-        let window = seg.string(from, to);
+        let from = seg.back(start, 4);
+        let to = seg.forward(end, 4);
+        let window = seg.slice(from, to);
         let (s, e) = (start - from, end - from);
         let mut start_ok = !left_han;
         let mut end_ok = !right_han;
-        for t in self.jieba.cut(&window, false) {
-            if t.start == s || t.end == s {
+        for t in self.jieba.cut(window, false) {
+            if t.byte_start == s || t.byte_end == s {
                 start_ok = true;
             }
-            if t.start == e || t.end == e {
+            if t.byte_start == e || t.byte_end == e {
                 end_ok = true;
             }
         }
@@ -674,29 +1066,27 @@ impl PersonExtractor {
 
     /// Bare mentions of gazetteer names in the segments, checked against segmentation.
     fn bare_hits(&self, gaz: &Gazetteer, segs: &[Segment], exclude: &[&str]) -> Vec<Hit> {
-        let Some(ac) = gaz.ac.as_ref() else {
-            return Vec::new();
-        };
         let mut hits = Vec::new();
         for (si, seg) in segs.iter().enumerate() {
-            for m in ac.find_iter(&seg.text) {
-                let Some(name) = gaz.names.get(m.pattern().as_usize()) else {
-                    continue;
+            gaz.find_each(&seg.text, |idx, start, end| {
+                let Some(name) = gaz.names.get(idx) else {
+                    return;
                 };
                 if exclude.contains(&name.as_str()) {
-                    continue;
+                    return;
                 }
-                let start = seg.char_at(m.start());
-                let end = seg.char_at(m.end());
                 if self.name_use(seg, start, end) {
-                    continue;
+                    return;
                 }
                 // A two-character name followed by its own last character is a longer name (王欢欢).
-                if end - start == 2 && seg.get(end).is_some() && seg.get(end) == seg.get(end - 1) {
-                    continue;
+                if let Some(next) = seg.get(end)
+                    && seg.slice(start, end).chars().count() == 2
+                    && seg.before(end) == Some(next)
+                {
+                    return;
                 }
                 if !self.segmented_whole(seg, start, end) {
-                    continue;
+                    return;
                 }
                 hits.push(Hit {
                     seg: si,
@@ -705,7 +1095,7 @@ impl PersonExtractor {
                     role: None,
                     strong: false,
                 });
-            }
+            });
         }
         hits
     }
@@ -715,8 +1105,8 @@ impl PersonExtractor {
         if NAME_USES.iter().any(|w| seg.has_at(end, w)) {
             return true;
         }
-        let prev = start.checked_sub(1).and_then(|i| seg.get(i));
-        let prev2 = start.checked_sub(2).and_then(|i| seg.get(i));
+        let prev = seg.before(start);
+        let prev2 = prev.and_then(|p| seg.before(start - p.len_utf8()));
         prev == Some('学')
             && !prev2.is_some_and(|c| c == '学' || c == '大' || c == '中' || c == '小')
     }
@@ -729,27 +1119,40 @@ fn role_text(jieba: &Jieba, seg: &Segment, role_start: usize, role_end: usize) -
     const MAX_EXTRA: usize = 7;
     const SHORT_EXTRA: usize = 4;
     let mut from = role_start;
-    while from > 0 && role_start - from <= MAX_EXTRA {
-        match seg.get(from - 1) {
-            Some(c) if is_han(c) && !"与和及的在对为向是并".contains(c) => from -= 1,
+    let mut extra = 0;
+    while extra <= MAX_EXTRA {
+        match seg.before(from) {
+            Some(c) if is_han(c) && !"与和及的在对为向是并".contains(c) => {
+                from -= c.len_utf8();
+                extra += 1;
+            }
             _ => break,
         }
     }
-    if role_start - from > MAX_EXTRA {
-        let lo = role_start - SHORT_EXTRA;
-        let window = seg.string(lo, role_start);
+    if extra > MAX_EXTRA {
+        // The characters taken above are all ideographs, `HAN_LEN` bytes each.
+        let lo = role_start - SHORT_EXTRA * HAN_LEN;
+        let window = seg.slice(lo, role_start);
         from = role_start;
-        for t in jieba.cut(&window, false) {
-            if t.start > 0 && lo + t.start < from {
-                from = lo + t.start;
+        for t in jieba.cut(window, false) {
+            if t.byte_start > 0 && lo + t.byte_start < from {
+                from = lo + t.byte_start;
             }
         }
     }
-    seg.string(from, role_end)
+    seg.slice(from, role_end).to_owned()
+}
+
+/// An article's title and paragraphs as they are, title first.
+fn raw_segments(a: &Article) -> impl Iterator<Item = &str> {
+    a.title
+        .as_deref()
+        .into_iter()
+        .chain(a.paragraphs.iter().map(String::as_str))
 }
 
 /// Title and paragraphs as segments, title first.
-fn segments(title: Option<&str>, paragraphs: &[String]) -> Vec<Segment> {
+fn segments<'a>(title: Option<&'a str>, paragraphs: &'a [String]) -> Vec<Segment<'a>> {
     title
         .into_iter()
         .chain(paragraphs.iter().map(String::as_str))
@@ -760,24 +1163,19 @@ fn segments(title: Option<&str>, paragraphs: &[String]) -> Vec<Segment> {
 /// Distinct people in order of first appearance, each with the first role printed for them.
 fn merge(mut hits: Vec<Hit>) -> Vec<PersonMention> {
     hits.sort_by_key(|h| (h.seg, h.at, !h.strong));
+    // An article names a handful of people: a linear search beats hashing cloned names.
     let mut out: Vec<PersonMention> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
     for h in hits {
-        match index.get(&h.name) {
-            Some(&i) => {
-                if let Some(p) = out.get_mut(i)
-                    && p.role.is_none()
-                {
+        match out.iter_mut().find(|p| p.name == h.name) {
+            Some(p) => {
+                if p.role.is_none() {
                     p.role = h.role;
                 }
             }
-            None => {
-                index.insert(h.name.clone(), out.len());
-                out.push(PersonMention {
-                    name: h.name,
-                    role: h.role,
-                });
-            }
+            None => out.push(PersonMention {
+                name: h.name,
+                role: h.role,
+            }),
         }
     }
     out
@@ -786,8 +1184,115 @@ fn merge(mut hits: Vec<Hit>) -> Vec<PersonMention> {
 /// Names accepted with strong evidence across a corpus, searchable in one pass.
 pub struct Gazetteer {
     names: Vec<String>,
-    known: HashSet<String>,
-    ac: Option<AhoCorasick>,
+    known: FxHashSet<String>,
+    matcher: Matcher,
+}
+
+/// How a gazetteer finds its names: leftmost-longest, non-overlapping matches.
+enum Matcher {
+    /// No names.
+    Empty,
+    /// Every name is two to four ideographs (always so for names the extractor accepts).
+    Han(HanMatcher),
+    /// Any other names.
+    Automaton(AhoCorasick),
+}
+
+/// Leftmost-longest matching of names made of two to four ideographs, without an automaton.
+///
+/// Where two adjacent ideographs may open a name (a bit test on a hashed bitmap of the
+/// names' first pairs), one hash lookup of the pair gives the few names to compare, longest
+/// first. This finds exactly the matches of a leftmost-longest Aho-Corasick search.
+struct HanMatcher {
+    /// Hashed first pairs of the names.
+    pairs: PairBits,
+    /// First two characters → the rest of the names that start with them, longest first.
+    by_prefix: FxHashMap<(u32, u32), Vec<NameTail>>,
+}
+
+/// A gazetteer name after its first two characters.
+#[derive(Clone, Copy, Debug)]
+struct NameTail {
+    /// The third and fourth characters, 16 bits each, third lowest (0 where there is none).
+    rest: u64,
+    /// Which bits of `rest` are characters.
+    mask: u64,
+    /// Length in characters.
+    chars: usize,
+    /// Index of the name in the gazetteer.
+    index: usize,
+}
+
+impl HanMatcher {
+    /// A matcher for `names`, or `None` when some name is not two to four ideographs.
+    fn new(names: &[String]) -> Option<Self> {
+        let mut pairs = PairBits::with_capacity(names.len());
+        let mut by_prefix: FxHashMap<(u32, u32), Vec<NameTail>> = FxHashMap::default();
+        for (index, name) in names.iter().enumerate() {
+            let (packed, n) = pack_han(name).filter(|&(_, n)| n >= 2)?;
+            let (a, b) = ((packed & 0xFFFF) as u32, ((packed >> 16) & 0xFFFF) as u32);
+            pairs.insert(a, b);
+            by_prefix.entry((a, b)).or_default().push(NameTail {
+                rest: packed >> 32,
+                mask: (1u64 << (16 * (n - 2))) - 1,
+                chars: n,
+                index,
+            });
+        }
+        for tails in by_prefix.values_mut() {
+            tails.sort_by_key(|t| (std::cmp::Reverse(t.chars), t.index));
+        }
+        Some(HanMatcher { pairs, by_prefix })
+    }
+
+    /// Call `f(name index, start, end)` for each leftmost-longest match in `text`.
+    fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Code point of the ideograph at `i - HAN_LEN`, if that is one.
+        let mut prev: Option<u32> = None;
+        while let Some(&lead) = bytes.get(i) {
+            let Some(c) = han_at(bytes, i) else {
+                prev = None;
+                i += utf8_len(lead);
+                continue;
+            };
+            let code = u32::from(c);
+            if let Some(first) = prev
+                && self.pairs.may_contain(first, code)
+                && let Some(tails) = self.by_prefix.get(&(first, code))
+            {
+                let start = i - HAN_LEN;
+                let mut rest = 0u64;
+                for k in 0..2 {
+                    match han_at(bytes, i + (k + 1) * HAN_LEN) {
+                        Some(c) => rest |= u64::from(c) << (16 * k),
+                        None => break,
+                    }
+                }
+                if let Some(t) = tails.iter().find(|t| rest & t.mask == t.rest) {
+                    let end = start + t.chars * HAN_LEN;
+                    f(t.index, start, end);
+                    // The next match may start right at `end`.
+                    prev = None;
+                    i = end;
+                    continue;
+                }
+            }
+            prev = Some(code);
+            i += HAN_LEN;
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence a lead byte opens (1 for anything else, to keep moving).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 impl Gazetteer {
@@ -797,26 +1302,42 @@ impl Gazetteer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut list = Vec::new();
         for n in names {
             let n = n.as_ref().trim();
-            if n.chars().count() >= 2 && seen.insert(n.to_owned()) {
+            if n.chars().count() >= 2 && !seen.contains(n) {
+                seen.insert(n.to_owned());
                 list.push(n.to_owned());
             }
         }
-        let ac = if list.is_empty() {
-            None
+        let matcher = if list.is_empty() {
+            Matcher::Empty
+        } else if let Some(han) = HanMatcher::new(&list) {
+            Matcher::Han(han)
         } else {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&list)
-                .ok()
+                .map_or(Matcher::Empty, Matcher::Automaton)
         };
         Gazetteer {
             names: list,
             known: seen,
-            ac,
+            matcher,
+        }
+    }
+
+    /// Call `f(name index, start, end)` for each leftmost-longest match of a name in `text`.
+    fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        match &self.matcher {
+            Matcher::Empty => {}
+            Matcher::Han(han) => han.find_each(text, f),
+            Matcher::Automaton(ac) => {
+                for m in ac.find_iter(text) {
+                    f(m.pattern().as_usize(), m.start(), m.end());
+                }
+            }
         }
     }
 
@@ -846,19 +1367,26 @@ impl Gazetteer {
 /// left out unless the body names them with strong evidence.
 pub fn annotate_corpus(articles: &mut [Article]) {
     let ex = PersonExtractor::shared();
-    let strong: Vec<Vec<Hit>> = articles
+    let strong: Vec<StrongPass> = articles
         .par_iter()
-        .map(|a| {
-            let segs = segments(a.title.as_deref(), &a.paragraphs);
-            ex.strong_hits(&segs)
-        })
+        .map(|a| ex.strong_pass(raw_segments(a)))
         .collect();
-    let gaz = Gazetteer::from_names(strong.iter().flatten().map(|h| h.name.as_str()));
+    let gaz = Gazetteer::from_names(strong.iter().flat_map(|s| &s.hits).map(|h| h.name.as_str()));
     articles
         .par_iter_mut()
         .zip(strong.into_par_iter())
-        .for_each(|(a, mut hits)| {
-            let segs = segments(a.title.as_deref(), &a.paragraphs);
+        .for_each(|(a, pass)| {
+            let StrongPass { mut hits, stripped } = pass;
+            let mut stripped = stripped.into_iter().peekable();
+            let segs: Vec<Segment> = raw_segments(a)
+                .enumerate()
+                .map(|(si, text)| Segment {
+                    text: match stripped.next_if(|(i, _)| *i == si) {
+                        Some((_, owned)) => Cow::Owned(owned),
+                        None => Cow::Borrowed(text),
+                    },
+                })
+                .collect();
             let exclude: Vec<&str> = a
                 .reporters
                 .iter()
@@ -1055,6 +1583,99 @@ mod tests {
         annotate_corpus(&mut arts);
         assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
         assert_eq!(arts[0].persons[0].role.as_deref(), Some("区委书记"));
+    }
+
+    /// Texts to compare the table scanners with automata on: the sample pages line by line,
+    /// without whitespace, plus cue words and names run together.
+    fn scanner_texts() -> Vec<String> {
+        let mut texts: Vec<String> = crate::sample::SAMPLE_PAGES
+            .iter()
+            .flat_map(|p| p.text.lines())
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        texts.push(ROLES.concat() + &FOLLOWERS.concat() + &TITLES_AFTER.concat());
+        texts.push("副总经理副董事长总书记书记同志在会上就说称详细了解".to_owned());
+        texts.push("欧阳明辉王欢欢王欢欢欢欧阳明王欢".to_owned());
+        texts
+    }
+
+    #[test]
+    fn cue_scan_finds_what_an_overlapping_automaton_finds() {
+        let ex = PersonExtractor::shared();
+        let lists = [
+            (Cue::Role, ROLES),
+            (Cue::Follower, FOLLOWERS),
+            (Cue::TitleAfter, TITLES_AFTER),
+        ];
+        let (patterns, kinds): (Vec<&str>, Vec<Cue>) = lists
+            .iter()
+            .flat_map(|&(kind, list)| list.iter().map(move |&p| (p, kind)))
+            .unzip();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("cue automaton");
+        let mut cues = CueScratch::default();
+        let mut found = 0;
+        for text in scanner_texts() {
+            let mut want = CueScratch::default();
+            for m in ac.find_overlapping_iter(&text) {
+                match kinds[m.pattern().as_usize()] {
+                    Cue::Role => want.role_ends.push((m.end(), m.end() - m.start())),
+                    Cue::Follower => want.follower_at.push(m.start()),
+                    Cue::TitleAfter => want.title_at.push(m.start()),
+                }
+            }
+            assert!(!ex.cues.scan(&text, &mut cues), "{text}");
+            for (got, want) in [
+                (&mut cues.follower_at, &mut want.follower_at),
+                (&mut cues.title_at, &mut want.title_at),
+            ] {
+                got.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(got, want, "{text}");
+            }
+            cues.role_ends.sort_unstable();
+            want.role_ends.sort_unstable();
+            assert_eq!(cues.role_ends, want.role_ends, "{text}");
+            found += want.role_ends.len() + want.follower_at.len() + want.title_at.len();
+        }
+        assert!(found > 1000, "{found}");
+        assert!(ex.cues.scan("区委书记 吴军", &mut cues));
+        assert!(ex.cues.scan("吴军\u{3000}主持", &mut cues));
+    }
+
+    #[test]
+    fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
+        let mut names: Vec<String> = crate::corpus::sample()
+            .iter()
+            .flat_map(|a| a.person_names().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        names.extend(["王欢", "王欢欢", "欧阳明", "欧阳明辉", "明辉", "欢欢"].map(String::from));
+        let gaz = Gazetteer::from_names(&names);
+        assert!(matches!(gaz.matcher, Matcher::Han(_)));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(gaz.names())
+            .expect("name automaton");
+        let mut found = 0;
+        for text in scanner_texts() {
+            let want: Vec<(usize, usize, usize)> = ac
+                .find_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let mut got = Vec::new();
+            gaz.find_each(&text, |i, s, e| got.push((i, s, e)));
+            assert_eq!(got, want, "{text}");
+            found += want.len();
+        }
+        assert!(found > 50, "{found}");
+        // Other names fall back to the automaton.
+        let mixed = Gazetteer::from_names(["王欢", "Anna Li"]);
+        assert!(matches!(mixed.matcher, Matcher::Automaton(_)));
+        let mut got = Vec::new();
+        mixed.find_each("王欢和Anna Li", |i, s, e| got.push((i, s, e)));
+        assert_eq!(got, [(0, 0, 6), (1, 9, 16)]);
     }
 
     #[test]
