@@ -411,6 +411,18 @@ impl KeyTable {
         if bloom & word.bloom == word.bloom {
             best = score_text(self.text.get(i), word, scratch);
         }
+        if let [c] = word.chars[..]
+            && word.ascii
+        {
+            // Keys hold only lower-case letters and digits, where one character scores by
+            // whether it starts the key: no key needs to be read beyond its first byte, which
+            // the full pinyin and the initials share.
+            if letters & word.full_need == word.full_need {
+                let first = self.initials.get(i).as_bytes().first().copied();
+                best = best.max(Some(skim::single_in_key(first == Some(c as u8))));
+            }
+            return best;
+        }
         if word.ascii {
             if letters & word.full_need == word.full_need {
                 let full = self.full.get(i);
@@ -729,10 +741,20 @@ fn words_of(query: &Query) -> Vec<Word> {
     words
 }
 
-/// Articles in which a person matching `word` appears, with that person's best score, sorted
-/// by article id: people are scored once (not once per article) and reach their articles
-/// through their appearances.
-fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> Vec<(u32, i32)> {
+/// The people matching one query word, in the form cheapest for the scan.
+enum PersonMatches {
+    /// Articles in which a matching person appears, with that person's best score, sorted by
+    /// article id and walked with a cursor: few matching people reach few articles.
+    Articles(Vec<(u32, i32)>),
+    /// Every person's score (`i32::MIN` for no match), looked up through each article's
+    /// people: when the matching people appear in a large part of the articles, reading the
+    /// flat per-article person lists beats sorting their appearances.
+    People(Vec<i32>),
+}
+
+/// The people matching `word`: scored once each over the interned names (not once per
+/// article), reaching their articles through their appearances.
+fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatches {
     let people: Vec<(PersonId, i32)> = (0..index.people.len())
         .into_par_iter()
         .with_min_len(4096)
@@ -744,19 +766,24 @@ fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> Vec<(u32, 
         })
         .flatten()
         .collect();
-    let mut out: Vec<(u32, i32)> = people
-        .iter()
-        .flat_map(|&(p, s)| {
-            store
-                .articles_of_person(p)
-                .iter()
-                .map(move |a| (a.article.0, s))
-        })
-        .collect();
+    let appearances: usize = people.iter().map(|&(p, _)| store.person_count(p)).sum();
+    if appearances > store.len() / 8 {
+        let mut scores = vec![i32::MIN; index.people.len()];
+        for (p, s) in people {
+            if let Some(slot) = scores.get_mut(p.0 as usize) {
+                *slot = s;
+            }
+        }
+        return PersonMatches::People(scores);
+    }
+    let mut out: Vec<(u32, i32)> = Vec::with_capacity(appearances);
+    for &(p, s) in &people {
+        out.extend(store.articles_of_person(p).iter().map(|a| (a.article.0, s)));
+    }
     // Best score first within an article, then keep one entry per article.
     out.par_sort_unstable_by_key(|&(a, s)| (a, Reverse(s)));
     out.dedup_by_key(|e| e.0);
-    out
+    PersonMatches::Articles(out)
 }
 
 /// What a scan of articles needs to know about the query.
@@ -765,8 +792,8 @@ struct Matcher<'a> {
     index: &'a SearchIndex,
     scope: Scope,
     words: Vec<Word>,
-    /// Per word, [`person_matches`] (empty in the headline scope).
-    people: Vec<Vec<(u32, i32)>>,
+    /// Per word, [`person_matches`] (none in the headline scope).
+    people: Vec<PersonMatches>,
 }
 
 impl Matcher<'_> {
@@ -783,7 +810,10 @@ impl Matcher<'_> {
         let mut cursors: Vec<usize> = self
             .people
             .iter()
-            .map(|m| m.partition_point(|&(a, _)| a < range.start))
+            .map(|m| match m {
+                PersonMatches::Articles(list) => list.partition_point(|&(a, _)| a < range.start),
+                PersonMatches::People(_) => 0,
+            })
             .collect();
         let ids = match only {
             None => Either::Left(range),
@@ -800,13 +830,25 @@ impl Matcher<'_> {
                 if self.scope == Scope::All {
                     best = best.max(self.index.extras.score(i, word, scratch));
                 }
-                while matches.get(*cursor).is_some_and(|&(a, _)| a < id) {
-                    *cursor += 1;
-                }
-                if let Some(&(a, s)) = matches.get(*cursor)
-                    && a == id
-                {
-                    best = best.max(Some(s));
+                match matches {
+                    PersonMatches::Articles(list) => {
+                        while list.get(*cursor).is_some_and(|&(a, _)| a < id) {
+                            *cursor += 1;
+                        }
+                        if let Some(&(a, s)) = list.get(*cursor)
+                            && a == id
+                        {
+                            best = best.max(Some(s));
+                        }
+                    }
+                    PersonMatches::People(scores) => {
+                        for p in self.store.people_of_article(ArticleId(id)) {
+                            let s = scores.get(p.0 as usize).copied().unwrap_or(i32::MIN);
+                            if s != i32::MIN {
+                                best = best.max(Some(s));
+                            }
+                        }
+                    }
                 }
                 match best {
                     Some(s) => total += i64::from(s),
@@ -919,7 +961,10 @@ fn person_scope_hits(
     only: Option<&[u64]>,
     cancel: &AtomicBool,
 ) -> Option<Vec<(u64, u32)>> {
-    let mut lists = m.people.iter();
+    let mut lists = m.people.iter().map(|p| match p {
+        PersonMatches::Articles(list) => list.as_slice(),
+        PersonMatches::People(_) => &[],
+    });
     let mut acc: Vec<(u32, i64)> = lists
         .next()
         .map(|l| l.iter().map(|&(a, s)| (a, i64::from(s))).collect())
@@ -978,8 +1023,11 @@ pub fn search(
     }
     let index = store.search_index();
     let words = words_of(query);
-    let people = if query.scope == Scope::Headline {
-        words.iter().map(|_| Vec::new()).collect()
+    let people: Vec<PersonMatches> = if query.scope == Scope::Headline {
+        words
+            .iter()
+            .map(|_| PersonMatches::Articles(Vec::new()))
+            .collect()
     } else {
         words
             .iter()
@@ -999,7 +1047,11 @@ pub fn search(
     // Candidates become a bitset: scans then go in ascending id order, reading memory front
     // to back and walking the person matches with a cursor, without sorting the candidates.
     let only = candidates.map(|ids| bitset(ids, store.len()));
-    let keyed = if query.scope == Scope::Person {
+    let sparse = m
+        .people
+        .iter()
+        .all(|p| matches!(p, PersonMatches::Articles(_)));
+    let keyed = if query.scope == Scope::Person && sparse {
         person_scope_hits(&m, only.as_deref(), cancel)?
     } else {
         let n = store.len();

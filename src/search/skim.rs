@@ -139,6 +139,18 @@ pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32>
     }
 }
 
+/// The score of a one-character pattern in a text of lower-case ASCII letters and digits
+/// that contains it, starting with it or not: every position there has the same in-place
+/// bonus except the first.
+pub fn single_in_key(at_start: bool) -> i32 {
+    let bonus = if at_start {
+        BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+    } else {
+        0
+    };
+    SCORE_MATCH + GAP_EXTENSION + bonus
+}
+
 /// Byte offset of the first occurrence of `p` in `text`, ignoring ASCII case.
 fn find(text: &str, p: char) -> Option<usize> {
     if p.is_ascii_alphabetic() {
@@ -322,6 +334,19 @@ mod tests {
                 reference(text, pattern),
                 "{text} {pattern}"
             );
+        }
+    }
+
+    #[test]
+    fn one_character_in_a_key() {
+        for key in ["lvpei", "lpyjh", "2022nian", "wx2022", "a", "pl"] {
+            for c in ['l', 'p', '2', 'a', 'x'] {
+                if key.contains(c) {
+                    let expected = reference(key, &c.to_string());
+                    let got = i64::from(single_in_key(key.starts_with(c)));
+                    assert_eq!(Some(got), expected, "{c} in {key}");
+                }
+            }
         }
     }
 
