@@ -4,15 +4,22 @@
 //! moved so that every copy has distinct names and headlines (as in a corpus of many pages).
 //! Bodies are left out: the filter never reads them, and a million bodies would only measure
 //! the allocator. "full" runs a query from scratch; "incremental" narrows from the result of
-//! the query one character shorter, as typing does.
+//! the query one character shorter, as typing does. "typing" replays keystroke sequences
+//! (typing a query, then deleting it again) through the reader's search worker and reports
+//! the median and 99th percentile of the time from a keystroke to its answer.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use papertui::model::{Article, PersonMention};
-use papertui::search::{Query, Scope};
+use papertui::search::{self, Query, Results, Scope};
 use papertui::store::Store;
+use papertui::tui::Action;
+use papertui::tui::app::SearchRequest;
+use papertui::tui::worker::Worker;
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志新海波宁春晓文斌宇浩凯博龙飞林峰鑫瑞琳雪梅丹凤云慧颖佳欣怡晨阳光荣德福生永利兴东旭";
@@ -103,15 +110,97 @@ fn filter(c: &mut Criterion) {
     group.finish();
 }
 
-fn build(c: &mut Criterion) {
-    let mut group = c.benchmark_group("store");
+/// Keystroke sequences: each query is typed one character at a time, then deleted again.
+const TYPED: &[(&str, Scope)] = &[
+    ("会议召开", Scope::All),
+    ("工作会议", Scope::All),
+    ("ljc", Scope::All),
+    ("吕沛", Scope::Person),
+];
+
+/// Replays `TYPED` through a search worker as the reader does (narrowing from the last answer
+/// while the query grows) and returns the time from each keystroke to its answer.
+fn replay(worker: &mut Worker, generation: &mut u64) -> Vec<Duration> {
+    let mut latencies = Vec::new();
+    for &(text, scope) in TYPED {
+        let chars: Vec<char> = text.chars().collect();
+        let lengths = (1..=chars.len()).chain((1..chars.len()).rev());
+        let mut last: Option<Arc<Results>> = None;
+        for len in lengths {
+            let typed: String = chars.iter().take(len).collect();
+            let query = Query::parse(&typed, scope);
+            *generation += 1;
+            let previous = last
+                .clone()
+                .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
+            let start = Instant::now();
+            worker.submit(SearchRequest {
+                generation: *generation,
+                query,
+                person: None,
+                previous,
+                candidates: None,
+            });
+            loop {
+                if let Some(Action::SearchDone(g, results)) = worker.poll()
+                    && g == *generation
+                {
+                    latencies.push(start.elapsed());
+                    last = Some(results);
+                    break;
+                }
+                std::thread::sleep(Duration::from_micros(50));
+            }
+        }
+    }
+    latencies
+}
+
+fn typing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("typing");
     group.sample_size(10);
-    let articles = corpus(100_000);
-    group.bench_function("from_articles/100000", |b| {
-        b.iter(|| black_box(Store::from_articles(articles.clone())));
-    });
+    for n in [100_000, 1_000_000] {
+        let store = Arc::new(Store::from_articles(corpus(n)));
+        let mut all = Vec::new();
+        group.bench_function(BenchmarkId::new("sequence", n), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    // A fresh worker per sequence: nothing is kept from the previous replay.
+                    let mut worker = Worker::spawn(Arc::clone(&store)).expect("thread");
+                    let mut generation = 0;
+                    let latencies = replay(&mut worker, &mut generation);
+                    total += latencies.iter().sum::<Duration>();
+                    all.extend(latencies);
+                }
+                total
+            });
+        });
+        all.sort();
+        let at =
+            |q: f64| all.get(((all.len() as f64 * q) as usize).min(all.len().saturating_sub(1)));
+        println!(
+            "typing/{n}: {} keystrokes, median {:?}, p99 {:?}, max {:?}",
+            all.len(),
+            at(0.5).copied().unwrap_or_default(),
+            at(0.99).copied().unwrap_or_default(),
+            all.last().copied().unwrap_or_default(),
+        );
+    }
     group.finish();
 }
 
-criterion_group!(benches, filter, build);
+fn build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    for n in [100_000, 1_000_000] {
+        let articles = corpus(n);
+        group.bench_function(format!("from_articles/{n}"), |b| {
+            b.iter(|| black_box(Store::from_articles(articles.clone())));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, filter, typing, build);
 criterion_main!(benches);

@@ -1,32 +1,54 @@
 //! Query parsing and matching: fuzzy, pinyin-aware, parallel, cancellable.
 //!
 //! The search has to answer on every keystroke over up to a million articles, so it is built
-//! around keys computed once when the store is built ([`SearchIndex`]): for every headline and
-//! every person the full pinyin without tones (ü written `v`, plus a `u` spelling when the text
-//! has a ü) and the initials, and small bloom masks of the characters present. A query is
-//! matched in three steps: the masks reject most articles with a few bit operations, the
-//! remaining ones are scored with `fuzzy-matcher` (behind [`fuzzy`]) on rayon threads in
-//! chunks, and between chunks a cancel flag is checked so a newer keystroke can abandon a stale
-//! search. When the query only grows, the previous result is the candidate set ([`narrows`]).
+//! around keys computed once when the store is built ([`SearchIndex`]): for every headline (or
+//! the stand-in first clause of an untitled item) and every person, the text, its full pinyin
+//! without tones (ü written `v`, plus a `u` spelling when the text has a ü) and its initials,
+//! each kind in its own contiguous arena, and two masks per entry: a bloom of the text's
+//! characters and the exact set of letters and digits of its keys. A search never allocates
+//! per article.
 //!
-//! Match positions for highlighting are computed lazily ([`headline_positions`]) for the rows
-//! on screen only, as character indices into the headline.
+//! A query word is matched against an article in steps of increasing cost:
+//!
+//! 1. the masks reject most articles with a few bit operations, reading only a flat array;
+//! 2. the text (or key) is searched for the word's first and last characters — a
+//!    full-pinyin key must contain an ASCII word as one run (`str::contains`);
+//! 3. the survivors are scored by the `skim` submodule, which computes exactly the score of
+//!    `fuzzy-matcher`'s `SkimMatcherV2` (case-insensitive) but without allocating, on the
+//!    window of text between those two characters, with a closed form for one-character
+//!    words. Keeping the same scores keeps the ranking users know; a property test checks
+//!    the scorer against `fuzzy-matcher` and another test checks the whole search against a
+//!    plain scan that calls `fuzzy-matcher` for every field of every article.
+//!    `fuzzy-matcher` itself computes the highlight positions of the rows on screen
+//!    ([`headline_positions`]) and backs [`fuzzy`].
+//!
+//! People are scored once per word over the interned names and reach their articles through
+//! their appearances; the person scope needs no article scan at all. Articles are scanned on
+//! rayon threads in chunks of ids, ascending, and between chunks a cancel flag is checked so
+//! a newer keystroke can abandon a stale search. When the query only grows, the previous hits
+//! are the candidates ([`narrows`]), held as a bitset so the scan still runs in id order.
+//! Hits carry a packed (score, date) key and are ranked by a stable radix sort, so equal keys
+//! keep ascending ids: best score first, then newer, then lower id.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::ops::Range;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pinyin::ToPinyin;
+use rayon::iter::Either;
 use rayon::prelude::*;
 
 use crate::model::Article;
 use crate::store::{ArticleId, PersonId, Store};
 
+mod skim;
+
 /// Articles scored per chunk between two checks of the cancel flag.
-const CHUNK: usize = 8192;
+const CHUNK: usize = 16_384;
 
 /// Which fields a query is matched against.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -145,20 +167,9 @@ pub struct PersonHit {
     pub score: i64,
 }
 
-/// Pinyin keys of one piece of text.
-#[derive(Clone, Debug, Default)]
-struct Keys {
-    /// Full pinyin without tones, ü as `v`; other letters and digits kept, lowercased.
-    full: Box<str>,
-    /// The same with ü as `u`, only when the text has a ü.
-    full_u: Option<Box<str>>,
-    /// First letter of each syllable, other letters and digits kept.
-    initials: Box<str>,
-    /// Bloom mask of the characters of the text and of its keys.
-    bloom: u64,
-}
-
 /// Pinyin keys with, for each key character, the index of the source character it came from.
+///
+/// Only used for highlighting the rows on screen; the index stores keys without maps.
 struct MappedKeys {
     full: String,
     full_map: Vec<usize>,
@@ -177,8 +188,7 @@ fn mapped_keys(text: &str) -> MappedKeys {
         initials_map: Vec::new(),
     };
     for (i, c) in text.chars().enumerate() {
-        if let Some(p) = c.to_pinyin() {
-            let plain = p.plain();
+        if let Some(plain) = pinyin_of(c) {
             for pc in plain.chars() {
                 k.full.push(if pc == 'ü' { 'v' } else { pc });
                 k.full_u.push(if pc == 'ü' { 'u' } else { pc });
@@ -188,7 +198,7 @@ fn mapped_keys(text: &str) -> MappedKeys {
                 k.initials.push(first);
                 k.initials_map.push(i);
             }
-        } else if c.is_alphanumeric() && c.is_ascii() {
+        } else if c.is_ascii_alphanumeric() {
             let lc = c.to_ascii_lowercase();
             k.full.push(lc);
             k.full_u.push(lc);
@@ -200,21 +210,12 @@ fn mapped_keys(text: &str) -> MappedKeys {
     k
 }
 
-/// Computes the stored keys of `text`.
-fn keys(text: &str) -> Keys {
-    let m = mapped_keys(text);
-    let full_u = (m.full_u != m.full).then(|| m.full_u.into_boxed_str());
-    let mut bloom = bloom_of(text);
-    bloom |= bloom_of(&m.full);
-    if let Some(u) = &full_u {
-        bloom |= bloom_of(u);
+/// The toneless pinyin of a Chinese character (ü kept as `ü`), None for anything else.
+fn pinyin_of(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
     }
-    Keys {
-        full: m.full.into_boxed_str(),
-        full_u,
-        initials: m.initials.into_boxed_str(),
-        bloom,
-    }
+    c.to_pinyin().map(|p| p.plain())
 }
 
 /// Bit of one character in a bloom mask.
@@ -228,31 +229,428 @@ fn bloom_of(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | bloom_bit(c))
 }
 
+/// Bit of a key character in a letters mask; `initial` selects the initials' letter bits.
+///
+/// Letters of the full pinyin use bits 0–25, letters of the initials bits 26–51, digits
+/// (the same in both keys) bits 52–61. Bit 63 stands for any other character, which keys
+/// never contain, so a word with one never passes the mask.
+fn letter_bit(c: char, initial: bool) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32 + if initial { 26 } else { 0 }),
+        '0'..='9' => 1 << (c as u32 - '0' as u32 + 52),
+        _ => 1 << 63,
+    }
+}
+
+/// Entries whose keys one task computes when the index is built.
+const BUILD_CHUNK: usize = 4096;
+
+/// Strings stored back to back in one buffer, addressed by index.
+#[derive(Debug, Default)]
+struct Arena {
+    /// Every string, back to back.
+    bytes: String,
+    /// Where each string starts, plus the end of the last one.
+    starts: Vec<usize>,
+}
+
+impl Arena {
+    fn with_capacity(n: usize, bytes: usize) -> Arena {
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        Arena {
+            bytes: String::with_capacity(bytes),
+            starts,
+        }
+    }
+
+    /// Ends the string being written with `push_str`/`push` since the last `finish`.
+    fn finish(&mut self) {
+        self.starts.push(self.bytes.len());
+    }
+
+    /// String `i` ("" when out of range).
+    fn get(&self, i: usize) -> &str {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            // Starts are recorded between whole strings, so they are character boundaries.
+            (Some(&a), Some(&b)) => self.bytes.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Appends the strings of `other`.
+    fn append(&mut self, other: Arena) {
+        let base = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.starts
+            .extend(other.starts.iter().skip(1).map(|s| s + base));
+    }
+}
+
+/// Separates the full pinyin with ü written `v` from the one with ü written `u` in an entry
+/// of [`KeyTable::full`]; keys hold only lower-case letters and digits.
+const FULL_U_SEPARATOR: char = '|';
+
+/// Texts (headlines or names) and their pinyin keys, each kind in its own contiguous arena so
+/// that a scan reads only the bytes it needs.
+#[derive(Debug, Default)]
+struct KeyTable {
+    /// Each entry's text.
+    text: Arena,
+    /// Each entry's full pinyin without tones (ü as `v`; letters and digits kept), followed
+    /// when the text has a ü by [`FULL_U_SEPARATOR`] and the spelling with ü as `u`.
+    full: Arena,
+    /// Each entry's initials: the first letter of each syllable, letters and digits kept.
+    initials: Arena,
+    /// Bloom mask of each entry's text.
+    bloom: Vec<u64>,
+    /// Letters and digits present in each entry's keys ([`letter_bit`]).
+    letters: Vec<u64>,
+}
+
+impl KeyTable {
+    /// Builds the keys of `n` texts given by `text_of`, in parallel chunks.
+    fn build<'a>(n: usize, text_of: impl Fn(usize) -> Cow<'a, str> + Sync) -> KeyTable {
+        let parts: Vec<KeyTable> = (0..n.div_ceil(BUILD_CHUNK))
+            .into_par_iter()
+            .map_init(PinyinMemo::default, |memo, k| {
+                let range = k * BUILD_CHUNK..n.min((k + 1) * BUILD_CHUNK);
+                let mut part = KeyTable::with_capacity(range.len(), range.len() * 48);
+                for i in range {
+                    part.push(&text_of(i), memo);
+                }
+                part
+            })
+            .collect();
+        let bytes = |f: fn(&KeyTable) -> &Arena| parts.iter().map(|p| f(p).bytes.len()).sum();
+        let mut table = KeyTable {
+            text: Arena::with_capacity(n, bytes(|t| &t.text)),
+            full: Arena::with_capacity(n, bytes(|t| &t.full)),
+            initials: Arena::with_capacity(n, bytes(|t| &t.initials)),
+            bloom: Vec::with_capacity(n),
+            letters: Vec::with_capacity(n),
+        };
+        for part in parts {
+            table.text.append(part.text);
+            table.full.append(part.full);
+            table.initials.append(part.initials);
+            table.bloom.extend(part.bloom);
+            table.letters.extend(part.letters);
+        }
+        table
+    }
+
+    fn with_capacity(n: usize, bytes: usize) -> KeyTable {
+        KeyTable {
+            text: Arena::with_capacity(n, bytes),
+            full: Arena::with_capacity(n, bytes),
+            initials: Arena::with_capacity(n, bytes),
+            bloom: Vec::with_capacity(n),
+            letters: Vec::with_capacity(n),
+        }
+    }
+
+    /// Number of entries.
+    fn len(&self) -> usize {
+        self.bloom.len()
+    }
+
+    /// Appends `text` and its keys.
+    fn push(&mut self, text: &str, memo: &mut PinyinMemo) {
+        self.text.bytes.push_str(text);
+        self.text.finish();
+        let mut letters = 0u64;
+        let mut has_u = false;
+        // Full pinyin, ü written `v`; initials alongside.
+        for c in text.chars() {
+            let syllable = memo.get(c);
+            if syllable.is_empty() {
+                continue;
+            }
+            for b in syllable.bytes() {
+                letters |= letter_bit(char::from(b), false);
+            }
+            self.full.bytes.push_str(syllable);
+            has_u |= syllable.contains('v') && pinyin_of(c).is_some_and(|p| p.contains('ü'));
+            if let Some(first) = syllable.chars().next() {
+                letters |= letter_bit(first, true);
+                self.initials.bytes.push(first);
+            }
+        }
+        // The same with ü written `u`, only when it differs (texts with a ü are rare).
+        if has_u {
+            self.full.bytes.push(FULL_U_SEPARATOR);
+            letters |= letter_bit('u', false);
+            for c in text.chars() {
+                match pinyin_of(c) {
+                    Some(p) => self
+                        .full
+                        .bytes
+                        .extend(p.chars().map(|x| if x == 'ü' { 'u' } else { x })),
+                    None => self.full.bytes.push_str(memo.get(c)),
+                }
+            }
+        }
+        self.full.finish();
+        self.initials.finish();
+        self.bloom.push(bloom_of(text));
+        self.letters.push(letters);
+    }
+
+    /// Best score of `word` against entry `i`'s text and pinyin keys.
+    ///
+    /// The text is matched fuzzily; the full pinyin must contain the word as one run (fuzzy
+    /// matching of long letter strings finds everything) and is then scored; initials are
+    /// matched fuzzily. Each is tried only when its mask holds the word's characters and a
+    /// plain subsequence (or substring) test passes, so most entries are never scored.
+    fn score(&self, i: usize, word: &Word, scratch: &mut skim::Scratch) -> Option<i32> {
+        let (Some(&bloom), Some(&letters)) = (self.bloom.get(i), self.letters.get(i)) else {
+            return None;
+        };
+        let mut best = None;
+        if bloom & word.bloom == word.bloom {
+            best = score_text(self.text.get(i), word, scratch);
+        }
+        if let [c] = word.chars[..]
+            && word.ascii
+        {
+            // Keys hold only lower-case letters and digits, where one character scores by
+            // whether it starts the key: no key needs to be read beyond its first byte, which
+            // the full pinyin and the initials share.
+            if letters & word.full_need == word.full_need {
+                let first = self.initials.get(i).as_bytes().first().copied();
+                best = best.max(Some(skim::single_in_key(first == Some(c as u8))));
+            }
+            return best;
+        }
+        if word.ascii {
+            if letters & word.full_need == word.full_need {
+                let full = self.full.get(i);
+                if full.contains(word.text.as_str()) {
+                    for key in full.split(FULL_U_SEPARATOR) {
+                        if key.contains(word.text.as_str()) {
+                            best = best.max(skim::score(key, &word.chars, scratch));
+                        }
+                    }
+                }
+            }
+            if letters & word.initials_need == word.initials_need {
+                best = best.max(score_text(self.initials.get(i), word, scratch));
+            }
+        }
+        best
+    }
+}
+
+/// The pinyin key of each character seen, so the pinyin tables are read once per distinct
+/// character rather than once per occurrence.
+#[derive(Default)]
+struct PinyinMemo {
+    /// Keys of the characters of the CJK unified ideographs block, by code point offset:
+    /// `None` not looked up yet, `Some(range)` the key's bytes in `keys`.
+    cjk: Vec<Option<(u32, u8)>>,
+    /// Every key, back to back.
+    keys: String,
+    /// Scratch for characters outside the block and ASCII.
+    other: String,
+}
+
+/// First code point of the CJK unified ideographs block.
+const CJK_FIRST: u32 = 0x4E00;
+/// Number of code points of the block.
+const CJK_LEN: usize = 0x9FFF - 0x4E00 + 1;
+
+impl PinyinMemo {
+    /// The full-pinyin key of `c`: toneless pinyin with ü as `v` for a Chinese character, the
+    /// lower-cased character for an ASCII letter or digit, "" for anything else.
+    fn get(&mut self, c: char) -> &str {
+        let code = c as u32;
+        if (CJK_FIRST..CJK_FIRST + CJK_LEN as u32).contains(&code) {
+            if self.cjk.is_empty() {
+                self.cjk = vec![None; CJK_LEN];
+            }
+            let slot = (code - CJK_FIRST) as usize;
+            let (start, len) = match self.cjk.get(slot).copied().flatten() {
+                Some(range) => range,
+                None => {
+                    let start = self.keys.len() as u32;
+                    if let Some(p) = pinyin_of(c) {
+                        self.keys
+                            .extend(p.chars().map(|x| if x == 'ü' { 'v' } else { x }));
+                    }
+                    let range = (start, (self.keys.len() as u32 - start) as u8);
+                    if let Some(s) = self.cjk.get_mut(slot) {
+                        *s = Some(range);
+                    }
+                    range
+                }
+            };
+            let start = start as usize;
+            return self.keys.get(start..start + usize::from(len)).unwrap_or("");
+        }
+        self.other.clear();
+        if c.is_ascii_alphanumeric() {
+            self.other.push(c.to_ascii_lowercase());
+        } else if let Some(p) = pinyin_of(c) {
+            self.other
+                .extend(p.chars().map(|x| if x == 'ü' { 'v' } else { x }));
+        }
+        &self.other
+    }
+}
+
+/// The score of `word` in `text`, tested for a subsequence first (the scorer searches a
+/// single character itself).
+fn score_text(text: &str, word: &Word, scratch: &mut skim::Scratch) -> Option<i32> {
+    if word.chars.len() > 1 && !is_subsequence(text, &word.chars) {
+        return None;
+    }
+    skim::score(text, &word.chars, scratch)
+}
+
+/// True when the characters of `pattern` (lower-case) occur in order in `text`, ignoring
+/// ASCII case: the test `SkimMatcherV2` starts with, done on bytes without decoding.
+fn is_subsequence(text: &str, pattern: &[char]) -> bool {
+    let mut rest = text;
+    for &c in pattern {
+        let found = if c.is_ascii_alphabetic() {
+            let b = c as u8;
+            rest.bytes().position(|x| x.to_ascii_lowercase() == b)
+        } else {
+            rest.find(c)
+        };
+        // `found` is the start of a whole occurrence of `c`, so this stays on a boundary.
+        match found.and_then(|at| rest.get(at + c.len_utf8()..)) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Search keys of every article and person, computed once when the store is built.
+///
+/// Headlines (or the stand-in first clause of untitled items) and names are stored with
+/// their pinyin keys in contiguous arenas, with per-entry masks next to them, so a search
+/// never allocates per article.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// Keys of each article's headline, indexed by article id.
-    heads: Vec<Keys>,
-    /// Bloom mask of each article's other searchable text (kicker, subtitle, column, region).
-    extra_bloom: Vec<u64>,
-    /// Keys of each person's name, indexed by person id.
-    people: Vec<Keys>,
+    /// Each article's headline and its keys, indexed by article id.
+    heads: KeyTable,
+    /// Each article's other searchable fields (kicker, subtitle, column, region).
+    extras: Extras,
+    /// Each person's name and its keys, indexed by person id.
+    people: KeyTable,
+}
+
+/// The kicker, subtitle, column and region of every article, separated by NUL.
+#[derive(Debug, Default)]
+struct Extras {
+    arena: String,
+    /// Start of each article's fields in `arena`, plus the end.
+    starts: Vec<usize>,
+    /// Bloom mask of each article's fields.
+    bloom: Vec<u64>,
+}
+
+impl Extras {
+    /// Collects the fields of `articles`, in parallel chunks.
+    fn build(articles: &[Article]) -> Extras {
+        let parts: Vec<Extras> = articles
+            .par_chunks(BUILD_CHUNK)
+            .map(|chunk| {
+                let mut x = Extras {
+                    arena: String::new(),
+                    starts: Vec::with_capacity(chunk.len()),
+                    bloom: Vec::with_capacity(chunk.len()),
+                };
+                for a in chunk {
+                    x.starts.push(x.arena.len());
+                    let mut bloom = 0;
+                    for (k, field) in extra_fields(a).enumerate() {
+                        if k > 0 {
+                            x.arena.push('\0');
+                        }
+                        x.arena.extend(field.chars().filter(|&c| c != '\0'));
+                        bloom |= bloom_of(field);
+                    }
+                    x.bloom.push(bloom);
+                }
+                x
+            })
+            .collect();
+        let mut x = Extras {
+            arena: String::with_capacity(parts.iter().map(|p| p.arena.len()).sum()),
+            starts: Vec::with_capacity(articles.len() + 1),
+            bloom: Vec::with_capacity(articles.len()),
+        };
+        for part in parts {
+            let base = x.arena.len();
+            x.arena.push_str(&part.arena);
+            x.starts.extend(part.starts.iter().map(|s| s + base));
+            x.bloom.extend(part.bloom);
+        }
+        x.starts.push(x.arena.len());
+        x
+    }
+
+    /// Best score of `word` against article `i`'s fields.
+    fn score(&self, i: usize, word: &Word, scratch: &mut skim::Scratch) -> Option<i32> {
+        if self
+            .bloom
+            .get(i)
+            .is_none_or(|&b| b & word.bloom != word.bloom)
+        {
+            return None;
+        }
+        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return None;
+        };
+        let fields = self.arena.get(a..b)?;
+        fields
+            .split('\0')
+            .filter_map(|f| score_text(f, word, scratch))
+            .max()
+    }
+}
+
+/// The search keys of the articles alone, which do not depend on the interned people: built
+/// while the store links people ([`SearchIndex::from_parts`] completes them).
+#[derive(Debug, Default)]
+pub struct ArticleKeys {
+    heads: KeyTable,
+    extras: Extras,
+}
+
+impl ArticleKeys {
+    /// Computes the keys of every article's headline and other fields, in parallel.
+    pub fn build(articles: &[Article]) -> ArticleKeys {
+        let (heads, extras) = rayon::join(
+            || KeyTable::build(articles.len(), |i| headline(&articles[i]).0),
+            || Extras::build(articles),
+        );
+        ArticleKeys { heads, extras }
+    }
 }
 
 impl SearchIndex {
     /// Builds the keys for `articles` and for the interned `names` (in person-id order).
     pub fn build(articles: &[Article], names: &[Box<str>]) -> SearchIndex {
-        let heads = articles.par_iter().map(|a| keys(&headline(a).0)).collect();
-        let extra_bloom = articles
-            .par_iter()
-            .map(|a| extra_fields(a).fold(0, |m, s| m | bloom_of(s)))
-            .collect();
-        let people = names.par_iter().map(|n| keys(n)).collect();
+        SearchIndex::from_parts(ArticleKeys::build(articles), names)
+    }
+
+    /// Completes the articles' keys with those of the interned `names` (in person-id order).
+    pub fn from_parts(articles: ArticleKeys, names: &[Box<str>]) -> SearchIndex {
         SearchIndex {
-            heads,
-            extra_bloom,
-            people,
+            heads: articles.heads,
+            extras: articles.extras,
+            people: KeyTable::build(names.len(), |i| Cow::Borrowed(&*names[i])),
         }
+    }
+
+    /// The headline of article `id` as shown and searched ([`headline`]), from the index.
+    pub fn headline(&self, id: ArticleId) -> &str {
+        self.heads.text.get(id.0 as usize)
     }
 }
 
@@ -281,14 +679,14 @@ pub fn headline(a: &Article) -> (Cow<'_, str>, bool) {
         .unwrap_or("");
     // A leading dateline clause (`3月6日，`) says little: keep adding clauses until the
     // stand-in has some substance.
-    let mut clause = String::new();
-    for (len, c) in body.chars().take(FIRST_CLAUSE_MAX).enumerate() {
+    let mut end = 0;
+    for (len, (at, c)) in body.char_indices().take(FIRST_CLAUSE_MAX).enumerate() {
         if "，。；！？,;!?".contains(c) && (len >= FIRST_CLAUSE_MIN || c == '。') {
             break;
         }
-        clause.push(c);
+        end = at + c.len_utf8();
     }
-    (Cow::Owned(clause), true)
+    (Cow::Borrowed(body.get(..end).unwrap_or(body)), true)
 }
 
 /// The one fuzzy scorer: `Some(score)` when `pattern`'s characters appear in order in `choice`.
@@ -307,100 +705,296 @@ fn matcher() -> &'static SkimMatcherV2 {
     MATCHER.get_or_init(|| SkimMatcherV2::default().ignore_case())
 }
 
-/// Best score of `word` against a text and its pinyin keys.
-///
-/// Chinese text is matched fuzzily; full pinyin must contain the word as one run (fuzzy
-/// matching of long letter strings finds everything); initials are matched fuzzily.
-fn match_keys(text: &str, keys: &Keys, word: &str, word_bloom: u64) -> Option<i64> {
-    if keys.bloom & word_bloom != word_bloom {
-        return None;
-    }
-    let mut best = fuzzy(text, word);
-    if word.is_ascii() {
-        let mut consider = |s: Option<i64>| {
-            if let Some(s) = s {
-                best = Some(best.map_or(s, |b| b.max(s)));
-            }
-        };
-        for full in std::iter::once(&keys.full).chain(keys.full_u.as_ref()) {
-            if full.contains(word) {
-                consider(fuzzy(full, word));
-            }
-        }
-        consider(fuzzy(&keys.initials, word));
-    }
-    best
+/// One query word with what its prefilters need.
+struct Word {
+    /// The normalised word.
+    text: String,
+    /// Its characters, for the scorer.
+    chars: Vec<char>,
+    /// ASCII words are also matched against the pinyin keys.
+    ascii: bool,
+    /// Bloom mask of its characters.
+    bloom: u64,
+    /// Letter bits a full pinyin key must have to contain it.
+    full_need: u64,
+    /// Letter bits an initials key must have to contain it.
+    initials_need: u64,
 }
 
-/// Per-word scores of every person (None = no match), for scopes that look at people.
-fn person_scores(
-    store: &Store,
-    index: &SearchIndex,
-    words: &[(String, u64)],
-) -> Vec<Vec<Option<i64>>> {
+impl Word {
+    fn new(text: &str) -> Word {
+        Word {
+            text: text.to_owned(),
+            chars: text.chars().collect(),
+            ascii: text.is_ascii(),
+            bloom: bloom_of(text),
+            full_need: text.chars().fold(0, |m, c| m | letter_bit(c, false)),
+            initials_need: text.chars().fold(0, |m, c| m | letter_bit(c, true)),
+        }
+    }
+}
+
+/// The words of `query`, most selective (longest) first: the order they are tested in.
+fn words_of(query: &Query) -> Vec<Word> {
+    let mut words: Vec<Word> = query.words.iter().map(|w| Word::new(w)).collect();
+    words.sort_by_key(|w| Reverse(w.chars.len()));
     words
-        .iter()
-        .map(|(w, bloom)| {
+}
+
+/// The people matching one query word, in the form cheapest for the scan.
+enum PersonMatches {
+    /// Articles in which a matching person appears, with that person's best score, sorted by
+    /// article id and walked with a cursor: few matching people reach few articles.
+    Articles(Vec<(u32, i32)>),
+    /// Every person's score (`i32::MIN` for no match), looked up through each article's
+    /// people: when the matching people appear in a large part of the articles, reading the
+    /// flat per-article person lists beats sorting their appearances.
+    People(Vec<i32>),
+}
+
+/// The people matching `word`: scored once each over the interned names (not once per
+/// article), reaching their articles through their appearances.
+fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatches {
+    let people: Vec<(PersonId, i32)> = (0..index.people.len())
+        .into_par_iter()
+        .with_min_len(4096)
+        .map_init(skim::Scratch::default, |scratch, i| {
             index
                 .people
-                .par_iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let name = store.person_name(PersonId(i as u32));
-                    match_keys(name, k, w, *bloom)
+                .score(i, word, scratch)
+                .map(|s| (PersonId(i as u32), s))
+        })
+        .flatten()
+        .collect();
+    let appearances: usize = people.iter().map(|&(p, _)| store.person_count(p)).sum();
+    if appearances > store.len() / 8 {
+        let mut scores = vec![i32::MIN; index.people.len()];
+        for (p, s) in people {
+            if let Some(slot) = scores.get_mut(p.0 as usize) {
+                *slot = s;
+            }
+        }
+        return PersonMatches::People(scores);
+    }
+    let mut out: Vec<(u32, i32)> = Vec::with_capacity(appearances);
+    for &(p, s) in &people {
+        out.extend(store.articles_of_person(p).iter().map(|a| (a.article.0, s)));
+    }
+    // Best score first within an article, then keep one entry per article.
+    out.par_sort_unstable_by_key(|&(a, s)| (a, Reverse(s)));
+    out.dedup_by_key(|e| e.0);
+    PersonMatches::Articles(out)
+}
+
+/// What a scan of articles needs to know about the query.
+struct Matcher<'a> {
+    store: &'a Store,
+    index: &'a SearchIndex,
+    scope: Scope,
+    words: Vec<Word>,
+    /// Per word, [`person_matches`] (none in the headline scope).
+    people: Vec<PersonMatches>,
+}
+
+impl Matcher<'_> {
+    /// Scores the articles of `range` (those set in `only`, when given), pushing
+    /// `(sort key, id)` of the hits to `out` in ascending id order.
+    fn scan(
+        &self,
+        range: Range<u32>,
+        only: Option<&[u64]>,
+        scratch: &mut skim::Scratch,
+        out: &mut Vec<(u64, u32)>,
+    ) {
+        // A cursor per word into its person matches, moved forward as ids grow.
+        let mut cursors: Vec<usize> = self
+            .people
+            .iter()
+            .map(|m| match m {
+                PersonMatches::Articles(list) => list.partition_point(|&(a, _)| a < range.start),
+                PersonMatches::People(_) => 0,
+            })
+            .collect();
+        let ids = match only {
+            None => Either::Left(range),
+            Some(bits) => Either::Right(set_bits(bits, range)),
+        };
+        'articles: for id in ids {
+            let i = id as usize;
+            let mut total: i64 = 0;
+            for ((word, matches), cursor) in self.words.iter().zip(&self.people).zip(&mut cursors) {
+                let mut best = None;
+                if self.scope != Scope::Person {
+                    best = self.index.heads.score(i, word, scratch);
+                }
+                if self.scope == Scope::All {
+                    best = best.max(self.index.extras.score(i, word, scratch));
+                }
+                match matches {
+                    PersonMatches::Articles(list) => {
+                        while list.get(*cursor).is_some_and(|&(a, _)| a < id) {
+                            *cursor += 1;
+                        }
+                        if let Some(&(a, s)) = list.get(*cursor)
+                            && a == id
+                        {
+                            best = best.max(Some(s));
+                        }
+                    }
+                    PersonMatches::People(scores) => {
+                        for p in self.store.people_of_article(ArticleId(id)) {
+                            let s = scores.get(p.0 as usize).copied().unwrap_or(i32::MIN);
+                            if s != i32::MIN {
+                                best = best.max(Some(s));
+                            }
+                        }
+                    }
+                }
+                match best {
+                    Some(s) => total += i64::from(s),
+                    None => continue 'articles,
+                }
+            }
+            out.push((sort_key(total, self.store.date_key(ArticleId(id)).0), id));
+        }
+    }
+}
+
+/// The ids in `range` whose bit is set in `bits`, ascending.
+fn set_bits(bits: &[u64], range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
+    let words = range.start as usize / 64..(range.end as usize).div_ceil(64);
+    bits.get(words.clone())
+        .unwrap_or(&[])
+        .iter()
+        .zip(words)
+        .flat_map(|(&word, w)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    (w * 64) as u32 + bit
                 })
-                .collect()
+            })
+        })
+        .filter(move |id| range.contains(id))
+}
+
+/// A bitset of `ids` over `n` articles.
+fn bitset(ids: &[ArticleId], n: usize) -> Vec<u64> {
+    let mut bits = vec![0u64; n.div_ceil(64)];
+    for id in ids {
+        if let Some(w) = bits.get_mut(id.0 as usize / 64) {
+            *w |= 1 << (id.0 % 64);
+        }
+    }
+    bits
+}
+
+/// True when `id`'s bit is set.
+fn has_bit(bits: &[u64], id: u32) -> bool {
+    bits.get(id as usize / 64)
+        .is_some_and(|w| w & (1 << (id % 64)) != 0)
+}
+
+/// Sorts `(key, id)` pairs given in ascending id order by key, keeping that order among equal
+/// keys, and returns them as hits.
+///
+/// A least-significant-digit radix sort on the key bytes that differ between hits: scores
+/// and dates take few distinct values, so two to four passes over the hits usually do,
+/// instead of the log n passes of a comparison sort.
+fn rank(keyed: Vec<(u64, u32)>) -> Vec<Hit> {
+    let Some(&(first, _)) = keyed.first() else {
+        return Vec::new();
+    };
+    let mut counts = [[0usize; 256]; 8];
+    let mut differ = 0u64;
+    for &(k, _) in &keyed {
+        differ |= k ^ first;
+        for (d, c) in counts.iter_mut().enumerate() {
+            c[((k >> (8 * d)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut src = keyed;
+    let mut dst = vec![(0u64, 0u32); src.len()];
+    for (d, c) in counts.iter().enumerate() {
+        if (differ >> (8 * d)) & 0xff == 0 {
+            continue;
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (a, &n) in at.iter_mut().zip(c) {
+            *a = sum;
+            sum += n;
+        }
+        for &(k, id) in &src {
+            // A byte indexes the 256 buckets; bucket starts add up to at most `len`.
+            let slot = &mut at[((k >> (8 * d)) & 0xff) as usize];
+            dst[*slot] = (k, id);
+            *slot += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+    }
+    src.into_iter()
+        .map(|(key, id)| Hit {
+            id: ArticleId(id),
+            score: key_score(key),
         })
         .collect()
 }
 
-/// Score of one article for all words, or None when a word does not match.
-fn score_article(
-    store: &Store,
-    index: &SearchIndex,
-    id: ArticleId,
-    query: &Query,
-    words: &[(String, u64)],
-    people: &[Vec<Option<i64>>],
-) -> Option<i64> {
-    let i = id.0 as usize;
-    let article = store.article(id);
-    let head_keys = index.heads.get(i)?;
-    let head = if query.scope == Scope::Person {
-        None
-    } else {
-        Some(headline(article).0)
-    };
-    let persons = store.people_of_article(id);
-    let mut total = 0;
-    for (w, (word, bloom)) in words.iter().enumerate() {
-        let mut best: Option<i64> = None;
-        let mut consider = |s: Option<i64>| {
-            if let Some(s) = s {
-                best = Some(best.map_or(s, |b| b.max(s)));
-            }
-        };
-        if let Some(head) = &head {
-            consider(match_keys(head, head_keys, word, *bloom));
+/// A key that sorts better scores first, then newer dates (ties broken by the article id).
+fn sort_key(score: i64, date: u32) -> u64 {
+    let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    let ordered = (score as u32) ^ 0x8000_0000;
+    (u64::from(!ordered) << 32) | u64::from(!date)
+}
+
+/// The score packed into a [`sort_key`].
+fn key_score(key: u64) -> i64 {
+    i64::from(((!(key >> 32) as u32) ^ 0x8000_0000) as i32)
+}
+
+/// Person scope: the articles of the people matching every word, without a scan.
+fn person_scope_hits(
+    m: &Matcher<'_>,
+    only: Option<&[u64]>,
+    cancel: &AtomicBool,
+) -> Option<Vec<(u64, u32)>> {
+    let mut lists = m.people.iter().map(|p| match p {
+        PersonMatches::Articles(list) => list.as_slice(),
+        PersonMatches::People(_) => &[],
+    });
+    let mut acc: Vec<(u32, i64)> = lists
+        .next()
+        .map(|l| l.iter().map(|&(a, s)| (a, i64::from(s))).collect())
+        .unwrap_or_default();
+    for list in lists {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
         }
-        if query.scope == Scope::All {
-            let extra = index.extra_bloom.get(i).copied().unwrap_or(0);
-            if extra & bloom == *bloom {
-                for field in extra_fields(article) {
-                    consider(fuzzy(field, word));
+        let mut j = 0;
+        acc.retain_mut(|(a, total)| {
+            j += list
+                .get(j..)
+                .map_or(0, |rest| rest.partition_point(|&(b, _)| b < *a));
+            match list.get(j) {
+                Some(&(b, s)) if b == *a => {
+                    *total += i64::from(s);
+                    true
                 }
+                _ => false,
             }
-        }
-        if query.scope != Scope::Headline
-            && let Some(scores) = people.get(w)
-        {
-            for p in persons {
-                consider(scores.get(p.0 as usize).copied().flatten());
-            }
-        }
-        total += best?;
+        });
     }
-    Some(total)
+    if let Some(bits) = only {
+        acc.retain(|&(a, _)| has_bit(bits, a));
+    }
+    Some(
+        acc.into_iter()
+            .map(|(a, s)| (sort_key(s, m.store.date_key(ArticleId(a)).0), a))
+            .collect(),
+    )
 }
 
 /// Ranks `query` over `candidates` (all articles when None); None when cancelled midway.
@@ -412,46 +1006,81 @@ pub fn search(
     candidates: Option<&[ArticleId]>,
     cancel: &AtomicBool,
 ) -> Option<Results> {
-    let index = store.search_index();
-    let words: Vec<(String, u64)> = query
-        .words
-        .iter()
-        .map(|w| (w.clone(), bloom_of(w)))
-        .collect();
-    let people = if query.scope == Scope::Headline {
-        Vec::new()
-    } else {
-        person_scores(store, index, &words)
-    };
-    let all: Vec<ArticleId>;
-    let ids: &[ArticleId] = match candidates {
-        Some(ids) => ids,
-        None => {
-            all = (0..store.len() as u32).map(ArticleId).collect();
-            &all
-        }
-    };
-    let mut hits = Vec::new();
-    for chunk in ids.chunks(CHUNK * rayon::current_num_threads().max(1)) {
-        if cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        let found: Vec<Hit> = chunk
-            .par_chunks(CHUNK / 8)
-            .flat_map_iter(|part| {
-                part.iter().filter_map(|&id| {
-                    score_article(store, index, id, query, &words, &people)
-                        .map(|score| Hit { id, score })
+    if query.is_empty() {
+        let hits = match candidates {
+            Some(ids) => ids.iter().map(|&id| Hit { id, score: 0 }).collect(),
+            None => (0..store.len() as u32)
+                .map(|i| Hit {
+                    id: ArticleId(i),
+                    score: 0,
                 })
-            })
-            .collect();
-        hits.extend(found);
+                .collect(),
+        };
+        return Some(Results {
+            query: query.clone(),
+            hits,
+        });
     }
+    let index = store.search_index();
+    let words = words_of(query);
+    let people: Vec<PersonMatches> = if query.scope == Scope::Headline {
+        words
+            .iter()
+            .map(|_| PersonMatches::Articles(Vec::new()))
+            .collect()
+    } else {
+        words
+            .iter()
+            .map(|w| person_matches(store, index, w))
+            .collect()
+    };
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    if !query.is_empty() {
-        hits.par_sort_unstable_by_key(|h| (Reverse(h.score), Reverse(store.date_key(h.id)), h.id));
+    let m = Matcher {
+        store,
+        index,
+        scope: query.scope,
+        words,
+        people,
+    };
+    // Candidates become a bitset: scans then go in ascending id order, reading memory front
+    // to back and walking the person matches with a cursor, without sorting the candidates.
+    let only = candidates.map(|ids| bitset(ids, store.len()));
+    let sparse = m
+        .people
+        .iter()
+        .all(|p| matches!(p, PersonMatches::Articles(_)));
+    let keyed = if query.scope == Scope::Person && sparse {
+        person_scope_hits(&m, only.as_deref(), cancel)?
+    } else {
+        let n = store.len();
+        let parts: Option<Vec<Vec<(u64, u32)>>> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map_init(skim::Scratch::default, |scratch, k| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
+                let mut out = Vec::new();
+                m.scan(range, only.as_deref(), scratch, &mut out);
+                Some(out)
+            })
+            .collect();
+        let parts = parts?;
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            all.extend(p);
+        }
+        all
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    let t = std::time::Instant::now();
+    let hits = rank(keyed);
+    if std::env::var_os("PT_TIMING").is_some() {
+        eprintln!("rank {:?}", t.elapsed());
     }
     Some(Results {
         query: query.clone(),
@@ -470,23 +1099,18 @@ pub fn search_people(store: &Store, input: &str) -> Vec<PersonHit> {
             .map(|&id| PersonHit { id, score: 0 })
             .collect();
     }
-    let words: Vec<(String, u64)> = query
-        .words
-        .iter()
-        .map(|w| (w.clone(), bloom_of(w)))
-        .collect();
+    let words = words_of(&query);
     let mut hits: Vec<PersonHit> = store
         .people()
         .par_iter()
-        .filter_map(|&id| {
-            let k = index.people.get(id.0 as usize)?;
-            let name = store.person_name(id);
+        .map_init(skim::Scratch::default, |scratch, &id| {
             let mut total = 0;
-            for (w, bloom) in &words {
-                total += match_keys(name, k, w, *bloom)?;
+            for w in &words {
+                total += i64::from(index.people.score(id.0 as usize, w, scratch)?);
             }
             Some(PersonHit { id, score: total })
         })
+        .flatten()
         .collect();
     hits.sort_by_key(|h| (Reverse(h.score), Reverse(store.person_count(h.id)), h.id));
     hits
@@ -532,7 +1156,7 @@ pub fn headline_positions(store: &Store, id: ArticleId, query: &Query) -> Vec<us
     if query.scope == Scope::Person || query.is_empty() {
         return Vec::new();
     }
-    positions(&headline(store.article(id)).0, query)
+    positions(store.search_index().headline(id), query)
 }
 
 #[cfg(test)]
@@ -664,6 +1288,91 @@ mod tests {
         let narrowed = search(&s, &new, Some(&ids), &flag).expect("ran");
         let full = search(&s, &new, None, &flag).expect("ran");
         assert_eq!(narrowed.hits, full.hits);
+    }
+
+    /// The search as a plain loop: every article, every field, a fresh `SkimMatcherV2` per
+    /// comparison, then a comparison sort.
+    fn reference(store: &Store, query: &Query) -> Vec<Hit> {
+        let fresh = |text: &str, word: &str| {
+            SkimMatcherV2::default()
+                .ignore_case()
+                .fuzzy_match(text, word)
+        };
+        let with_keys = |text: &str, word: &str| {
+            let mut best = fresh(text, word);
+            if word.is_ascii() {
+                let k = mapped_keys(text);
+                for full in [&k.full, &k.full_u] {
+                    if full.contains(word) {
+                        best = best.max(fresh(full, word));
+                    }
+                }
+                best = best.max(fresh(&k.initials, word));
+            }
+            best
+        };
+        let mut hits: Vec<Hit> = (0..store.len() as u32)
+            .map(ArticleId)
+            .filter_map(|id| {
+                let a = store.article(id);
+                let mut total = 0;
+                for word in &query.words {
+                    let mut best = None;
+                    if query.scope != Scope::Person {
+                        best = best.max(with_keys(&headline(a).0, word));
+                    }
+                    if query.scope == Scope::All {
+                        for f in extra_fields(a) {
+                            best = best.max(fresh(f, word));
+                        }
+                    }
+                    if query.scope != Scope::Headline {
+                        for &p in store.people_of_article(id) {
+                            best = best.max(with_keys(store.person_name(p), word));
+                        }
+                    }
+                    total += best?;
+                }
+                Some(Hit { id, score: total })
+            })
+            .collect();
+        hits.sort_by_key(|h| (Reverse(h.score), Reverse(store.date_key(h.id)), h.id));
+        hits
+    }
+
+    #[test]
+    fn search_agrees_with_a_plain_scan_of_the_sample_corpus() {
+        let s = Store::from_articles(crate::corpus::sample());
+        let flag = AtomicBool::new(false);
+        let mut compared = 0;
+        let queries = [
+            "会",
+            "会议",
+            "工作会议",
+            "ljc",
+            "lp",
+            "lvpei",
+            "lüpei",
+            "示范区 召开",
+            "2023",
+            "kh",
+            "焦作 jz",
+            "a",
+            "xx",
+            "孟州",
+            "温县",
+            "zhang",
+            "w",
+        ];
+        for q in queries {
+            for scope in [Scope::All, Scope::Headline, Scope::Person] {
+                let query = Query::parse(q, scope);
+                let got = search(&s, &query, None, &flag).expect("ran");
+                assert_eq!(got.hits, reference(&s, &query), "{q} in {scope:?}");
+                compared += got.len();
+            }
+        }
+        assert!(compared > 100, "only {compared} hits compared");
     }
 
     #[test]

@@ -140,7 +140,24 @@ impl Interner {
 
 impl Store {
     /// Builds the store and all its indexes from `articles` (their order gives the ids).
+    ///
+    /// The search keys of the articles are computed on the other threads while this one links
+    /// articles, people, dates and sources; the people's keys follow once names are interned.
     pub fn from_articles(articles: Vec<Article>) -> Store {
+        let ((store, names), heads) = rayon::join(
+            || Store::link(&articles),
+            || search::ArticleKeys::build(&articles),
+        );
+        let index = SearchIndex::from_parts(heads, &names);
+        Store {
+            articles,
+            index,
+            ..store
+        }
+    }
+
+    /// Everything but the articles themselves and the search keys, and the interned names.
+    fn link(articles: &[Article]) -> (Store, Vec<Box<str>>) {
         let mut names = Interner::default();
         let mut roles = Interner::default();
         let mut appearances: Vec<Vec<Appearance>> = Vec::new();
@@ -150,6 +167,7 @@ impl Store {
         let mut by_region: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
         let mut by_date: BTreeMap<DateKey, Vec<ArticleId>> = BTreeMap::new();
         let mut by_source: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
+        let mut last_source: Option<(Box<str>, Vec<ArticleId>)> = None;
 
         for (i, a) in articles.iter().enumerate() {
             let id = ArticleId(i as u32);
@@ -172,10 +190,14 @@ impl Store {
             if let Some(region) = a.region.as_deref() {
                 by_region.entry(region.into()).or_default().push(id);
             }
-            match by_source.get_mut(a.source.as_str()) {
-                Some(ids) => ids.push(id),
-                None => {
-                    by_source.insert(a.source.as_str().into(), vec![id]);
+            // Articles of one page follow each other: extend the previous run without hashing.
+            match last_source.as_mut() {
+                Some((source, ids)) if **source == *a.source => ids.push(id),
+                _ => {
+                    if let Some((source, ids)) = last_source.take() {
+                        by_source.entry(source).or_default().extend(ids);
+                    }
+                    last_source = Some((a.source.as_str().into(), vec![id]));
                 }
             }
 
@@ -221,6 +243,9 @@ impl Store {
             }
         }
         article_people_start.push(article_people.len() as u32);
+        if let Some((source, ids)) = last_source {
+            by_source.entry(source).or_default().extend(ids);
+        }
 
         let people: Vec<Person> = names
             .names
@@ -249,14 +274,12 @@ impl Store {
                 .cmp(&pa.appearances.len())
                 .then_with(|| pa.name.cmp(&pb.name))
         });
-        let people_by_name = names
-            .ids
+        let people_by_name = std::mem::take(&mut names.ids)
             .into_iter()
             .map(|(k, v)| (k, PersonId(v)))
             .collect();
-        let index = SearchIndex::build(&articles, &names.names);
-        Store {
-            articles,
+        let store = Store {
+            articles: Vec::new(),
             dates,
             people,
             people_by_name,
@@ -267,8 +290,9 @@ impl Store {
             by_region,
             by_date,
             by_source,
-            index,
-        }
+            index: SearchIndex::default(),
+        };
+        (store, names.names)
     }
 
     /// Number of articles.

@@ -3,7 +3,11 @@
 //! Each request carries its own cancel flag; submitting a new one raises the previous flag,
 //! which the search checks between chunks, and the worker skips requests already superseded
 //! in its queue. Answers carry the request's generation so the UI can drop late ones.
+//!
+//! The last few answers are kept ([`Recent`]): deleting a character asks again for a query
+//! answered a moment ago, which is then answered at once instead of searched again.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -37,6 +41,46 @@ pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Optio
         return store.search_within(&req.query, &ids, cancel);
     }
     store.search(&req.query, None, cancel)
+}
+
+/// Answers kept for repeated requests.
+const RECENT_ANSWERS: usize = 16;
+/// Hits kept over all recent answers at most (16 bytes each).
+const RECENT_HITS: usize = 4_000_000;
+
+/// The most recent answers with what they answered, newest last.
+#[derive(Default)]
+struct Recent {
+    answers: VecDeque<(SearchRequest, Arc<Results>)>,
+}
+
+impl Recent {
+    /// The answer to a request for the same query text, scope and candidates, if kept.
+    fn get(&self, req: &SearchRequest) -> Option<Arc<Results>> {
+        self.answers
+            .iter()
+            .rev()
+            .find(|(r, _)| {
+                r.query == req.query && r.person == req.person && r.candidates == req.candidates
+            })
+            .map(|(_, results)| Arc::clone(results))
+    }
+
+    /// Keeps `results` as the answer to `req`, forgetting the oldest answers beyond the limits.
+    fn keep(&mut self, req: &SearchRequest, results: &Arc<Results>) {
+        let key = SearchRequest {
+            previous: None,
+            ..req.clone()
+        };
+        self.answers.push_back((key, Arc::clone(results)));
+        let mut hits: usize = self.answers.iter().map(|(_, r)| r.len()).sum();
+        while self.answers.len() > RECENT_ANSWERS || (hits > RECENT_HITS && self.answers.len() > 1)
+        {
+            if let Some((_, old)) = self.answers.pop_front() {
+                hits -= old.len();
+            }
+        }
+    }
 }
 
 /// A job for the worker thread.
@@ -93,8 +137,10 @@ impl Drop for Worker {
     }
 }
 
-/// The thread's loop: take the newest job, run it, send the answer unless cancelled.
+/// The thread's loop: take the newest job, answer it from the recent answers or run it, send
+/// the answer unless cancelled.
 fn serve(store: &Store, jobs: &Receiver<Job>, answers: &Sender<(u64, Arc<Results>)>) {
+    let mut recent = Recent::default();
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
@@ -102,11 +148,18 @@ fn serve(store: &Store, jobs: &Receiver<Job>, answers: &Sender<(u64, Arc<Results
         if job.cancel.load(Ordering::Relaxed) {
             continue;
         }
-        if let Some(results) = execute(store, &job.request, &job.cancel)
-            && answers
-                .send((job.request.generation, Arc::new(results)))
-                .is_err()
-        {
+        let results = match recent.get(&job.request) {
+            Some(results) => results,
+            None => match execute(store, &job.request, &job.cancel) {
+                Some(results) => {
+                    let results = Arc::new(results);
+                    recent.keep(&job.request, &results);
+                    results
+                }
+                None => continue,
+            },
+        };
+        if answers.send((job.request.generation, results)).is_err() {
             return;
         }
     }
@@ -145,5 +198,29 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert_eq!(last, Some((2, 1)));
+    }
+
+    #[test]
+    fn a_repeated_request_gets_the_kept_answer() {
+        let mut a = Article::new("t.txt", 0, Kind::News);
+        a.title = Some("会议召开".into());
+        let store = Store::from_articles(vec![a]);
+        let request = |q: &str| SearchRequest {
+            generation: 1,
+            query: Query::parse(q, Default::default()),
+            person: None,
+            previous: None,
+            candidates: None,
+        };
+        let mut recent = Recent::default();
+        let flag = AtomicBool::new(false);
+        let first = Arc::new(execute(&store, &request("会议"), &flag).expect("ran"));
+        recent.keep(&request("会议"), &first);
+        let again = recent.get(&request("会议")).expect("kept");
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(recent.get(&request("会")).is_none());
+        let mut other_scope = request("会议");
+        other_scope.query = Query::parse("会议", crate::search::Scope::Person);
+        assert!(recent.get(&other_scope).is_none());
     }
 }

@@ -1,0 +1,387 @@
+//! An allocation-free scorer that computes exactly the score of `fuzzy-matcher`'s
+//! `SkimMatcherV2::default().ignore_case()`.
+//!
+//! `SkimMatcherV2::fuzzy_match` collects both strings into vectors, searches the first
+//! occurrence of every pattern character, builds a bonus vector and then fills a two-row
+//! dynamic-programming matrix. Per call that is three allocations and a pass over the whole
+//! text even when the pattern is one character. Ranking a million headlines calls it hundreds
+//! of thousands of times per keystroke, so this module runs the same recurrence (same
+//! constants, same character classes, same tie-breaking and the same row reuse) over scratch
+//! buffers owned by the caller, with a shortcut for one-character patterns whose score is a
+//! closed formula. The results are compared with `SkimMatcherV2` by property tests.
+//!
+//! One difference is deliberate: `SkimMatcherV2` keeps its matrix between calls and, for
+//! patterns of three or more characters, reads a few cells left over from the previous call
+//! on the same thread. This scorer always starts from the state of a freshly created matcher,
+//! so its scores do not depend on what was matched before.
+
+/// Score of a cell that cannot be reached (`SkimMatcherV2`'s `i16::MIN`).
+const NEG_INF: i32 = i16::MIN as i32;
+/// Score of one matched character.
+const SCORE_MATCH: i32 = 16;
+/// Penalty for opening a gap.
+const GAP_START: i32 = -3;
+/// Penalty for each character of a gap.
+const GAP_EXTENSION: i32 = -1;
+/// Bonus for a match at the start of the text or after a hard separator.
+const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+/// Bonus for a match after punctuation.
+const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+/// Bonus for an upper-case letter after a lower-case letter or a digit.
+const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+/// Least bonus of a match that continues a run.
+const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+/// Penalty when the characters match only ignoring ASCII case.
+const PENALTY_CASE_MISMATCH: i32 = GAP_EXTENSION * 2;
+/// The bonus of the very first character of the text is multiplied by this.
+const FIRST_CHAR_MULTIPLIER: i32 = 2;
+
+/// Character classes, as `SkimMatcherV2` sees them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharType {
+    Empty,
+    Upper,
+    Lower,
+    Number,
+    HardSep,
+    SoftSep,
+}
+
+impl CharType {
+    fn of(c: char) -> CharType {
+        match c {
+            '\0' => CharType::Empty,
+            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharType::HardSep,
+            '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => CharType::SoftSep,
+            '0'..='9' => CharType::Number,
+            'A'..='Z' => CharType::Upper,
+            _ => CharType::Lower,
+        }
+    }
+}
+
+/// Bonus of a character of type `cur` that follows one of type `prev`.
+fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+    match (prev, cur) {
+        (CharType::Empty | CharType::HardSep, _) => BONUS_HEAD,
+        (CharType::SoftSep, _) => BONUS_BREAK,
+        (CharType::Lower | CharType::Number, CharType::Upper) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+/// Score of text character `c` against pattern character `p`, None when they differ.
+fn match_score(c: char, p: char) -> Option<i32> {
+    if !c.eq_ignore_ascii_case(&p) {
+        return None;
+    }
+    Some(if c == p {
+        SCORE_MATCH
+    } else {
+        SCORE_MATCH + PENALTY_CASE_MISMATCH
+    })
+}
+
+/// One cell of the two-row matrix.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// Best score of an alignment ending with a match here.
+    m: i32,
+    /// Best score of an alignment ending with a skipped text character here.
+    p: i32,
+    /// Bonus of the run the match here continues.
+    bonus: i32,
+}
+
+/// A cell in the state of a newly created matcher.
+const FRESH: Cell = Cell {
+    m: NEG_INF,
+    p: NEG_INF,
+    bonus: 0,
+};
+
+/// Reusable buffers for [`score`]; one per thread.
+#[derive(Default)]
+pub struct Scratch {
+    chars: Vec<char>,
+    bonus: Vec<i32>,
+    first: Vec<usize>,
+    rows: [Vec<Cell>; 2],
+}
+
+/// `SkimMatcherV2`'s score of `pattern` (lower-case) in `text`, None when it does not match.
+pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32> {
+    match pattern {
+        [] => Some(0),
+        &[p] => single(text, p),
+        &[first, .., last] => {
+            // Only the characters from the first occurrence of the pattern's first character
+            // to the last occurrence of its last character take part: columns before the
+            // first are never filled, and after the last the final row has no match, so no
+            // cell the result depends on is computed differently when the matrix is cut there.
+            let start = find(text, first)?;
+            let end = rfind(text, last)?;
+            let window = text.get(start..end)?;
+            if window.is_empty() {
+                return None;
+            }
+            let before = text
+                .get(..start)
+                .and_then(|s| s.chars().next_back())
+                .map_or(CharType::Empty, CharType::of);
+            let mut chars = std::mem::take(&mut scratch.chars);
+            chars.clear();
+            chars.extend(window.chars());
+            let s = score_chars(&chars, before, start == 0, pattern, scratch);
+            scratch.chars = chars;
+            s
+        }
+    }
+}
+
+/// The score of a one-character pattern in a text of lower-case ASCII letters and digits
+/// that contains it, starting with it or not: every position there has the same in-place
+/// bonus except the first.
+pub fn single_in_key(at_start: bool) -> i32 {
+    let bonus = if at_start {
+        BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+    } else {
+        0
+    };
+    SCORE_MATCH + GAP_EXTENSION + bonus
+}
+
+/// Byte offset of the first occurrence of `p` in `text`, ignoring ASCII case.
+fn find(text: &str, p: char) -> Option<usize> {
+    if p.is_ascii_alphabetic() {
+        let lower = p.to_ascii_lowercase() as u8;
+        text.bytes().position(|b| b.to_ascii_lowercase() == lower)
+    } else {
+        text.find(p)
+    }
+}
+
+/// Byte offset just past the last occurrence of `p` in `text`, ignoring ASCII case.
+fn rfind(text: &str, p: char) -> Option<usize> {
+    if p.is_ascii_alphabetic() {
+        let lower = p.to_ascii_lowercase() as u8;
+        text.bytes()
+            .rposition(|b| b.to_ascii_lowercase() == lower)
+            .map(|i| i + 1)
+    } else {
+        text.rfind(p).map(|i| i + p.len_utf8())
+    }
+}
+
+/// The score of a one-character pattern: the best occurrence by its in-place bonus.
+///
+/// With one pattern row the recurrence reduces to `match + gap_extension + bonus` at each
+/// occurrence, so no matrix is needed: occurrences are found with a byte search and only the
+/// character before each one is decoded.
+fn single(text: &str, p: char) -> Option<i32> {
+    let mut best: Option<i32> = None;
+    let mut from = 0;
+    while let Some(rest) = text.get(from..) {
+        let Some(at) = find(rest, p).map(|i| from + i) else {
+            break;
+        };
+        // `at` starts an occurrence, so it is a character boundary.
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let prev = text
+            .get(..at)
+            .and_then(|s| s.chars().next_back())
+            .map_or(CharType::Empty, CharType::of);
+        let mut bonus = in_place_bonus(prev, CharType::of(c));
+        if at == 0 {
+            bonus *= FIRST_CHAR_MULTIPLIER;
+        }
+        if let Some(m) = match_score(c, p) {
+            let s = m + GAP_EXTENSION + bonus;
+            best = Some(best.map_or(s, |x| x.max(s)));
+        }
+        from = at + c.len_utf8();
+    }
+    best
+}
+
+/// The full recurrence over decoded characters (patterns of two or more characters).
+///
+/// `choice` may be a window of the text: `before` is the class of the character preceding it
+/// and `at_start` says whether it begins the text (the first character's bonus is doubled).
+fn score_chars(
+    choice: &[char],
+    before: CharType,
+    at_start: bool,
+    pattern: &[char],
+    s: &mut Scratch,
+) -> Option<i32> {
+    // First occurrence of each pattern character, in order (`cheap_matches`).
+    s.first.clear();
+    let mut next = pattern.iter().peekable();
+    for (idx, &c) in choice.iter().enumerate() {
+        match next.peek() {
+            Some(&&p) if c.eq_ignore_ascii_case(&p) => {
+                s.first.push(idx);
+                next.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    if next.peek().is_some() {
+        return None;
+    }
+    let n = choice.len();
+    let cols = n + 1;
+
+    s.bonus.clear();
+    s.bonus.push(0);
+    let mut prev = before;
+    for &c in choice {
+        let ty = CharType::of(c);
+        s.bonus.push(in_place_bonus(prev, ty));
+        prev = ty;
+    }
+    if at_start && let Some(b) = s.bonus.get_mut(1) {
+        *b *= FIRST_CHAR_MULTIPLIER;
+    }
+
+    let [row0, row1] = &mut s.rows;
+    row0.clear();
+    row0.resize(
+        cols,
+        Cell {
+            p: GAP_EXTENSION,
+            ..FRESH
+        },
+    );
+    row1.clear();
+    row1.resize(cols, FRESH);
+
+    for (i, (&p, &skip)) in pattern.iter().zip(&s.first).enumerate() {
+        // Row i + 1 of the matrix lives in `rows[(i + 1) % 2]`, row i in the other one.
+        let (cur, prev) = if i.is_multiple_of(2) {
+            (&mut *row1, &*row0)
+        } else {
+            (&mut *row0, &*row1)
+        };
+        for col in skip + 1..cols {
+            let c = choice[col - 1];
+            let last = cur[col - 1];
+            if let Some(m) = match_score(c, p) {
+                let diag = prev[col - 1];
+                let in_place = s.bonus[col];
+                let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                cur[col - 1].bonus = consecutive;
+                let by_match = diag.m + consecutive;
+                let by_skip = diag.p + in_place;
+                cur[col].m = by_match.max(by_skip) + m;
+            } else {
+                cur[col].m = NEG_INF;
+                cur[col].bonus = 0;
+            }
+            cur[col].p = (GAP_START + GAP_EXTENSION + last.m).max(GAP_EXTENSION + last.p);
+        }
+    }
+
+    let last_row = if pattern.len().is_multiple_of(2) {
+        &*row0
+    } else {
+        &*row1
+    };
+    let from = s.first.last().copied().unwrap_or(0);
+    last_row
+        .get(from..)
+        .and_then(|r| r.iter().map(|c| c.m).max())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+
+    /// The reference: a fresh case-insensitive `SkimMatcherV2`.
+    fn reference(text: &str, pattern: &str) -> Option<i64> {
+        SkimMatcherV2::default()
+            .ignore_case()
+            .fuzzy_match(text, pattern)
+    }
+
+    fn ours(text: &str, pattern: &str) -> Option<i64> {
+        let p: Vec<char> = pattern.chars().collect();
+        score(text, &p, &mut Scratch::default()).map(i64::from)
+    }
+
+    #[test]
+    fn agrees_on_examples() {
+        for (text, pattern) in [
+            ("吕沛与建行焦作分行行长王纪勋交流座谈", "吕沛"),
+            ("示范区党政联席会议召开", "会议召开"),
+            ("温县2022年度述职评议考核会议召开", "2022"),
+            ("lvpeiyujianhang", "lvpei"),
+            ("lpyjhjzfhhzwjxjlzt", "lp"),
+            ("Foo Bar-baz/QUX", "fbq"),
+            ("会", "会"),
+            ("", "会"),
+            ("abc", ""),
+        ] {
+            assert_eq!(
+                ours(text, pattern),
+                reference(text, pattern),
+                "{text} {pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_character_in_a_key() {
+        for key in ["lvpei", "lpyjh", "2022nian", "wx2022", "a", "pl"] {
+            for c in ['l', 'p', '2', 'a', 'x'] {
+                if key.contains(c) {
+                    let expected = reference(key, &c.to_string());
+                    let got = i64::from(single_in_key(key.starts_with(c)));
+                    assert_eq!(Some(got), expected, "{c} in {key}");
+                }
+            }
+        }
+    }
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                'a', 'b', 'c', 'A', 'B', ' ', '-', '/', '1', '会', '议', '召', '开', '，', '\0',
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn pattern_strategy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec!['a', 'b', 'c', '1', '-', '会', '议', '开']),
+            1..6,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn agrees_with_skim_matcher_v2(text in text_strategy(), pattern in pattern_strategy()) {
+            prop_assert_eq!(ours(&text, &pattern), reference(&text, &pattern));
+        }
+
+        #[test]
+        fn reusing_scratch_changes_nothing(a in text_strategy(), b in text_strategy(), pattern in pattern_strategy()) {
+            let p: Vec<char> = pattern.chars().collect();
+            let mut scratch = Scratch::default();
+            let _ = score(&a, &p, &mut scratch);
+            let reused = score(&b, &p, &mut scratch);
+            prop_assert_eq!(reused, score(&b, &p, &mut Scratch::default()));
+        }
+    }
+}
