@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use papertui::model::{Article, PersonMention};
 use papertui::search::{self, Query, Results, Scope};
 use papertui::store::Store;
@@ -197,6 +197,14 @@ fn build(c: &mut Criterion) {
         let articles = corpus(n);
         group.bench_function(format!("from_articles/{n}"), |b| {
             b.iter(|| black_box(Store::from_articles(articles.clone())));
+        });
+        // The same without copying the articles in and freeing the store afterwards.
+        group.bench_function(format!("build_only/{n}"), |b| {
+            b.iter_batched(
+                || articles.clone(),
+                Store::from_articles,
+                BatchSize::PerIteration,
+            );
         });
     }
     group.finish();
