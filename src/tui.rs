@@ -43,6 +43,8 @@ use loader::{LoadReport, Loader};
 
 /// How long to wait for input before checking the search worker again.
 const TICK: Duration = Duration::from_millis(16);
+/// The same while a search is running, so its answer is drawn soon after it is ready.
+const BUSY_TICK: Duration = Duration::from_millis(2);
 /// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
 /// event source reports nothing for a zero timeout, even with events already parsed.
 const DRAIN: Duration = Duration::from_millis(1);
@@ -127,7 +129,9 @@ fn event_loop(
             }
         })?;
         let mut actions = Vec::new();
-        if event::poll(TICK)? {
+        // While a search runs, look for its answer more often than the idle tick.
+        let tick = if app.searching { BUSY_TICK } else { TICK };
+        if event::poll(tick)? {
             // Drain everything queued so a paste or key repeat is one redraw.
             loop {
                 let action = match event::read()? {
