@@ -847,30 +847,20 @@ impl PersonExtractor {
                 self.role_list(seg, si, end, len, hits);
             }
         }
-        follower_at.sort_unstable();
-        follower_at.dedup();
-        for &s in follower_at.iter() {
-            if let Some(start) = self.name_before(seg, s, true) {
-                hits.push(Hit {
-                    seg: si,
-                    at: start,
-                    name: seg.slice(start, s).to_owned(),
-                    role: None,
-                    strong: true,
-                });
-            }
-        }
-        title_at.sort_unstable();
-        title_at.dedup();
-        for &s in title_at.iter() {
-            if let Some(start) = self.name_before(seg, s, false) {
-                hits.push(Hit {
-                    seg: si,
-                    at: start,
-                    name: seg.slice(start, s).to_owned(),
-                    role: None,
-                    strong: true,
-                });
+        // Names before a verb need a boundary on their left; names before a title do not.
+        for (positions, need_left) in [(follower_at, true), (title_at, false)] {
+            positions.sort_unstable();
+            positions.dedup();
+            for &s in positions.iter() {
+                if let Some(start) = self.name_before(seg, s, need_left) {
+                    hits.push(Hit {
+                        seg: si,
+                        at: start,
+                        name: seg.slice(start, s).to_owned(),
+                        role: None,
+                        strong: true,
+                    });
+                }
             }
         }
     }
