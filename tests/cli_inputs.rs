@@ -44,6 +44,17 @@ fn sample_page(prefix: &str) -> (PathBuf, String) {
 }
 
 /// Parses JSON Lines output into records.
+/// Runs papertui with `args`, asserts success, and returns what it printed.
+fn stdout_of(home: &Path, args: &[&str]) -> Vec<u8> {
+    papertui(home)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn records(stdout: &[u8]) -> Vec<Value> {
     std::str::from_utf8(stdout)
         .expect("UTF-8 output")
@@ -211,13 +222,7 @@ fn export_without_paths_gives_the_embedded_sample() {
 #[test]
 fn export_json_is_one_valid_array() {
     let home = tempfile::tempdir().expect("home");
-    let output = papertui(home.path())
-        .args(["export", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout_of(home.path(), &["export", "--format", "json"]);
     let value: Value = serde_json::from_slice(&output).expect("valid JSON");
     let array = value.as_array().expect("a JSON array");
     assert_eq!(array.len(), SAMPLE_ARTICLES);
@@ -235,13 +240,7 @@ fn export_person_gives_only_that_persons_articles() {
             .get_output()
             .stdout,
     );
-    let output = papertui(home.path())
-        .args(["export", "--person", "吕沛"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout_of(home.path(), &["export", "--person", "吕沛"]);
     let only = records(&output);
     assert!(!only.is_empty(), "吕沛 appears in the sample");
     for record in &only {
@@ -258,13 +257,7 @@ fn export_person_gives_only_that_persons_articles() {
 #[test]
 fn people_jsonl_lists_lu_pei_with_his_count() {
     let home = tempfile::tempdir().expect("home");
-    let output = papertui(home.path())
-        .args(["people", "--format", "jsonl"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout_of(home.path(), &["people", "--format", "jsonl"]);
     let people = records(&output);
     let lu_pei = people
         .iter()
