@@ -232,14 +232,7 @@ fn export_json_is_one_valid_array() {
 #[test]
 fn export_person_gives_only_that_persons_articles() {
     let home = tempfile::tempdir().expect("home");
-    let all = records(
-        &papertui(home.path())
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let all = records(&stdout_of(home.path(), &["export"]));
     let output = stdout_of(home.path(), &["export", "--person", "吕沛"]);
     let only = records(&output);
     assert!(!only.is_empty(), "吕沛 appears in the sample");
@@ -263,14 +256,7 @@ fn people_jsonl_lists_lu_pei_with_his_count() {
         .iter()
         .find(|p| p["name"] == "吕沛")
         .expect("吕沛 is listed");
-    let all = records(
-        &papertui(home.path())
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let all = records(&stdout_of(home.path(), &["export"]));
     let naming = all.iter().filter(|r| persons(r).contains(&"吕沛")).count();
     assert_eq!(lu_pei["articles"].as_u64(), u64::try_from(naming).ok());
     assert!(lu_pei["roles"].is_array());

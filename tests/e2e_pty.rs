@@ -444,6 +444,17 @@ fn sigterm_restores_the_terminal() {
     s.assert_restored();
 }
 
+/// Asserts `message` was printed after the alternate screen was left, readable on the normal
+/// screen.
+fn assert_printed_after_restore(s: &Session, message: &str) {
+    let out = s.text_after_enter();
+    let (_, after) = out.split_once("\x1b[?1049l").expect("leave sequence");
+    assert!(
+        after.contains(message),
+        "{message:?} must follow the restore:\n{out:?}"
+    );
+}
+
 #[test]
 fn panic_restores_the_terminal_and_reports_the_message() {
     let Some(mut s) = Session::start(120, 40, &[("PAPERTUI_TEST_PANIC", "1")]) else {
@@ -452,12 +463,7 @@ fn panic_restores_the_terminal_and_reports_the_message() {
     let status = s.wait_exit();
     assert!(!status.success(), "a panic is a failure: {status:?}");
     s.assert_restored();
-    let out = s.text_after_enter();
-    let (_, after) = out.split_once("\x1b[?1049l").expect("leave sequence");
-    assert!(
-        after.contains("panicking on purpose"),
-        "the panic message must follow the restore, readable on the normal screen:\n{out:?}"
-    );
+    assert_printed_after_restore(&s, "panicking on purpose");
 }
 
 #[test]
@@ -468,12 +474,7 @@ fn error_exit_restores_the_terminal_and_reports_the_error() {
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 2, "{status:?}");
     s.assert_restored();
-    let out = s.text_after_enter();
-    let (_, after) = out.split_once("\x1b[?1049l").expect("leave sequence");
-    assert!(
-        after.contains("failing on purpose"),
-        "the error must follow the restore:\n{out:?}"
-    );
+    assert_printed_after_restore(&s, "failing on purpose");
 }
 
 #[test]
