@@ -27,8 +27,8 @@
 //! rayon threads in chunks of ids, ascending, and between chunks a cancel flag is checked so
 //! a newer keystroke can abandon a stale search. When the query only grows, the previous hits
 //! are the candidates ([`narrows`]), held as a bitset so the scan still runs in id order.
-//! Hits carry a packed (score, date) key and are ranked by a stable radix sort, so equal keys
-//! keep ascending ids: best score first, then newer, then lower id.
+//! Hits carry a packed (score, date) key; the `rank` submodule ranks the best of them at once
+//! and the rest only when a row past them is read: best score first, then newer, then lower id.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -45,7 +45,11 @@ use rayon::prelude::*;
 use crate::model::Article;
 use crate::store::{ArticleId, PersonId, Store};
 
+mod rank;
 mod skim;
+
+pub use rank::TOP as RANKED_AT_ONCE;
+use rank::{Keyed, Ranking, sort_key};
 
 /// Articles scored per chunk between two checks of the cancel flag.
 const CHUNK: usize = 16_384;
@@ -138,23 +142,41 @@ pub struct Hit {
 }
 
 /// The outcome of one search: the query and its hits, best first (then newer first).
+///
+/// Only the best [`RANKED_AT_ONCE`] hits are ranked when the search ends; the others are
+/// ranked the first time a hit past them is read.
 #[derive(Clone, Debug, Default)]
 pub struct Results {
     /// The query these hits answer.
     pub query: Query,
-    /// Matching articles, ranked.
-    pub hits: Vec<Hit>,
+    /// Matching articles.
+    ranking: Ranking,
 }
 
 impl Results {
     /// Number of hits.
     pub fn len(&self) -> usize {
-        self.hits.len()
+        self.ranking.len()
     }
 
     /// True when nothing matched.
     pub fn is_empty(&self) -> bool {
-        self.hits.is_empty()
+        self.ranking.is_empty()
+    }
+
+    /// The hit ranked `i`-th, from 0.
+    pub fn get(&self, i: usize) -> Option<Hit> {
+        self.ranking.get(i)
+    }
+
+    /// Every hit, ranked.
+    pub fn hits(&self) -> &[Hit] {
+        self.ranking.all()
+    }
+
+    /// The ids of every hit in no particular order: the candidates of a narrower query.
+    pub fn ids(&self) -> impl Iterator<Item = ArticleId> + '_ {
+        self.ranking.ids()
     }
 }
 
@@ -233,7 +255,7 @@ fn bloom_of(s: &str) -> u64 {
 ///
 /// Letters of the full pinyin use bits 0–25, letters of the initials bits 26–51, digits
 /// (the same in both keys) bits 52–61. Bit 63 stands for any other character, which keys
-/// never contain, so a word with one never passes the mask.
+/// never contain, so a word with one never passes the mask. Bit 62 is [`TEXT_HAS_ASCII`].
 fn letter_bit(c: char, initial: bool) -> u64 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32 + if initial { 26 } else { 0 }),
@@ -241,6 +263,11 @@ fn letter_bit(c: char, initial: bool) -> u64 {
         _ => 1 << 63,
     }
 }
+
+/// Bit of a letters mask set when the entry's text itself has an ASCII character: an ASCII
+/// word can match the text (not only its pinyin) only then, which spares reading the text of
+/// nearly every Chinese headline for a pinyin query.
+const TEXT_HAS_ASCII: u64 = 1 << 62;
 
 /// Entries whose keys one task computes when the index is built.
 const BUILD_CHUNK: usize = 4096;
@@ -359,7 +386,11 @@ impl KeyTable {
     fn push(&mut self, text: &str, memo: &mut PinyinMemo) {
         self.text.bytes.push_str(text);
         self.text.finish();
-        let mut letters = 0u64;
+        let mut letters = if text.bytes().any(|b| b.is_ascii()) {
+            TEXT_HAS_ASCII
+        } else {
+            0
+        };
         let mut has_u = false;
         // Full pinyin, ü written `v`; initials alongside.
         for c in text.chars() {
@@ -408,7 +439,7 @@ impl KeyTable {
             return None;
         };
         let mut best = None;
-        if bloom & word.bloom == word.bloom {
+        if bloom & word.bloom == word.bloom && (!word.ascii || letters & TEXT_HAS_ASCII != 0) {
             best = score_text(self.text.get(i), word, scratch);
         }
         if let [c] = word.chars[..]
@@ -804,7 +835,7 @@ impl Matcher<'_> {
         range: Range<u32>,
         only: Option<&[u64]>,
         scratch: &mut skim::Scratch,
-        out: &mut Vec<(u64, u32)>,
+        out: &mut Vec<Keyed>,
     ) {
         // A cursor per word into its person matches, moved forward as ids grow.
         let mut cursors: Vec<usize> = self
@@ -880,6 +911,11 @@ fn set_bits(bits: &[u64], range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
         .filter(move |id| range.contains(id))
 }
 
+/// Number of ids in `range` whose bit is set in `bits`.
+fn count_bits(bits: &[u64], range: Range<u32>) -> usize {
+    set_bits(bits, range).count()
+}
+
 /// A bitset of `ids` over `n` articles.
 fn bitset(ids: &[ArticleId], n: usize) -> Vec<u64> {
     let mut bits = vec![0u64; n.div_ceil(64)];
@@ -897,70 +933,12 @@ fn has_bit(bits: &[u64], id: u32) -> bool {
         .is_some_and(|w| w & (1 << (id % 64)) != 0)
 }
 
-/// Sorts `(key, id)` pairs given in ascending id order by key, keeping that order among equal
-/// keys, and returns them as hits.
-///
-/// A least-significant-digit radix sort on the key bytes that differ between hits: scores
-/// and dates take few distinct values, so two to four passes over the hits usually do,
-/// instead of the log n passes of a comparison sort.
-fn rank(keyed: Vec<(u64, u32)>) -> Vec<Hit> {
-    let Some(&(first, _)) = keyed.first() else {
-        return Vec::new();
-    };
-    let mut counts = [[0usize; 256]; 8];
-    let mut differ = 0u64;
-    for &(k, _) in &keyed {
-        differ |= k ^ first;
-        for (d, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * d)) & 0xff) as usize] += 1;
-        }
-    }
-    let mut src = keyed;
-    let mut dst = vec![(0u64, 0u32); src.len()];
-    for (d, c) in counts.iter().enumerate() {
-        if (differ >> (8 * d)) & 0xff == 0 {
-            continue;
-        }
-        let mut at = [0usize; 256];
-        let mut sum = 0;
-        for (a, &n) in at.iter_mut().zip(c) {
-            *a = sum;
-            sum += n;
-        }
-        for &(k, id) in &src {
-            // A byte indexes the 256 buckets; bucket starts add up to at most `len`.
-            let slot = &mut at[((k >> (8 * d)) & 0xff) as usize];
-            dst[*slot] = (k, id);
-            *slot += 1;
-        }
-        std::mem::swap(&mut src, &mut dst);
-    }
-    src.into_iter()
-        .map(|(key, id)| Hit {
-            id: ArticleId(id),
-            score: key_score(key),
-        })
-        .collect()
-}
-
-/// A key that sorts better scores first, then newer dates (ties broken by the article id).
-fn sort_key(score: i64, date: u32) -> u64 {
-    let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
-    let ordered = (score as u32) ^ 0x8000_0000;
-    (u64::from(!ordered) << 32) | u64::from(!date)
-}
-
-/// The score packed into a [`sort_key`].
-fn key_score(key: u64) -> i64 {
-    i64::from(((!(key >> 32) as u32) ^ 0x8000_0000) as i32)
-}
-
 /// Person scope: the articles of the people matching every word, without a scan.
 fn person_scope_hits(
     m: &Matcher<'_>,
     only: Option<&[u64]>,
     cancel: &AtomicBool,
-) -> Option<Vec<(u64, u32)>> {
+) -> Option<Vec<Keyed>> {
     let mut lists = m.people.iter().map(|p| match p {
         PersonMatches::Articles(list) => list.as_slice(),
         PersonMatches::People(_) => &[],
@@ -1018,7 +996,7 @@ pub fn search(
         };
         return Some(Results {
             query: query.clone(),
-            hits,
+            ranking: Ranking::ranked(hits),
         });
     }
     let index = store.search_index();
@@ -1051,40 +1029,34 @@ pub fn search(
         .people
         .iter()
         .all(|p| matches!(p, PersonMatches::Articles(_)));
-    let keyed = if query.scope == Scope::Person && sparse {
-        person_scope_hits(&m, only.as_deref(), cancel)?
+    let runs = if query.scope == Scope::Person && sparse {
+        vec![person_scope_hits(&m, only.as_deref(), cancel)?]
     } else {
         let n = store.len();
-        let parts: Option<Vec<Vec<(u64, u32)>>> = (0..n.div_ceil(CHUNK))
+        let runs: Option<Vec<Vec<Keyed>>> = (0..n.div_ceil(CHUNK))
             .into_par_iter()
             .map_init(skim::Scratch::default, |scratch, k| {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
                 }
                 let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
-                let mut out = Vec::new();
+                let most = match only.as_deref() {
+                    Some(bits) => count_bits(bits, range.clone()),
+                    None => range.len(),
+                };
+                let mut out = Vec::with_capacity(most);
                 m.scan(range, only.as_deref(), scratch, &mut out);
                 Some(out)
             })
             .collect();
-        let parts = parts?;
-        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        for p in parts {
-            all.extend(p);
-        }
-        all
+        runs?
     };
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    let t = std::time::Instant::now();
-    let hits = rank(keyed);
-    if std::env::var_os("PT_TIMING").is_some() {
-        eprintln!("rank {:?}", t.elapsed());
-    }
     Some(Results {
         query: query.clone(),
-        hits,
+        ranking: Ranking::from_runs(runs),
     })
 }
 
@@ -1199,7 +1171,7 @@ mod tests {
         let query = Query::parse(q, scope);
         search(store, &query, None, &AtomicBool::new(false))
             .expect("not cancelled")
-            .hits
+            .hits()
             .iter()
             .map(|h| h.id.0)
             .collect()
@@ -1284,10 +1256,10 @@ mod tests {
         assert!(!narrows(&old, &Query::parse("会", Scope::Headline)));
         let flag = AtomicBool::new(false);
         let prev = search(&s, &old, None, &flag).expect("ran");
-        let ids: Vec<ArticleId> = prev.hits.iter().map(|h| h.id).collect();
+        let ids: Vec<ArticleId> = prev.ids().collect();
         let narrowed = search(&s, &new, Some(&ids), &flag).expect("ran");
         let full = search(&s, &new, None, &flag).expect("ran");
-        assert_eq!(narrowed.hits, full.hits);
+        assert_eq!(narrowed.hits(), full.hits());
     }
 
     /// The search as a plain loop: every article, every field, a fresh `SkimMatcherV2` per
@@ -1368,7 +1340,7 @@ mod tests {
             for scope in [Scope::All, Scope::Headline, Scope::Person] {
                 let query = Query::parse(q, scope);
                 let got = search(&s, &query, None, &flag).expect("ran");
-                assert_eq!(got.hits, reference(&s, &query), "{q} in {scope:?}");
+                assert_eq!(got.hits(), reference(&s, &query), "{q} in {scope:?}");
                 compared += got.len();
             }
         }

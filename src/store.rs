@@ -456,7 +456,7 @@ impl Store {
     ) -> Option<Results> {
         let candidates: Option<Vec<ArticleId>> = previous
             .filter(|p| search::narrows(&p.query, query) && !p.query.is_empty())
-            .map(|p| p.hits.iter().map(|h| h.id).collect());
+            .map(|p| p.ids().collect());
         search::search(self, query, candidates.as_deref(), cancel)
     }
 

@@ -131,14 +131,14 @@ fn thousands_of_pages_load_in_order_and_filter() {
     let results = store
         .search(&Query::parse(&title, Scope::Headline), None, &cancel)
         .expect("not cancelled");
-    let hits: Vec<ArticleId> = results.hits.iter().map(|h| h.id).collect();
+    let hits: Vec<ArticleId> = results.hits().iter().map(|h| h.id).collect();
     for id in &wanted {
         assert!(hits.contains(id), "{id:?} titled {title} is missing");
     }
     let none = store
         .search(&Query::parse("zzqqxxjj", Scope::All), None, &cancel)
         .expect("not cancelled");
-    assert!(none.hits.is_empty());
+    assert!(none.is_empty());
 }
 
 #[test]

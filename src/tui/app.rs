@@ -319,7 +319,7 @@ impl App {
     /// The `i`-th article of the current set.
     pub fn set_get(&self, i: usize) -> Option<ArticleId> {
         match (&self.results, &self.subset, self.person) {
-            (Some(r), _, _) => r.hits.get(i).map(|h| h.id),
+            (Some(r), _, _) => r.get(i).map(|h| h.id),
             (None, Some(s), _) => s.get(i).copied(),
             (None, None, Some(p)) => self.store.articles_of_person(p).get(i).map(|a| a.article),
             (None, None, None) => (i < self.store.len()).then_some(ArticleId(i as u32)),

@@ -26,7 +26,7 @@ pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Optio
         .as_deref()
         .filter(|p| search::narrows(&p.query, &req.query))
     {
-        let ids: Vec<ArticleId> = prev.hits.iter().map(|h| h.id).collect();
+        let ids: Vec<ArticleId> = prev.ids().collect();
         return store.search_within(&req.query, &ids, cancel);
     }
     if let Some(ids) = req.candidates.as_deref() {
