@@ -460,13 +460,15 @@ impl KeyTable {
                 if full.contains(word.text.as_str()) {
                     for key in full.split(FULL_U_SEPARATOR) {
                         if key.contains(word.text.as_str()) {
-                            best = best.max(skim::score(key, &word.chars, scratch));
+                            let key = key.as_bytes();
+                            best = best.max(skim::score_key(key, word.text.as_bytes(), scratch));
                         }
                     }
                 }
             }
             if letters & word.initials_need == word.initials_need {
-                best = best.max(score_text(self.initials.get(i), word, scratch));
+                let initials = self.initials.get(i).as_bytes();
+                best = best.max(skim::score_key(initials, word.text.as_bytes(), scratch));
             }
         }
         best
@@ -530,33 +532,9 @@ impl PinyinMemo {
     }
 }
 
-/// The score of `word` in `text`, tested for a subsequence first (the scorer searches a
-/// single character itself).
+/// The score of `word` in `text`.
 fn score_text(text: &str, word: &Word, scratch: &mut skim::Scratch) -> Option<i32> {
-    if word.chars.len() > 1 && !is_subsequence(text, &word.chars) {
-        return None;
-    }
     skim::score(text, &word.chars, scratch)
-}
-
-/// True when the characters of `pattern` (lower-case) occur in order in `text`, ignoring
-/// ASCII case: the test `SkimMatcherV2` starts with, done on bytes without decoding.
-fn is_subsequence(text: &str, pattern: &[char]) -> bool {
-    let mut rest = text;
-    for &c in pattern {
-        let found = if c.is_ascii_alphabetic() {
-            let b = c as u8;
-            rest.bytes().position(|x| x.to_ascii_lowercase() == b)
-        } else {
-            rest.find(c)
-        };
-        // `found` is the start of a whole occurrence of `c`, so this stays on a boundary.
-        match found.and_then(|at| rest.get(at + c.len_utf8()..)) {
-            Some(after) => rest = after,
-            None => return false,
-        }
-    }
-    true
 }
 
 /// Search keys of every article and person, computed once when the store is built.

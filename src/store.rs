@@ -7,7 +7,9 @@
 //! one flat array with offsets. The search keys (pinyin, masks) live in
 //! [`crate::search::SearchIndex`], built here in parallel.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::atomic::AtomicBool;
 
 use crate::model::Article;
@@ -108,21 +110,21 @@ pub struct Store {
     articles: Vec<Article>,
     dates: Vec<DateKey>,
     people: Vec<Person>,
-    people_by_name: HashMap<Box<str>, PersonId>,
+    people_by_name: FxHashMap<Box<str>, u32>,
     people_ranked: Vec<PersonId>,
     roles: Vec<Box<str>>,
     article_people_start: Vec<u32>,
     article_people: Vec<PersonId>,
-    by_region: HashMap<Box<str>, Vec<ArticleId>>,
+    by_region: FxHashMap<Box<str>, Vec<ArticleId>>,
     by_date: BTreeMap<DateKey, Vec<ArticleId>>,
-    by_source: HashMap<Box<str>, Vec<ArticleId>>,
+    by_source: FxHashMap<Box<str>, Vec<ArticleId>>,
     index: SearchIndex,
 }
 
 /// Interns strings into a vector, returning their index.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
 }
 
@@ -164,9 +166,9 @@ impl Store {
         let mut article_people_start = Vec::with_capacity(articles.len() + 1);
         let mut article_people = Vec::new();
         let mut dates = Vec::with_capacity(articles.len());
-        let mut by_region: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
+        let mut by_region: FxHashMap<Box<str>, Vec<ArticleId>> = FxHashMap::default();
         let mut by_date: BTreeMap<DateKey, Vec<ArticleId>> = BTreeMap::new();
-        let mut by_source: HashMap<Box<str>, Vec<ArticleId>> = HashMap::new();
+        let mut by_source: FxHashMap<Box<str>, Vec<ArticleId>> = FxHashMap::default();
         let mut last_source: Option<(Box<str>, Vec<ArticleId>)> = None;
 
         for (i, a) in articles.iter().enumerate() {
@@ -252,11 +254,15 @@ impl Store {
             .iter()
             .zip(appearances)
             .map(|(name, appearances)| {
-                let mut counts: HashMap<RoleId, u32> = HashMap::new();
-                for r in appearances.iter().filter_map(|a| a.role) {
-                    *counts.entry(r).or_default() += 1;
+                let mut seen: Vec<RoleId> = appearances.iter().filter_map(|a| a.role).collect();
+                seen.sort_unstable();
+                let mut roles: Vec<(RoleId, u32)> = Vec::new();
+                for r in seen {
+                    match roles.last_mut() {
+                        Some((last, n)) if *last == r => *n += 1,
+                        _ => roles.push((r, 1)),
+                    }
                 }
-                let mut roles: Vec<(RoleId, u32)> = counts.into_iter().collect();
                 roles.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
                 Person {
                     name: name.clone(),
@@ -274,10 +280,7 @@ impl Store {
                 .cmp(&pa.appearances.len())
                 .then_with(|| pa.name.cmp(&pb.name))
         });
-        let people_by_name = std::mem::take(&mut names.ids)
-            .into_iter()
-            .map(|(k, v)| (k, PersonId(v)))
-            .collect();
+        let people_by_name = std::mem::take(&mut names.ids);
         let store = Store {
             articles: Vec::new(),
             dates,
@@ -361,7 +364,7 @@ impl Store {
 
     /// The person named exactly `name`.
     pub fn person_by_name(&self, name: &str) -> Option<PersonId> {
-        self.people_by_name.get(name.trim()).copied()
+        self.people_by_name.get(name.trim()).map(|&id| PersonId(id))
     }
 
     /// The text of an interned role.

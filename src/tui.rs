@@ -72,6 +72,7 @@ pub fn run(
     let stop = shutdown::Stop::register()?;
     let result = event_loop(&mut app, None, &mut persist, &stop);
     save_at_exit(&app, persist.as_ref())?;
+    skip_teardown(app);
     result
 }
 
@@ -90,7 +91,16 @@ pub fn run_loading(
     let result = event_loop(&mut app, Some(&loader), &mut persist, &stop);
     let report = loader.finish();
     save_at_exit(&app, persist.as_ref())?;
+    skip_teardown(app);
     result.map(|()| report)
+}
+
+/// Leaves the reader's memory to the operating system instead of freeing it piece by piece:
+/// the process is about to exit, and dropping a million articles one allocation at a time
+/// would hold the shell prompt back for seconds. Nothing in the app needs its drop to run
+/// once the state is saved and the terminal restored (the terminal guard lives elsewhere).
+fn skip_teardown(app: App) {
+    std::mem::forget(app);
 }
 
 /// Writes the reading state once more after the terminal is restored.

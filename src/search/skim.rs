@@ -109,16 +109,51 @@ pub struct Scratch {
     rows: [Vec<Cell>; 2],
 }
 
+/// A unit of text the scorer compares: a decoded character, or a byte of an ASCII key.
+trait Unit: Copy {
+    /// True for units whose in-place bonus is 0 everywhere but at the very start of the text
+    /// (lower-case letters and digits), so the bonus row need not be computed.
+    const PLAIN: bool;
+    /// The class `SkimMatcherV2` gives the unit.
+    fn class(self) -> CharType;
+    /// The match score against pattern unit `p` (lower-case), None when they differ.
+    fn score_against(self, p: Self) -> Option<i32>;
+}
+
+impl Unit for char {
+    const PLAIN: bool = false;
+
+    fn class(self) -> CharType {
+        CharType::of(self)
+    }
+
+    fn score_against(self, p: char) -> Option<i32> {
+        match_score(self, p)
+    }
+}
+
+/// Bytes of a key: lower-case ASCII letters and digits only, as is the pattern.
+impl Unit for u8 {
+    const PLAIN: bool = true;
+
+    fn class(self) -> CharType {
+        CharType::of(char::from(self))
+    }
+
+    fn score_against(self, p: u8) -> Option<i32> {
+        (self == p).then_some(SCORE_MATCH)
+    }
+}
+
 /// `SkimMatcherV2`'s score of `pattern` (lower-case) in `text`, None when it does not match.
 pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32> {
     match pattern {
         [] => Some(0),
         &[p] => single(text, p),
         &[first, .., last] => {
-            // Only the characters from the first occurrence of the pattern's first character
-            // to the last occurrence of its last character take part: columns before the
-            // first are never filled, and after the last the final row has no match, so no
-            // cell the result depends on is computed differently when the matrix is cut there.
+            // Only the window from the first occurrence of the first character to the last
+            // occurrence of the last is decoded (see `score_units`); the subsequence test
+            // runs on the decoded window.
             let start = find(text, first)?;
             let end = rfind(text, last)?;
             let window = text.get(start..end)?;
@@ -132,11 +167,41 @@ pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32>
             let mut chars = std::mem::take(&mut scratch.chars);
             chars.clear();
             chars.extend(window.chars());
-            let s = score_chars(&chars, before, start == 0, pattern, scratch);
+            let s = score_window(&chars, before, start == 0, pattern, scratch);
             scratch.chars = chars;
             s
         }
     }
+}
+
+/// [`score`] for a key of ASCII letters and digits and an ASCII pattern, on bytes.
+pub fn score_key(key: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32> {
+    match pattern {
+        [] => Some(0),
+        &[p] => single(std::str::from_utf8(key).ok()?, char::from(p)),
+        _ => score_units(key, pattern, scratch),
+    }
+}
+
+/// The score of a pattern of two or more units over a whole key.
+///
+/// Only the units from the first occurrence of the pattern's first unit to the last
+/// occurrence of its last take part: columns before the first are never filled, and after the
+/// last the final row has no match, so no cell the result depends on is computed differently
+/// when the matrix is cut there.
+fn score_units<T: Unit>(text: &[T], pattern: &[T], scratch: &mut Scratch) -> Option<i32> {
+    let (&first, &last) = (pattern.first()?, pattern.last()?);
+    let start = text.iter().position(|u| u.score_against(first).is_some())?;
+    let end = text.iter().rposition(|u| u.score_against(last).is_some())? + 1;
+    let window = text.get(start..end)?;
+    if window.is_empty() {
+        return None;
+    }
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| text.get(i))
+        .map_or(CharType::Empty, |u| u.class());
+    score_window(window, before, start == 0, pattern, scratch)
 }
 
 /// The score of a one-character pattern in a text of lower-case ASCII letters and digits
@@ -206,15 +271,15 @@ fn single(text: &str, p: char) -> Option<i32> {
     best
 }
 
-/// The full recurrence over decoded characters (patterns of two or more characters).
+/// The full recurrence over a window of units (patterns of two or more units).
 ///
 /// `choice` may be a window of the text: `before` is the class of the character preceding it
 /// and `at_start` says whether it begins the text (the first character's bonus is doubled).
-fn score_chars(
-    choice: &[char],
+fn score_window<T: Unit>(
+    choice: &[T],
     before: CharType,
     at_start: bool,
-    pattern: &[char],
+    pattern: &[T],
     s: &mut Scratch,
 ) -> Option<i32> {
     // First occurrence of each pattern character, in order (`cheap_matches`).
@@ -222,7 +287,7 @@ fn score_chars(
     let mut next = pattern.iter().peekable();
     for (idx, &c) in choice.iter().enumerate() {
         match next.peek() {
-            Some(&&p) if c.eq_ignore_ascii_case(&p) => {
+            Some(&&p) if c.score_against(p).is_some() => {
                 s.first.push(idx);
                 next.next();
             }
@@ -237,16 +302,31 @@ fn score_chars(
     let cols = n + 1;
 
     s.bonus.clear();
-    s.bonus.push(0);
-    let mut prev = before;
-    for &c in choice {
-        let ty = CharType::of(c);
-        s.bonus.push(in_place_bonus(prev, ty));
-        prev = ty;
+    if !T::PLAIN {
+        s.bonus.push(0);
+        let mut prev = before;
+        for &c in choice {
+            let ty = c.class();
+            s.bonus.push(in_place_bonus(prev, ty));
+            prev = ty;
+        }
+        if at_start && let Some(b) = s.bonus.get_mut(1) {
+            *b *= FIRST_CHAR_MULTIPLIER;
+        }
     }
-    if at_start && let Some(b) = s.bonus.get_mut(1) {
-        *b *= FIRST_CHAR_MULTIPLIER;
-    }
+    // Plain units: only the first unit of the whole text has a bonus.
+    let first_bonus = if at_start {
+        BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+    } else {
+        0
+    };
+    let bonus_at = |col: usize| {
+        if T::PLAIN {
+            if col == 1 { first_bonus } else { 0 }
+        } else {
+            s.bonus[col]
+        }
+    };
 
     let [row0, row1] = &mut s.rows;
     row0.clear();
@@ -270,9 +350,9 @@ fn score_chars(
         for col in skip + 1..cols {
             let c = choice[col - 1];
             let last = cur[col - 1];
-            if let Some(m) = match_score(c, p) {
+            if let Some(m) = c.score_against(p) {
                 let diag = prev[col - 1];
-                let in_place = s.bonus[col];
+                let in_place = bonus_at(col);
                 let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
                 cur[col - 1].bonus = consecutive;
                 let by_match = diag.m + consecutive;
@@ -368,8 +448,22 @@ mod tests {
         .prop_map(|v| v.into_iter().collect())
     }
 
+    fn key_strategy() -> impl Strategy<Value = String> {
+        "[abclp12]{0,30}"
+    }
+
+    fn key_pattern_strategy() -> impl Strategy<Value = String> {
+        "[abclp12]{1,5}"
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn keys_score_on_bytes_as_on_characters(key in key_strategy(), pattern in key_pattern_strategy()) {
+            let got = score_key(key.as_bytes(), pattern.as_bytes(), &mut Scratch::default());
+            prop_assert_eq!(got.map(i64::from), reference(&key, &pattern));
+        }
+
         #[test]
         fn agrees_with_skim_matcher_v2(text in text_strategy(), pattern in pattern_strategy()) {
             prop_assert_eq!(ours(&text, &pattern), reference(&text, &pattern));
