@@ -65,7 +65,7 @@ fn bookmarks_of(articles: &[Article]) -> BTreeSet<String> {
     let Some(dir) = StateDir::locate() else {
         return BTreeSet::new();
     };
-    let saved = dir.load(CorpusId::of(articles.iter().map(|a| a.source.as_str())));
+    let saved = dir.load(CorpusId::of(articles.iter().map(|a| &*a.source)));
     if let Some(notice) = saved.notice {
         eprintln!("papertui: {notice}");
     }

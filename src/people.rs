@@ -1135,10 +1135,7 @@ fn role_text(jieba: &Jieba, seg: &Segment, role_start: usize, role_end: usize) -
 
 /// An article's title and paragraphs as they are, title first.
 fn raw_segments(a: &Article) -> impl Iterator<Item = &str> {
-    a.title
-        .as_deref()
-        .into_iter()
-        .chain(a.paragraphs.iter().map(String::as_str))
+    a.title().into_iter().chain(a.paragraphs())
 }
 
 /// Title and paragraphs as segments, title first.
@@ -1368,24 +1365,25 @@ pub fn annotate_corpus(articles: &mut [Article]) {
         .for_each(|(a, pass)| {
             let StrongPass { mut hits, stripped } = pass;
             let mut stripped = stripped.into_iter().peekable();
-            let segs: Vec<Segment> = raw_segments(a)
-                .enumerate()
-                .map(|(si, text)| Segment {
-                    text: match stripped.next_if(|(i, _)| *i == si) {
-                        Some((_, owned)) => Cow::Owned(owned),
-                        None => Cow::Borrowed(text),
-                    },
-                })
-                .collect();
-            let exclude: Vec<&str> = a
-                .reporters
-                .iter()
-                .chain(&a.correspondents)
-                .chain(&a.credits)
-                .map(String::as_str)
-                .collect();
-            hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
-            a.persons = merge(hits);
+            let persons = {
+                let segs: Vec<Segment> = raw_segments(a)
+                    .enumerate()
+                    .map(|(si, text)| Segment {
+                        text: match stripped.next_if(|(i, _)| *i == si) {
+                            Some((_, owned)) => Cow::Owned(owned),
+                            None => Cow::Borrowed(text),
+                        },
+                    })
+                    .collect();
+                let exclude: Vec<&str> = a
+                    .reporters()
+                    .chain(a.correspondents())
+                    .chain(a.credits())
+                    .collect();
+                hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
+                merge(hits)
+            };
+            a.set_persons(&persons);
         });
 }
 
@@ -1564,15 +1562,18 @@ mod tests {
     fn corpus_gazetteer_finds_bare_mentions_elsewhere() {
         use crate::model::{Article, Kind};
         let mut a = Article::new("p", 0, Kind::News);
-        a.paragraphs = vec!["区委书记吴军主持会议。".to_owned()];
+        a.set_paragraphs(&["区委书记吴军主持会议。"]);
         let mut b = Article::new("p", 1, Kind::News);
-        b.title = Some("吴军调研春耕".to_owned());
-        b.paragraphs = vec!["近日，吴军到田间察看麦苗，吴军在现场说。".to_owned()];
-        b.credits = vec!["齐欣".to_owned()];
+        b.set_title(Some("吴军调研春耕"));
+        b.set_paragraphs(&["近日，吴军到田间察看麦苗，吴军在现场说。"]);
+        b.set_credits(&["齐欣"]);
         let mut arts = vec![a, b];
         annotate_corpus(&mut arts);
         assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
-        assert_eq!(arts[0].persons[0].role.as_deref(), Some("区委书记"));
+        assert_eq!(
+            arts[0].persons().next().and_then(|p| p.role),
+            Some("区委书记")
+        );
     }
 
     /// Texts to compare the table scanners with automata on: the sample pages line by line,

@@ -179,15 +179,14 @@ impl Store {
                 .and_then(|y| y.parse().ok())
                 .unwrap_or(0);
             let date = a
-                .date
-                .as_deref()
+                .date()
                 .and_then(|d| DateKey::parse(d, year))
                 .unwrap_or_default();
             dates.push(date);
             if date.0 != 0 {
                 by_date.entry(date).or_default().push(id);
             }
-            if let Some(region) = a.region.as_deref() {
+            if let Some(region) = a.region() {
                 by_region.entry(region.into()).or_default().push(id);
             }
             // Articles of one page follow each other: extend the previous run without hashing.
@@ -197,25 +196,17 @@ impl Store {
                     if let Some((source, ids)) = last_source.take() {
                         by_source.entry(source).or_default().extend(ids);
                     }
-                    last_source = Some((a.source.as_str().into(), vec![id]));
+                    last_source = Some((a.source.as_ref().into(), vec![id]));
                 }
             }
 
             article_people_start.push(article_people.len() as u32);
-            let mentions = a
-                .persons
-                .iter()
-                .map(|p| (p.name.as_str(), p.role.as_deref()));
+            let mentions = a.persons().map(|p| (p.name, p.role));
             let bylines = a
-                .reporters
-                .iter()
-                .map(|n| (n.as_str(), Some(ROLE_REPORTER)))
-                .chain(
-                    a.correspondents
-                        .iter()
-                        .map(|n| (n.as_str(), Some(ROLE_CORRESPONDENT))),
-                )
-                .chain(a.credits.iter().map(|n| (n.as_str(), None)));
+                .reporters()
+                .map(|n| (n, Some(ROLE_REPORTER)))
+                .chain(a.correspondents().map(|n| (n, Some(ROLE_CORRESPONDENT))))
+                .chain(a.credits().map(|n| (n, None)));
             let first = article_people.len();
             for (name, role) in mentions.chain(bylines) {
                 let name = name.trim();
@@ -488,15 +479,15 @@ mod tests {
 
     fn article(source: &str, title: &str, date: Option<&str>, region: Option<&str>) -> Article {
         let mut a = Article::new(source, 0, Kind::News);
-        a.title = Some(title.to_owned());
-        a.date = date.map(str::to_owned);
-        a.region = region.map(str::to_owned);
+        a.set_title(Some(title));
+        a.set_date(date);
+        a.set_region(region);
         a
     }
 
     fn sample() -> Store {
         let mut a = article("a.txt", "孟州市委常委会召开", Some("03-28"), Some("孟州市"));
-        a.persons = vec![
+        a.set_persons(&[
             PersonMention {
                 name: "卢和平".into(),
                 role: Some("孟州市委书记".into()),
@@ -505,21 +496,21 @@ mod tests {
                 name: "吕沛".into(),
                 role: None,
             },
-        ];
-        a.credits = vec!["汤锐".into()];
+        ]);
+        a.set_credits(&["汤锐"]);
         let mut b = article("a.txt", "卢和平督导建设工作", Some("03-24"), Some("孟州市"));
-        b.persons = vec![PersonMention {
+        b.set_persons(&[PersonMention {
             name: "卢和平".into(),
             role: Some("孟州市委书记".into()),
-        }];
-        b.reporters = vec!["卢和平".into()];
+        }]);
+        b.set_reporters(&["卢和平"]);
         let mut c = article(
             "b.txt",
             "示范区会议召开",
             Some("2023-03-04"),
             Some("示范区"),
         );
-        c.reporters = vec!["汤锐".into()];
+        c.set_reporters(&["汤锐"]);
         Store::from_articles(vec![a, b, c])
     }
 
