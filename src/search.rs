@@ -671,11 +671,11 @@ impl SearchIndex {
     }
 
     /// Completes the articles' keys with those of the interned `names` (in person-id order).
-    pub fn from_parts(articles: ArticleKeys, names: &[Box<str>]) -> SearchIndex {
+    pub fn from_parts<S: AsRef<str> + Sync>(articles: ArticleKeys, names: &[S]) -> SearchIndex {
         SearchIndex {
             heads: articles.heads,
             extras: articles.extras,
-            people: KeyTable::build(names.len(), |i| Cow::Borrowed(&*names[i])),
+            people: KeyTable::build(names.len(), |i| Cow::Borrowed(names[i].as_ref())),
         }
     }
 

@@ -3,12 +3,16 @@
 //! It is the only query API: the command line and the terminal reader ask it, never scan
 //! articles themselves. It is built once per load and then read-only, so ids are plain
 //! indexes (`ArticleId`, `PersonId`) stable within that load, and indexes hold ids, never
-//! copies of article text. Names and roles are interned once; the per-article person list is
-//! one flat array with offsets. The search keys (pinyin, masks) live in
-//! [`crate::search::SearchIndex`], built here in parallel.
+//! copies of article text. Names and roles are interned once; names are stored back to back
+//! in one buffer, and the per-article person lists, the per-person appearances and roles are
+//! each one flat array with offsets, so a hundred thousand people cost a few large
+//! allocations. The search keys (pinyin, masks) live in [`crate::search::SearchIndex`], built
+//! here in parallel.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::AtomicBool;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::Article;
 use crate::search::{self, PersonHit, Query, Results, SearchIndex};
@@ -86,17 +90,6 @@ pub struct Appearance {
     pub date: DateKey,
 }
 
-/// An interned person with what the store knows about them.
-#[derive(Clone, Debug)]
-pub struct Person {
-    /// The name as printed.
-    pub name: Box<str>,
-    /// Every article the person appears in, in article order.
-    pub appearances: Vec<Appearance>,
-    /// Roles seen, most frequent first, with how often each was seen.
-    pub roles: Vec<(RoleId, u32)>,
-}
-
 /// Role given to reporters named in a dateline.
 pub const ROLE_REPORTER: &str = "记者";
 /// Role given to correspondents named in a dateline.
@@ -107,8 +100,20 @@ pub const ROLE_CORRESPONDENT: &str = "通讯员";
 pub struct Store {
     articles: Vec<Article>,
     dates: Vec<DateKey>,
-    people: Vec<Person>,
-    people_by_name: HashMap<Box<str>, PersonId>,
+    /// Every person's name, back to back in person-id order.
+    names: String,
+    /// End of each person's name in `names`.
+    name_ends: Vec<u32>,
+    /// Person ids sorted by name, for lookups by name.
+    people_by_name: Vec<PersonId>,
+    /// Start of each person's appearances in `appearances`, plus the end.
+    appearance_starts: Vec<u32>,
+    /// Every person's appearances, person after person, each in article order.
+    appearances: Vec<Appearance>,
+    /// Start of each person's roles in `person_roles`, plus the end.
+    role_starts: Vec<u32>,
+    /// Every person's roles with how often each was seen, most frequent first.
+    person_roles: Vec<(RoleId, u32)>,
     people_ranked: Vec<PersonId>,
     roles: Vec<Box<str>>,
     article_people_start: Vec<u32>,
@@ -138,17 +143,64 @@ impl Interner {
     }
 }
 
+/// Interns person names borrowed from the articles into one buffer, returning their id.
+#[derive(Default)]
+struct NameInterner<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    names: String,
+    ends: Vec<u32>,
+}
+
+impl<'a> NameInterner<'a> {
+    fn intern(&mut self, s: &'a str) -> u32 {
+        let next = self.ends.len() as u32;
+        let id = *self.ids.entry(s).or_insert(next);
+        if id == next {
+            self.names.push_str(s);
+            self.ends.push(self.names.len() as u32);
+        }
+        id
+    }
+}
+
+/// Name `i` of a names buffer with its `ends` ("" when out of range).
+fn name_in<'a>(names: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(start);
+    names.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// Offsets of consecutive runs of the given lengths: 0, then each running total.
+fn starts_of(lengths: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let lengths = lengths.into_iter();
+    let mut starts = Vec::with_capacity(lengths.size_hint().0 + 1);
+    let mut at = 0u32;
+    starts.push(at);
+    for n in lengths {
+        at += n;
+        starts.push(at);
+    }
+    starts
+}
+
 impl Store {
     /// Builds the store and all its indexes from `articles` (their order gives the ids).
     ///
     /// The search keys of the articles are computed on the other threads while this one links
     /// articles, people, dates and sources; the people's keys follow once names are interned.
     pub fn from_articles(articles: Vec<Article>) -> Store {
-        let ((store, names), heads) = rayon::join(
+        let (store, heads) = rayon::join(
             || Store::link(&articles),
             || search::ArticleKeys::build(&articles),
         );
+        let names: Vec<&str> = (0..store.name_ends.len())
+            .map(|i| name_in(&store.names, &store.name_ends, i))
+            .collect();
         let index = SearchIndex::from_parts(heads, &names);
+        drop(names);
         Store {
             articles,
             index,
@@ -156,11 +208,13 @@ impl Store {
         }
     }
 
-    /// Everything but the articles themselves and the search keys, and the interned names.
-    fn link(articles: &[Article]) -> (Store, Vec<Box<str>>) {
-        let mut names = Interner::default();
+    /// Everything but the articles themselves and the search keys.
+    fn link(articles: &[Article]) -> Store {
+        let mut names = NameInterner::default();
         let mut roles = Interner::default();
-        let mut appearances: Vec<Vec<Appearance>> = Vec::new();
+        // The role of each entry of `article_people`, and each person's number of articles.
+        let mut article_roles: Vec<Option<RoleId>> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
         let mut article_people_start = Vec::with_capacity(articles.len() + 1);
         let mut article_people = Vec::new();
         let mut dates = Vec::with_capacity(articles.len());
@@ -218,18 +272,15 @@ impl Store {
                     continue;
                 }
                 article_people.push(pid);
-                let role = role
-                    .filter(|r| !r.is_empty())
-                    .map(|r| RoleId(roles.intern(r)));
-                if appearances.len() <= pid.0 as usize {
-                    appearances.resize_with(pid.0 as usize + 1, Vec::new);
+                article_roles.push(
+                    role.filter(|r| !r.is_empty())
+                        .map(|r| RoleId(roles.intern(r))),
+                );
+                if counts.len() <= pid.0 as usize {
+                    counts.resize(pid.0 as usize + 1, 0);
                 }
-                if let Some(list) = appearances.get_mut(pid.0 as usize) {
-                    list.push(Appearance {
-                        article: id,
-                        role,
-                        date,
-                    });
+                if let Some(n) = counts.get_mut(pid.0 as usize) {
+                    *n += 1;
                 }
             }
         }
@@ -238,42 +289,98 @@ impl Store {
             by_source.entry(source).or_default().extend(ids);
         }
 
-        let people: Vec<Person> = names
-            .names
-            .iter()
-            .zip(appearances)
-            .map(|(name, appearances)| {
-                let mut counts: HashMap<RoleId, u32> = HashMap::new();
-                for r in appearances.iter().filter_map(|a| a.role) {
-                    *counts.entry(r).or_default() += 1;
+        let NameInterner {
+            ids,
+            names,
+            ends: name_ends,
+        } = names;
+        drop(ids);
+
+        // Appearances, person after person: articles are visited in order, so each person's
+        // run comes out in article order.
+        let appearance_starts = starts_of(counts.iter().copied());
+        drop(counts);
+        let mut next: Vec<u32> = appearance_starts.clone();
+        let placeholder = Appearance {
+            article: ArticleId(0),
+            role: None,
+            date: DateKey(0),
+        };
+        let mut appearances = vec![placeholder; article_people.len()];
+        for (i, window) in article_people_start.windows(2).enumerate() {
+            let [from, to] = *window else { continue };
+            let date = dates.get(i).copied().unwrap_or_default();
+            for k in from as usize..to as usize {
+                let (Some(&pid), Some(&role)) = (article_people.get(k), article_roles.get(k))
+                else {
+                    continue;
+                };
+                let Some(at) = next.get_mut(pid.0 as usize) else {
+                    continue;
+                };
+                if let Some(slot) = appearances.get_mut(*at as usize) {
+                    *slot = Appearance {
+                        article: ArticleId(i as u32),
+                        role,
+                        date,
+                    };
                 }
-                let mut roles: Vec<(RoleId, u32)> = counts.into_iter().collect();
-                roles.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
-                Person {
-                    name: name.clone(),
-                    appearances,
-                    roles,
+                *at += 1;
+            }
+        }
+        drop(next);
+        drop(article_roles);
+
+        // Roles per person, most frequent first: people have a handful, so a small list
+        // beats a map.
+        let mut person_roles: Vec<(RoleId, u32)> = Vec::new();
+        let mut role_lengths: Vec<u32> = Vec::with_capacity(name_ends.len());
+        let mut seen: Vec<(RoleId, u32)> = Vec::new();
+        for window in appearance_starts.windows(2) {
+            let [from, to] = *window else { continue };
+            seen.clear();
+            for r in appearances
+                .get(from as usize..to as usize)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|a| a.role)
+            {
+                match seen.iter_mut().find(|(x, _)| *x == r) {
+                    Some((_, n)) => *n += 1,
+                    None => seen.push((r, 1)),
                 }
-            })
-            .collect();
-        let mut people_ranked: Vec<PersonId> = (0..people.len() as u32).map(PersonId).collect();
-        people_ranked.sort_by(|a, b| {
-            let pa = &people[a.0 as usize];
-            let pb = &people[b.0 as usize];
-            pb.appearances
-                .len()
-                .cmp(&pa.appearances.len())
-                .then_with(|| pa.name.cmp(&pb.name))
-        });
-        let people_by_name = std::mem::take(&mut names.ids)
-            .into_iter()
-            .map(|(k, v)| (k, PersonId(v)))
-            .collect();
+            }
+            seen.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+            person_roles.extend_from_slice(&seen);
+            role_lengths.push(seen.len() as u32);
+        }
+        person_roles.shrink_to_fit();
+        let role_starts = starts_of(role_lengths);
+
+        let people = name_ends.len() as u32;
+        let name = |p: &PersonId| name_in(&names, &name_ends, p.0 as usize);
+        let count = |p: &PersonId| {
+            let i = p.0 as usize;
+            match (appearance_starts.get(i), appearance_starts.get(i + 1)) {
+                (Some(&a), Some(&b)) => b - a,
+                _ => 0,
+            }
+        };
+        let mut people_ranked: Vec<PersonId> = (0..people).map(PersonId).collect();
+        people_ranked.sort_by(|a, b| count(b).cmp(&count(a)).then_with(|| name(a).cmp(name(b))));
+        let mut people_by_name: Vec<PersonId> = (0..people).map(PersonId).collect();
+        people_by_name.sort_by(|a, b| name(a).cmp(name(b)));
+        article_people.shrink_to_fit();
         let store = Store {
             articles: Vec::new(),
             dates,
-            people,
+            names,
+            name_ends,
             people_by_name,
+            appearance_starts,
+            appearances,
+            role_starts,
+            person_roles,
             people_ranked,
             roles: roles.names,
             article_people_start,
@@ -283,7 +390,7 @@ impl Store {
             by_source,
             index: SearchIndex::default(),
         };
-        (store, names.names)
+        store
     }
 
     /// Number of articles.
@@ -324,35 +431,37 @@ impl Store {
         &self.people_ranked
     }
 
-    /// The interned person `id`.
-    ///
-    /// # Panics
-    /// When `id` does not come from this store.
-    pub fn person(&self, id: PersonId) -> &Person {
-        &self.people[id.0 as usize]
-    }
-
     /// The person's name ("" for an id from another store).
     pub fn person_name(&self, id: PersonId) -> &str {
-        self.people.get(id.0 as usize).map_or("", |p| &p.name)
+        name_in(&self.names, &self.name_ends, id.0 as usize)
     }
 
     /// Number of articles the person appears in.
     pub fn person_count(&self, id: PersonId) -> usize {
-        self.people
-            .get(id.0 as usize)
-            .map_or(0, |p| p.appearances.len())
+        self.articles_of_person(id).len()
     }
 
     /// The person's most frequent role, when any was seen.
     pub fn person_role(&self, id: PersonId) -> Option<&str> {
-        let person = self.people.get(id.0 as usize)?;
-        person.roles.first().map(|&(r, _)| self.role(r))
+        self.person_roles(id).first().map(|&(r, _)| self.role(r))
+    }
+
+    /// Roles seen for the person, most frequent first, with how often each was seen.
+    pub fn person_roles(&self, id: PersonId) -> &[(RoleId, u32)] {
+        let i = id.0 as usize;
+        match (self.role_starts.get(i), self.role_starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.person_roles.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The person named exactly `name`.
     pub fn person_by_name(&self, name: &str) -> Option<PersonId> {
-        self.people_by_name.get(name.trim()).copied()
+        let name = name.trim();
+        self.people_by_name
+            .binary_search_by(|&p| self.person_name(p).cmp(name))
+            .ok()
+            .and_then(|i| self.people_by_name.get(i).copied())
     }
 
     /// The text of an interned role.
@@ -362,9 +471,14 @@ impl Store {
 
     /// The person's appearances (article, role there, date), in article order.
     pub fn articles_of_person(&self, id: PersonId) -> &[Appearance] {
-        self.people
-            .get(id.0 as usize)
-            .map_or(&[], |p| &p.appearances)
+        let i = id.0 as usize;
+        match (
+            self.appearance_starts.get(i),
+            self.appearance_starts.get(i + 1),
+        ) {
+            (Some(&a), Some(&b)) => self.appearances.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Article counts per date for the person, oldest first (undated appearances left out).
