@@ -1349,42 +1349,67 @@ impl Gazetteer {
     }
 }
 
+/// Articles whose strong hits are held at once while the gazetteer's names are collected.
+const ANNOTATE_CHUNK: usize = 4096;
+
 /// Fill `persons` of every article: strong evidence per article, then bare mentions of
 /// every name accepted anywhere in the corpus. Reporters, correspondents and credits are
 /// left out unless the body names them with strong evidence.
+
 pub fn annotate_corpus(articles: &mut [Article]) {
     let ex = PersonExtractor::shared();
-    let strong: Vec<StrongPass> = articles
-        .par_iter()
-        .map(|a| ex.strong_pass(raw_segments(a)))
-        .collect();
-    let gaz = Gazetteer::from_names(strong.iter().flat_map(|s| &s.hits).map(|h| h.name.as_str()));
-    articles
-        .par_iter_mut()
-        .zip(strong.into_par_iter())
-        .for_each(|(a, pass)| {
-            let StrongPass { mut hits, stripped } = pass;
-            let mut stripped = stripped.into_iter().peekable();
-            let persons = {
-                let segs: Vec<Segment> = raw_segments(a)
-                    .enumerate()
-                    .map(|(si, text)| Segment {
-                        text: match stripped.next_if(|(i, _)| *i == si) {
-                            Some((_, owned)) => Cow::Owned(owned),
-                            None => Cow::Borrowed(text),
-                        },
-                    })
-                    .collect();
-                let exclude: Vec<&str> = a
-                    .reporters()
-                    .chain(a.correspondents())
-                    .chain(a.credits())
-                    .collect();
-                hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
-                merge(hits)
-            };
-            a.set_persons(&persons);
-        });
+    // The strong pass is run again below rather than kept: at a hundred thousand articles its
+    // hits and stripped segments are tens of megabytes of small strings, allocated on every
+    // thread and left behind as fragmented heap once freed. Only the names are kept, a chunk
+    // at a time.
+    // Distinct names in order of first hit, as the gazetteer was always given them.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut names: Vec<String> = Vec::new();
+    for chunk in articles.chunks(ANNOTATE_CHUNK) {
+        let found: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|a| {
+                ex.strong_pass(raw_segments(a))
+                    .hits
+                    .into_iter()
+                    .map(|h| h.name)
+                    .collect()
+            })
+            .collect();
+        for n in found.into_iter().flatten() {
+            if !seen.contains(&n) {
+                seen.insert(n.clone());
+                names.push(n);
+            }
+        }
+    }
+    drop(seen);
+    let gaz = Gazetteer::from_names(&names);
+    drop(names);
+    articles.par_iter_mut().for_each(|a| {
+        let pass = ex.strong_pass(raw_segments(a));
+        let StrongPass { mut hits, stripped } = pass;
+        let mut stripped = stripped.into_iter().peekable();
+        let persons = {
+            let segs: Vec<Segment> = raw_segments(a)
+                .enumerate()
+                .map(|(si, text)| Segment {
+                    text: match stripped.next_if(|(i, _)| *i == si) {
+                        Some((_, owned)) => Cow::Owned(owned),
+                        None => Cow::Borrowed(text),
+                    },
+                })
+                .collect();
+            let exclude: Vec<&str> = a
+                .reporters()
+                .chain(a.correspondents())
+                .chain(a.credits())
+                .collect();
+            hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
+            merge(hits)
+        };
+        a.set_persons(&persons);
+    });
 }
 
 #[cfg(test)]
