@@ -1355,7 +1355,6 @@ const ANNOTATE_CHUNK: usize = 4096;
 /// Fill `persons` of every article: strong evidence per article, then bare mentions of
 /// every name accepted anywhere in the corpus. Reporters, correspondents and credits are
 /// left out unless the body names them with strong evidence.
-
 pub fn annotate_corpus(articles: &mut [Article]) {
     let ex = PersonExtractor::shared();
     // The strong pass is run again below rather than kept: at a hundred thousand articles its

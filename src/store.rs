@@ -371,7 +371,7 @@ impl Store {
         let mut people_by_name: Vec<PersonId> = (0..people).map(PersonId).collect();
         people_by_name.sort_by(|a, b| name(a).cmp(name(b)));
         article_people.shrink_to_fit();
-        let store = Store {
+        Store {
             articles: Vec::new(),
             dates,
             names,
@@ -389,8 +389,7 @@ impl Store {
             by_date,
             by_source,
             index: SearchIndex::default(),
-        };
-        store
+        }
     }
 
     /// Number of articles.
