@@ -46,27 +46,30 @@ pub fn corpus(n: usize) -> Vec<Article> {
             let copy = i / base.len();
             let mut a = base[i % base.len()].clone();
             let renames: Vec<(String, String)> = a
-                .persons
-                .iter()
+                .persons()
                 .enumerate()
-                .map(|(p, m)| (m.name.clone(), fake_name(copy, p)))
+                .map(|(p, m)| (m.name.to_owned(), fake_name(copy, p)))
                 .collect();
+            let mut title = a.title().map(str::to_owned);
             for (old, new) in &renames {
-                if let Some(t) = a.title.as_mut() {
+                if let Some(t) = title.as_mut() {
                     *t = t.replace(old.as_str(), new);
                 }
             }
-            a.persons = renames
+            a.set_title(title.as_deref());
+            let persons: Vec<PersonMention> = renames
                 .into_iter()
-                .zip(&a.persons)
+                .zip(a.persons())
                 .map(|((_, name), m)| PersonMention {
                     name,
-                    role: m.role.clone(),
+                    role: m.role.map(str::to_owned),
                 })
                 .collect();
-            a.source = format!("{copy}/{}", a.source);
-            a.date = Some(format!("{:02}-{:02}", copy % 12 + 1, copy % 28 + 1));
-            a.paragraphs = vec![a.paragraphs.first().cloned().unwrap_or_default()];
+            a.set_persons(&persons);
+            a.source = format!("{copy}/{}", a.source).into();
+            a.set_date(Some(&format!("{:02}-{:02}", copy % 12 + 1, copy % 28 + 1)));
+            let first = a.paragraphs().next().unwrap_or_default().to_owned();
+            a.set_paragraphs(&[first]);
             a
         })
         .collect()

@@ -64,7 +64,7 @@ fn main() {
     let people = t.elapsed().as_secs_f64() / f64::from(rounds);
     let people_cpu = (cpu_seconds() - c) / f64::from(rounds);
 
-    let persons: usize = articles.iter().map(|a| a.persons.len()).sum();
+    let persons: usize = articles.iter().map(|a| a.persons().len()).sum();
     eprintln!(
         "{mb:.1} MB, {} articles, {persons} person mentions, {threads} thread(s)",
         articles.len()

@@ -1,5 +1,5 @@
 //! Measures a load: time to articles (from the cache when it is warm), time to build the store,
-//! and the peak resident memory, for the page files or directories given.
+//! and the peak and current resident memory, for the page files or directories given.
 //!
 //! `cargo run --release --example reopen -- DIR` twice: the first run parses and writes the
 //! cache entry (in `$PAPERTUI_CACHE_DIR` or the platform cache directory), the second reopens.
@@ -18,12 +18,13 @@ fn main() {
     let mut loaded = load_with(&paths, &load_options(no_cache), &mut |_, _| {});
     let load = started.elapsed();
     println!(
-        "articles {}  files {}  cache {:?}  load {:.3} s  peak {} MB",
+        "articles {}  files {}  cache {:?}  load {:.3} s  peak {} MB  rss {} MB",
         loaded.articles.len(),
         loaded.files,
         loaded.cache,
         load.as_secs_f64(),
-        peak_mb()
+        status_mb("VmHWM:"),
+        status_mb("VmRSS:")
     );
     if let Some(pending) = loaded.pending.take() {
         let t = Instant::now();
@@ -35,20 +36,22 @@ fn main() {
     let t = Instant::now();
     let store = Store::from_articles(std::mem::take(&mut loaded.articles));
     println!(
-        "store build {:.3} s  ({} people)  peak {} MB",
+        "store build {:.3} s  ({} people)  peak {} MB  rss {} MB",
         t.elapsed().as_secs_f64(),
         store.people().len(),
-        peak_mb()
+        status_mb("VmHWM:"),
+        status_mb("VmRSS:")
     );
 }
 
-/// Peak resident set size so far, from `/proc/self/status` (0 elsewhere).
-fn peak_mb() -> u64 {
+/// A memory figure of `/proc/self/status` in MB (0 elsewhere): `VmHWM:` is the peak resident
+/// set size so far, `VmRSS:` the current one.
+fn status_mb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         })
         .map_or(0, |kb| kb / 1024)

@@ -35,7 +35,7 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Kind, PageHeader, PersonMention};
+use crate::model::{Article, Kind, PageHeader};
 
 /// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
 pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
@@ -44,7 +44,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.
@@ -203,7 +203,8 @@ struct Header {
 /// An article's source and page as indexes into the header's tables.
 type Refs = (u32, Option<u32>);
 
-/// An article as written: borrowed fields, page and source as table indexes.
+/// An article as written: its text in the packed form of [`Article`], page and source as
+/// table indexes.
 ///
 /// Field order must match [`WireArticleIn`]: postcard is positional.
 #[derive(Serialize)]
@@ -211,38 +212,23 @@ struct WireArticleOut<'a> {
     source: u32,
     ordinal: u32,
     kind: Kind,
-    title: &'a Option<String>,
-    kicker: &'a Option<String>,
-    subtitle: &'a Option<String>,
-    column: &'a Option<String>,
     page: Option<u32>,
-    date: &'a Option<String>,
-    region: &'a Option<String>,
-    reporters: &'a [String],
-    correspondents: &'a [String],
-    credits: &'a [String],
-    persons: &'a [PersonMention],
-    paragraphs: &'a [String],
+    counts: [u32; 5],
+    ends: &'a [u32],
+    text: &'a str,
 }
 
-/// An article as read back; see [`WireArticleOut`].
+/// An article as read back, its text borrowed from the chunk; see [`WireArticleOut`].
 #[derive(Deserialize)]
-struct WireArticleIn {
+struct WireArticleIn<'a> {
     source: u32,
     ordinal: u32,
     kind: Kind,
-    title: Option<String>,
-    kicker: Option<String>,
-    subtitle: Option<String>,
-    column: Option<String>,
     page: Option<u32>,
-    date: Option<String>,
-    region: Option<String>,
-    reporters: Vec<String>,
-    correspondents: Vec<String>,
-    credits: Vec<String>,
-    persons: Vec<PersonMention>,
-    paragraphs: Vec<String>,
+    counts: [u32; 5],
+    ends: Vec<u32>,
+    #[serde(borrow)]
+    text: &'a str,
 }
 
 /// A directory of cache entries.
@@ -292,12 +278,13 @@ impl Cache {
             return Err(Miss::Stale);
         }
         let pages: Vec<Arc<PageHeader>> = header.pages.into_iter().map(Arc::new).collect();
+        let sources: Vec<Arc<str>> = header.sources.into_iter().map(Arc::from).collect();
         let done = std::sync::atomic::AtomicUsize::new(0);
         let chunks: Vec<Vec<Article>> = header
             .chunks
             .par_iter()
             .map(|chunk| {
-                let articles = read_chunk(&path, chunk, &pages, &header.sources)?;
+                let articles = read_chunk(&path, chunk, &pages, &sources)?;
                 let n = done.fetch_add(articles.len(), std::sync::atomic::Ordering::Relaxed);
                 progress(n + articles.len());
                 Ok(articles)
@@ -433,14 +420,14 @@ fn read_chunk(
     path: &Path,
     chunk: &ChunkInfo,
     pages: &[Arc<PageHeader>],
-    sources: &[String],
+    sources: &[Arc<str>],
 ) -> io::Result<Vec<Article>> {
     let mut file = File::open(path)?;
     let bytes = read_at(&mut file, chunk.offset, chunk.len)?;
     if crc32fast::hash(&bytes) != chunk.crc {
         return Err(invalid("chunk checksum mismatch"));
     }
-    let wire: Vec<WireArticleIn> =
+    let wire: Vec<WireArticleIn<'_>> =
         postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))?;
     if wire.len() != chunk.articles as usize {
         return Err(invalid("chunk article count mismatch"));
@@ -459,23 +446,14 @@ fn read_chunk(
                         .ok_or_else(|| invalid("bad page index"))?,
                 )),
             };
-            Ok(Article {
+            Article::from_packed(
                 source,
-                ordinal: w.ordinal,
-                kind: w.kind,
-                title: w.title,
-                kicker: w.kicker,
-                subtitle: w.subtitle,
-                column: w.column,
+                w.ordinal,
+                w.kind,
                 page,
-                date: w.date,
-                region: w.region,
-                reporters: w.reporters,
-                correspondents: w.correspondents,
-                credits: w.credits,
-                persons: w.persons,
-                paragraphs: w.paragraphs,
-            })
+                (w.text.into(), w.ends.into_boxed_slice(), w.counts),
+            )
+            .ok_or_else(|| invalid("inconsistent article text"))
         })
         .collect()
 }
@@ -494,8 +472,8 @@ fn write_entry(
     let mut sources: Vec<String> = Vec::new();
     let mut refs: Vec<Refs> = Vec::with_capacity(articles.len());
     for a in articles {
-        let source = *source_ids.entry(a.source.as_str()).or_insert_with(|| {
-            sources.push(a.source.clone());
+        let source = *source_ids.entry(&a.source).or_insert_with(|| {
+            sources.push(a.source.to_string());
             (sources.len() - 1) as u32
         });
         let page = a.page.as_ref().map(|p| {
@@ -556,22 +534,17 @@ fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<Vec<u8>> {
     let wire: Vec<WireArticleOut<'_>> = articles
         .iter()
         .zip(refs)
-        .map(|(a, &(source, page))| WireArticleOut {
-            source,
-            ordinal: a.ordinal,
-            kind: a.kind,
-            title: &a.title,
-            kicker: &a.kicker,
-            subtitle: &a.subtitle,
-            column: &a.column,
-            page,
-            date: &a.date,
-            region: &a.region,
-            reporters: &a.reporters,
-            correspondents: &a.correspondents,
-            credits: &a.credits,
-            persons: &a.persons,
-            paragraphs: &a.paragraphs,
+        .map(|(a, &(source, page))| {
+            let (text, ends, counts) = a.packed();
+            WireArticleOut {
+                source,
+                ordinal: a.ordinal,
+                kind: a.kind,
+                page,
+                counts,
+                ends,
+                text,
+            }
         })
         .collect();
     postcard::to_stdvec(&wire).map_err(|e| invalid(e.to_string()))
@@ -580,6 +553,7 @@ fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PersonMention;
 
     fn corpus(dir: &Path) -> (Vec<PathBuf>, Vec<Article>) {
         let path = dir.join("p.txt");
@@ -590,14 +564,14 @@ mod tests {
         });
         let articles = (0..2500u32)
             .map(|i| {
-                let mut a = Article::new(&path.to_string_lossy(), i, Kind::News);
-                a.title = Some(format!("标题{i}"));
+                let mut a = Article::new(&*path.to_string_lossy(), i, Kind::News);
+                a.set_title(Some(&format!("标题{i}")));
                 a.page = Some(Arc::clone(&page));
-                a.paragraphs = vec!["正文".repeat(i as usize % 7)];
-                a.persons = vec![PersonMention {
+                a.set_paragraphs(&["正文".repeat(i as usize % 7)]);
+                a.set_persons(&[PersonMention {
                     name: "张三".into(),
                     role: (i % 2 == 0).then(|| "局长".into()),
-                }];
+                }]);
                 a
             })
             .collect();

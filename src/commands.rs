@@ -65,7 +65,7 @@ fn bookmarks_of(articles: &[Article]) -> BTreeSet<String> {
     let Some(dir) = StateDir::locate() else {
         return BTreeSet::new();
     };
-    let saved = dir.load(CorpusId::of(articles.iter().map(|a| a.source.as_str())));
+    let saved = dir.load(CorpusId::of(articles.iter().map(|a| &*a.source)));
     if let Some(notice) = saved.notice {
         eprintln!("papertui: {notice}");
     }
@@ -190,23 +190,23 @@ pub fn write_people<W: Write>(out: &mut W, store: &Store, format: PeopleFormat) 
         .max()
         .unwrap_or(0);
     for &id in store.people() {
-        let person = store.person(id);
-        let roles: Vec<&str> = person
-            .roles
+        let roles: Vec<&str> = store
+            .person_roles(id)
             .iter()
             .map(|&(role, _)| store.role(role))
             .collect();
         let count = store.person_count(id);
+        let name = store.person_name(id);
         match format {
             PeopleFormat::Text => writeln!(
                 out,
                 "{} {count:>5}  {}",
-                pad_right(&person.name, name_width),
+                pad_right(name, name_width),
                 roles.join("、")
             )?,
             PeopleFormat::Jsonl => {
                 let record = serde_json::json!({
-                    "name": &*person.name,
+                    "name": name,
                     "articles": count,
                     "roles": roles,
                 });

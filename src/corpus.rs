@@ -135,36 +135,6 @@ pub struct Progress {
     pub people: bool,
 }
 
-/// Gives back the spare capacity of an article's strings and lists.
-///
-/// Parsed text is built by pushing, which leaves up to half of each buffer unused; across a
-/// corpus that is a third more memory than the text itself (a cache reopen is exact anyway).
-fn shrink(a: &mut Article) {
-    a.source.shrink_to_fit();
-    for s in [
-        &mut a.title,
-        &mut a.kicker,
-        &mut a.subtitle,
-        &mut a.column,
-        &mut a.date,
-        &mut a.region,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        s.shrink_to_fit();
-    }
-    for list in [
-        &mut a.reporters,
-        &mut a.correspondents,
-        &mut a.credits,
-        &mut a.paragraphs,
-    ] {
-        list.iter_mut().for_each(String::shrink_to_fit);
-        list.shrink_to_fit();
-    }
-}
-
 /// Files parsed between two progress reports (and partial results for the reader).
 const FILES_PER_CHUNK: usize = 64;
 
@@ -266,9 +236,7 @@ pub fn load_with(
             .par_iter()
             .map(|path| {
                 let text = read_page(path)?;
-                let mut page = parse_page(&path.to_string_lossy(), &text);
-                page.iter_mut().for_each(shrink);
-                Ok(page)
+                Ok(parse_page(&path.to_string_lossy(), &text))
             })
             .collect();
         for result in parsed {

@@ -33,17 +33,17 @@ pub struct ExportRecord<'a> {
     /// County or district.
     pub region: Option<&'a str>,
     /// Reporters.
-    pub reporters: &'a [String],
+    pub reporters: Vec<&'a str>,
     /// Correspondents.
-    pub correspondents: &'a [String],
+    pub correspondents: Vec<&'a str>,
     /// Trailing credits.
-    pub credits: &'a [String],
+    pub credits: Vec<&'a str>,
     /// Person names, in order of first appearance.
     pub persons: Vec<&'a str>,
     /// Roles printed next to person names, where there are any.
     pub person_roles: Vec<PersonRole<'a>>,
     /// Body paragraphs.
-    pub paragraphs: &'a [String],
+    pub paragraphs: Vec<&'a str>,
 }
 
 /// A person and the role printed next to the name.
@@ -62,28 +62,22 @@ impl<'a> ExportRecord<'a> {
             id: article.key(),
             source: &article.source,
             kind: article.kind,
-            title: article.title.as_deref(),
-            kicker: article.kicker.as_deref(),
-            subtitle: article.subtitle.as_deref(),
-            column: article.column.as_deref(),
+            title: article.title(),
+            kicker: article.kicker(),
+            subtitle: article.subtitle(),
+            column: article.column(),
             page: article.page.as_deref(),
-            date: article.date.as_deref(),
-            region: article.region.as_deref(),
-            reporters: &article.reporters,
-            correspondents: &article.correspondents,
-            credits: &article.credits,
+            date: article.date(),
+            region: article.region(),
+            reporters: article.reporters().collect(),
+            correspondents: article.correspondents().collect(),
+            credits: article.credits().collect(),
             persons: article.person_names().collect(),
             person_roles: article
-                .persons
-                .iter()
-                .filter_map(|p| {
-                    p.role.as_deref().map(|role| PersonRole {
-                        name: &p.name,
-                        role,
-                    })
-                })
+                .persons()
+                .filter_map(|p| p.role.map(|role| PersonRole { name: p.name, role }))
                 .collect(),
-            paragraphs: &article.paragraphs,
+            paragraphs: article.paragraphs().collect(),
         }
     }
 }

@@ -17,7 +17,9 @@ pub mod reflow;
 pub mod region;
 pub mod segment;
 
-use crate::model::{Article, Kind};
+use std::sync::Arc;
+
+use crate::model::{Article, ArticleText, Kind};
 use byline::{
     find_date, format_date, signature_name, split_photo_credit, split_trailing_credit,
     take_dateline,
@@ -33,9 +35,10 @@ const MAX_TRAILING_CREDITS: usize = 4;
 ///
 /// Never panics, whatever the text; an empty or furniture-only page gives no articles.
 pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
+    let source: Arc<str> = source.into();
     segment::segment(lines::split_lines(text))
         .into_iter()
-        .filter_map(|draft| build_article(draft, source))
+        .filter_map(|draft| build_article(draft, &source))
         .enumerate()
         .map(|(i, mut article)| {
             article.ordinal = u32::try_from(i).unwrap_or(u32::MAX);
@@ -45,7 +48,7 @@ pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
 }
 
 /// Interpret one draft: dateline, credits, paragraphs, headline, kind, date and region.
-fn build_article(draft: Draft, source: &str) -> Option<Article> {
+fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
     let mut raw = join_paragraphs(&draft.body);
     strip_opening_marks(&mut raw, draft.marker);
     let dateline = match raw.first() {
@@ -82,19 +85,26 @@ fn build_article(draft: Draft, source: &str) -> Option<Article> {
     let date = find_date(&paragraphs).map(|d| format_date(d, page_date));
     let region = region::find_region(headline.title.as_deref(), &paragraphs[0]);
 
-    let mut article = Article::new(source, 0, kind);
-    article.title = headline.title;
-    article.kicker = headline.kicker;
-    article.subtitle = headline.subtitle;
-    article.column = draft.column;
-    article.page = draft.page;
-    article.date = date;
-    article.region = region;
-    article.reporters = dateline.reporters;
-    article.correspondents = dateline.correspondents;
-    article.credits = credits;
-    article.paragraphs = paragraphs;
-    Some(article)
+    let text = ArticleText {
+        title: headline.title,
+        kicker: headline.kicker,
+        subtitle: headline.subtitle,
+        column: draft.column,
+        date,
+        region,
+        reporters: dateline.reporters,
+        correspondents: dateline.correspondents,
+        credits,
+        persons: Vec::new(),
+        paragraphs,
+    };
+    Some(Article::with_text(
+        Arc::clone(source),
+        0,
+        kind,
+        draft.page,
+        &text,
+    ))
 }
 
 /// Remove `●` from a brief and arrows from a caption.
@@ -149,14 +159,14 @@ mod tests {
         assert_eq!(articles.len(), 1);
         let a = &articles[0];
         assert_eq!(a.kind, Kind::News);
-        assert_eq!(a.title.as_deref(), Some("山阳区召开“四城联创”工作务虚会"));
-        assert_eq!(a.reporters, ["原文钊"]);
-        assert_eq!(a.correspondents, ["王欢"]);
-        assert_eq!(a.credits, ["孟轩"]);
-        assert_eq!(a.date.as_deref(), Some("03-27"));
-        assert_eq!(a.region.as_deref(), Some("山阳区"));
+        assert_eq!(a.title(), Some("山阳区召开“四城联创”工作务虚会"));
+        assert_eq!(a.reporters().collect::<Vec<_>>(), ["原文钊"]);
+        assert_eq!(a.correspondents().collect::<Vec<_>>(), ["王欢"]);
+        assert_eq!(a.credits().collect::<Vec<_>>(), ["孟轩"]);
+        assert_eq!(a.date(), Some("03-27"));
+        assert_eq!(a.region(), Some("山阳区"));
         assert_eq!(
-            a.paragraphs,
+            a.paragraphs().collect::<Vec<_>>(),
             [
                 "3月27日，山阳区委副书记赵玉辉主持召开会议。",
                 "会议指出，要方向，合理安排人员。"
@@ -170,9 +180,14 @@ mod tests {
         let articles = parse_page("p.txt", page);
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].kind, Kind::Photo);
-        assert_eq!(articles[0].credits, ["廉玮"]);
-        assert_eq!(articles[0].date.as_deref(), Some("03-26"));
-        assert!(articles[0].paragraphs[0].ends_with("图为演练现场。"));
+        assert_eq!(articles[0].credits().collect::<Vec<_>>(), ["廉玮"]);
+        assert_eq!(articles[0].date(), Some("03-26"));
+        assert!(
+            articles[0]
+                .paragraphs()
+                .next()
+                .is_some_and(|p| p.ends_with("图为演练现场。"))
+        );
     }
 
     #[test]
@@ -180,9 +195,14 @@ mod tests {
         let articles = parse_page("p.txt", "●3月1日，某镇开展活动。 （李鑫）\n\n政 务 简 报\n");
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].kind, Kind::Brief);
-        assert_eq!(articles[0].column.as_deref(), Some("政务简报"));
-        assert_eq!(articles[0].credits, ["李鑫"]);
-        assert!(articles[0].paragraphs[0].starts_with("3月1日"));
+        assert_eq!(articles[0].column(), Some("政务简报"));
+        assert_eq!(articles[0].credits().collect::<Vec<_>>(), ["李鑫"]);
+        assert!(
+            articles[0]
+                .paragraphs()
+                .next()
+                .is_some_and(|p| p.starts_with("3月1日"))
+        );
     }
 
     #[test]
@@ -193,8 +213,8 @@ mod tests {
         );
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].kind, Kind::Commentary);
-        assert_eq!(articles[0].credits, ["高亢"]);
-        assert_eq!(articles[0].title.as_deref(), Some("立足岗位 学以致用"));
+        assert_eq!(articles[0].credits().collect::<Vec<_>>(), ["高亢"]);
+        assert_eq!(articles[0].title(), Some("立足岗位 学以致用"));
     }
 
     #[test]
@@ -204,9 +224,12 @@ mod tests {
             "本报讯 3月2日，甲县开展活动。\n又讯 3月3日，乙县召开会议。\n\n乙县召开会议\n",
         );
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[1].paragraphs, ["3月3日，乙县召开会议。"]);
-        assert_eq!(articles[1].title.as_deref(), Some("乙县召开会议"));
-        assert_eq!(articles[0].title, None);
+        assert_eq!(
+            articles[1].paragraphs().collect::<Vec<_>>(),
+            ["3月3日，乙县召开会议。"]
+        );
+        assert_eq!(articles[1].title(), Some("乙县召开会议"));
+        assert_eq!(articles[0].title(), None);
     }
 
     #[test]

@@ -60,15 +60,28 @@ pub struct PersonMention {
     pub role: Option<String>,
 }
 
-/// One article of a page: a story, a photo caption, a brief item or a commentary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Article {
-    /// The source file path as given on the command line (or the sample's file name).
-    pub source: String,
-    /// Position of the article within its source file, counting from 0.
-    pub ordinal: u32,
-    /// What sort of item this is.
-    pub kind: Kind,
+/// A person of an article as stored: the name and the role printed next to it, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PersonRef<'a> {
+    /// Full name as printed, without title.
+    pub name: &'a str,
+    /// Role or title printed before the name, if any.
+    pub role: Option<&'a str>,
+}
+
+impl PersonRef<'_> {
+    /// An owned copy.
+    pub fn to_owned(self) -> PersonMention {
+        PersonMention {
+            name: self.name.to_owned(),
+            role: self.role.map(str::to_owned),
+        }
+    }
+}
+
+/// The text fields of an article in owned form: how the parser builds an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleText {
     /// Main headline, `None` when the dump has none.
     pub title: Option<String>,
     /// 引题: the line printed above the main headline.
@@ -77,8 +90,6 @@ pub struct Article {
     pub subtitle: Option<String>,
     /// Column label the item sits under (`政务简报`, `百字新闻`).
     pub column: Option<String>,
-    /// The page header in force where the article appears.
-    pub page: Option<Arc<PageHeader>>,
     /// Event date: `MM-DD`, or `YYYY-MM-DD` when the year is known.
     pub date: Option<String>,
     /// County or district the story is about, as named in the text.
@@ -95,26 +106,169 @@ pub struct Article {
     pub paragraphs: Vec<String>,
 }
 
+/// Flag of a piece end: the piece is an absent optional field (its length is 0).
+const ABSENT: u32 = 1 << 31;
+
+/// Number of single optional pieces at the start: title, kicker, subtitle, column, date, region.
+const SINGLES: usize = 6;
+/// Position of the title among the pieces.
+const TITLE: usize = 0;
+/// Position of the kicker among the pieces.
+const KICKER: usize = 1;
+/// Position of the subtitle among the pieces.
+const SUBTITLE: usize = 2;
+/// Position of the column among the pieces.
+const COLUMN: usize = 3;
+/// Position of the date among the pieces.
+const DATE: usize = 4;
+/// Position of the region among the pieces.
+const REGION: usize = 5;
+
+/// Index into [`Article`]'s list counts.
+#[derive(Clone, Copy)]
+enum List {
+    Reporters = 0,
+    Correspondents = 1,
+    Credits = 2,
+    Persons = 3,
+    Paragraphs = 4,
+}
+
+/// Pieces per entry of each list (a person is a name and a role).
+const PIECES_PER: [usize; 5] = [1, 1, 1, 2, 1];
+
+/// One article of a page: a story, a photo caption, a brief item or a commentary.
+///
+/// All its text (headlines, labels, names, roles and paragraphs) is kept back to back in one
+/// buffer with the end of each piece in a second one: two allocations per article instead of
+/// one per string, which at a hundred thousand articles is most of the memory besides the text.
+/// The fields are read through accessors and written through setters.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The source file path as given on the command line (or the sample's file name); shared
+    /// by the articles of one file.
+    pub source: Arc<str>,
+    /// Position of the article within its source file, counting from 0.
+    pub ordinal: u32,
+    /// What sort of item this is.
+    pub kind: Kind,
+    /// The page header in force where the article appears.
+    pub page: Option<Arc<PageHeader>>,
+    /// Every piece of text, back to back.
+    text: Box<str>,
+    /// End of each piece in `text` (flagged [`ABSENT`] for a missing optional field): the six
+    /// single fields, then reporters, correspondents, credits, persons (name, role) and
+    /// paragraphs.
+    ends: Box<[u32]>,
+    /// Entries of each list, in [`List`] order.
+    counts: [u32; 5],
+}
+
+/// The pieces of an article's text in order, each `None` when an absent optional field.
+type Pieces<'a> = Vec<Option<&'a str>>;
+
 impl Article {
     /// A new, empty article of the given kind from the given source.
-    pub fn new(source: &str, ordinal: u32, kind: Kind) -> Self {
+    pub fn new(source: impl Into<Arc<str>>, ordinal: u32, kind: Kind) -> Self {
         Article {
-            source: source.to_owned(),
+            source: source.into(),
             ordinal,
             kind,
-            title: None,
-            kicker: None,
-            subtitle: None,
-            column: None,
             page: None,
-            date: None,
-            region: None,
-            reporters: Vec::new(),
-            correspondents: Vec::new(),
-            credits: Vec::new(),
-            persons: Vec::new(),
-            paragraphs: Vec::new(),
+            text: Box::default(),
+            ends: vec![ABSENT; SINGLES].into_boxed_slice(),
+            counts: [0; 5],
         }
+    }
+
+    /// An article with the given text fields.
+    pub fn with_text(
+        source: impl Into<Arc<str>>,
+        ordinal: u32,
+        kind: Kind,
+        page: Option<Arc<PageHeader>>,
+        text: &ArticleText,
+    ) -> Self {
+        let singles = [
+            &text.title,
+            &text.kicker,
+            &text.subtitle,
+            &text.column,
+            &text.date,
+            &text.region,
+        ];
+        let mut pieces: Pieces<'_> = singles.iter().map(|s| s.as_deref()).collect();
+        for list in [&text.reporters, &text.correspondents, &text.credits] {
+            pieces.extend(list.iter().map(|s| Some(s.as_str())));
+        }
+        for p in &text.persons {
+            pieces.push(Some(&p.name));
+            pieces.push(p.role.as_deref());
+        }
+        pieces.extend(text.paragraphs.iter().map(|s| Some(s.as_str())));
+        let (buf, ends) = pack(&pieces);
+        Article {
+            source: source.into(),
+            ordinal,
+            kind,
+            page,
+            text: buf,
+            ends,
+            counts: [
+                text.reporters.len(),
+                text.correspondents.len(),
+                text.credits.len(),
+                text.persons.len(),
+                text.paragraphs.len(),
+            ]
+            .map(count),
+        }
+    }
+
+    /// The article from its stored form ([`Article::packed`]); None when the parts disagree.
+    pub(crate) fn from_packed(
+        source: Arc<str>,
+        ordinal: u32,
+        kind: Kind,
+        page: Option<Arc<PageHeader>>,
+        (text, ends, counts): (Box<str>, Box<[u32]>, [u32; 5]),
+    ) -> Option<Self> {
+        let mut pieces = SINGLES;
+        for (n, per) in counts.iter().zip(PIECES_PER) {
+            pieces = pieces.checked_add((*n as usize).checked_mul(per)?)?;
+        }
+        if ends.len() != pieces {
+            return None;
+        }
+        let mut start = 0;
+        for &e in &ends {
+            let end = (e & !ABSENT) as usize;
+            let absent = e & ABSENT != 0;
+            if end < start || end > text.len() || !text.is_char_boundary(end) {
+                return None;
+            }
+            if absent && end != start {
+                return None;
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return None;
+        }
+        Some(Article {
+            source,
+            ordinal,
+            kind,
+            page,
+            text,
+            ends,
+            counts,
+        })
+    }
+
+    /// The stored form: all the text, the end of each piece and the length of each list.
+    pub(crate) fn packed(&self) -> (&str, &[u32], [u32; 5]) {
+        (&self.text, &self.ends, self.counts)
     }
 
     /// Identity that survives re-parsing the same file: `source#ordinal`.
@@ -122,13 +276,375 @@ impl Article {
         format!("{}#{}", self.source, self.ordinal)
     }
 
+    /// Piece `i` (None when absent or out of range).
+    fn piece(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        if end & ABSENT != 0 {
+            return None;
+        }
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(0, |e| e & !ABSENT),
+            None => 0,
+        };
+        self.text.get(start as usize..end as usize)
+    }
+
+    /// First piece of `list` and its number of pieces.
+    fn list_range(&self, list: List) -> std::ops::Range<usize> {
+        let at = list as usize;
+        let first = SINGLES
+            + self
+                .counts
+                .iter()
+                .zip(PIECES_PER)
+                .take(at)
+                .map(|(&n, per)| n as usize * per)
+                .sum::<usize>();
+        let len = self.counts.get(at).map_or(0, |&n| n as usize) * PIECES_PER[at];
+        first..first + len
+    }
+
+    /// The pieces of `list`, in order ("" for a piece that cannot be read).
+    fn list(&self, list: List) -> Strs<'_> {
+        Strs {
+            article: self,
+            range: self.list_range(list),
+        }
+    }
+
+    /// Main headline, `None` when the dump has none.
+    pub fn title(&self) -> Option<&str> {
+        self.piece(TITLE)
+    }
+
+    /// 引题: the line printed above the main headline.
+    pub fn kicker(&self) -> Option<&str> {
+        self.piece(KICKER)
+    }
+
+    /// 副题: the line printed below the main headline.
+    pub fn subtitle(&self) -> Option<&str> {
+        self.piece(SUBTITLE)
+    }
+
+    /// Column label the item sits under (`政务简报`, `百字新闻`).
+    pub fn column(&self) -> Option<&str> {
+        self.piece(COLUMN)
+    }
+
+    /// Event date: `MM-DD`, or `YYYY-MM-DD` when the year is known.
+    pub fn date(&self) -> Option<&str> {
+        self.piece(DATE)
+    }
+
+    /// County or district the story is about, as named in the text.
+    pub fn region(&self) -> Option<&str> {
+        self.piece(REGION)
+    }
+
+    /// Reporters named in the dateline (`记者…`).
+    pub fn reporters(&self) -> Strs<'_> {
+        self.list(List::Reporters)
+    }
+
+    /// Correspondents named in the dateline (`通讯员…`).
+    pub fn correspondents(&self) -> Strs<'_> {
+        self.list(List::Correspondents)
+    }
+
+    /// Trailing credits: bylines in parentheses, photographers, commentary authors.
+    pub fn credits(&self) -> Strs<'_> {
+        self.list(List::Credits)
+    }
+
+    /// The body reflowed for reading, one string per paragraph.
+    pub fn paragraphs(&self) -> Strs<'_> {
+        self.list(List::Paragraphs)
+    }
+
+    /// Distinct people named in the title or body, in order of first appearance.
+    pub fn persons(&self) -> Persons<'_> {
+        Persons {
+            article: self,
+            range: self.list_range(List::Persons),
+        }
+    }
+
     /// Person names only, in order of first appearance.
     pub fn person_names(&self) -> impl Iterator<Item = &str> {
-        self.persons.iter().map(|p| p.name.as_str())
+        self.persons().map(|p| p.name)
     }
 
     /// Body text with paragraphs joined by newlines.
     pub fn body(&self) -> String {
-        self.paragraphs.join("\n")
+        self.paragraphs().collect::<Vec<_>>().join("\n")
+    }
+
+    /// Every piece, as given to [`pack`].
+    fn pieces(&self) -> Pieces<'_> {
+        (0..self.ends.len()).map(|i| self.piece(i)).collect()
+    }
+
+    /// Replaces pieces `range` with `new`, whose lengths count as `counts[list]` entries.
+    fn splice(
+        &mut self,
+        range: std::ops::Range<usize>,
+        new: Pieces<'_>,
+        list: Option<(List, usize)>,
+    ) {
+        let old = self.pieces();
+        let mut pieces: Pieces<'_> = Vec::with_capacity(old.len() - range.len() + new.len());
+        pieces.extend(old.get(..range.start).unwrap_or(&[]));
+        pieces.extend(new);
+        pieces.extend(old.get(range.end..).unwrap_or(&[]));
+        let (text, ends) = pack(&pieces);
+        self.text = text;
+        self.ends = ends;
+        if let Some((list, n)) = list
+            && let Some(c) = self.counts.get_mut(list as usize)
+        {
+            *c = count(n);
+        }
+    }
+
+    /// Replaces a single optional field.
+    fn set_single(&mut self, at: usize, value: Option<&str>) {
+        self.splice(at..at + 1, vec![value], None);
+    }
+
+    /// Replaces a list of strings.
+    fn set_list<S: AsRef<str>>(&mut self, list: List, values: &[S]) {
+        let new = values.iter().map(|s| Some(s.as_ref())).collect();
+        self.splice(self.list_range(list), new, Some((list, values.len())));
+    }
+
+    /// Sets the main headline.
+    pub fn set_title(&mut self, value: Option<&str>) {
+        self.set_single(TITLE, value);
+    }
+
+    /// Sets the line printed above the main headline.
+    pub fn set_kicker(&mut self, value: Option<&str>) {
+        self.set_single(KICKER, value);
+    }
+
+    /// Sets the line printed below the main headline.
+    pub fn set_subtitle(&mut self, value: Option<&str>) {
+        self.set_single(SUBTITLE, value);
+    }
+
+    /// Sets the column label.
+    pub fn set_column(&mut self, value: Option<&str>) {
+        self.set_single(COLUMN, value);
+    }
+
+    /// Sets the event date.
+    pub fn set_date(&mut self, value: Option<&str>) {
+        self.set_single(DATE, value);
+    }
+
+    /// Sets the region.
+    pub fn set_region(&mut self, value: Option<&str>) {
+        self.set_single(REGION, value);
+    }
+
+    /// Sets the reporters.
+    pub fn set_reporters<S: AsRef<str>>(&mut self, values: &[S]) {
+        self.set_list(List::Reporters, values);
+    }
+
+    /// Sets the correspondents.
+    pub fn set_correspondents<S: AsRef<str>>(&mut self, values: &[S]) {
+        self.set_list(List::Correspondents, values);
+    }
+
+    /// Sets the trailing credits.
+    pub fn set_credits<S: AsRef<str>>(&mut self, values: &[S]) {
+        self.set_list(List::Credits, values);
+    }
+
+    /// Sets the paragraphs of the body.
+    pub fn set_paragraphs<S: AsRef<str>>(&mut self, values: &[S]) {
+        self.set_list(List::Paragraphs, values);
+    }
+
+    /// Sets the people named in the article.
+    pub fn set_persons(&mut self, persons: &[PersonMention]) {
+        let new = persons
+            .iter()
+            .flat_map(|p| [Some(p.name.as_str()), p.role.as_deref()])
+            .collect();
+        let range = self.list_range(List::Persons);
+        self.splice(range, new, Some((List::Persons, persons.len())));
+    }
+}
+
+impl std::fmt::Debug for Article {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Article")
+            .field("source", &self.source)
+            .field("ordinal", &self.ordinal)
+            .field("kind", &self.kind)
+            .field("title", &self.title())
+            .field("kicker", &self.kicker())
+            .field("subtitle", &self.subtitle())
+            .field("column", &self.column())
+            .field("page", &self.page)
+            .field("date", &self.date())
+            .field("region", &self.region())
+            .field("reporters", &self.reporters().collect::<Vec<_>>())
+            .field("correspondents", &self.correspondents().collect::<Vec<_>>())
+            .field("credits", &self.credits().collect::<Vec<_>>())
+            .field("persons", &self.persons().collect::<Vec<_>>())
+            .field("paragraphs", &self.paragraphs().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// A list count as stored (lists never come near `u32::MAX` entries; saturates if they do).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Lays `pieces` out back to back in one exactly sized buffer, with the end of each.
+///
+/// Text past 2 GiB in one article (far beyond any page) is left out rather than mis-indexed.
+fn pack(pieces: &[Option<&str>]) -> (Box<str>, Box<[u32]>) {
+    let len: usize = pieces.iter().flatten().map(|s| s.len()).sum();
+    let mut text = String::with_capacity(len.min(ABSENT as usize - 1));
+    let mut ends = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match piece {
+            Some(s) if text.len() + s.len() < ABSENT as usize => {
+                text.push_str(s);
+                ends.push(text.len() as u32);
+            }
+            Some(_) => ends.push(text.len() as u32),
+            None => ends.push(text.len() as u32 | ABSENT),
+        }
+    }
+    (text.into_boxed_str(), ends.into_boxed_slice())
+}
+
+/// The strings of one of an article's lists, in order.
+#[derive(Clone, Debug)]
+pub struct Strs<'a> {
+    article: &'a Article,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> Iterator for Strs<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let i = self.range.next()?;
+        Some(self.article.piece(i).unwrap_or(""))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Strs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let i = self.range.next_back()?;
+        Some(self.article.piece(i).unwrap_or(""))
+    }
+}
+
+impl ExactSizeIterator for Strs<'_> {}
+
+/// The people of an article, in order of first appearance.
+#[derive(Clone, Debug)]
+pub struct Persons<'a> {
+    article: &'a Article,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> Iterator for Persons<'a> {
+    type Item = PersonRef<'a>;
+
+    fn next(&mut self) -> Option<PersonRef<'a>> {
+        let i = self.range.next()?;
+        self.range.next();
+        Some(PersonRef {
+            name: self.article.piece(i).unwrap_or(""),
+            role: self.article.piece(i + 1),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.range.len().div_ceil(2);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Persons<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_round_trip_through_the_packed_form() {
+        let text = ArticleText {
+            title: Some("标题".into()),
+            subtitle: Some(String::new()),
+            date: Some("03-26".into()),
+            reporters: vec!["甲".into(), "乙".into()],
+            credits: vec!["丙".into()],
+            persons: vec![
+                PersonMention {
+                    name: "吕沛".into(),
+                    role: Some("市长".into()),
+                },
+                PersonMention {
+                    name: "卢和平".into(),
+                    role: None,
+                },
+            ],
+            paragraphs: vec!["第一段。".into(), "第二段。".into()],
+            ..ArticleText::default()
+        };
+        let mut a = Article::with_text("p.txt", 3, Kind::News, None, &text);
+        assert_eq!(a.title(), Some("标题"));
+        assert_eq!(a.kicker(), None);
+        assert_eq!(a.subtitle(), Some(""));
+        assert_eq!(a.date(), Some("03-26"));
+        assert_eq!(a.reporters().collect::<Vec<_>>(), ["甲", "乙"]);
+        assert_eq!(a.correspondents().len(), 0);
+        assert_eq!(a.credits().collect::<Vec<_>>(), ["丙"]);
+        let persons: Vec<PersonMention> = a.persons().map(PersonRef::to_owned).collect();
+        assert_eq!(persons, text.persons);
+        assert_eq!(a.body(), "第一段。\n第二段。");
+        let (t, e, c) = a.packed();
+        let back = Article::from_packed(
+            a.source.clone(),
+            3,
+            Kind::News,
+            None,
+            (t.into(), e.into(), c),
+        );
+        assert_eq!(back.as_ref(), Some(&a));
+        assert!(
+            Article::from_packed(
+                "p".into(),
+                0,
+                Kind::News,
+                None,
+                (t.into(), e.into(), [9; 5])
+            )
+            .is_none()
+        );
+
+        a.set_persons(&[]);
+        a.set_region(Some("孟州市"));
+        a.set_paragraphs(&["只一段"]);
+        assert_eq!(a.persons().len(), 0);
+        assert_eq!(a.region(), Some("孟州市"));
+        assert_eq!(a.paragraphs().collect::<Vec<_>>(), ["只一段"]);
+        assert_eq!(a.credits().collect::<Vec<_>>(), ["丙"]);
+        assert_eq!(a.title(), Some("标题"));
     }
 }

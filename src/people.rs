@@ -1135,10 +1135,7 @@ fn role_text(jieba: &Jieba, seg: &Segment, role_start: usize, role_end: usize) -
 
 /// An article's title and paragraphs as they are, title first.
 fn raw_segments(a: &Article) -> impl Iterator<Item = &str> {
-    a.title
-        .as_deref()
-        .into_iter()
-        .chain(a.paragraphs.iter().map(String::as_str))
+    a.title().into_iter().chain(a.paragraphs())
 }
 
 /// Title and paragraphs as segments, title first.
@@ -1352,22 +1349,47 @@ impl Gazetteer {
     }
 }
 
+/// Articles whose strong hits are held at once while the gazetteer's names are collected.
+const ANNOTATE_CHUNK: usize = 4096;
+
 /// Fill `persons` of every article: strong evidence per article, then bare mentions of
 /// every name accepted anywhere in the corpus. Reporters, correspondents and credits are
 /// left out unless the body names them with strong evidence.
 pub fn annotate_corpus(articles: &mut [Article]) {
     let ex = PersonExtractor::shared();
-    let strong: Vec<StrongPass> = articles
-        .par_iter()
-        .map(|a| ex.strong_pass(raw_segments(a)))
-        .collect();
-    let gaz = Gazetteer::from_names(strong.iter().flat_map(|s| &s.hits).map(|h| h.name.as_str()));
-    articles
-        .par_iter_mut()
-        .zip(strong.into_par_iter())
-        .for_each(|(a, pass)| {
-            let StrongPass { mut hits, stripped } = pass;
-            let mut stripped = stripped.into_iter().peekable();
+    // The strong pass is run again below rather than kept: at a hundred thousand articles its
+    // hits and stripped segments are tens of megabytes of small strings, allocated on every
+    // thread and left behind as fragmented heap once freed. Only the names are kept, a chunk
+    // at a time.
+    // Distinct names in order of first hit, as the gazetteer was always given them.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut names: Vec<String> = Vec::new();
+    for chunk in articles.chunks(ANNOTATE_CHUNK) {
+        let found: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|a| {
+                ex.strong_pass(raw_segments(a))
+                    .hits
+                    .into_iter()
+                    .map(|h| h.name)
+                    .collect()
+            })
+            .collect();
+        for n in found.into_iter().flatten() {
+            if !seen.contains(&n) {
+                seen.insert(n.clone());
+                names.push(n);
+            }
+        }
+    }
+    drop(seen);
+    let gaz = Gazetteer::from_names(&names);
+    drop(names);
+    articles.par_iter_mut().for_each(|a| {
+        let pass = ex.strong_pass(raw_segments(a));
+        let StrongPass { mut hits, stripped } = pass;
+        let mut stripped = stripped.into_iter().peekable();
+        let persons = {
             let segs: Vec<Segment> = raw_segments(a)
                 .enumerate()
                 .map(|(si, text)| Segment {
@@ -1378,15 +1400,15 @@ pub fn annotate_corpus(articles: &mut [Article]) {
                 })
                 .collect();
             let exclude: Vec<&str> = a
-                .reporters
-                .iter()
-                .chain(&a.correspondents)
-                .chain(&a.credits)
-                .map(String::as_str)
+                .reporters()
+                .chain(a.correspondents())
+                .chain(a.credits())
                 .collect();
             hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
-            a.persons = merge(hits);
-        });
+            merge(hits)
+        };
+        a.set_persons(&persons);
+    });
 }
 
 #[cfg(test)]
@@ -1564,15 +1586,18 @@ mod tests {
     fn corpus_gazetteer_finds_bare_mentions_elsewhere() {
         use crate::model::{Article, Kind};
         let mut a = Article::new("p", 0, Kind::News);
-        a.paragraphs = vec!["区委书记吴军主持会议。".to_owned()];
+        a.set_paragraphs(&["区委书记吴军主持会议。"]);
         let mut b = Article::new("p", 1, Kind::News);
-        b.title = Some("吴军调研春耕".to_owned());
-        b.paragraphs = vec!["近日，吴军到田间察看麦苗，吴军在现场说。".to_owned()];
-        b.credits = vec!["齐欣".to_owned()];
+        b.set_title(Some("吴军调研春耕"));
+        b.set_paragraphs(&["近日，吴军到田间察看麦苗，吴军在现场说。"]);
+        b.set_credits(&["齐欣"]);
         let mut arts = vec![a, b];
         annotate_corpus(&mut arts);
         assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
-        assert_eq!(arts[0].persons[0].role.as_deref(), Some("区委书记"));
+        assert_eq!(
+            arts[0].persons().next().and_then(|p| p.role),
+            Some("区委书记")
+        );
     }
 
     /// Texts to compare the table scanners with automata on: the sample pages line by line,

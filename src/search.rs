@@ -649,11 +649,11 @@ impl SearchIndex {
     }
 
     /// Completes the articles' keys with those of the interned `names` (in person-id order).
-    pub fn from_parts(articles: ArticleKeys, names: &[Box<str>]) -> SearchIndex {
+    pub fn from_parts<S: AsRef<str> + Sync>(articles: ArticleKeys, names: &[S]) -> SearchIndex {
         SearchIndex {
             heads: articles.heads,
             extras: articles.extras,
-            people: KeyTable::build(names.len(), |i| Cow::Borrowed(&*names[i])),
+            people: KeyTable::build(names.len(), |i| Cow::Borrowed(names[i].as_ref())),
         }
     }
 
@@ -665,9 +665,9 @@ impl SearchIndex {
 
 /// The article's kicker, subtitle, column and region: matched as text in [`Scope::All`].
 fn extra_fields(a: &Article) -> impl Iterator<Item = &str> {
-    [&a.kicker, &a.subtitle, &a.column, &a.region]
+    [a.kicker(), a.subtitle(), a.column(), a.region()]
         .into_iter()
-        .filter_map(|f| f.as_deref())
+        .flatten()
 }
 
 /// Shortest stand-in headline before a clause break ends it, in characters.
@@ -677,12 +677,11 @@ const FIRST_CLAUSE_MAX: usize = 40;
 
 /// The headline of an article and whether it is a stand-in (first clause of an untitled body).
 pub fn headline(a: &Article) -> (Cow<'_, str>, bool) {
-    if let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = a.title().filter(|t| !t.trim().is_empty()) {
         return (Cow::Borrowed(t), false);
     }
     let body = a
-        .paragraphs
-        .iter()
+        .paragraphs()
         .map(|p| p.trim())
         .find(|p| !p.is_empty())
         .unwrap_or("");
@@ -1116,15 +1115,17 @@ mod tests {
 
     fn article(title: &str, date: &str, people: &[&str]) -> Article {
         let mut a = Article::new("t.txt", 0, Kind::News);
-        a.title = Some(title.to_owned());
-        a.date = Some(date.to_owned());
-        a.persons = people
-            .iter()
-            .map(|n| PersonMention {
-                name: (*n).to_owned(),
-                role: None,
-            })
-            .collect();
+        a.set_title(Some(title));
+        a.set_date(Some(date));
+        a.set_persons(
+            &people
+                .iter()
+                .map(|n| PersonMention {
+                    name: (*n).to_owned(),
+                    role: None,
+                })
+                .collect::<Vec<_>>(),
+        );
         a
     }
 
@@ -1328,7 +1329,7 @@ mod tests {
     #[test]
     fn untitled_items_use_their_first_clause() {
         let mut a = Article::new("t.txt", 0, Kind::Photo);
-        a.paragraphs = vec!["为进一步增强辖区加油站应急处置能力，3月26日".to_owned()];
+        a.set_paragraphs(&["为进一步增强辖区加油站应急处置能力，3月26日"]);
         let (text, untitled) = headline(&a);
         assert!(untitled);
         assert_eq!(text, "为进一步增强辖区加油站应急处置能力");

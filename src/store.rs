@@ -3,14 +3,16 @@
 //! It is the only query API: the command line and the terminal reader ask it, never scan
 //! articles themselves. It is built once per load and then read-only, so ids are plain
 //! indexes (`ArticleId`, `PersonId`) stable within that load, and indexes hold ids, never
-//! copies of article text. Names and roles are interned once; the per-article person list is
-//! one flat array with offsets. The search keys (pinyin, masks) live in
-//! [`crate::search::SearchIndex`], built here in parallel.
+//! copies of article text. Names and roles are interned once; names are stored back to back
+//! in one buffer, and the per-article person lists, the per-person appearances and roles are
+//! each one flat array with offsets, so a hundred thousand people cost a few large
+//! allocations. The search keys (pinyin, masks) live in [`crate::search::SearchIndex`], built
+//! here in parallel.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::AtomicBool;
 
 use rustc_hash::FxHashMap;
-use std::sync::atomic::AtomicBool;
 
 use crate::model::Article;
 use crate::search::{self, PersonHit, Query, Results, SearchIndex};
@@ -88,17 +90,6 @@ pub struct Appearance {
     pub date: DateKey,
 }
 
-/// An interned person with what the store knows about them.
-#[derive(Clone, Debug)]
-pub struct Person {
-    /// The name as printed.
-    pub name: Box<str>,
-    /// Every article the person appears in, in article order.
-    pub appearances: Vec<Appearance>,
-    /// Roles seen, most frequent first, with how often each was seen.
-    pub roles: Vec<(RoleId, u32)>,
-}
-
 /// Role given to reporters named in a dateline.
 pub const ROLE_REPORTER: &str = "记者";
 /// Role given to correspondents named in a dateline.
@@ -109,8 +100,20 @@ pub const ROLE_CORRESPONDENT: &str = "通讯员";
 pub struct Store {
     articles: Vec<Article>,
     dates: Vec<DateKey>,
-    people: Vec<Person>,
-    people_by_name: FxHashMap<Box<str>, u32>,
+    /// Every person's name, back to back in person-id order.
+    names: String,
+    /// End of each person's name in `names`.
+    name_ends: Vec<u32>,
+    /// Person ids sorted by name, for lookups by name.
+    people_by_name: Vec<PersonId>,
+    /// Start of each person's appearances in `appearances`, plus the end.
+    appearance_starts: Vec<u32>,
+    /// Every person's appearances, person after person, each in article order.
+    appearances: Vec<Appearance>,
+    /// Start of each person's roles in `person_roles`, plus the end.
+    role_starts: Vec<u32>,
+    /// Every person's roles with how often each was seen, most frequent first.
+    person_roles: Vec<(RoleId, u32)>,
     people_ranked: Vec<PersonId>,
     roles: Vec<Box<str>>,
     article_people_start: Vec<u32>,
@@ -140,17 +143,64 @@ impl Interner {
     }
 }
 
+/// Interns person names borrowed from the articles into one buffer, returning their id.
+#[derive(Default)]
+struct NameInterner<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    names: String,
+    ends: Vec<u32>,
+}
+
+impl<'a> NameInterner<'a> {
+    fn intern(&mut self, s: &'a str) -> u32 {
+        let next = self.ends.len() as u32;
+        let id = *self.ids.entry(s).or_insert(next);
+        if id == next {
+            self.names.push_str(s);
+            self.ends.push(self.names.len() as u32);
+        }
+        id
+    }
+}
+
+/// Name `i` of a names buffer with its `ends` ("" when out of range).
+fn name_in<'a>(names: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(start);
+    names.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// Offsets of consecutive runs of the given lengths: 0, then each running total.
+fn starts_of(lengths: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let lengths = lengths.into_iter();
+    let mut starts = Vec::with_capacity(lengths.size_hint().0 + 1);
+    let mut at = 0u32;
+    starts.push(at);
+    for n in lengths {
+        at += n;
+        starts.push(at);
+    }
+    starts
+}
+
 impl Store {
     /// Builds the store and all its indexes from `articles` (their order gives the ids).
     ///
     /// The search keys of the articles are computed on the other threads while this one links
     /// articles, people, dates and sources; the people's keys follow once names are interned.
     pub fn from_articles(articles: Vec<Article>) -> Store {
-        let ((store, names), heads) = rayon::join(
+        let (store, heads) = rayon::join(
             || Store::link(&articles),
             || search::ArticleKeys::build(&articles),
         );
+        let names: Vec<&str> = (0..store.name_ends.len())
+            .map(|i| name_in(&store.names, &store.name_ends, i))
+            .collect();
         let index = SearchIndex::from_parts(heads, &names);
+        drop(names);
         Store {
             articles,
             index,
@@ -158,11 +208,13 @@ impl Store {
         }
     }
 
-    /// Everything but the articles themselves and the search keys, and the interned names.
-    fn link(articles: &[Article]) -> (Store, Vec<Box<str>>) {
-        let mut names = Interner::default();
+    /// Everything but the articles themselves and the search keys.
+    fn link(articles: &[Article]) -> Store {
+        let mut names = NameInterner::default();
         let mut roles = Interner::default();
-        let mut appearances: Vec<Vec<Appearance>> = Vec::new();
+        // The role of each entry of `article_people`, and each person's number of articles.
+        let mut article_roles: Vec<Option<RoleId>> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
         let mut article_people_start = Vec::with_capacity(articles.len() + 1);
         let mut article_people = Vec::new();
         let mut dates = Vec::with_capacity(articles.len());
@@ -181,15 +233,14 @@ impl Store {
                 .and_then(|y| y.parse().ok())
                 .unwrap_or(0);
             let date = a
-                .date
-                .as_deref()
+                .date()
                 .and_then(|d| DateKey::parse(d, year))
                 .unwrap_or_default();
             dates.push(date);
             if date.0 != 0 {
                 by_date.entry(date).or_default().push(id);
             }
-            if let Some(region) = a.region.as_deref() {
+            if let Some(region) = a.region() {
                 by_region.entry(region.into()).or_default().push(id);
             }
             // Articles of one page follow each other: extend the previous run without hashing.
@@ -199,25 +250,17 @@ impl Store {
                     if let Some((source, ids)) = last_source.take() {
                         by_source.entry(source).or_default().extend(ids);
                     }
-                    last_source = Some((a.source.as_str().into(), vec![id]));
+                    last_source = Some((a.source.as_ref().into(), vec![id]));
                 }
             }
 
             article_people_start.push(article_people.len() as u32);
-            let mentions = a
-                .persons
-                .iter()
-                .map(|p| (p.name.as_str(), p.role.as_deref()));
+            let mentions = a.persons().map(|p| (p.name, p.role));
             let bylines = a
-                .reporters
-                .iter()
-                .map(|n| (n.as_str(), Some(ROLE_REPORTER)))
-                .chain(
-                    a.correspondents
-                        .iter()
-                        .map(|n| (n.as_str(), Some(ROLE_CORRESPONDENT))),
-                )
-                .chain(a.credits.iter().map(|n| (n.as_str(), None)));
+                .reporters()
+                .map(|n| (n, Some(ROLE_REPORTER)))
+                .chain(a.correspondents().map(|n| (n, Some(ROLE_CORRESPONDENT))))
+                .chain(a.credits().map(|n| (n, None)));
             let first = article_people.len();
             for (name, role) in mentions.chain(bylines) {
                 let name = name.trim();
@@ -229,18 +272,15 @@ impl Store {
                     continue;
                 }
                 article_people.push(pid);
-                let role = role
-                    .filter(|r| !r.is_empty())
-                    .map(|r| RoleId(roles.intern(r)));
-                if appearances.len() <= pid.0 as usize {
-                    appearances.resize_with(pid.0 as usize + 1, Vec::new);
+                article_roles.push(
+                    role.filter(|r| !r.is_empty())
+                        .map(|r| RoleId(roles.intern(r))),
+                );
+                if counts.len() <= pid.0 as usize {
+                    counts.resize(pid.0 as usize + 1, 0);
                 }
-                if let Some(list) = appearances.get_mut(pid.0 as usize) {
-                    list.push(Appearance {
-                        article: id,
-                        role,
-                        date,
-                    });
+                if let Some(n) = counts.get_mut(pid.0 as usize) {
+                    *n += 1;
                 }
             }
         }
@@ -249,43 +289,98 @@ impl Store {
             by_source.entry(source).or_default().extend(ids);
         }
 
-        let people: Vec<Person> = names
-            .names
-            .iter()
-            .zip(appearances)
-            .map(|(name, appearances)| {
-                let mut seen: Vec<RoleId> = appearances.iter().filter_map(|a| a.role).collect();
-                seen.sort_unstable();
-                let mut roles: Vec<(RoleId, u32)> = Vec::new();
-                for r in seen {
-                    match roles.last_mut() {
-                        Some((last, n)) if *last == r => *n += 1,
-                        _ => roles.push((r, 1)),
-                    }
+        let NameInterner {
+            ids,
+            names,
+            ends: name_ends,
+        } = names;
+        drop(ids);
+
+        // Appearances, person after person: articles are visited in order, so each person's
+        // run comes out in article order.
+        let appearance_starts = starts_of(counts.iter().copied());
+        drop(counts);
+        let mut next: Vec<u32> = appearance_starts.clone();
+        let placeholder = Appearance {
+            article: ArticleId(0),
+            role: None,
+            date: DateKey(0),
+        };
+        let mut appearances = vec![placeholder; article_people.len()];
+        for (i, window) in article_people_start.windows(2).enumerate() {
+            let [from, to] = *window else { continue };
+            let date = dates.get(i).copied().unwrap_or_default();
+            for k in from as usize..to as usize {
+                let (Some(&pid), Some(&role)) = (article_people.get(k), article_roles.get(k))
+                else {
+                    continue;
+                };
+                let Some(at) = next.get_mut(pid.0 as usize) else {
+                    continue;
+                };
+                if let Some(slot) = appearances.get_mut(*at as usize) {
+                    *slot = Appearance {
+                        article: ArticleId(i as u32),
+                        role,
+                        date,
+                    };
                 }
-                roles.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
-                Person {
-                    name: name.clone(),
-                    appearances,
-                    roles,
+                *at += 1;
+            }
+        }
+        drop(next);
+        drop(article_roles);
+
+        // Roles per person, most frequent first: people have a handful, so a small list
+        // beats a map.
+        let mut person_roles: Vec<(RoleId, u32)> = Vec::new();
+        let mut role_lengths: Vec<u32> = Vec::with_capacity(name_ends.len());
+        let mut seen: Vec<(RoleId, u32)> = Vec::new();
+        for window in appearance_starts.windows(2) {
+            let [from, to] = *window else { continue };
+            seen.clear();
+            for r in appearances
+                .get(from as usize..to as usize)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|a| a.role)
+            {
+                match seen.iter_mut().find(|(x, _)| *x == r) {
+                    Some((_, n)) => *n += 1,
+                    None => seen.push((r, 1)),
                 }
-            })
-            .collect();
-        let mut people_ranked: Vec<PersonId> = (0..people.len() as u32).map(PersonId).collect();
-        people_ranked.sort_by(|a, b| {
-            let pa = &people[a.0 as usize];
-            let pb = &people[b.0 as usize];
-            pb.appearances
-                .len()
-                .cmp(&pa.appearances.len())
-                .then_with(|| pa.name.cmp(&pb.name))
-        });
-        let people_by_name = std::mem::take(&mut names.ids);
-        let store = Store {
+            }
+            seen.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+            person_roles.extend_from_slice(&seen);
+            role_lengths.push(seen.len() as u32);
+        }
+        person_roles.shrink_to_fit();
+        let role_starts = starts_of(role_lengths);
+
+        let people = name_ends.len() as u32;
+        let name = |p: &PersonId| name_in(&names, &name_ends, p.0 as usize);
+        let count = |p: &PersonId| {
+            let i = p.0 as usize;
+            match (appearance_starts.get(i), appearance_starts.get(i + 1)) {
+                (Some(&a), Some(&b)) => b - a,
+                _ => 0,
+            }
+        };
+        let mut people_ranked: Vec<PersonId> = (0..people).map(PersonId).collect();
+        people_ranked.sort_by(|a, b| count(b).cmp(&count(a)).then_with(|| name(a).cmp(name(b))));
+        let mut people_by_name: Vec<PersonId> = (0..people).map(PersonId).collect();
+        people_by_name.sort_by(|a, b| name(a).cmp(name(b)));
+        article_people.shrink_to_fit();
+        Store {
             articles: Vec::new(),
             dates,
-            people,
+            names,
+            name_ends,
             people_by_name,
+            appearance_starts,
+            appearances,
+            role_starts,
+            person_roles,
             people_ranked,
             roles: roles.names,
             article_people_start,
@@ -294,8 +389,7 @@ impl Store {
             by_date,
             by_source,
             index: SearchIndex::default(),
-        };
-        (store, names.names)
+        }
     }
 
     /// Number of articles.
@@ -336,35 +430,37 @@ impl Store {
         &self.people_ranked
     }
 
-    /// The interned person `id`.
-    ///
-    /// # Panics
-    /// When `id` does not come from this store.
-    pub fn person(&self, id: PersonId) -> &Person {
-        &self.people[id.0 as usize]
-    }
-
     /// The person's name ("" for an id from another store).
     pub fn person_name(&self, id: PersonId) -> &str {
-        self.people.get(id.0 as usize).map_or("", |p| &p.name)
+        name_in(&self.names, &self.name_ends, id.0 as usize)
     }
 
     /// Number of articles the person appears in.
     pub fn person_count(&self, id: PersonId) -> usize {
-        self.people
-            .get(id.0 as usize)
-            .map_or(0, |p| p.appearances.len())
+        self.articles_of_person(id).len()
     }
 
     /// The person's most frequent role, when any was seen.
     pub fn person_role(&self, id: PersonId) -> Option<&str> {
-        let person = self.people.get(id.0 as usize)?;
-        person.roles.first().map(|&(r, _)| self.role(r))
+        self.person_roles(id).first().map(|&(r, _)| self.role(r))
+    }
+
+    /// Roles seen for the person, most frequent first, with how often each was seen.
+    pub fn person_roles(&self, id: PersonId) -> &[(RoleId, u32)] {
+        let i = id.0 as usize;
+        match (self.role_starts.get(i), self.role_starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.person_roles.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The person named exactly `name`.
     pub fn person_by_name(&self, name: &str) -> Option<PersonId> {
-        self.people_by_name.get(name.trim()).map(|&id| PersonId(id))
+        let name = name.trim();
+        self.people_by_name
+            .binary_search_by(|&p| self.person_name(p).cmp(name))
+            .ok()
+            .and_then(|i| self.people_by_name.get(i).copied())
     }
 
     /// The text of an interned role.
@@ -374,9 +470,14 @@ impl Store {
 
     /// The person's appearances (article, role there, date), in article order.
     pub fn articles_of_person(&self, id: PersonId) -> &[Appearance] {
-        self.people
-            .get(id.0 as usize)
-            .map_or(&[], |p| &p.appearances)
+        let i = id.0 as usize;
+        match (
+            self.appearance_starts.get(i),
+            self.appearance_starts.get(i + 1),
+        ) {
+            (Some(&a), Some(&b)) => self.appearances.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Article counts per date for the person, oldest first (undated appearances left out).
@@ -491,15 +592,15 @@ mod tests {
 
     fn article(source: &str, title: &str, date: Option<&str>, region: Option<&str>) -> Article {
         let mut a = Article::new(source, 0, Kind::News);
-        a.title = Some(title.to_owned());
-        a.date = date.map(str::to_owned);
-        a.region = region.map(str::to_owned);
+        a.set_title(Some(title));
+        a.set_date(date);
+        a.set_region(region);
         a
     }
 
     fn sample() -> Store {
         let mut a = article("a.txt", "孟州市委常委会召开", Some("03-28"), Some("孟州市"));
-        a.persons = vec![
+        a.set_persons(&[
             PersonMention {
                 name: "卢和平".into(),
                 role: Some("孟州市委书记".into()),
@@ -508,21 +609,21 @@ mod tests {
                 name: "吕沛".into(),
                 role: None,
             },
-        ];
-        a.credits = vec!["汤锐".into()];
+        ]);
+        a.set_credits(&["汤锐"]);
         let mut b = article("a.txt", "卢和平督导建设工作", Some("03-24"), Some("孟州市"));
-        b.persons = vec![PersonMention {
+        b.set_persons(&[PersonMention {
             name: "卢和平".into(),
             role: Some("孟州市委书记".into()),
-        }];
-        b.reporters = vec!["卢和平".into()];
+        }]);
+        b.set_reporters(&["卢和平"]);
         let mut c = article(
             "b.txt",
             "示范区会议召开",
             Some("2023-03-04"),
             Some("示范区"),
         );
-        c.reporters = vec!["汤锐".into()];
+        c.set_reporters(&["汤锐"]);
         Store::from_articles(vec![a, b, c])
     }
 

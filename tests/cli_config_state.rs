@@ -59,7 +59,7 @@ fn a_bad_config_stops_the_reader_before_the_terminal() {
 fn export_bookmarked_exports_only_bookmarks() {
     let home = tempfile::tempdir().expect("temp dir");
     let articles = papertui::corpus::sample();
-    let corpus = CorpusId::of(articles.iter().map(|a| a.source.as_str()));
+    let corpus = CorpusId::of(articles.iter().map(|a| &*a.source));
     let wanted = [articles[3].key(), articles[7].key()];
     let state = SavedState {
         bookmarks: wanted
@@ -89,7 +89,7 @@ fn export_bookmarked_exports_only_bookmarks() {
 fn export_bookmarked_reports_a_damaged_state_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let articles = papertui::corpus::sample();
-    let corpus = CorpusId::of(articles.iter().map(|a| a.source.as_str()));
+    let corpus = CorpusId::of(articles.iter().map(|a| &*a.source));
     let dir = StateDir::new(home.path().join("data"));
     std::fs::create_dir_all(dir.dir()).expect("mkdir");
     std::fs::write(dir.path(corpus), "not json").expect("write");

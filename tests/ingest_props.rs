@@ -45,12 +45,12 @@ proptest! {
         let articles = parse_page("random.txt", &text);
         for (i, article) in articles.iter().enumerate() {
             prop_assert_eq!(article.ordinal as usize, i);
-            prop_assert!(!article.paragraphs.is_empty());
-            for paragraph in &article.paragraphs {
+            prop_assert!(article.paragraphs().len() > 0);
+            for paragraph in article.paragraphs() {
                 prop_assert!(!paragraph.is_empty());
                 prop_assert!(!paragraph.contains('\n'));
             }
-            if let Some(title) = &article.title {
+            if let Some(title) = article.title() {
                 prop_assert!(!title.trim().is_empty());
             }
         }

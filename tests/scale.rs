@@ -87,7 +87,7 @@ fn load_and_cache(root: &Path, cache: &Cache) -> Loaded {
 
 fn ids_titled(articles: &[Article], title: &str) -> Vec<ArticleId> {
     (0..articles.len())
-        .filter(|&i| articles[i].title.as_deref() == Some(title))
+        .filter(|&i| articles[i].title() == Some(title))
         .map(|i| ArticleId(i as u32))
         .collect()
 }
@@ -110,7 +110,7 @@ fn thousands_of_pages_load_in_order_and_filter() {
     // Sources come in file-name order, and each file's articles in page order.
     let mut sorted = files.clone();
     sorted.sort();
-    let mut sources: Vec<&str> = loaded.articles.iter().map(|a| a.source.as_str()).collect();
+    let mut sources: Vec<&str> = loaded.articles.iter().map(|a| &*a.source).collect();
     sources.dedup();
     let sorted: Vec<String> = sorted
         .iter()
@@ -122,7 +122,7 @@ fn thousands_of_pages_load_in_order_and_filter() {
     let title = store
         .articles()
         .iter()
-        .filter_map(|a| a.title.clone())
+        .filter_map(|a| a.title().map(str::to_owned))
         .find(|t| t.chars().count() >= 6)
         .expect("a titled article");
     let wanted = ids_titled(store.articles(), &title);

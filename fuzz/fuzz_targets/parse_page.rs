@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let articles = parse_page("fuzz.txt", &decoded.text);
     for (i, article) in articles.iter().enumerate() {
-        assert_eq!(article.source, "fuzz.txt");
+        assert_eq!(&*article.source, "fuzz.txt");
         assert_eq!(article.ordinal as usize, i);
     }
 });

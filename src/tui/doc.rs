@@ -64,14 +64,14 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
             out.push(vec![Run { text: line, tone }]);
         }
     };
-    if let Some(k) = a.kicker.as_deref() {
+    if let Some(k) = a.kicker() {
         plain(&mut out, k, Tone::Kicker);
     }
-    match a.title.as_deref() {
+    match a.title() {
         Some(t) => plain(&mut out, t, Tone::Title),
         None => plain(&mut out, &untitled_label(a), Tone::Untitled),
     }
-    if let Some(s) = a.subtitle.as_deref() {
+    if let Some(s) = a.subtitle() {
         plain(&mut out, &format!("——{s}"), Tone::Subtitle);
     }
     out.push(Vec::new());
@@ -81,7 +81,7 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
         marked(&mut out, &people, 0, width, &names, Tone::People);
     }
     out.push(Vec::new());
-    for p in &a.paragraphs {
+    for p in a.paragraphs() {
         marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
     }
     out
@@ -95,17 +95,17 @@ fn untitled_label(a: &Article) -> String {
         Kind::Commentary => "评论",
         Kind::News => "无标题",
     };
-    let label = a.column.as_deref().unwrap_or(kind);
+    let label = a.column().unwrap_or(kind);
     format!("〔{label}〕{}", headline(a).0)
 }
 
 /// Date, region, page, reporters, correspondents and credits, separated by ` · `.
 fn meta_line(a: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(d) = a.date.as_deref() {
+    if let Some(d) = a.date() {
         parts.push(d.to_owned());
     }
-    if let Some(r) = a.region.as_deref() {
+    if let Some(r) = a.region() {
         parts.push(r.to_owned());
     }
     if let Some(page) = a.page.as_deref() {
@@ -119,19 +119,19 @@ fn meta_line(a: &Article) -> String {
     }
     parts.push(a.kind.as_str().to_owned());
     for (label, names) in [
-        ("记者", &a.reporters),
-        ("通讯员", &a.correspondents),
+        ("记者", a.reporters()),
+        ("通讯员", a.correspondents()),
         (
             if a.kind == Kind::Photo {
                 "摄"
             } else {
                 "署名"
             },
-            &a.credits,
+            a.credits(),
         ),
     ] {
-        if !names.is_empty() {
-            parts.push(format!("{label} {}", names.join("、")));
+        if names.len() > 0 {
+            parts.push(format!("{label} {}", names.collect::<Vec<_>>().join("、")));
         }
     }
     parts.join(" · ")
@@ -143,11 +143,10 @@ fn people_line(store: &Store, id: ArticleId) -> String {
         return String::new();
     };
     let names: Vec<String> = a
-        .persons
-        .iter()
-        .map(|p| match p.role.as_deref() {
+        .persons()
+        .map(|p| match p.role {
             Some(r) if !r.is_empty() => format!("{}（{r}）", p.name),
-            _ => p.name.clone(),
+            _ => p.name.to_owned(),
         })
         .collect();
     if names.is_empty() {
@@ -239,17 +238,17 @@ mod tests {
 
     fn store() -> Store {
         let mut a = Article::new("t.txt", 0, Kind::News);
-        a.title = Some("孟州市召开专题会议".into());
-        a.date = Some("03-26".into());
-        a.reporters = vec!["原文钊".into()];
-        a.persons = vec![PersonMention {
+        a.set_title(Some("孟州市召开专题会议"));
+        a.set_date(Some("03-26"));
+        a.set_reporters(&["原文钊"]);
+        a.set_persons(&[PersonMention {
             name: "吕沛".into(),
             role: Some("市长".into()),
-        }];
-        a.paragraphs = vec!["3月26日，市长吕沛主持召开会议。吕沛强调要抓好落实。".into()];
+        }]);
+        a.set_paragraphs(&["3月26日，市长吕沛主持召开会议。吕沛强调要抓好落实。"]);
         let mut b = Article::new("t.txt", 1, Kind::Photo);
-        b.paragraphs = vec!["为进一步增强应急处置能力，消防大队开展演练。".into()];
-        b.credits = vec!["廉玮".into()];
+        b.set_paragraphs(&["为进一步增强应急处置能力，消防大队开展演练。"]);
+        b.set_credits(&["廉玮"]);
         Store::from_articles(vec![a, b])
     }
 

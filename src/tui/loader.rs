@@ -146,11 +146,11 @@ mod tests {
         let articles = (0..n)
             .map(|i| {
                 let mut a = Article::new("t.txt", i, Kind::News);
-                a.title = Some(format!("会议{i}"));
-                a.persons = vec![PersonMention {
+                a.set_title(Some(&format!("会议{i}")));
+                a.set_persons(&[PersonMention {
                     name: "吕沛".into(),
                     role: None,
-                }];
+                }]);
                 a
             })
             .collect();

@@ -28,7 +28,7 @@ pub struct Opened {
 
 /// Reads the saved state of the corpus in `store` and prepares saving it.
 pub fn open(store: &Store) -> Opened {
-    let corpus = CorpusId::of(store.articles().iter().map(|a| a.source.as_str()));
+    let corpus = CorpusId::of(store.articles().iter().map(|a| &*a.source));
     match StateDir::locate() {
         Some(dir) => {
             let state::Loaded {

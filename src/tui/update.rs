@@ -396,15 +396,17 @@ mod tests {
         .enumerate()
         {
             let mut a = Article::new("t.txt", i as u32, Kind::News);
-            a.title = Some(title.into());
-            a.date = Some(format!("03-0{}", i + 1));
-            a.persons = vec![PersonMention {
+            a.set_title(Some(title));
+            a.set_date(Some(&format!("03-0{}", i + 1)));
+            a.set_persons(&[PersonMention {
                 name: person.into(),
                 role: None,
-            }];
-            a.paragraphs = (0..30)
-                .map(|n| format!("第{n}段。{person}出席。"))
-                .collect();
+            }]);
+            a.set_paragraphs(
+                &(0..30)
+                    .map(|n| format!("第{n}段。{person}出席。"))
+                    .collect::<Vec<_>>(),
+            );
             articles.push(a);
         }
         let mut app = App::new(
@@ -425,7 +427,7 @@ mod tests {
     fn titles(app: &App) -> Vec<String> {
         (0..app.set_len())
             .filter_map(|i| app.set_get(i))
-            .filter_map(|id| app.store.article(id).title.clone())
+            .filter_map(|id| app.store.article(id).title().map(str::to_owned))
             .collect()
     }
 

@@ -175,7 +175,7 @@ mod tests {
     #[test]
     fn worker_answers_the_newest_request() {
         let mut a = Article::new("t.txt", 0, Kind::News);
-        a.title = Some("会议召开".into());
+        a.set_title(Some("会议召开"));
         let store = Arc::new(Store::from_articles(vec![a]));
         let mut worker = Worker::spawn(store).expect("thread");
         for (generation, q) in [(1, "x"), (2, "会议")] {
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn a_repeated_request_gets_the_kept_answer() {
         let mut a = Article::new("t.txt", 0, Kind::News);
-        a.title = Some("会议召开".into());
+        a.set_title(Some("会议召开"));
         let store = Store::from_articles(vec![a]);
         let request = |q: &str| SearchRequest {
             generation: 1,

@@ -76,7 +76,7 @@ fn strip(s: &str) -> String {
 }
 
 fn body_of(a: &Article) -> Vec<char> {
-    strip(&a.paragraphs.concat()).chars().collect()
+    strip(&a.paragraphs().collect::<String>()).chars().collect()
 }
 
 fn contains(hay: &[char], needle: &str) -> bool {
@@ -130,7 +130,7 @@ fn cjk_gaps(p: &str) -> usize {
 pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
     let mut by_source: BTreeMap<String, Vec<&Article>> = BTreeMap::new();
     for a in articles {
-        let name = Path::new(&a.source)
+        let name = Path::new(&*a.source)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -145,7 +145,7 @@ pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
         let bodies: Vec<Vec<char>> = preds.iter().map(|a| body_of(a)).collect();
         m.exported_articles += preds.len();
         for a in &preds {
-            for p in &a.paragraphs {
+            for p in a.paragraphs() {
                 let p = p.trim();
                 if !p.is_empty() {
                     paras += 1;
@@ -161,8 +161,7 @@ pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
             let end_len = g.end.chars().count();
             let ends = |i: usize| contains(tail(&bodies[i], 24 + end_len), &g.end);
             let titled = |i: usize| {
-                strip(preds[i].title.as_deref().unwrap_or(""))
-                    == strip(g.title.as_deref().unwrap_or(""))
+                strip(preds[i].title().unwrap_or("")) == strip(g.title.as_deref().unwrap_or(""))
             };
             let hit = (0..preds.len())
                 .filter(|i| {
@@ -190,29 +189,41 @@ pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
             }
             if let Some(gt) = g.title.as_deref().filter(|t| !t.is_empty()) {
                 title_total += 1;
-                if strip(a.title.as_deref().unwrap_or("")) == strip(gt) {
+                if strip(a.title().unwrap_or("")) == strip(gt) {
                     title_ok += 1;
                 } else {
                     m.misses.push(format!(
                         "{}: TITLE want {gt:?} got {:?}",
-                        page.source, a.title
+                        page.source,
+                        a.title()
                     ));
                 }
             }
-            let block = |k: &Option<String>, t: &Option<String>, s: &Option<String>| {
+            let block = |k: Option<&str>, t: Option<&str>, s: Option<&str>| {
                 strip(&format!(
                     "{}{}{}",
-                    k.as_deref().unwrap_or(""),
-                    t.as_deref().unwrap_or(""),
-                    s.as_deref().unwrap_or("")
+                    k.unwrap_or(""),
+                    t.unwrap_or(""),
+                    s.unwrap_or("")
                 ))
             };
-            if block(&g.kicker, &g.title, &g.subtitle) == block(&a.kicker, &a.title, &a.subtitle) {
+            if block(
+                g.kicker.as_deref(),
+                g.title.as_deref(),
+                g.subtitle.as_deref(),
+            ) == block(a.kicker(), a.title(), a.subtitle())
+            {
                 block_ok += 1;
             } else {
                 m.misses.push(format!(
                     "{}: HEADLINE want {:?}/{:?}/{:?} got {:?}/{:?}/{:?}",
-                    page.source, g.kicker, g.title, g.subtitle, a.kicker, a.title, a.subtitle
+                    page.source,
+                    g.kicker,
+                    g.title,
+                    g.subtitle,
+                    a.kicker(),
+                    a.title(),
+                    a.subtitle()
                 ));
             }
             if a.kind.as_str() == g.kind {
@@ -228,7 +239,7 @@ pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
             }
             if let Some(gd) = g.date.as_deref().filter(|d| !d.is_empty()) {
                 date_total += 1;
-                let pd = a.date.as_deref().unwrap_or("");
+                let pd = a.date().unwrap_or("");
                 let tail5: String = gd
                     .chars()
                     .rev()
@@ -254,11 +265,10 @@ pub fn score(gold: &[GoldPage], articles: &[Article]) -> Metrics {
                 .map(|s| strip(s))
                 .collect();
             let mut pb: Vec<String> = a
-                .reporters
-                .iter()
-                .chain(&a.correspondents)
-                .chain(&a.credits)
-                .map(|s| strip(s))
+                .reporters()
+                .chain(a.correspondents())
+                .chain(a.credits())
+                .map(strip)
                 .collect();
             gb.sort();
             pb.sort();

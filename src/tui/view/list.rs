@@ -131,19 +131,13 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
             }
             Column::Date => {
                 if let Some(w) = fixed_width(column, width) {
-                    let date = a.date.as_deref().map(short_date).unwrap_or_default();
+                    let date = a.date().map(short_date).unwrap_or_default();
                     cell(buf, &mut x, &date, w, theme.dim());
                 }
             }
             Column::Region => {
                 if let Some(w) = fixed_width(column, width) {
-                    cell(
-                        buf,
-                        &mut x,
-                        a.region.as_deref().unwrap_or(""),
-                        w,
-                        Style::new(),
-                    );
+                    cell(buf, &mut x, a.region().unwrap_or(""), w, Style::new());
                 }
             }
             Column::Kind => cell(buf, &mut x, kind_mark(a.kind), 3, theme.accent()),

@@ -69,8 +69,7 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let store = &app.store;
     let roles: Vec<&str> = store
-        .person(p)
-        .roles
+        .person_roles(p)
         .iter()
         .map(|&(r, _)| store.role(r))
         .collect();
