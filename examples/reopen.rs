@@ -1,5 +1,6 @@
-//! Measures a load: time to articles (from the cache when it is warm), time to build the store,
-//! and the peak and current resident memory, for the page files or directories given.
+//! Measures a load: time to articles (from the cache when it is warm), time to get the store
+//! (its indexes read back from the cache, or built), and the peak and current resident
+//! memory, for the page files or directories given.
 //!
 //! `cargo run --release --example reopen -- DIR` twice: the first run parses and writes the
 //! cache entry (in `$PAPERTUI_CACHE_DIR` or the platform cache directory), the second reopens.
@@ -9,7 +10,6 @@ use std::time::Instant;
 
 use papertui::commands::load_options;
 use papertui::corpus::load_with;
-use papertui::store::Store;
 
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -34,14 +34,22 @@ fn main() {
         println!("cache write {:.3} s", t.elapsed().as_secs_f64());
     }
     let t = Instant::now();
-    let store = Store::from_articles(std::mem::take(&mut loaded.articles));
+    let store = loaded.take_store();
     println!(
-        "store build {:.3} s  ({} people)  peak {} MB  rss {} MB",
+        "store {:.3} s  ({} people)  peak {} MB  rss {} MB  total {:.3} s",
         t.elapsed().as_secs_f64(),
         store.people().len(),
         status_mb("VmHWM:"),
-        status_mb("VmRSS:")
+        status_mb("VmRSS:"),
+        started.elapsed().as_secs_f64()
     );
+    if let Some(indexes) = &loaded.indexes {
+        let t = Instant::now();
+        if let Err(e) = indexes.write(&store) {
+            eprintln!("index write failed: {e}");
+        }
+        println!("index write {:.3} s", t.elapsed().as_secs_f64());
+    }
 }
 
 /// A memory figure of `/proc/self/status` in MB (0 elsewhere): `VmHWM:` is the peak resident

@@ -24,6 +24,9 @@
 //! so articles of one page share one `Arc<PageHeader>` again after decoding. Writing goes to a
 //! temporary file renamed into place, so a reader sees a whole entry or none. Only the few most
 //! recently written entries are kept.
+//!
+//! Next to each entry the `indexes` submodule keeps the store built from it (people, dates,
+//! sources, search keys) so that a reopen does not build them again.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -36,6 +39,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Kind, PageHeader};
+
+mod indexes;
 
 /// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
 pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
@@ -219,6 +224,10 @@ struct WireArticleOut<'a> {
 }
 
 /// An article as read back, its text borrowed from the chunk; see [`WireArticleOut`].
+///
+/// The text is read as bytes (postcard writes a string and bytes alike) and checked with a
+/// vectorised UTF-8 validator: checking a million articles' text is most of a reopen's work
+/// otherwise.
 #[derive(Deserialize)]
 struct WireArticleIn<'a> {
     source: u32,
@@ -228,7 +237,7 @@ struct WireArticleIn<'a> {
     counts: [u32; 5],
     ends: Vec<u32>,
     #[serde(borrow)]
-    text: &'a str,
+    text: &'a [u8],
 }
 
 /// A directory of cache entries.
@@ -283,8 +292,8 @@ impl Cache {
         let chunks: Vec<Vec<Article>> = header
             .chunks
             .par_iter()
-            .map(|chunk| {
-                let articles = read_chunk(&path, chunk, &pages, &sources)?;
+            .map_init(Vec::new, |buf, chunk| {
+                let articles = read_chunk(&path, chunk, &pages, &sources, buf)?;
                 let n = done.fetch_add(articles.len(), std::sync::atomic::Ordering::Relaxed);
                 progress(n + articles.len());
                 Ok(articles)
@@ -342,6 +351,7 @@ impl Cache {
             .collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         for (_, old) in entries.into_iter().skip(KEEP_ENTRIES.saturating_sub(1)) {
+            let _ = fs::remove_file(old.with_extension(indexes::INDEX_EXTENSION));
             let _ = fs::remove_file(old);
         }
     }
@@ -354,11 +364,30 @@ fn invalid(message: impl Into<String>) -> io::Error {
 
 /// Reads `len` bytes at `offset` of `file`.
 fn read_at(file: &mut File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    read_at_into(file, offset, len, &mut buf)?;
+    buf.truncate(usize::try_from(len).unwrap_or(0));
+    Ok(buf)
+}
+
+/// Reads `len` bytes at `offset` of `file` into the front of `buf`, which is reused: each
+/// chunk read into a fresh buffer would be a fresh mapping, faulted in page by page.
+fn read_at_into<'b>(
+    file: &mut File,
+    offset: u64,
+    len: u64,
+    buf: &'b mut Vec<u8>,
+) -> io::Result<&'b [u8]> {
     let len = usize::try_from(len).map_err(|_| invalid("length out of range"))?;
     file.seek(SeekFrom::Start(offset))?;
-    let mut buf = vec![0; len];
-    file.read_exact(&mut buf)?;
-    Ok(buf)
+    if buf.len() < len {
+        buf.resize(len, 0);
+    }
+    let window = buf
+        .get_mut(..len)
+        .ok_or_else(|| invalid("length out of range"))?;
+    file.read_exact(window)?;
+    Ok(window)
 }
 
 /// Checks prefix and footer and decodes the header.
@@ -421,14 +450,15 @@ fn read_chunk(
     chunk: &ChunkInfo,
     pages: &[Arc<PageHeader>],
     sources: &[Arc<str>],
+    buf: &mut Vec<u8>,
 ) -> io::Result<Vec<Article>> {
     let mut file = File::open(path)?;
-    let bytes = read_at(&mut file, chunk.offset, chunk.len)?;
-    if crc32fast::hash(&bytes) != chunk.crc {
+    let bytes = read_at_into(&mut file, chunk.offset, chunk.len, buf)?;
+    if crc32fast::hash(bytes) != chunk.crc {
         return Err(invalid("chunk checksum mismatch"));
     }
     let wire: Vec<WireArticleIn<'_>> =
-        postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))?;
+        postcard::from_bytes(bytes).map_err(|e| invalid(e.to_string()))?;
     if wire.len() != chunk.articles as usize {
         return Err(invalid("chunk article count mismatch"));
     }
@@ -446,12 +476,14 @@ fn read_chunk(
                         .ok_or_else(|| invalid("bad page index"))?,
                 )),
             };
+            let text = simdutf8::basic::from_utf8(w.text)
+                .map_err(|_| invalid("article text is not UTF-8"))?;
             Article::from_packed(
                 source,
                 w.ordinal,
                 w.kind,
                 page,
-                (w.text.into(), w.ends.into_boxed_slice(), w.counts),
+                (text.into(), w.ends.into_boxed_slice(), w.counts),
             )
             .ok_or_else(|| invalid("inconsistent article text"))
         })

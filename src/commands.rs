@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use crate::cache::Cache;
 use crate::cli::{Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
 use crate::config::{Config, config_path, default_file};
-use crate::corpus::{LoadOptions, Loaded, load_with};
+use crate::corpus::{IndexCache, LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
 use crate::input::InputError;
 use crate::model::Article;
@@ -88,18 +88,28 @@ fn load_with_bar(paths: &[std::path::PathBuf], options: &LoadOptions) -> Loaded 
     loaded
 }
 
-/// Runs `work` on `articles` while the cache entry of the load (if any) is written beside it.
+/// Runs `work` on `articles` while the cache entry of the load (if any) is written beside it,
+/// then the store's indexes when a store was built.
 ///
 /// A cache that cannot be written costs only speed next time, so it is a warning.
 fn with_cache_write<T>(
     pending: Option<crate::corpus::PendingSave>,
     articles: &[Article],
+    indexes: Option<(&IndexCache, &Store)>,
     work: impl FnOnce() -> T,
 ) -> T {
     std::thread::scope(|scope| {
-        let writer = pending.map(|p| scope.spawn(move || p.write(articles)));
+        let writer = scope.spawn(move || {
+            if let Some(p) = pending {
+                p.write(articles)?;
+            }
+            match indexes {
+                Some((ix, store)) => ix.write(store),
+                None => Ok(()),
+            }
+        });
         let result = work();
-        if let Some(Ok(Err(error))) = writer.map(|w| w.join()) {
+        if let Ok(Err(error)) = writer.join() {
             eprintln!("papertui: could not write the cache (next start parses again): {error}");
         }
         result
@@ -137,16 +147,16 @@ fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
 
 fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
     let mut loaded = load_with_bar(&args.paths, options);
-    let articles = std::mem::take(&mut loaded.articles);
     let pending = loaded.pending.take();
-    let bookmarks = args.bookmarked.then(|| bookmarks_of(&articles));
+    let bookmarks = args.bookmarked.then(|| bookmarks_of(&loaded.articles));
     let wanted = |a: &Article| bookmarks.as_ref().is_none_or(|b| b.contains(&a.key()));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &args.person {
         Some(name) => {
-            let store = Store::from_articles(articles);
-            with_cache_write(pending, store.articles(), || {
+            let store = loaded.take_store();
+            let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));
+            with_cache_write(pending, store.articles(), indexes, || {
                 let ids = store
                     .person_by_name(name)
                     .map(|p| store.articles_of_person(p).to_vec())
@@ -160,8 +170,12 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
                 )
             })
         }
-        None => with_cache_write(pending, &articles, || {
-            write_articles(&mut out, articles.iter().filter(|a| wanted(a)), args.format)
+        None => with_cache_write(pending, &loaded.articles, None, || {
+            write_articles(
+                &mut out,
+                loaded.articles.iter().filter(|a| wanted(a)),
+                args.format,
+            )
         }),
     };
     ignore_broken_pipe(result).context("writing the export")?;
@@ -171,10 +185,11 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
 fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
     let mut loaded = load_with_bar(&args.paths, options);
     let pending = loaded.pending.take();
-    let store = Store::from_articles(std::mem::take(&mut loaded.articles));
+    let store = loaded.take_store();
+    let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = with_cache_write(pending, store.articles(), || {
+    let result = with_cache_write(pending, store.articles(), indexes, || {
         write_people(&mut out, &store, args.format)
     });
     ignore_broken_pipe(result).context("writing people")?;

@@ -20,6 +20,7 @@ use crate::input::{InputError, InputErrorKind, collect_files, read_page};
 use crate::model::Article;
 use crate::people::{annotate_corpus, preload};
 use crate::sample::SAMPLE_PAGES;
+use crate::store::Store;
 
 /// One page to parse: where it came from and its decoded text.
 pub struct PageText {
@@ -69,6 +70,50 @@ pub struct Loaded {
     pub cache: CacheUse,
     /// The cache entry still to write (after a miss), with what it needs besides the articles.
     pub pending: Option<PendingSave>,
+    /// The store indexes saved with the cache entry, or where to save them.
+    pub indexes: Option<IndexCache>,
+}
+
+/// The store indexes of a cache entry: read back on a hit, to be written after a build.
+#[derive(Debug)]
+pub struct IndexCache {
+    cache: Cache,
+    fingerprint: Fingerprint,
+    /// The indexes read back (no articles yet); None when there were none or they failed.
+    saved: Option<crate::store::Store>,
+    /// True when the store had to be built, so its indexes are worth saving.
+    stale: bool,
+}
+
+impl IndexCache {
+    /// Saves the indexes of `store` (the store of the load this came from) unless the saved
+    /// ones were used.
+    pub fn write(&self, store: &Store) -> std::io::Result<()> {
+        if !self.stale {
+            return Ok(());
+        }
+        self.cache.save_indexes(&self.fingerprint, store)
+    }
+}
+
+impl Loaded {
+    /// The store of the loaded articles, taking them: put into the saved indexes when the
+    /// load came from the cache and the indexes fit the articles, built otherwise.
+    pub fn take_store(&mut self) -> Store {
+        let articles = std::mem::take(&mut self.articles);
+        let saved = self.indexes.as_mut().and_then(|ix| ix.saved.take());
+        let articles = match saved {
+            Some(saved) => match Store::with_indexes(saved, articles) {
+                Ok(store) => return store,
+                Err(articles) => articles,
+            },
+            None => articles,
+        };
+        if let Some(ix) = self.indexes.as_mut() {
+            ix.stale = true;
+        }
+        Store::from_articles(articles)
+    }
 }
 
 /// How the cache was used by a load.
@@ -172,7 +217,6 @@ pub fn load_with(
             ..Loaded::default()
         };
     }
-    preload();
     let (files, mut errors) = collect_files(paths);
     let sizes: Vec<u64> = files
         .par_iter()
@@ -190,6 +234,9 @@ pub fn load_with(
     if let Some(cache) = &options.cache {
         let fingerprint = Fingerprint::of(&files);
         progress.from_cache = true;
+        // The indexes are read before the articles, so their file's bytes are freed before
+        // the articles take their room.
+        let saved = cache.load_indexes(&fingerprint);
         match cache.load(&fingerprint, &|_| {}) {
             Ok(cached) => {
                 progress.files_done = progress.files_total;
@@ -206,6 +253,12 @@ pub fn load_with(
                     files: files.len().saturating_sub(failed),
                     cache: CacheUse::Hit,
                     pending: None,
+                    indexes: Some(IndexCache {
+                        cache: cache.clone(),
+                        fingerprint,
+                        saved: saved.ok(),
+                        stale: false,
+                    }),
                 };
             }
             Err(miss) => {
@@ -216,6 +269,8 @@ pub fn load_with(
         }
     }
 
+    // Only parsing needs the person extractor: its set-up overlaps with the first pages.
+    preload();
     let mut articles = Vec::new();
     let mut read = 0;
     let mut read_errors = Vec::new();
@@ -230,6 +285,7 @@ pub fn load_with(
                 files: read,
                 cache: cache_use,
                 pending: None,
+                indexes: None,
             };
         }
         let parsed: Vec<Result<Vec<Article>, InputError>> = chunk
@@ -267,6 +323,12 @@ pub fn load_with(
         errors,
         files: read,
         cache: cache_use,
+        indexes: save.as_ref().map(|(cache, fingerprint)| IndexCache {
+            cache: cache.clone(),
+            fingerprint: fingerprint.clone(),
+            saved: None,
+            stale: true,
+        }),
         pending: save.map(|(cache, fingerprint)| PendingSave {
             cache,
             fingerprint,

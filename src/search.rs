@@ -41,6 +41,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use pinyin::ToPinyin;
 use rayon::iter::Either;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
 use crate::store::{ArticleId, PersonId, Store};
@@ -273,7 +274,7 @@ const TEXT_HAS_ASCII: u64 = 1 << 62;
 const BUILD_CHUNK: usize = 4096;
 
 /// Strings stored back to back in one buffer, addressed by index.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Arena {
     /// Every string, back to back.
     bytes: String,
@@ -282,6 +283,17 @@ struct Arena {
 }
 
 impl Arena {
+    /// True when the arena holds `n` strings whose bounds lie within its bytes, in order.
+    fn holds(&self, n: usize) -> bool {
+        self.starts.len() == n + 1
+            && self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .starts
+                .last()
+                .is_some_and(|&end| end <= self.bytes.len())
+    }
+
     fn with_capacity(n: usize, bytes: usize) -> Arena {
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
@@ -320,7 +332,7 @@ const FULL_U_SEPARATOR: char = '|';
 
 /// Texts (headlines or names) and their pinyin keys, each kind in its own contiguous arena so
 /// that a scan reads only the bytes it needs.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct KeyTable {
     /// Each entry's text.
     text: Arena,
@@ -380,6 +392,15 @@ impl KeyTable {
     /// Number of entries.
     fn len(&self) -> usize {
         self.bloom.len()
+    }
+
+    /// True when every part of the table has exactly `n` entries.
+    fn holds(&self, n: usize) -> bool {
+        self.bloom.len() == n
+            && self.letters.len() == n
+            && self.text.holds(n)
+            && self.full.holds(n)
+            && self.initials.holds(n)
     }
 
     /// Appends `text` and its keys.
@@ -542,7 +563,7 @@ fn score_text(text: &str, word: &Word, scratch: &mut skim::Scratch) -> Option<i3
 /// Headlines (or the stand-in first clause of untitled items) and names are stored with
 /// their pinyin keys in contiguous arenas, with per-entry masks next to them, so a search
 /// never allocates per article.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Each article's headline and its keys, indexed by article id.
     heads: KeyTable,
@@ -553,7 +574,7 @@ pub struct SearchIndex {
 }
 
 /// The kicker, subtitle, column and region of every article, separated by NUL.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Extras {
     arena: String,
     /// Start of each article's fields in `arena`, plus the end.
@@ -655,6 +676,21 @@ impl SearchIndex {
             extras: articles.extras,
             people: KeyTable::build(names.len(), |i| Cow::Borrowed(names[i].as_ref())),
         }
+    }
+
+    /// True when the index has the keys of exactly `articles` articles and `people` people:
+    /// the check of an index read back from disk.
+    pub fn fits(&self, articles: usize, people: usize) -> bool {
+        self.heads.holds(articles)
+            && self.people.holds(people)
+            && self.extras.bloom.len() == articles
+            && self.extras.starts.len() == articles + 1
+            && self.extras.starts.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .extras
+                .starts
+                .last()
+                .is_some_and(|&end| end <= self.extras.arena.len())
     }
 
     /// The headline of article `id` as shown and searched ([`headline`]), from the index.

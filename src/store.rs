@@ -13,24 +13,27 @@ use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
 use crate::search::{self, PersonHit, Query, Results, SearchIndex};
 
 /// Index of an article within one load of the store.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ArticleId(pub u32);
 
 /// Index of an interned person within one load of the store.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PersonId(pub u32);
 
 /// Index of an interned role (`山阳区委书记`, `记者` …).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RoleId(pub u32);
 
 /// A sortable date: `yyyymmdd`, year 0 when unknown, 0 when the article has no date.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct DateKey(pub u32);
 
 impl DateKey {
@@ -80,7 +83,7 @@ impl DateKey {
 }
 
 /// One appearance of a person: the article, the role printed there and the article's date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appearance {
     /// The article the person appears in.
     pub article: ArticleId,
@@ -96,8 +99,12 @@ pub const ROLE_REPORTER: &str = "记者";
 pub const ROLE_CORRESPONDENT: &str = "通讯员";
 
 /// All articles of a load with their people and indexes; read-only once built.
-#[derive(Debug, Default)]
+///
+/// Everything but the articles can be saved and read back (`Cache::save_indexes`,
+/// [`Store::with_indexes`]), so that reopening a cached corpus skips building the indexes.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Store {
+    #[serde(skip)]
     articles: Vec<Article>,
     dates: Vec<DateKey>,
     /// Every person's name, back to back in person-id order.
@@ -206,6 +213,56 @@ impl Store {
             index,
             ..store
         }
+    }
+
+    /// Puts `articles` back into indexes saved from a store of the same articles, after
+    /// checking that every offset and id in them fits; gives the articles back otherwise.
+    pub fn with_indexes(indexes: Store, articles: Vec<Article>) -> Result<Store, Vec<Article>> {
+        if indexes.fits(articles.len()) {
+            Ok(Store {
+                articles,
+                ..indexes
+            })
+        } else {
+            Err(articles)
+        }
+    }
+
+    /// True when the indexes describe `n` articles and every id and offset is in range.
+    fn fits(&self, n: usize) -> bool {
+        let people = self.name_ends.len();
+        let ordered = |starts: &[u32], len: usize, end: usize| {
+            starts.len() == len + 1
+                && starts.first() == Some(&0)
+                && starts.windows(2).all(|w| w[0] <= w[1])
+                && starts.last().is_some_and(|&last| last as usize == end)
+        };
+        let person_ok = |p: &PersonId| (p.0 as usize) < people;
+        let article_ok = |a: &ArticleId| (a.0 as usize) < n;
+        let role_ok = |r: &RoleId| (r.0 as usize) < self.roles.len();
+        self.dates.len() == n
+            && self.name_ends.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .name_ends
+                .last()
+                .is_none_or(|&end| end as usize <= self.names.len())
+            && self.people_by_name.len() == people
+            && self.people_by_name.iter().all(person_ok)
+            && self.people_ranked.len() == people
+            && self.people_ranked.iter().all(person_ok)
+            && ordered(&self.appearance_starts, people, self.appearances.len())
+            && self
+                .appearances
+                .iter()
+                .all(|a| article_ok(&a.article) && a.role.as_ref().is_none_or(role_ok))
+            && ordered(&self.role_starts, people, self.person_roles.len())
+            && self.person_roles.iter().all(|(r, _)| role_ok(r))
+            && ordered(&self.article_people_start, n, self.article_people.len())
+            && self.article_people.iter().all(person_ok)
+            && self.by_region.values().flatten().all(article_ok)
+            && self.by_date.values().flatten().all(article_ok)
+            && self.by_source.values().flatten().all(article_ok)
+            && self.index.fits(n, people)
     }
 
     /// Everything but the articles themselves and the search keys.

@@ -215,3 +215,57 @@ fn entry_of(cache: &Cache, root: &Path) -> PathBuf {
     assert!(errors.is_empty());
     cache.entry_path(&Fingerprint::of(&files))
 }
+
+/// The store of a load with its indexes saved as the reader saves them.
+fn store_and_cache(root: &Path, cache: &Cache) -> (Loaded, Store) {
+    let mut loaded = load_and_cache(root, cache);
+    let store = loaded.take_store();
+    if let Some(indexes) = &loaded.indexes {
+        indexes.write(&store).expect("write indexes");
+    }
+    (loaded, store)
+}
+
+/// What a reader sees of a store: people with their counts, and a few searches.
+fn answers(store: &Store) -> Vec<String> {
+    let mut out: Vec<String> = store
+        .people()
+        .iter()
+        .map(|&p| format!("{} {}", store.person_name(p), store.person_count(p)))
+        .collect();
+    let flag = AtomicBool::new(false);
+    for q in ["会议", "ljc", "@吕沛", "孟州"] {
+        let results = store
+            .search(&Query::parse(q, Scope::All), None, &flag)
+            .expect("not cancelled");
+        out.extend(results.hits().iter().map(|h| format!("{q} {:?}", h.id)));
+    }
+    out
+}
+
+#[test]
+fn saved_indexes_serve_a_reopen_and_damaged_ones_are_rebuilt() {
+    let texts = short_pages();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("pages");
+    write_corpus(&root, 120, &texts);
+    let cache = Cache::at(dir.path().join("cache"));
+
+    let (_, built) = store_and_cache(&root, &cache);
+    let (files, _) = collect_files(std::slice::from_ref(&root));
+    let index_file = cache.indexes_path(&Fingerprint::of(&files));
+    let saved = fs::read(&index_file).expect("indexes saved after the first load");
+
+    let (reopened, store) = store_and_cache(&root, &cache);
+    assert_eq!(reopened.cache, CacheUse::Hit);
+    assert_eq!(answers(&store), answers(&built));
+
+    // A damaged index file is refused: the store is built again and the file rewritten.
+    let mut damaged = saved.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x55;
+    fs::write(&index_file, &damaged).expect("damage indexes");
+    let (_, rebuilt) = store_and_cache(&root, &cache);
+    assert_eq!(answers(&rebuilt), answers(&built));
+    assert_eq!(fs::read(&index_file).expect("read indexes"), saved);
+}

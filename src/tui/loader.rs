@@ -6,7 +6,8 @@
 //! then the final store once people are found. Each store replaces the previous one whole; the
 //! articles keep their order, so the selection and the open article stay where they were, and
 //! the filter, the person restriction and the people list are re-applied to the new store.
-//! The cache entry is written after the final store is sent, so the articles show first.
+//! The cache entry (articles, then the store's indexes) is written after the final store is
+//! sent, so the articles show first; a reopen reads the indexes back instead of building them.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -91,10 +92,15 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Action>) -> LoadRe
     if options.cancelled() {
         return report;
     }
-    let store = Arc::new(Store::from_articles(std::mem::take(&mut loaded.articles)));
+    let store = Arc::new(loaded.take_store());
     let _ = tx.send(Action::StoreLoaded(Arc::clone(&store), true));
     if let Some(pending) = loaded.pending.take() {
         report.cache_error = pending.write(store.articles()).err();
+    }
+    if report.cache_error.is_none()
+        && let Some(indexes) = &loaded.indexes
+    {
+        report.cache_error = indexes.write(&store).err();
     }
     report
 }
