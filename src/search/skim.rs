@@ -111,9 +111,6 @@ pub struct Scratch {
 
 /// A unit of text the scorer compares: a decoded character, or a byte of an ASCII key.
 trait Unit: Copy {
-    /// True for units whose in-place bonus is 0 everywhere but at the very start of the text
-    /// (lower-case letters and digits), so the bonus row need not be computed.
-    const PLAIN: bool;
     /// The class `SkimMatcherV2` gives the unit.
     fn class(self) -> CharType;
     /// The match score against pattern unit `p` (lower-case), None when they differ.
@@ -121,8 +118,6 @@ trait Unit: Copy {
 }
 
 impl Unit for char {
-    const PLAIN: bool = false;
-
     fn class(self) -> CharType {
         CharType::of(self)
     }
@@ -134,8 +129,6 @@ impl Unit for char {
 
 /// Bytes of a key: lower-case ASCII letters and digits only, as is the pattern.
 impl Unit for u8 {
-    const PLAIN: bool = true;
-
     fn class(self) -> CharType {
         CharType::of(char::from(self))
     }
@@ -160,14 +153,20 @@ pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32>
             if window.is_empty() {
                 return None;
             }
-            let before = text
-                .get(..start)
-                .and_then(|s| s.chars().next_back())
-                .map_or(CharType::Empty, CharType::of);
+            let before_char = text.get(..start).and_then(|s| s.chars().next_back());
+            let before = before_char.map_or(CharType::Empty, CharType::of);
+            // Without ASCII in or just before the window, every in-place bonus is 0 but the
+            // text's very first one (non-ASCII characters are all of one class).
+            let plain =
+                !window.bytes().any(|b| b.is_ascii()) && before_char.is_none_or(|c| !c.is_ascii());
             let mut chars = std::mem::take(&mut scratch.chars);
             chars.clear();
             chars.extend(window.chars());
-            let s = score_window(&chars, before, start == 0, pattern, scratch);
+            let s = if plain {
+                score_window::<char, true>(&chars, before, start == 0, pattern, scratch)
+            } else {
+                score_window::<char, false>(&chars, before, start == 0, pattern, scratch)
+            };
             scratch.chars = chars;
             s
         }
@@ -189,7 +188,7 @@ pub fn score_key(key: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i3
 /// occurrence of its last take part: columns before the first are never filled, and after the
 /// last the final row has no match, so no cell the result depends on is computed differently
 /// when the matrix is cut there.
-fn score_units<T: Unit>(text: &[T], pattern: &[T], scratch: &mut Scratch) -> Option<i32> {
+fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32> {
     let (&first, &last) = (pattern.first()?, pattern.last()?);
     let start = text.iter().position(|u| u.score_against(first).is_some())?;
     let end = text.iter().rposition(|u| u.score_against(last).is_some())? + 1;
@@ -201,7 +200,8 @@ fn score_units<T: Unit>(text: &[T], pattern: &[T], scratch: &mut Scratch) -> Opt
         .checked_sub(1)
         .and_then(|i| text.get(i))
         .map_or(CharType::Empty, |u| u.class());
-    score_window(window, before, start == 0, pattern, scratch)
+    // Keys hold only lower-case letters and digits: every in-place bonus is 0 but the first.
+    score_window::<u8, true>(window, before, start == 0, pattern, scratch)
 }
 
 /// The score of a one-character pattern in a text of lower-case ASCII letters and digits
@@ -220,22 +220,44 @@ pub fn single_in_key(at_start: bool) -> i32 {
 fn find(text: &str, p: char) -> Option<usize> {
     if p.is_ascii_alphabetic() {
         let lower = p.to_ascii_lowercase() as u8;
-        text.bytes().position(|b| b.to_ascii_lowercase() == lower)
-    } else {
-        text.find(p)
+        return text.bytes().position(|b| b.to_ascii_lowercase() == lower);
     }
+    let mut buf = [0u8; 4];
+    let needle = p.encode_utf8(&mut buf).as_bytes();
+    let hay = text.as_bytes();
+    let &last = needle.last()?;
+    // The needle's last byte is searched with memchr; the bytes before it are compared in
+    // place. A whole encoded character starting with a lead byte always starts a character.
+    memchr::memchr_iter(last, hay)
+        .filter_map(|end| (end + 1).checked_sub(needle.len()))
+        .find(|&start| ends_with_needle(hay, start, needle))
 }
 
 /// Byte offset just past the last occurrence of `p` in `text`, ignoring ASCII case.
 fn rfind(text: &str, p: char) -> Option<usize> {
     if p.is_ascii_alphabetic() {
         let lower = p.to_ascii_lowercase() as u8;
-        text.bytes()
+        return text
+            .bytes()
             .rposition(|b| b.to_ascii_lowercase() == lower)
-            .map(|i| i + 1)
-    } else {
-        text.rfind(p).map(|i| i + p.len_utf8())
+            .map(|i| i + 1);
     }
+    let mut buf = [0u8; 4];
+    let needle = p.encode_utf8(&mut buf).as_bytes();
+    let hay = text.as_bytes();
+    let &last = needle.last()?;
+    memchr::memrchr_iter(last, hay)
+        .filter_map(|end| (end + 1).checked_sub(needle.len()))
+        .find(|&start| ends_with_needle(hay, start, needle))
+        .map(|start| start + needle.len())
+}
+
+/// True when `hay` holds `needle` at `start` (a short encoded character, compared in place).
+fn ends_with_needle(hay: &[u8], start: usize, needle: &[u8]) -> bool {
+    needle
+        .iter()
+        .enumerate()
+        .all(|(k, &b)| hay.get(start + k) == Some(&b))
 }
 
 /// The score of a one-character pattern: the best occurrence by its in-place bonus.
@@ -275,7 +297,9 @@ fn single(text: &str, p: char) -> Option<i32> {
 ///
 /// `choice` may be a window of the text: `before` is the class of the character preceding it
 /// and `at_start` says whether it begins the text (the first character's bonus is doubled).
-fn score_window<T: Unit>(
+/// `PLAIN` says the in-place bonus is 0 everywhere but at the very start of the text, so the
+/// bonus row need not be computed.
+fn score_window<T: Unit, const PLAIN: bool>(
     choice: &[T],
     before: CharType,
     at_start: bool,
@@ -302,7 +326,7 @@ fn score_window<T: Unit>(
     let cols = n + 1;
 
     s.bonus.clear();
-    if !T::PLAIN {
+    if !PLAIN {
         s.bonus.push(0);
         let mut prev = before;
         for &c in choice {
@@ -321,7 +345,7 @@ fn score_window<T: Unit>(
         0
     };
     let bonus_at = |col: usize| {
-        if T::PLAIN {
+        if PLAIN {
             if col == 1 { first_bonus } else { 0 }
         } else {
             s.bonus[col]
