@@ -218,42 +218,47 @@ pub fn single_in_key(at_start: bool) -> i32 {
 
 /// Byte offset of the first occurrence of `p` in `text`, ignoring ASCII case.
 fn find(text: &str, p: char) -> Option<usize> {
-    if p.is_ascii_alphabetic() {
-        let lower = p.to_ascii_lowercase() as u8;
-        return text.bytes().position(|b| b.to_ascii_lowercase() == lower);
-    }
-    let mut buf = [0u8; 4];
-    let needle = p.encode_utf8(&mut buf).as_bytes();
-    let hay = text.as_bytes();
-    let &last = needle.last()?;
-    // The needle's last byte is searched with memchr; the bytes before it are compared in
-    // place. A whole encoded character starting with a lead byte always starts a character.
-    memchr::memchr_iter(last, hay)
-        .filter_map(|end| (end + 1).checked_sub(needle.len()))
-        .find(|&start| ends_with_needle(hay, start, needle))
+    locate(text, p, false)
 }
 
 /// Byte offset just past the last occurrence of `p` in `text`, ignoring ASCII case.
 fn rfind(text: &str, p: char) -> Option<usize> {
+    locate(text, p, true).map(|start| start + p.len_utf8())
+}
+
+/// Byte offset of the first occurrence of `p` in `text` (the last when `from_end`), ignoring
+/// ASCII case.
+///
+/// Other characters are found by their last byte with memchr, the bytes before it compared in
+/// place; a whole encoded character (starting with its lead byte) always starts a character.
+fn locate(text: &str, p: char, from_end: bool) -> Option<usize> {
+    let hay = text.as_bytes();
     if p.is_ascii_alphabetic() {
         let lower = p.to_ascii_lowercase() as u8;
-        return text
-            .bytes()
-            .rposition(|b| b.to_ascii_lowercase() == lower)
-            .map(|i| i + 1);
+        let is_p = |b: &u8| b.to_ascii_lowercase() == lower;
+        return if from_end {
+            hay.iter().rposition(is_p)
+        } else {
+            hay.iter().position(is_p)
+        };
     }
     let mut buf = [0u8; 4];
     let needle = p.encode_utf8(&mut buf).as_bytes();
-    let hay = text.as_bytes();
     let &last = needle.last()?;
-    memchr::memrchr_iter(last, hay)
-        .filter_map(|end| (end + 1).checked_sub(needle.len()))
-        .find(|&start| ends_with_needle(hay, start, needle))
-        .map(|start| start + needle.len())
+    let start_of = |end: usize| {
+        (end + 1)
+            .checked_sub(needle.len())
+            .filter(|&start| holds_at(hay, start, needle))
+    };
+    if from_end {
+        memchr::memrchr_iter(last, hay).find_map(start_of)
+    } else {
+        memchr::memchr_iter(last, hay).find_map(start_of)
+    }
 }
 
 /// True when `hay` holds `needle` at `start` (a short encoded character, compared in place).
-fn ends_with_needle(hay: &[u8], start: usize, needle: &[u8]) -> bool {
+fn holds_at(hay: &[u8], start: usize, needle: &[u8]) -> bool {
     needle
         .iter()
         .enumerate()
