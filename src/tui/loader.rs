@@ -2,8 +2,8 @@
 //!
 //! The reader starts on an empty store and the loader thread sends [`Action`]s: progress after
 //! every chunk of files, and a new [`Store`] of the articles parsed so far whenever their number
-//! has doubled since the last one (so rebuilding costs at most about twice one final build),
-//! then the final store once people are found. Each store replaces the previous one whole; the
+//! has doubled since the last one (so rebuilding costs at most about twice one final build), up
+//! to a few thousand articles, then the final store once people are found. Each store replaces the previous one whole; the
 //! articles keep their order, so the selection and the open article stay where they were, and
 //! the filter, the person restriction and the people list are re-applied to the new store.
 //! The cache entry (articles, then the store's indexes) is written after the final store is
@@ -24,6 +24,11 @@ use crate::store::Store;
 
 /// Articles in the first partial store; later ones come when the count has doubled.
 const FIRST_PARTIAL: usize = 1;
+/// No partial store is built past this many articles: the list shows the first pages while
+/// the gauge counts the rest. Each partial store holds its own copy of the articles' indexes,
+/// and the person pass rewrites every article, so a partial store of a large corpus would
+/// keep a second copy of its text alive until the final store replaces it.
+const LAST_PARTIAL: usize = 8192;
 
 /// What the load thread leaves behind for the end of the program.
 #[derive(Debug, Default)]
@@ -79,7 +84,11 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Action>) -> LoadRe
     let mut loaded = load_with(paths, options, &mut |progress, articles| {
         let _ = tx.send(Action::LoadProgress(*progress));
         let more_to_come = progress.files_done < progress.files_total;
-        if more_to_come && !progress.people && articles.len() >= next_partial {
+        if more_to_come
+            && !progress.people
+            && articles.len() >= next_partial
+            && next_partial <= LAST_PARTIAL
+        {
             next_partial = articles.len() * 2;
             let store = Store::from_articles(articles.to_vec());
             let _ = tx.send(Action::StoreLoaded(Arc::new(store), false));
