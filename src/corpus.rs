@@ -80,7 +80,7 @@ pub struct IndexCache {
     cache: Cache,
     fingerprint: Fingerprint,
     /// The indexes read back (no articles yet); None when there were none or they failed.
-    saved: Option<crate::store::Store>,
+    saved: Option<Store>,
     /// True when the store had to be built, so its indexes are worth saving.
     stale: bool,
 }
