@@ -428,20 +428,22 @@ fn read_header(file: &mut File) -> io::Result<Header> {
     Ok(header)
 }
 
-fn le_u64(bytes: &[u8], at: usize) -> io::Result<u64> {
+/// The `N` bytes of `bytes` at `at`, or an error naming `what` when they are not all there.
+fn bytes_at<const N: usize>(bytes: &[u8], at: usize, what: &str) -> io::Result<[u8; N]> {
     bytes
-        .get(at..at + 8)
+        .get(at..at + N)
         .and_then(|b| b.try_into().ok())
-        .map(u64::from_le_bytes)
-        .ok_or_else(|| invalid("short footer"))
+        .ok_or_else(|| invalid(format!("short {what}")))
 }
 
+/// The little-endian u64 of the footer at `at`.
+fn le_u64(bytes: &[u8], at: usize) -> io::Result<u64> {
+    bytes_at(bytes, at, "footer").map(u64::from_le_bytes)
+}
+
+/// The little-endian u32 of the footer at `at`.
 fn le_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
-    bytes
-        .get(at..at + 4)
-        .and_then(|b| b.try_into().ok())
-        .map(u32::from_le_bytes)
-        .ok_or_else(|| invalid("short footer"))
+    bytes_at(bytes, at, "footer").map(u32::from_le_bytes)
 }
 
 /// Reads, checks and decodes one chunk (own file handle, so chunks load in parallel).

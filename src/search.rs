@@ -282,16 +282,18 @@ struct Arena {
     starts: Vec<usize>,
 }
 
+/// True when `starts` bounds `n` strings in order within `len` bytes, from the first byte.
+fn bounds_fit(starts: &[usize], n: usize, len: usize) -> bool {
+    starts.len() == n + 1
+        && starts.first() == Some(&0)
+        && starts.windows(2).all(|w| w[0] <= w[1])
+        && starts.last().is_some_and(|&end| end <= len)
+}
+
 impl Arena {
     /// True when the arena holds `n` strings whose bounds lie within its bytes, in order.
     fn holds(&self, n: usize) -> bool {
-        self.starts.len() == n + 1
-            && self.starts.first() == Some(&0)
-            && self.starts.windows(2).all(|w| w[0] <= w[1])
-            && self
-                .starts
-                .last()
-                .is_some_and(|&end| end <= self.bytes.len())
+        bounds_fit(&self.starts, n, self.bytes.len())
     }
 
     fn with_capacity(n: usize, bytes: usize) -> Arena {
@@ -684,13 +686,7 @@ impl SearchIndex {
         self.heads.holds(articles)
             && self.people.holds(people)
             && self.extras.bloom.len() == articles
-            && self.extras.starts.len() == articles + 1
-            && self.extras.starts.windows(2).all(|w| w[0] <= w[1])
-            && self
-                .extras
-                .starts
-                .last()
-                .is_some_and(|&end| end <= self.extras.arena.len())
+            && bounds_fit(&self.extras.starts, articles, self.extras.arena.len())
     }
 
     /// The headline of article `id` as shown and searched ([`headline`]), from the index.

@@ -21,7 +21,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
-use super::{Cache, FORMAT_VERSION, Fingerprint, invalid};
+use super::{Cache, FORMAT_VERSION, Fingerprint, bytes_at, invalid};
 use crate::store::Store;
 
 /// First bytes of every index file.
@@ -77,20 +77,20 @@ impl Cache {
         let mut file = File::open(self.indexes_path(fingerprint))?;
         let mut header = [0u8; HEADER_LEN];
         file.read_exact(&mut header)?;
-        let field = |from: usize, len: usize| header.get(from..from + len).unwrap_or_default();
-        let le_u32 = |b: &[u8]| b.try_into().map(u32::from_le_bytes).unwrap_or(u32::MAX);
-        let le_u64 = |b: &[u8]| b.try_into().map(u64::from_le_bytes).unwrap_or(u64::MAX);
-        if field(0, 8) != INDEX_MAGIC || le_u32(field(8, 4)) != FORMAT_VERSION {
+        let le_u32 = |at| bytes_at(&header, at, "index header").map(u32::from_le_bytes);
+        let le_u64 = |at| bytes_at(&header, at, "index header").map(u64::from_le_bytes);
+        if bytes_at::<8>(&header, 0, "index header")? != *INDEX_MAGIC
+            || le_u32(8)? != FORMAT_VERSION
+        {
             return Err(invalid("not an index file of this version"));
         }
-        let len = usize::try_from(le_u64(field(20, 8)))
-            .map_err(|_| invalid("index length out of range"))?;
+        let len = usize::try_from(le_u64(20)?).map_err(|_| invalid("index length out of range"))?;
         if file.metadata()?.len() != (HEADER_LEN + len) as u64 {
             return Err(invalid("index file of the wrong length"));
         }
         let mut payload = vec![0u8; len];
         file.read_exact(&mut payload)?;
-        if crc32fast::hash(&payload) != le_u32(field(28, 4)) {
+        if crc32fast::hash(&payload) != le_u32(28)? {
             return Err(invalid("index checksum mismatch"));
         }
         postcard::from_bytes(&payload).map_err(|e| invalid(e.to_string()))
