@@ -162,7 +162,9 @@ pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32>
             let mut chars = std::mem::take(&mut scratch.chars);
             chars.clear();
             chars.extend(window.chars());
-            let s = if plain {
+            let s = if let (true, &[a, b]) = (plain, pattern) {
+                score_plain_pair(&chars, start == 0, a, b)
+            } else if plain {
                 score_window::<char, true>(&chars, before, start == 0, pattern, scratch)
             } else {
                 score_window::<char, false>(&chars, before, start == 0, pattern, scratch)
@@ -201,7 +203,46 @@ fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32
         .and_then(|i| text.get(i))
         .map_or(CharType::Empty, |u| u.class());
     // Keys hold only lower-case letters and digits: every in-place bonus is 0 but the first.
-    score_window::<u8, true>(window, before, start == 0, pattern, scratch)
+    match *pattern {
+        [a, b] => score_plain_pair(window, start == 0, a, b),
+        _ => score_window::<u8, true>(window, before, start == 0, pattern, scratch),
+    }
+}
+
+/// [`score_window`] of a two-unit pattern `a b` over a plain window (every in-place bonus 0
+/// but at the start of the text), in one pass and without a matrix.
+///
+/// With two pattern rows the recurrence reduces to this: row 1 holds `m1`, the score of
+/// matching `a` at a column, and `p1`, the best score of an `a` before it followed by a gap
+/// (−4 for opening, −1 for each further column). The run bonus read in row 2 is always 0 (a
+/// cell's bonus is written only by the column after it), so a `b` right after an `a` adds
+/// the consecutive bonus and a `b` after a gap adds nothing: `m2 = match(b) + max(m1 + 4, p1)`
+/// over the previous column. The score is the best `m2`.
+fn score_plain_pair<T: Unit>(choice: &[T], at_start: bool, a: T, b: T) -> Option<i32> {
+    let mut best: Option<i32> = None;
+    // Row 1 at the previous column, and whether an `a` was seen before the current column.
+    let (mut m1, mut p1, mut seen_a) = (NEG_INF, NEG_INF, false);
+    for (idx, &c) in choice.iter().enumerate() {
+        if seen_a && let Some(mb) = c.score_against(b) {
+            let m2 = mb + (m1 + BONUS_CONSECUTIVE).max(p1);
+            best = Some(best.map_or(m2, |x| x.max(m2)));
+        }
+        let in_place = if idx == 0 && at_start {
+            BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+        } else {
+            0
+        };
+        let next_p1 = (GAP_START + GAP_EXTENSION + m1).max(GAP_EXTENSION + p1);
+        m1 = match c.score_against(a) {
+            Some(ma) => {
+                seen_a = true;
+                GAP_EXTENSION + in_place + ma
+            }
+            None => NEG_INF,
+        };
+        p1 = next_p1;
+    }
+    best
 }
 
 /// The score of a one-character pattern in a text of lower-case ASCII letters and digits
@@ -292,6 +333,10 @@ fn single(text: &str, p: char) -> Option<i32> {
         if let Some(m) = match_score(c, p) {
             let s = m + GAP_EXTENSION + bonus;
             best = Some(best.map_or(s, |x| x.max(s)));
+            // The doubled head bonus of the first character beats any later occurrence's.
+            if at == 0 {
+                break;
+            }
         }
         from = at + c.len_utf8();
     }
@@ -382,14 +427,23 @@ fn score_window<T: Unit, const PLAIN: bool>(
             if let Some(m) = c.score_against(p) {
                 let diag = prev[col - 1];
                 let in_place = bonus_at(col);
-                let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                cur[col - 1].bonus = consecutive;
+                // In a plain window a run's bonus is never above the consecutive bonus past
+                // the first column, where the previous row holds no match: it is not tracked.
+                let consecutive = if PLAIN {
+                    BONUS_CONSECUTIVE
+                } else {
+                    let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                    cur[col - 1].bonus = consecutive;
+                    consecutive
+                };
                 let by_match = diag.m + consecutive;
                 let by_skip = diag.p + in_place;
                 cur[col].m = by_match.max(by_skip) + m;
             } else {
                 cur[col].m = NEG_INF;
-                cur[col].bonus = 0;
+                if !PLAIN {
+                    cur[col].bonus = 0;
+                }
             }
             cur[col].p = (GAP_START + GAP_EXTENSION + last.m).max(GAP_EXTENSION + last.p);
         }
@@ -477,6 +531,11 @@ mod tests {
         .prop_map(|v| v.into_iter().collect())
     }
 
+    /// Texts without ASCII, whose windows are all plain.
+    fn plain_text_strategy() -> impl Strategy<Value = String> {
+        "[会议召开，的]{0,30}"
+    }
+
     fn key_strategy() -> impl Strategy<Value = String> {
         "[abclp12]{0,30}"
     }
@@ -496,6 +555,31 @@ mod tests {
         #[test]
         fn agrees_with_skim_matcher_v2(text in text_strategy(), pattern in pattern_strategy()) {
             prop_assert_eq!(ours(&text, &pattern), reference(&text, &pattern));
+        }
+
+        #[test]
+        fn plain_windows_and_two_unit_patterns_agree_with_skim_matcher_v2(
+            text in text_strategy(),
+            plain in plain_text_strategy(),
+            a in pattern_strategy(),
+            b in pattern_strategy(),
+            key in key_strategy(),
+            k in key_pattern_strategy(),
+        ) {
+            let pair: String = a.chars().take(1).chain(b.chars().take(1)).collect();
+            prop_assert_eq!(ours(&text, &pair), reference(&text, &pair));
+            let plain_pair: String = plain.chars().rev().take(2).collect();
+            if plain_pair.chars().count() == 2 {
+                prop_assert_eq!(ours(&plain, &plain_pair), reference(&plain, &plain_pair));
+            }
+            prop_assert_eq!(ours(&plain, "会议"), reference(&plain, "会议"));
+            // Longer patterns over plain windows take the matrix without run bonuses.
+            let longer: String = plain.chars().step_by(3).take(4).collect();
+            prop_assert_eq!(ours(&plain, &longer), reference(&plain, &longer));
+            prop_assert_eq!(ours(&plain, "会议召开"), reference(&plain, "会议召开"));
+            let key_pair: String = k.chars().cycle().take(2).collect();
+            let got = score_key(key.as_bytes(), key_pair.as_bytes(), &mut Scratch::default());
+            prop_assert_eq!(got.map(i64::from), reference(&key, &key_pair));
         }
 
         #[test]
