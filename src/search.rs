@@ -855,6 +855,9 @@ struct Matcher<'a> {
     words: Vec<Word>,
     /// Per word, [`person_matches`] (none in the headline scope).
     people: Vec<PersonMatches>,
+    /// True when scoring reads headline text for most candidates: some word is not ASCII
+    /// (ASCII words are matched on the pinyin keys, and on the text only when it has ASCII).
+    reads_headlines: bool,
 }
 
 impl Matcher<'_> {
@@ -878,7 +881,9 @@ impl Matcher<'_> {
             .collect();
         let ids = match only {
             None => Either::Left(range),
-            Some(bits) if 4 * count_bits(bits, range.clone()) < range.len() => {
+            Some(bits)
+                if self.reads_headlines && 4 * count_bits(bits, range.clone()) < range.len() =>
+            {
                 // Sparse candidates: their headlines lie far apart, and scoring one at a time
                 // would wait for each from memory in turn. A first pass of independent loads
                 // brings them all in at once.
@@ -1060,6 +1065,7 @@ pub fn search(
         store,
         index,
         scope: query.scope,
+        reads_headlines: query.scope != Scope::Person && words.iter().any(|w| !w.ascii),
         words,
         people,
     };

@@ -159,12 +159,14 @@ pub fn score(text: &str, pattern: &[char], scratch: &mut Scratch) -> Option<i32>
             // text's very first one (non-ASCII characters are all of one class).
             let plain =
                 !window.bytes().any(|b| b.is_ascii()) && before_char.is_none_or(|c| !c.is_ascii());
+            if let (true, &[a, b]) = (plain, pattern) {
+                // One pass over the characters as they are decoded.
+                return score_plain_pair(window.chars(), start == 0, a, b);
+            }
             let mut chars = std::mem::take(&mut scratch.chars);
             chars.clear();
             chars.extend(window.chars());
-            let s = if let (true, &[a, b]) = (plain, pattern) {
-                score_plain_pair(&chars, start == 0, a, b)
-            } else if plain {
+            let s = if plain {
                 score_window::<char, true>(&chars, before, start == 0, pattern, scratch)
             } else {
                 score_window::<char, false>(&chars, before, start == 0, pattern, scratch)
@@ -204,7 +206,7 @@ fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32
         .map_or(CharType::Empty, |u| u.class());
     // Keys hold only lower-case letters and digits: every in-place bonus is 0 but the first.
     match *pattern {
-        [a, b] => score_plain_pair(window, start == 0, a, b),
+        [a, b] => score_plain_pair(window.iter().copied(), start == 0, a, b),
         _ => score_window::<u8, true>(window, before, start == 0, pattern, scratch),
     }
 }
@@ -218,11 +220,16 @@ fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32
 /// cell's bonus is written only by the column after it), so a `b` right after an `a` adds
 /// the consecutive bonus and a `b` after a gap adds nothing: `m2 = match(b) + max(m1 + 4, p1)`
 /// over the previous column. The score is the best `m2`.
-fn score_plain_pair<T: Unit>(choice: &[T], at_start: bool, a: T, b: T) -> Option<i32> {
+fn score_plain_pair<T: Unit>(
+    choice: impl Iterator<Item = T>,
+    at_start: bool,
+    a: T,
+    b: T,
+) -> Option<i32> {
     let mut best: Option<i32> = None;
     // Row 1 at the previous column, and whether an `a` was seen before the current column.
     let (mut m1, mut p1, mut seen_a) = (NEG_INF, NEG_INF, false);
-    for (idx, &c) in choice.iter().enumerate() {
+    for (idx, c) in choice.enumerate() {
         if seen_a && let Some(mb) = c.score_against(b) {
             let m2 = mb + (m1 + BONUS_CONSECUTIVE).max(p1);
             best = Some(best.map_or(m2, |x| x.max(m2)));
