@@ -310,34 +310,35 @@ impl Arena {
         self.starts.push(self.bytes.len());
     }
 
+    /// Byte range of string `i` in `bytes`, None when out of range.
+    fn bounds(&self, i: usize) -> Option<Range<usize>> {
+        Some(*self.starts.get(i)?..*self.starts.get(i + 1)?)
+    }
+
     /// String `i` ("" when out of range).
     fn get(&self, i: usize) -> &str {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            // Starts are recorded between whole strings, so they are character boundaries.
-            (Some(&a), Some(&b)) => self.bytes.get(a..b).unwrap_or(""),
-            _ => "",
-        }
+        // Starts are recorded between whole strings, so they are character boundaries.
+        self.bounds(i).and_then(|r| self.bytes.get(r)).unwrap_or("")
     }
 
     /// The first byte of string `i` (None when it is empty or out of range), read without
     /// slicing the string.
     fn first_byte(&self, i: usize) -> Option<u8> {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) if a < b => self.bytes.as_bytes().get(a).copied(),
-            _ => None,
-        }
+        let r = self.bounds(i)?;
+        self.bytes
+            .as_bytes()
+            .get(r)
+            .and_then(|b| b.first().copied())
     }
 
     /// Reads the first and last byte of string `i` and returns them combined, so that a
     /// loop over many strings brings their cache lines in with independent loads.
     fn touch(&self, i: usize) -> u8 {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) if a < b => {
-                let bytes = self.bytes.as_bytes();
-                bytes.get(a).copied().unwrap_or(0) ^ bytes.get(b - 1).copied().unwrap_or(0)
-            }
-            _ => 0,
-        }
+        let ends = self
+            .bounds(i)
+            .and_then(|r| self.bytes.as_bytes().get(r))
+            .and_then(|b| Some((*b.first()?, *b.last()?)));
+        ends.map_or(0, |(first, last)| first ^ last)
     }
 
     /// Appends the strings of `other`.
@@ -862,11 +863,13 @@ struct Matcher<'a> {
 
 impl Matcher<'_> {
     /// Scores the articles of `range` (those set in `only`, when given), pushing
-    /// `(sort key, id)` of the hits to `out` in ascending id order.
+    /// `(sort key, id)` of the hits to `out` in ascending id order. `gather` first brings the
+    /// candidates' headlines into cache (worth it when they are sparse and read).
     fn scan(
         &self,
         range: Range<u32>,
         only: Option<&[u64]>,
+        gather: bool,
         scratch: &mut skim::Scratch,
         out: &mut Vec<Keyed>,
     ) {
@@ -881,9 +884,7 @@ impl Matcher<'_> {
             .collect();
         let ids = match only {
             None => Either::Left(range),
-            Some(bits)
-                if self.reads_headlines && 4 * count_bits(bits, range.clone()) < range.len() =>
-            {
+            Some(bits) if gather => {
                 // Sparse candidates: their headlines lie far apart, and scoring one at a time
                 // would wait for each from memory in turn. A first pass of independent loads
                 // brings them all in at once.
@@ -1091,8 +1092,9 @@ pub fn search(
                     Some(bits) => count_bits(bits, range.clone()),
                     None => range.len(),
                 };
+                let gather = m.reads_headlines && 4 * most < range.len();
                 let mut out = Vec::with_capacity(most);
-                m.scan(range, only.as_deref(), scratch, &mut out);
+                m.scan(range, only.as_deref(), gather, scratch, &mut out);
                 Some(out)
             })
             .collect();

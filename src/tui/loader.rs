@@ -3,9 +3,10 @@
 //! The reader starts on an empty store and the loader thread sends [`Action`]s: progress after
 //! every chunk of files, and a new [`Store`] of the articles parsed so far whenever their number
 //! has doubled since the last one (so rebuilding costs at most about twice one final build), up
-//! to a few thousand articles, then the final store once people are found. Each store replaces the previous one whole; the
-//! articles keep their order, so the selection and the open article stay where they were, and
-//! the filter, the person restriction and the people list are re-applied to the new store.
+//! to a few thousand articles, then the final store once people are found. Each store replaces
+//! the previous one whole; the articles keep their order, so the selection and the open
+//! article stay where they were, and the filter, the person restriction and the people list
+//! are re-applied to the new store.
 //! The cache entry (articles, then the store's indexes) is written after the final store is
 //! sent, so the articles show first; a reopen reads the indexes back instead of building them.
 
