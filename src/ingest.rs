@@ -49,7 +49,7 @@ pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
 
 /// Interpret one draft: dateline, credits, paragraphs, headline, kind, date and region.
 fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
-    let mut raw = join_paragraphs(&draft.body);
+    let mut raw = join_paragraphs(&draft.body, draft.text_widths());
     strip_opening_marks(&mut raw, draft.marker);
     let dateline = match raw.first() {
         Some(first) => {

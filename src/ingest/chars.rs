@@ -93,6 +93,31 @@ pub fn is_body_punct(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、' | ',' | ';')
 }
 
+/// Byte offset of the first white-space character of `text` (see [`is_space`]).
+///
+/// Scans bytes and decodes only characters whose lead byte can start a space (ASCII, and
+/// `C2`, `E1`–`E3` for U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000): most of a
+/// Chinese line is skipped without decoding it.
+pub fn find_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        match lead {
+            b'\t'..=b'\r' | b' ' => return Some(at),
+            0x00..=0x7F => at += 1,
+            0xC2 | 0xE1..=0xE3 => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_space(c) => return Some(at),
+                Some(c) => at += c.len_utf8(),
+                None => at += 1,
+            },
+            0xC0..=0xDF => at += 2,
+            0xE0..=0xEF => at += 3,
+            _ => at += 4,
+        }
+    }
+    None
+}
+
 /// Trim white space, including full-width spaces, from both ends.
 pub fn trim(text: &str) -> &str {
     text.trim_matches(is_space)
@@ -101,6 +126,41 @@ pub fn trim(text: &str) -> &str {
 /// Number of characters that are not white space.
 pub fn visible_len(text: &str) -> usize {
     text.chars().filter(|&c| !is_space(c)).count()
+}
+
+/// Display width of a line in terminal columns, as `unicode-width` counts it.
+///
+/// Page lines are nearly all ideographs, CJK and full-width punctuation and ASCII, whose
+/// widths are fixed: those are counted here from their UTF-8 lead bytes, and any other
+/// character hands the whole line to `unicode-width` (whose width of a string can depend on
+/// neighbouring characters).
+pub fn display_width(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut width = 0;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (len, columns) = match lead {
+            b' '..=b'~' => (1, 1),
+            // U+5000–U+9FFF: ideographs.
+            0xE5..=0xE9 => (3, 2),
+            _ => match (lead, bytes.get(at + 1), bytes.get(at + 2)) {
+                // U+4E00–U+4FFF: ideographs.
+                (0xE4, Some(0xB8..=0xBF), _) => (3, 2),
+                // U+3000–U+3029: ideographic space and CJK punctuation.
+                (0xE3, Some(0x80), Some(0x80..=0xA9)) => (3, 2),
+                // U+FF01–U+FF60: full-width forms.
+                (0xEF, Some(0xBC), Some(0x81..=0xBF)) | (0xEF, Some(0xBD), Some(0x80..=0xA0)) => {
+                    (3, 2)
+                }
+                // U+2014 —, U+2018 ‘, U+2019 ’, U+201C “, U+201D ” and U+2026 …
+                (0xE2, Some(0x80), Some(0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6)) => (3, 1),
+                _ => return unicode_width::UnicodeWidthStr::width(text),
+            },
+        };
+        width += columns;
+        at += len;
+    }
+    width
 }
 
 /// Remove every white-space character.
@@ -136,5 +196,39 @@ mod tests {
         assert_eq!(trim("\u{3000} 本报讯 \u{3000}"), "本报讯");
         assert_eq!(strip_spaces("廉 玮\u{3000}摄"), "廉玮摄");
         assert_eq!(visible_len("方 向 ， 合"), 4);
+    }
+
+    #[test]
+    fn find_space_finds_every_kind_of_space() {
+        assert_eq!(find_space("方向，合理"), None);
+        assert_eq!(find_space("方 向"), Some(3));
+        assert_eq!(find_space("方\u{3000}向"), Some(3));
+        assert_eq!(find_space("。\u{a0}"), Some(3));
+        assert_eq!(find_space("a\u{2003}"), Some(1));
+        assert_eq!(find_space("\t"), Some(0));
+    }
+
+    #[test]
+    fn display_width_counts_wide_characters_twice() {
+        assert_eq!(display_width("全县粮食，增长92.60%。"), 22);
+        assert_eq!(display_width("“心中有账”……"), 12);
+        assert_eq!(display_width("\u{3000}ＡＢ"), 6);
+        assert_eq!(display_width("é\u{301}"), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_space_agrees_with_a_character_scan(
+            text in "[ -~\\t\\n\\u{85}\\u{a0}-\\u{a8}\\u{1680}\\u{2000}-\\u{2030}\\u{205f}\\u{3000}-\\u{3010}\\u{4E00}-\\u{4E10}\\u{FF0C}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(find_space(&text), text.find(is_space));
+        }
+
+        #[test]
+        fn display_width_agrees_with_unicode_width(
+            text in "[ -~\\u{2010}-\\u{2030}\\u{3000}-\\u{3040}\\u{4DB0}-\\u{4E10}\\u{4FF0}-\\u{5010}\\t\\x7f\\u{9FF0}-\\u{9FFF}\\u{FF00}-\\u{FF70}\\u{0300}-\\u{0310}\\u{200D}\\u{FE0F}\\u{1F600}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(display_width(&text), unicode_width::UnicodeWidthStr::width(text.as_str()));
+        }
     }
 }

@@ -150,30 +150,41 @@ fn is_signature(text: &str) -> bool {
 
 /// `工工业业`: every character printed twice, an artefact of bold outline text.
 fn is_doubled_junk(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().filter(|&c| !is_space(c)).collect();
-    chars.len() >= 4
-        && chars.len().is_multiple_of(2)
-        && chars
-            .chunks(2)
-            .all(|pair| pair[0] == pair[1] && is_han(pair[0]))
+    let mut chars = text.chars().filter(|&c| !is_space(c));
+    let mut pairs = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (None, _) => return pairs >= 2,
+            (Some(a), Some(b)) if a == b && is_han(a) => pairs += 1,
+            _ => return false,
+        }
+    }
 }
 
 /// `政 务 简 报`: a few single Han characters separated by spaces.
+///
+/// One pass that gives up at the first character breaking the pattern, which for body text
+/// is the second one.
 fn is_spaced_label(text: &str) -> bool {
+    const MAX_CHARS: usize = 8;
     // `廉 玮 摄` is a spaced-out photo credit, not a label.
-    if !text.contains(is_space) || text.ends_with('摄') {
+    if text.ends_with('摄') {
         return false;
     }
     let mut count = 0;
-    for token in text.split(is_space).filter(|t| !t.is_empty()) {
-        let mut chars = token.chars();
-        let single_han = matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c));
-        if !single_han {
+    let mut after_char = false;
+    for c in text.chars() {
+        if is_space(c) {
+            after_char = false;
+            continue;
+        }
+        if after_char || !is_han(c) || count == MAX_CHARS {
             return false;
         }
+        after_char = true;
         count += 1;
     }
-    (3..=8).contains(&count)
+    count >= 3
 }
 
 fn is_single_han(line: &Line) -> bool {
@@ -186,11 +197,16 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
     if !lines.iter().any(is_single_han) {
         return lines;
     }
-    let mut out = Vec::with_capacity(lines.len());
+    let single: Vec<bool> = lines.iter().map(is_single_han).collect();
+    let blank: Vec<bool> = lines.iter().map(Line::is_blank).collect();
+    let is = |flags: &[bool], at: usize| flags.get(at).copied().unwrap_or(false);
+    // Each line is taken out of its slot once, in order, so nothing is copied.
+    let mut slots: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
     let mut i = 0;
-    while i < lines.len() {
-        if !is_single_han(&lines[i]) {
-            out.push(lines[i].clone());
+    while i < slots.len() {
+        if !is(&single, i) {
+            out.extend(slots.get_mut(i).and_then(Option::take));
             i += 1;
             continue;
         }
@@ -198,12 +214,14 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
         let mut end = i;
         let mut chars = String::new();
         let mut j = i;
-        while j < lines.len() {
-            if is_single_han(&lines[j]) {
-                chars.push_str(&lines[j].text);
+        while j < slots.len() {
+            if is(&single, j) {
+                if let Some(Some(line)) = slots.get(j) {
+                    chars.push_str(&line.text);
+                }
                 end = j;
                 j += 1;
-            } else if lines[j].is_blank() && lines.get(j + 1).is_some_and(is_single_han) {
+            } else if is(&blank, j) && is(&single, j + 1) {
                 j += 1;
             } else {
                 break;
@@ -216,14 +234,15 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
                 vertical: true,
             });
         } else {
-            let isolated = (i == 0 || lines[i - 1].is_blank())
-                && lines.get(end + 1).is_none_or(Line::is_blank);
-            for line in &lines[i..=end] {
-                let mut line = line.clone();
-                if isolated && !line.is_blank() {
-                    line.kind = LineKind::Junk;
+            let isolated =
+                (i == 0 || is(&blank, i - 1)) && (end + 1 >= slots.len() || is(&blank, end + 1));
+            for slot in slots.get_mut(i..=end).into_iter().flatten() {
+                if let Some(mut line) = slot.take() {
+                    if isolated && !line.is_blank() {
+                        line.kind = LineKind::Junk;
+                    }
+                    out.push(line);
                 }
-                out.push(line);
             }
         }
         i = end + 1;
@@ -254,6 +273,11 @@ mod tests {
     #[test]
     fn furniture_is_recognised() {
         assert_eq!(classify("工工业业"), LineKind::Junk);
+        assert_eq!(classify("工工 业业 发发"), LineKind::Junk);
+        assert_eq!(classify("工工业"), LineKind::Text);
+        assert_eq!(classify("工工"), LineKind::Text);
+        assert_eq!(classify("工工业务"), LineKind::Text);
+        assert_eq!(classify("1122"), LineKind::Text);
         assert_eq!(classify("政 务 简 报"), LineKind::Label);
         assert_eq!(classify("百 字 新 闻"), LineKind::Label);
         assert!(matches!(classify("JIAOZUO DAILY"), LineKind::Header(_)));

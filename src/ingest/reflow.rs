@@ -6,9 +6,7 @@
 //! Spaces next to Chinese text are layout (`方 向 ， 合 理`, `3 月 27 日`) and are removed in a
 //! separate step, after bylines have been read (they need the spaces between names).
 
-use unicode_width::UnicodeWidthStr;
-
-use super::chars::{ends_sentence, is_cjk, is_han, is_space};
+use super::chars::{ends_sentence, find_space, is_cjk, is_han, is_space};
 
 /// One line of an article body, or a blank line between body lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,11 +22,14 @@ pub enum BodyLine {
 const SHORT_LINE_RATIO: f32 = 0.7;
 
 /// Join hard-wrapped body lines into paragraphs, keeping the spaces inside lines.
-pub fn join_paragraphs(lines: &[BodyLine]) -> Vec<String> {
-    let usual_width = usual_line_width(lines);
+///
+/// `widths` holds the display width of each text line, in order (kept by the draft).
+pub fn join_paragraphs(lines: &[BodyLine], widths: &[usize]) -> Vec<String> {
+    let usual_width = median(widths) as f32;
     let mut paragraphs = Vec::new();
     let mut current = String::new();
-    let mut previous_line: &str = "";
+    let mut previous_width = 0;
+    let mut text_lines = widths.iter();
     let mut blank_before = false;
     for line in lines {
         let text = match line {
@@ -39,13 +40,13 @@ pub fn join_paragraphs(lines: &[BodyLine]) -> Vec<String> {
             BodyLine::Text(text) => text.as_str(),
         };
         if !current.is_empty() && ends_sentence(&current) {
-            let short = (previous_line.width() as f32) < usual_width * SHORT_LINE_RATIO;
+            let short = (previous_width as f32) < usual_width * SHORT_LINE_RATIO;
             if blank_before || short {
                 paragraphs.push(std::mem::take(&mut current));
             }
         }
         current.push_str(text);
-        previous_line = text;
+        previous_width = text_lines.next().copied().unwrap_or(0);
         blank_before = false;
     }
     if !current.is_empty() {
@@ -54,46 +55,33 @@ pub fn join_paragraphs(lines: &[BodyLine]) -> Vec<String> {
     paragraphs
 }
 
-/// The median display width of the body lines: the column width the page was wrapped at.
-fn usual_line_width(lines: &[BodyLine]) -> f32 {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter_map(|l| match l {
-            BodyLine::Text(t) => Some(t.width()),
-            BodyLine::Break => None,
-        })
-        .collect();
-    if widths.is_empty() {
-        return 0.0;
-    }
-    widths.sort_unstable();
-    widths[widths.len() / 2] as f32
+/// The median of the body lines' display widths: the column width the page was wrapped at
+/// (0 without lines).
+fn median(widths: &[usize]) -> usize {
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0)
 }
 
 /// Remove layout spaces: any space next to Chinese text goes, other runs become one space.
 pub fn normalize_spaces(text: &str) -> String {
-    if !text.contains(is_space) {
+    if find_space(text).is_none() {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
     let mut last: Option<char> = None;
-    for c in text.chars() {
-        if is_space(c) {
-            pending_space = true;
-            continue;
+    let mut rest = text.trim_start_matches(is_space);
+    while !rest.is_empty() {
+        let (run, after) = rest.split_at(find_space(rest).unwrap_or(rest.len()));
+        if let (Some(prev), Some(first)) = (last, run.chars().next())
+            && !is_cjk(prev)
+            && !is_cjk(first)
+        {
+            out.push(' ');
         }
-        if pending_space {
-            if let Some(prev) = last
-                && !is_cjk(prev)
-                && !is_cjk(c)
-            {
-                out.push(' ');
-            }
-            pending_space = false;
-        }
-        out.push(c);
-        last = Some(c);
+        out.push_str(run);
+        last = run.chars().next_back();
+        rest = after.trim_start_matches(is_space);
     }
     out
 }
@@ -126,6 +114,18 @@ pub fn normalize_headline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::chars::display_width;
+
+    fn paragraphs_of(lines: &[BodyLine]) -> Vec<String> {
+        let widths: Vec<usize> = lines
+            .iter()
+            .filter_map(|l| match l {
+                BodyLine::Text(t) => Some(display_width(t)),
+                BodyLine::Break => None,
+            })
+            .collect();
+        join_paragraphs(lines, &widths)
+    }
 
     fn body(text: &str) -> Vec<BodyLine> {
         text.lines()
@@ -141,13 +141,13 @@ mod tests {
 
     #[test]
     fn column_break_inside_a_sentence_is_joined() {
-        let paras = join_paragraphs(&body("做到“心中有账”，高标准、\n\n严要求打造工作亮点。"));
+        let paras = paragraphs_of(&body("做到“心中有账”，高标准、\n\n严要求打造工作亮点。"));
         assert_eq!(paras, ["做到“心中有账”，高标准、严要求打造工作亮点。"]);
     }
 
     #[test]
     fn blank_after_a_sentence_is_a_paragraph_break() {
-        let paras = join_paragraphs(&body(
+        let paras = paragraphs_of(&body(
             "会议指出，去年以来，全区广大党\n员干部坚守一线。\n\n会议强调，要明确目标任务，扎实\n推进工作。",
         ));
         assert_eq!(paras.len(), 2);
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn short_line_ending_a_sentence_ends_the_paragraph() {
-        let paras = join_paragraphs(&body(
+        let paras = paragraphs_of(&body(
             "成效，推动全面从严治党为改革\n发展保驾护航。\n会议传达了河南省加快洛阳\n副中心城市建设工作推进会精神。",
         ));
         assert_eq!(paras.len(), 2);
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn full_line_ending_a_sentence_does_not_end_the_paragraph() {
-        let paras = join_paragraphs(&body(
+        let paras = paragraphs_of(&body(
             "一手抓防疫，一手备复学。郑小\n林强调，学校要严格落实各项疫情。",
         ));
         assert_eq!(paras.len(), 1);

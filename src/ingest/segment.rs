@@ -12,10 +12,10 @@
 
 use std::sync::Arc;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::byline::{split_photo_credit, split_trailing_credit};
-use super::chars::{ends_sentence, is_body_punct, is_han, strip_spaces, visible_len};
+use super::chars::{
+    display_width, ends_sentence, is_body_punct, is_han, strip_spaces, visible_len,
+};
 use super::header::{HeaderPart, merge};
 use super::lines::{Line, LineKind, Marker};
 use super::reflow::BodyLine;
@@ -38,6 +38,8 @@ pub struct Draft {
     pub page: Option<Arc<PageHeader>>,
     /// Whether a credit closed the body.
     closed: bool,
+    /// Display width of each text line of `body`, in order, kept as lines are added.
+    text_widths: Vec<usize>,
 }
 
 impl Draft {
@@ -45,12 +47,18 @@ impl Draft {
         let closed = block.ends_with_credit;
         Draft {
             marker: block.marker,
+            text_widths: block.lines.iter().map(|l| display_width(l)).collect(),
             body: block.lines.into_iter().map(BodyLine::Text).collect(),
             column,
             page,
             closed,
             ..Draft::default()
         }
+    }
+
+    /// Display width of each text line of the body, in order.
+    pub fn text_widths(&self) -> &[usize] {
+        &self.text_widths
     }
 
     fn last_text(&self) -> Option<&str> {
@@ -62,14 +70,7 @@ impl Draft {
 
     /// The usual display width of the body's lines: the column the text was wrapped at.
     fn column_width(&self) -> usize {
-        let mut widths: Vec<usize> = self
-            .body
-            .iter()
-            .filter_map(|l| match l {
-                BodyLine::Text(t) => Some(t.width()),
-                BodyLine::Break => None,
-            })
-            .collect();
+        let mut widths = self.text_widths.clone();
         widths.sort_unstable();
         widths.get(widths.len() / 2).copied().unwrap_or(0)
     }
@@ -82,6 +83,8 @@ impl Draft {
         if !self.body.is_empty() {
             self.body.push(BodyLine::Break);
         }
+        self.text_widths
+            .extend(block.lines.iter().map(|l| display_width(l)));
         self.body
             .extend(block.lines.into_iter().map(BodyLine::Text));
         self.closed |= block.ends_with_credit;
@@ -404,7 +407,7 @@ fn headline_confirmed(rest: &[Item], block: &Block, column_width: usize) -> bool
             let short_of_column = block
                 .lines
                 .last()
-                .is_some_and(|l| (l.width() as f32) < column_width as f32 * COLUMN_FILL);
+                .is_some_and(|l| (display_width(l) as f32) < column_width as f32 * COLUMN_FILL);
             next.marker.is_some()
                 || next.vertical
                 || next.is_headline_like()
