@@ -13,6 +13,10 @@ use papertui::model::Article;
 use papertui::people::{PersonExtractor, annotate_corpus};
 use papertui::sample::SAMPLE_PAGES;
 
+/// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Copies of the sample pages in the corpus (about 2 MB of page text).
 const COPIES: usize = 25;
 
@@ -40,10 +44,12 @@ fn annotate(c: &mut Criterion) {
         .build()
         .expect("a one-thread pool");
     group.bench_function("annotate_corpus/1 thread", |b| {
-        b.iter(|| one.install(|| annotate_corpus(black_box(&mut articles))));
+        b.iter(|| {
+            one.install(|| annotate_corpus(PersonExtractor::shared(), black_box(&mut articles)))
+        });
     });
     group.bench_function("annotate_corpus/all cores", |b| {
-        b.iter(|| annotate_corpus(black_box(&mut articles)));
+        b.iter(|| annotate_corpus(PersonExtractor::shared(), black_box(&mut articles)));
     });
     group.finish();
 }

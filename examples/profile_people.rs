@@ -11,6 +11,10 @@ use std::time::Instant;
 use papertui::corpus::PageText;
 use rayon::prelude::*;
 
+/// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pages: Vec<PageText> = match args.first().and_then(|a| a.parse::<usize>().ok()) {
@@ -59,7 +63,10 @@ fn main() {
         .max(1);
     let (t, c) = (Instant::now(), cpu_seconds());
     for _ in 0..rounds {
-        papertui::people::annotate_corpus(&mut articles);
+        papertui::people::annotate_corpus(
+            papertui::people::PersonExtractor::shared(),
+            &mut articles,
+        );
     }
     let people = t.elapsed().as_secs_f64() / f64::from(rounds);
     let people_cpu = (cpu_seconds() - c) / f64::from(rounds);

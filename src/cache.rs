@@ -87,6 +87,11 @@ impl FileStamp {
             mtime_ns,
         }
     }
+
+    /// Examines every file of `files`, in parallel, in the same order.
+    pub fn of_all(files: &[PathBuf]) -> Vec<FileStamp> {
+        files.par_iter().map(|f| FileStamp::of(f)).collect()
+    }
 }
 
 /// The raw bytes of a path, so non-UTF-8 names stay distinct.
@@ -106,7 +111,11 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Stamps `files` (in parallel: one `stat` each) and hashes them.
     pub fn of(files: &[PathBuf]) -> Fingerprint {
-        let mut stamps: Vec<FileStamp> = files.par_iter().map(|f| FileStamp::of(f)).collect();
+        Fingerprint::of_stamps(files, FileStamp::of_all(files))
+    }
+
+    /// The fingerprint of `files` from their stamps, taken by [`FileStamp::of_all`].
+    pub fn of_stamps(files: &[PathBuf], mut stamps: Vec<FileStamp>) -> Fingerprint {
         stamps.sort();
         let mut h = Fnv::default();
         h.write(MAGIC);

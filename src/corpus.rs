@@ -14,11 +14,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, CachedError, Fingerprint, Miss};
+use crate::cache::{Cache, CachedError, FileStamp, Fingerprint, Miss};
 use crate::ingest::parse_page;
 use crate::input::{InputError, InputErrorKind, collect_files, read_page};
 use crate::model::Article;
-use crate::people::{annotate_corpus, preload};
+use crate::people::{PendingExtractor, annotate_corpus};
 use crate::sample::SAMPLE_PAGES;
 use crate::store::Store;
 
@@ -33,7 +33,7 @@ pub struct PageText {
 /// Parse pages in parallel, keeping their order, and fill in the people of every article.
 pub fn parse_pages(pages: &[PageText]) -> Vec<Article> {
     // The person extractor's one-time set-up (jieba's dictionary) overlaps with parsing.
-    preload();
+    let extractor = PendingExtractor::start();
     let mut articles: Vec<Article> = pages
         .par_iter()
         .map(|page| parse_page(&page.source, &page.text))
@@ -41,7 +41,7 @@ pub fn parse_pages(pages: &[PageText]) -> Vec<Article> {
         .into_iter()
         .flatten()
         .collect();
-    annotate_corpus(&mut articles);
+    annotate_corpus(&extractor.wait(), &mut articles);
     articles
 }
 
@@ -218,9 +218,11 @@ pub fn load_with(
         };
     }
     let (files, mut errors) = collect_files(paths);
-    let sizes: Vec<u64> = files
-        .par_iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+    // One `stat` per file gives both the sizes for progress and the cache's fingerprint.
+    let stamps = FileStamp::of_all(&files);
+    let sizes: Vec<u64> = stamps
+        .iter()
+        .map(|s| if s.size == u64::MAX { 0 } else { s.size })
         .collect();
     let mut progress = Progress {
         files_total: files.len(),
@@ -232,7 +234,7 @@ pub fn load_with(
     let mut cache_use = CacheUse::Off;
     let mut save = None;
     if let Some(cache) = &options.cache {
-        let fingerprint = Fingerprint::of(&files);
+        let fingerprint = Fingerprint::of_stamps(&files, stamps);
         progress.from_cache = true;
         // The indexes are read before the articles, so their file's bytes are freed before
         // the articles take their room.
@@ -269,8 +271,9 @@ pub fn load_with(
         }
     }
 
-    // Only parsing needs the person extractor: its set-up overlaps with the first pages.
-    preload();
+    // Only parsing needs the person extractor: its set-up overlaps with the first pages, and
+    // it is dropped (with its dictionary) as soon as the people pass is done.
+    let extractor = PendingExtractor::start();
     let mut articles = Vec::new();
     let mut read = 0;
     let mut read_errors = Vec::new();
@@ -317,7 +320,7 @@ pub fn load_with(
     }
     progress.people = true;
     observe(&progress, &articles);
-    annotate_corpus(&mut articles);
+    annotate_corpus(&extractor.wait(), &mut articles);
     Loaded {
         articles,
         errors,

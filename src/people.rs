@@ -26,7 +26,7 @@
 //! Text is handled as `&str` with byte offsets, borrowed from the articles (a segment is
 //! copied only when it has whitespace to remove): a name candidate is a run of ideographs,
 //! three bytes each in UTF-8, and every offset is read through `str::get`. Both passes run
-//! on all cores, and jieba's dictionary can be loaded while pages are parsed ([`preload`]).
+//! on all cores, and jieba's dictionary can be loaded while pages are parsed ([`PendingExtractor`]).
 //!
 //! Reporters, correspondents and credits are passed in as `exclude`: they are kept only when
 //! the body itself names them with strong evidence, never from a bare gazetteer hit.
@@ -288,25 +288,31 @@ struct Hit {
 /// The process-wide extractor behind [`PersonExtractor::shared`].
 static SHARED: OnceLock<PersonExtractor> = OnceLock::new();
 
-/// The jieba segmenter, loaded once per process (loading its dictionary is costly).
-fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
+/// A person extractor being built on a background thread, so that its one-time set-up
+/// (loading jieba's dictionary) overlaps with page parsing.
+///
+/// The extractor is owned, not process-wide: a load drops it with its dictionary (about
+/// 30 MB) once the people pass is done.
+pub struct PendingExtractor(Option<std::thread::JoinHandle<PersonExtractor>>);
 
-/// Start loading the jieba dictionary and building the shared extractor on a background
-/// thread, so that the one-time set-up overlaps with page parsing. Returns at once; the first
-/// [`PersonExtractor::shared`] call waits for the set-up if it is still running.
-pub fn preload() {
-    if SHARED.get().is_some() {
-        return;
+impl PendingExtractor {
+    /// Start building an extractor; returns at once.
+    pub fn start() -> Self {
+        // If no thread can be started, the extractor is built by [`PendingExtractor::wait`].
+        let handle = std::thread::Builder::new()
+            .name("people-preload".to_owned())
+            .spawn(PersonExtractor::new)
+            .ok();
+        PendingExtractor(handle)
     }
-    // If no thread can be started, the set-up simply happens on first use.
-    let _ = std::thread::Builder::new()
-        .name("people-preload".to_owned())
-        .spawn(|| {
-            PersonExtractor::shared();
-        });
+
+    /// The extractor, waiting for its set-up if it is still running (or doing it here when
+    /// the background thread could not start or failed).
+    pub fn wait(self) -> PersonExtractor {
+        self.0
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_default()
+    }
 }
 
 /// True for CJK ideographs, the only characters a name is made of.
@@ -690,7 +696,7 @@ struct StrongPass {
 
 /// Rule-based person extractor: surname tables, context cue automaton and jieba filter.
 pub struct PersonExtractor {
-    jieba: &'static Jieba,
+    jieba: Jieba,
     single: CharSet,
     compound: FxHashSet<(char, char)>,
     cues: CueTable,
@@ -721,7 +727,7 @@ struct CueScratch {
 }
 
 impl PersonExtractor {
-    /// Build an extractor; the jieba dictionary is loaded once per process and shared.
+    /// Build an extractor, loading jieba's dictionary (costly: see [`PendingExtractor`]).
     pub fn new() -> Self {
         let mut single = CharSet::new();
         let mut compound = FxHashSet::default();
@@ -746,7 +752,7 @@ impl PersonExtractor {
             (Cue::TitleAfter, TITLES_AFTER),
         ]);
         PersonExtractor {
-            jieba: jieba(),
+            jieba: Jieba::new(),
             single,
             compound,
             cues,
@@ -757,7 +763,8 @@ impl PersonExtractor {
         }
     }
 
-    /// The process-wide extractor, built on first use.
+    /// A process-wide extractor, built on first use, for callers that annotate now and then
+    /// (tests, benchmarks); a corpus load uses its own [`PendingExtractor`] instead.
     pub fn shared() -> &'static PersonExtractor {
         SHARED.get_or_init(PersonExtractor::new)
     }
@@ -871,7 +878,7 @@ impl PersonExtractor {
         let Some(name_end) = self.name_after(seg, end) else {
             return;
         };
-        let role = Some(role_text(self.jieba, seg, end - len, end));
+        let role = Some(role_text(&self.jieba, seg, end - len, end));
         hits.push(Hit {
             seg: si,
             at: end,
@@ -1459,8 +1466,7 @@ impl PackedStrong {
 /// Fill `persons` of every article: strong evidence per article, then bare mentions of
 /// every name accepted anywhere in the corpus. Reporters, correspondents and credits are
 /// left out unless the body names them with strong evidence.
-pub fn annotate_corpus(articles: &mut [Article]) {
-    let ex = PersonExtractor::shared();
+pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
     let strong: Vec<PackedStrong> = articles
         .par_chunks(ANNOTATE_CHUNK)
         .map(|chunk| PackedStrong::of(ex, chunk))
@@ -1694,7 +1700,7 @@ mod tests {
         b.set_paragraphs(&["近日，吴军到田间察看麦苗，吴军在现场说。"]);
         b.set_credits(&["齐欣"]);
         let mut arts = vec![a, b];
-        annotate_corpus(&mut arts);
+        annotate_corpus(PersonExtractor::shared(), &mut arts);
         assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
         assert_eq!(
             arts[0].persons().next().and_then(|p| p.role),
