@@ -21,6 +21,10 @@ use papertui::tui::Action;
 use papertui::tui::app::SearchRequest;
 use papertui::tui::worker::Worker;
 
+/// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志新海波宁春晓文斌宇浩凯博龙飞林峰鑫瑞琳雪梅丹凤云慧颖佳欣怡晨阳光荣德福生永利兴东旭";
 

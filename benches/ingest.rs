@@ -10,6 +10,10 @@ use papertui::corpus::{PageText, parse_pages};
 use papertui::ingest::parse_page;
 use papertui::sample::SAMPLE_PAGES;
 
+/// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn single_core(c: &mut Criterion) {
     let bytes: usize = SAMPLE_PAGES.iter().map(|p| p.text.len()).sum();
     let mut group = c.benchmark_group("ingest");

@@ -16,6 +16,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The sample's articles repeated to `n`.
 fn store(n: usize) -> Arc<Store> {
     let base = papertui::corpus::sample();

@@ -1,4 +1,9 @@
 //! Runs the page parser in a loop, for profiling with `perf record`.
+
+/// The reader's allocator (see `src/main.rs`), so that profiles match the reader's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let rounds: usize = std::env::args()
         .nth(1)

@@ -11,6 +11,10 @@ use std::time::Instant;
 use papertui::commands::load_options;
 use papertui::corpus::load_with;
 
+/// The reader's allocator (see `src/main.rs`), so that loads are measured as the reader runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let no_cache = std::env::var_os("NO_CACHE").is_some();
