@@ -57,7 +57,7 @@ pub fn join_paragraphs(lines: &[BodyLine], widths: &[usize]) -> Vec<String> {
 
 /// The median of the body lines' display widths: the column width the page was wrapped at
 /// (0 without lines).
-fn median(widths: &[usize]) -> usize {
+pub fn median(widths: &[usize]) -> usize {
     let mut sorted = widths.to_vec();
     sorted.sort_unstable();
     sorted.get(sorted.len() / 2).copied().unwrap_or(0)

@@ -18,7 +18,7 @@ use super::chars::{
 };
 use super::header::{HeaderPart, merge};
 use super::lines::{Line, LineKind, Marker};
-use super::reflow::BodyLine;
+use super::reflow::{BodyLine, median};
 use crate::model::PageHeader;
 
 /// One article before its text is interpreted.
@@ -70,9 +70,7 @@ impl Draft {
 
     /// The usual display width of the body's lines: the column the text was wrapped at.
     fn column_width(&self) -> usize {
-        let mut widths = self.text_widths.clone();
-        widths.sort_unstable();
-        widths.get(widths.len() / 2).copied().unwrap_or(0)
+        median(&self.text_widths)
     }
 
     fn body_complete(&self) -> bool {
