@@ -4,10 +4,13 @@
 //!
 //! `cargo run --release --example reopen -- DIR` twice: the first run parses and writes the
 //! cache entry (in `$PAPERTUI_CACHE_DIR` or the platform cache directory), the second reopens.
+//! A reopen leaves titled articles' bodies in the cache as the reader does; `READ_BODIES=1`
+//! reads them all, as `export` does.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
+use papertui::cache::Bodies;
 use papertui::commands::load_options;
 use papertui::corpus::load_with;
 
@@ -19,7 +22,11 @@ fn main() {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let no_cache = std::env::var_os("NO_CACHE").is_some();
     let started = Instant::now();
-    let mut loaded = load_with(&paths, &load_options(no_cache), &mut |_, _| {});
+    let mut options = load_options(no_cache);
+    if std::env::var_os("READ_BODIES").is_none() {
+        options.bodies = Bodies::Defer;
+    }
+    let mut loaded = load_with(&paths, &options, &mut |_, _| {});
     let load = started.elapsed();
     println!(
         "articles {}  files {}  cache {:?}  load {:.3} s  peak {} MB  rss {} MB",

@@ -11,10 +11,18 @@
 //!
 //! ```text
 //! prefix   MAGIC (8) | FORMAT_VERSION u32 | reserved u32
-//! chunks   postcard(Vec<WireArticle>) of up to CHUNK_ARTICLES articles each
+//! chunks   per CHUNK_ARTICLES articles:
+//!            heads   postcard(Vec<WireArticle>): every field but the paragraphs of titled
+//!                    articles, with where their bodies are
+//!            bodies  each such body: paragraph ends (u32 each), then the paragraphs
 //! header   postcard(Header): file stamps, read errors, page headers, sources, chunk table
 //! footer   header offset u64 | header length u64 | header crc32 u32 | END_MAGIC (4)
 //! ```
+//!
+//! Bodies are apart so that the reader can leave them on disk ([`Bodies::Defer`]): the list
+//! and the filter need only the heads, and at a million articles the bodies are nine tenths of
+//! the text. Each body has its own crc32, checked whenever it is read. Untitled articles keep
+//! their paragraphs in their head, since their first clause stands in for the headline.
 //!
 //! The header is written last (its chunk table is known only then), so the writer streams
 //! chunks and never holds the whole encoding in memory. The reader checks prefix, footer and
@@ -28,6 +36,7 @@
 //! Next to each entry the `indexes` submodule keeps the store built from it (people, dates,
 //! sources, search keys) so that a reopen does not build them again.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -38,7 +47,9 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Kind, PageHeader};
+use std::sync::Mutex;
+
+use crate::model::{Article, BodyAt, BodyReader, Kind, PackedBody, PageHeader};
 
 mod indexes;
 
@@ -49,7 +60,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.
@@ -186,6 +197,17 @@ pub struct CachedError {
     pub message: String,
 }
 
+/// Whether to read article bodies when loading an entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Bodies {
+    /// Read and check every body now (for a command that prints them all).
+    #[default]
+    Read,
+    /// Leave titled articles' bodies in the entry, read when first asked for (for the
+    /// reader, which shows one article at a time).
+    Defer,
+}
+
 /// A corpus read back from the cache.
 #[derive(Debug)]
 pub struct Cached {
@@ -195,14 +217,18 @@ pub struct Cached {
     pub errors: Vec<CachedError>,
 }
 
-/// Position and check of one chunk in the file.
+/// Position and check of one chunk in the file: its heads, then its bodies.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct ChunkInfo {
     offset: u64,
     len: u64,
     crc: u32,
     articles: u32,
+    bodies_len: u64,
 }
+
+/// Where a body is within its chunk's bodies: offset, length and crc32 of its bytes.
+type WireBody = (u32, u32, u32);
 
 /// Everything but the articles; written after the chunks.
 #[derive(Debug, Serialize, Deserialize)]
@@ -228,8 +254,9 @@ struct WireArticleOut<'a> {
     kind: Kind,
     page: Option<u32>,
     counts: [u32; 5],
-    ends: &'a [u32],
-    text: &'a str,
+    ends: Cow<'a, [u32]>,
+    text: Cow<'a, str>,
+    body: Option<WireBody>,
 }
 
 /// An article as read back, its text borrowed from the chunk; see [`WireArticleOut`].
@@ -247,6 +274,7 @@ struct WireArticleIn<'a> {
     ends: Vec<u32>,
     #[serde(borrow)]
     text: &'a [u8],
+    body: Option<WireBody>,
 }
 
 /// A directory of cache entries.
@@ -283,6 +311,7 @@ impl Cache {
     pub fn load(
         &self,
         fingerprint: &Fingerprint,
+        bodies: Bodies,
         progress: &(dyn Fn(usize) + Sync),
     ) -> Result<Cached, Miss> {
         let path = self.entry_path(fingerprint);
@@ -297,12 +326,23 @@ impl Cache {
         }
         let pages: Vec<Arc<PageHeader>> = header.pages.into_iter().map(Arc::new).collect();
         let sources: Vec<Arc<str>> = header.sources.into_iter().map(Arc::from).collect();
+        let tables = Tables {
+            pages: &pages,
+            sources: &sources,
+            deferred: match bodies {
+                Bodies::Read => None,
+                Bodies::Defer => Some(Arc::new(EntryBodies {
+                    file: Mutex::new(file),
+                    path: path.clone(),
+                })),
+            },
+        };
         let done = std::sync::atomic::AtomicUsize::new(0);
         let chunks: Vec<Vec<Article>> = header
             .chunks
             .par_iter()
             .map_init(Vec::new, |buf, chunk| {
-                let articles = read_chunk(&path, chunk, &pages, &sources, buf)?;
+                let articles = read_chunk(&path, chunk, &tables, buf)?;
                 let n = done.fetch_add(articles.len(), std::sync::atomic::Ordering::Relaxed);
                 progress(n + articles.len());
                 Ok(articles)
@@ -455,46 +495,164 @@ fn le_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
     bytes_at(bytes, at, "footer").map(u32::from_le_bytes)
 }
 
+/// The bodies of an entry read with [`Bodies::Defer`], read one at a time on demand.
+///
+/// The entry stays open, so a newer entry renamed over it or its removal by another instance
+/// leaves these bytes readable; every body is checked against its crc32 when read.
+struct EntryBodies {
+    file: Mutex<File>,
+    path: PathBuf,
+}
+
+impl BodyReader for EntryBodies {
+    fn read_body(&self, at: &BodyAt, paragraphs: u32) -> Result<PackedBody, String> {
+        let bytes = {
+            let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+            read_at(&mut file, at.offset, u64::from(at.len))
+        };
+        bytes
+            .map_err(|e| e.to_string())
+            .and_then(|b| decode_body(&b, at.crc, paragraphs))
+            .map_err(|e| {
+                format!(
+                    "the text could not be read back from the cache ({}: {e}); \
+                     start with --no-cache to parse the pages again",
+                    self.path.display()
+                )
+            })
+    }
+}
+
+/// What the articles of a chunk refer to, and where deferred bodies are read from.
+struct Tables<'a> {
+    pages: &'a [Arc<PageHeader>],
+    sources: &'a [Arc<str>],
+    deferred: Option<Arc<EntryBodies>>,
+}
+
+/// Checks one body's bytes and splits them: `paragraphs` ends (u32 each), then the text.
+fn split_body(bytes: &[u8], crc: u32, paragraphs: u32) -> Result<(&[u8], &str), String> {
+    if crc32fast::hash(bytes) != crc {
+        return Err("body checksum mismatch".into());
+    }
+    let (ends, text) = bytes
+        .split_at_checked((paragraphs as usize).saturating_mul(4))
+        .ok_or("short body")?;
+    let text = simdutf8::basic::from_utf8(text).map_err(|_| "body text is not UTF-8")?;
+    Ok((ends, text))
+}
+
+/// The little-endian u32s of `bytes`, each plus `base`.
+fn ends_from(bytes: &[u8], base: u32) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks_exact(4)
+        .map(move |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]).saturating_add(base))
+}
+
+/// Checks and decodes one body (see [`split_body`]).
+fn decode_body(bytes: &[u8], crc: u32, paragraphs: u32) -> Result<PackedBody, String> {
+    let (ends, text) = split_body(bytes, crc, paragraphs)?;
+    PackedBody::new(text.into(), ends_from(ends, 0).collect())
+        .ok_or_else(|| "inconsistent body".into())
+}
+
+/// Appends the encoding of `body` to `out` (see [`decode_body`]).
+fn encode_body(body: &PackedBody, out: &mut Vec<u8>) {
+    for e in &body.ends {
+        out.extend_from_slice(&e.to_le_bytes());
+    }
+    out.extend_from_slice(body.text.as_bytes());
+}
+
 /// Reads, checks and decodes one chunk (own file handle, so chunks load in parallel).
 fn read_chunk(
     path: &Path,
     chunk: &ChunkInfo,
-    pages: &[Arc<PageHeader>],
-    sources: &[Arc<str>],
+    tables: &Tables<'_>,
     buf: &mut Vec<u8>,
 ) -> io::Result<Vec<Article>> {
     let mut file = File::open(path)?;
-    let bytes = read_at_into(&mut file, chunk.offset, chunk.len, buf)?;
-    if crc32fast::hash(bytes) != chunk.crc {
+    let heads_and_bodies = chunk
+        .len
+        .checked_add(if tables.deferred.is_some() {
+            0
+        } else {
+            chunk.bodies_len
+        })
+        .ok_or_else(|| invalid("chunk out of bounds"))?;
+    let bytes = read_at_into(&mut file, chunk.offset, heads_and_bodies, buf)?;
+    let (heads, bodies) = bytes.split_at(bytes.len().min(chunk.len as usize));
+    if crc32fast::hash(heads) != chunk.crc {
         return Err(invalid("chunk checksum mismatch"));
     }
     let wire: Vec<WireArticleIn<'_>> =
-        postcard::from_bytes(bytes).map_err(|e| invalid(e.to_string()))?;
+        postcard::from_bytes(heads).map_err(|e| invalid(e.to_string()))?;
     if wire.len() != chunk.articles as usize {
         return Err(invalid("chunk article count mismatch"));
     }
+    let bodies_at = chunk.offset + chunk.len;
     wire.into_iter()
         .map(|w| {
-            let source = sources
+            let source = tables
+                .sources
                 .get(w.source as usize)
                 .ok_or_else(|| invalid("bad source index"))?
                 .clone();
             let page = match w.page {
                 None => None,
                 Some(i) => Some(Arc::clone(
-                    pages
+                    tables
+                        .pages
                         .get(i as usize)
                         .ok_or_else(|| invalid("bad page index"))?,
                 )),
             };
-            let text = simdutf8::basic::from_utf8(w.text)
+            let head = simdutf8::basic::from_utf8(w.text)
                 .map_err(|_| invalid("article text is not UTF-8"))?;
+            let mut text = None;
+            let mut ends = w.ends;
+            let mut deferred = None;
+            if let Some((offset, len, crc)) = w.body {
+                let end = u64::from(offset) + u64::from(len);
+                if end > chunk.bodies_len {
+                    return Err(invalid("body out of bounds"));
+                }
+                let at = BodyAt {
+                    offset: bodies_at + u64::from(offset),
+                    len,
+                    crc,
+                };
+                match &tables.deferred {
+                    Some(reader) => {
+                        deferred = Some((Arc::clone(reader) as Arc<dyn BodyReader>, at));
+                    }
+                    None => {
+                        // Head and body are joined into the article's one buffer.
+                        let bytes = bodies
+                            .get(offset as usize..end as usize)
+                            .ok_or_else(|| invalid("body out of bounds"))?;
+                        let (body_ends, body) =
+                            split_body(bytes, crc, w.counts[4]).map_err(invalid)?;
+                        let base = u32::try_from(head.len()).unwrap_or(u32::MAX);
+                        ends.extend(ends_from(body_ends, base));
+                        let mut joined = String::with_capacity(head.len() + body.len());
+                        joined.push_str(head);
+                        joined.push_str(body);
+                        text = Some(joined.into_boxed_str());
+                    }
+                }
+            }
             Article::from_packed(
                 source,
                 w.ordinal,
                 w.kind,
                 page,
-                (text.into(), w.ends.into_boxed_slice(), w.counts),
+                (
+                    text.unwrap_or_else(|| head.into()),
+                    ends.into_boxed_slice(),
+                    w.counts,
+                ),
+                deferred,
             )
             .ok_or_else(|| invalid("inconsistent article text"))
         })
@@ -540,19 +698,21 @@ fn write_entry(
         .zip(refs.chunks(CHUNK_ARTICLES))
         .collect();
     for batch in all.chunks(CHUNKS_IN_FLIGHT) {
-        let encoded: Vec<Vec<u8>> = batch
+        let encoded: Vec<(Vec<u8>, Vec<u8>)> = batch
             .par_iter()
             .map(|(arts, refs)| encode_chunk(arts, refs))
             .collect::<io::Result<_>>()?;
-        for (bytes, (arts, _)) in encoded.iter().zip(batch) {
-            out.write_all(bytes)?;
+        for ((heads, bodies), (arts, _)) in encoded.iter().zip(batch) {
+            out.write_all(heads)?;
+            out.write_all(bodies)?;
             chunks.push(ChunkInfo {
                 offset,
-                len: bytes.len() as u64,
-                crc: crc32fast::hash(bytes),
+                len: heads.len() as u64,
+                crc: crc32fast::hash(heads),
                 articles: arts.len() as u32,
+                bodies_len: bodies.len() as u64,
             });
-            offset += bytes.len() as u64;
+            offset += (heads.len() + bodies.len()) as u64;
         }
     }
     let header = Header {
@@ -572,25 +732,50 @@ fn write_entry(
     file.sync_all()
 }
 
-/// Encodes one chunk of articles with their table indexes.
-fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<Vec<u8>> {
-    let wire: Vec<WireArticleOut<'_>> = articles
-        .iter()
-        .zip(refs)
-        .map(|(a, &(source, page))| {
-            let (text, ends, counts) = a.packed();
-            WireArticleOut {
-                source,
-                ordinal: a.ordinal,
-                kind: a.kind,
-                page,
-                counts,
-                ends,
-                text,
+/// Encodes one chunk of articles with their table indexes: their heads, and the bodies of the
+/// titled ones.
+fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    let mut bodies = Vec::new();
+    let mut wire: Vec<WireArticleOut<'_>> = Vec::with_capacity(articles.len());
+    for (a, &(source, page)) in articles.iter().zip(refs) {
+        let titled = a.title().is_some_and(|t| !t.trim().is_empty());
+        let (text, ends, body): (Cow<'_, str>, Cow<'_, [u32]>, _) = match a.packed_full() {
+            Some((text, ends, _)) if !titled => (text.into(), ends.into(), None),
+            _ => {
+                let (text, ends, _) = a.packed_head();
+                let packed = a.packed_body().map_err(invalid)?;
+                if titled {
+                    let start = bodies.len();
+                    encode_body(&packed, &mut bodies);
+                    let bytes = bodies.get(start..).unwrap_or(&[]);
+                    let too_large = || invalid("article body too large for the cache");
+                    let body = (
+                        u32::try_from(start).map_err(|_| too_large())?,
+                        u32::try_from(bytes.len()).map_err(|_| too_large())?,
+                        crc32fast::hash(bytes),
+                    );
+                    (text.into(), ends.into(), Some(body))
+                } else {
+                    let base = u32::try_from(text.len()).unwrap_or(u32::MAX);
+                    let mut joined = ends.to_vec();
+                    joined.extend(packed.ends.iter().map(|e| e.saturating_add(base)));
+                    (format!("{text}{}", packed.text).into(), joined.into(), None)
+                }
             }
-        })
-        .collect();
-    postcard::to_stdvec(&wire).map_err(|e| invalid(e.to_string()))
+        };
+        wire.push(WireArticleOut {
+            source,
+            ordinal: a.ordinal,
+            kind: a.kind,
+            page,
+            counts: a.packed_head().2,
+            ends,
+            text,
+            body,
+        });
+    }
+    let heads = postcard::to_stdvec(&wire).map_err(|e| invalid(e.to_string()))?;
+    Ok((heads, bodies))
 }
 
 #[cfg(test)]
@@ -608,7 +793,10 @@ mod tests {
         let articles = (0..2500u32)
             .map(|i| {
                 let mut a = Article::new(&*path.to_string_lossy(), i, Kind::News);
-                a.set_title(Some(&format!("标题{i}")));
+                // Every third article is untitled: its body stays in its head.
+                if i % 3 != 0 {
+                    a.set_title(Some(&format!("标题{i}")));
+                }
                 a.page = Some(Arc::clone(&page));
                 a.set_paragraphs(&["正文".repeat(i as usize % 7)]);
                 a.set_persons(&[PersonMention {
@@ -627,12 +815,80 @@ mod tests {
         let (files, articles) = corpus(dir.path());
         let cache = Cache::at(dir.path().join("cache"));
         let fp = Fingerprint::of(&files);
-        assert_eq!(cache.load(&fp, &|_| {}).err(), Some(Miss::Absent));
+        assert_eq!(
+            cache.load(&fp, Bodies::Read, &|_| {}).err(),
+            Some(Miss::Absent)
+        );
         cache.save(&fp, &articles, &[]).expect("save");
-        let back = cache.load(&fp, &|_| {}).expect("hit");
+        let back = cache.load(&fp, Bodies::Read, &|_| {}).expect("hit");
         assert_eq!(back.articles, articles);
         let (a, b) = (&back.articles[0].page, &back.articles[2000].page);
         assert!(matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)));
+    }
+
+    #[test]
+    fn deferred_bodies_read_back_on_demand_and_check_their_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (files, articles) = corpus(dir.path());
+        let cache = Cache::at(dir.path().join("cache"));
+        let fp = Fingerprint::of(&files);
+        cache.save(&fp, &articles, &[]).expect("save");
+        let back = cache.load(&fp, Bodies::Defer, &|_| {}).expect("hit");
+        assert_eq!(back.articles.len(), articles.len());
+        for (i, a) in back.articles.iter().enumerate() {
+            assert_eq!(a.body_is_deferred(), i % 3 != 0, "article {i}");
+        }
+        // Building the store and searching headlines and people read no body.
+        let store = crate::store::Store::from_articles(back.articles.clone());
+        for input in ["标题1", "bt", "@张三", "正文"] {
+            let query = crate::search::Query::parse(input, crate::search::Scope::All);
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let hits = crate::search::search(&store, &query, None, &cancel).expect("not cancelled");
+            assert!(!hits.is_empty(), "{input}");
+        }
+        assert!(!store.people().is_empty());
+        assert!(
+            (0..store.len())
+                .filter_map(|i| store.get(crate::store::ArticleId(i as u32)))
+                .all(|a| a.body_is_deferred() == a.title().is_some())
+        );
+        // Reading deferred bodies in any order, from several threads, gives the saved ones.
+        back.articles.par_iter().rev().for_each(|a| {
+            assert_eq!(a.body_error(), None);
+        });
+        assert_eq!(back.articles, articles);
+
+        // A damaged body fails alone and says so (the last six-fold body is a titled
+        // article's, in the bodies of the last chunk); the heads and other bodies are unharmed.
+        let path = cache.entry_path(&fp);
+        let mut bytes = fs::read(&path).expect("read entry");
+        let body = "正文正文正文正文正文正文".as_bytes();
+        let at = bytes
+            .windows(body.len())
+            .rposition(|w| w == body)
+            .expect("a six-fold body");
+        bytes[at + 1] ^= 0x01;
+        fs::write(&path, &bytes).expect("damage");
+        let back = cache
+            .load(&fp, Bodies::Defer, &|_| {})
+            .expect("heads intact");
+        let failed: Vec<usize> = (0..back.articles.len())
+            .filter(|&i| back.articles[i].body_error().is_some())
+            .collect();
+        assert_eq!(failed.len(), 1);
+        let error = back.articles[failed[0]].body_error().unwrap_or_default();
+        assert!(
+            error.contains("checksum") && error.contains("--no-cache"),
+            "{error}"
+        );
+        assert_eq!(
+            back.articles[failed[0]].title(),
+            articles[failed[0]].title()
+        );
+        assert!(matches!(
+            cache.load(&fp, Bodies::Read, &|_| {}),
+            Err(Miss::Corrupt(_))
+        ));
     }
 
     #[test]
@@ -646,7 +902,10 @@ mod tests {
         let bytes = fs::read(&path).expect("read entry");
         for cut in 0..bytes.len() {
             fs::write(&path, &bytes[..cut]).expect("truncate");
-            assert!(matches!(cache.load(&fp, &|_| {}), Err(Miss::Corrupt(_))));
+            assert!(matches!(
+                cache.load(&fp, Bodies::Read, &|_| {}),
+                Err(Miss::Corrupt(_))
+            ));
         }
         for i in 0..bytes.len() {
             let mut flipped = bytes.clone();
@@ -656,7 +915,10 @@ mod tests {
             if (12..16).contains(&i) {
                 continue;
             }
-            assert!(cache.load(&fp, &|_| {}).is_err(), "byte {i} flipped");
+            assert!(
+                cache.load(&fp, Bodies::Read, &|_| {}).is_err(),
+                "byte {i} flipped"
+            );
         }
     }
 }

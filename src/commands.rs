@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
-use crate::cache::Cache;
+use crate::cache::{Bodies, Cache};
 use crate::cli::{Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
 use crate::config::{Config, config_path, default_file};
 use crate::corpus::{IndexCache, LoadOptions, Loaded, load_with};
@@ -77,6 +77,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
     LoadOptions {
         cache: if no_cache { None } else { Cache::from_env() },
         cancel: None,
+        bodies: Bodies::Read,
     }
 }
 
@@ -183,7 +184,12 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
 }
 
 fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
-    let mut loaded = load_with_bar(&args.paths, options);
+    // People and their roles are in the articles' heads: bodies can stay in the cache.
+    let options = LoadOptions {
+        bodies: Bodies::Defer,
+        ..options.clone()
+    };
+    let mut loaded = load_with_bar(&args.paths, &options);
     let pending = loaded.pending.take();
     let store = loaded.take_store();
     let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));

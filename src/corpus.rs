@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, CachedError, FileStamp, Fingerprint, Miss};
+use crate::cache::{Bodies, Cache, CachedError, FileStamp, Fingerprint, Miss};
 use crate::ingest::parse_page;
 use crate::input::{InputError, InputErrorKind, collect_files, read_page};
 use crate::model::Article;
@@ -150,6 +150,9 @@ pub struct LoadOptions {
     pub cache: Option<Cache>,
     /// Raised to stop a load between chunks; the partial result is then never cached.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Whether a cache hit reads every body now or leaves titled articles' bodies in the
+    /// entry until they are shown.
+    pub bodies: Bodies,
 }
 
 impl LoadOptions {
@@ -239,7 +242,7 @@ pub fn load_with(
         // The indexes are read before the articles, so their file's bytes are freed before
         // the articles take their room.
         let saved = cache.load_indexes(&fingerprint);
-        match cache.load(&fingerprint, &|_| {}) {
+        match cache.load(&fingerprint, options.bodies, &|_| {}) {
             Ok(cached) => {
                 progress.files_done = progress.files_total;
                 progress.bytes_done = progress.bytes_total;

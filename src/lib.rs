@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod export;
+mod fast_str;
 pub mod ingest;
 pub mod input;
 pub mod model;

@@ -4,7 +4,7 @@
 //! them, the exporter and the terminal reader only read them.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -137,13 +137,81 @@ enum List {
 /// Pieces per entry of each list (a person is a name and a role).
 const PIECES_PER: [usize; 5] = [1, 1, 1, 2, 1];
 
+/// Reads deferred article bodies back from where they were saved (a cache entry).
+pub trait BodyReader: Send + Sync {
+    /// The body at `at` with `paragraphs` paragraphs: the paragraphs back to back and the end
+    /// of each, or a message saying why it cannot be read.
+    fn read_body(&self, at: &BodyAt, paragraphs: u32) -> Result<PackedBody, String>;
+}
+
+/// Where a deferred body is saved, as its reader understands it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodyAt {
+    /// Byte offset of the body.
+    pub offset: u64,
+    /// Length of the body in bytes.
+    pub len: u32,
+    /// Checksum of those bytes.
+    pub crc: u32,
+}
+
+/// An article body in packed form: its paragraphs back to back, and the end of each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackedBody {
+    /// The paragraphs, back to back.
+    pub text: Box<str>,
+    /// End of each paragraph in `text`.
+    pub ends: Box<[u32]>,
+}
+
+impl PackedBody {
+    /// The body from its parts; None unless the ends are ordered character boundaries that
+    /// cover the whole text.
+    pub fn new(text: Box<str>, ends: Box<[u32]>) -> Option<PackedBody> {
+        let mut start = 0;
+        for &e in &ends {
+            let end = e as usize;
+            if end < start || end > text.len() || !text.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        (start == text.len()).then_some(PackedBody { text, ends })
+    }
+
+    /// Paragraph `i`.
+    fn paragraph(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)? as usize,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+}
+
+/// An article body left where it was saved, read the first time it is asked for.
+///
+/// The list and the filter never read bodies, so a corpus reopened from the cache keeps only
+/// its headlines, names and labels in memory; a body is read when its article is opened.
+#[derive(Clone)]
+struct DeferredBody {
+    reader: Arc<dyn BodyReader>,
+    at: BodyAt,
+    paragraphs: u32,
+    loaded: OnceLock<Result<PackedBody, String>>,
+}
+
 /// One article of a page: a story, a photo caption, a brief item or a commentary.
 ///
 /// All its text (headlines, labels, names, roles and paragraphs) is kept back to back in one
 /// buffer with the end of each piece in a second one: two allocations per article instead of
 /// one per string, which at a hundred thousand articles is most of the memory besides the text.
 /// The fields are read through accessors and written through setters.
-#[derive(Clone, PartialEq, Eq)]
+///
+/// An article read back from the cache may leave its paragraphs there (see [`BodyReader`]):
+/// they are then read on first use, and [`Article::body_error`] says when that failed.
+#[derive(Clone)]
 pub struct Article {
     /// The source file path as given on the command line (or the sample's file name); shared
     /// by the articles of one file.
@@ -158,11 +226,28 @@ pub struct Article {
     text: Box<str>,
     /// End of each piece in `text` (flagged [`ABSENT`] for a missing optional field): the six
     /// single fields, then reporters, correspondents, credits, persons (name, role) and
-    /// paragraphs.
+    /// paragraphs. The paragraphs are not here when the body is deferred.
     ends: Box<[u32]>,
     /// Entries of each list, in [`List`] order.
     counts: [u32; 5],
+    /// The paragraphs, when they are still where they were saved.
+    deferred: Option<Box<DeferredBody>>,
 }
+
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+            && self.ordinal == other.ordinal
+            && self.kind == other.kind
+            && self.page == other.page
+            && self.counts == other.counts
+            && self.head() == other.head()
+            && self.paragraphs().eq(other.paragraphs())
+            && self.body_error() == other.body_error()
+    }
+}
+
+impl Eq for Article {}
 
 /// The pieces of an article's text in order, each `None` when an absent optional field.
 type Pieces<'a> = Vec<Option<&'a str>>;
@@ -178,6 +263,7 @@ impl Article {
             text: Box::default(),
             ends: vec![ABSENT; SINGLES].into_boxed_slice(),
             counts: [0; 5],
+            deferred: None,
         }
     }
 
@@ -222,20 +308,28 @@ impl Article {
                 text.paragraphs.len(),
             ]
             .map(count),
+            deferred: None,
         }
     }
 
     /// The article from its stored form ([`Article::packed`]); None when the parts disagree.
+    ///
+    /// With `deferred`, the stored form holds every piece but the paragraphs, which `reader`
+    /// reads from `at` when first asked for.
     pub(crate) fn from_packed(
         source: Arc<str>,
         ordinal: u32,
         kind: Kind,
         page: Option<Arc<PageHeader>>,
         (text, ends, counts): (Box<str>, Box<[u32]>, [u32; 5]),
+        deferred: Option<(Arc<dyn BodyReader>, BodyAt)>,
     ) -> Option<Self> {
         let mut pieces = SINGLES;
         for (n, per) in counts.iter().zip(PIECES_PER) {
             pieces = pieces.checked_add((*n as usize).checked_mul(per)?)?;
+        }
+        if deferred.is_some() {
+            pieces -= counts[List::Paragraphs as usize] as usize;
         }
         if ends.len() != pieces {
             return None;
@@ -263,12 +357,79 @@ impl Article {
             text,
             ends,
             counts,
+            deferred: deferred.map(|(reader, at)| {
+                Box::new(DeferredBody {
+                    reader,
+                    at,
+                    paragraphs: counts[List::Paragraphs as usize],
+                    loaded: OnceLock::new(),
+                })
+            }),
         })
     }
 
-    /// The stored form: all the text, the end of each piece and the length of each list.
-    pub(crate) fn packed(&self) -> (&str, &[u32], [u32; 5]) {
-        (&self.text, &self.ends, self.counts)
+    /// The stored form of every piece, paragraphs included; None when they are deferred.
+    pub(crate) fn packed_full(&self) -> Option<(&str, &[u32], [u32; 5])> {
+        self.deferred
+            .is_none()
+            .then_some((&*self.text, &*self.ends, self.counts))
+    }
+
+    /// The stored form of every piece but the paragraphs: their text, the end of each piece
+    /// and the length of each list (paragraphs included).
+    pub(crate) fn packed_head(&self) -> (&str, &[u32], [u32; 5]) {
+        let (text, ends) = self.head();
+        (text, ends, self.counts)
+    }
+
+    /// The stored form of the paragraphs (read first when deferred; an error when that fails).
+    pub(crate) fn packed_body(&self) -> Result<PackedBody, String> {
+        if let Some(d) = &self.deferred {
+            return d.body().cloned().map_err(String::clone);
+        }
+        let first = self.head_pieces();
+        let base = first
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .map_or(0, |e| e & !ABSENT);
+        let text = self.text.get(base as usize..).unwrap_or("");
+        let ends = self
+            .ends
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|e| (e & !ABSENT) - base)
+            .collect();
+        Ok(PackedBody {
+            text: text.into(),
+            ends,
+        })
+    }
+
+    /// Number of pieces before the paragraphs.
+    fn head_pieces(&self) -> usize {
+        self.list_range(List::Paragraphs).start
+    }
+
+    /// The text and piece ends of every piece but the paragraphs.
+    fn head(&self) -> (&str, &[u32]) {
+        let n = self.head_pieces().min(self.ends.len());
+        let ends = self.ends.get(..n).unwrap_or(&[]);
+        let len = ends.last().map_or(0, |e| e & !ABSENT) as usize;
+        (self.text.get(..len).unwrap_or(""), ends)
+    }
+
+    /// True when the paragraphs are still where they were saved, not yet read.
+    pub fn body_is_deferred(&self) -> bool {
+        self.deferred
+            .as_ref()
+            .is_some_and(|d| d.loaded.get().is_none())
+    }
+
+    /// Why the paragraphs could not be read back from where they were saved, if they could
+    /// not; the article then shows no paragraphs. Reads a deferred body.
+    pub fn body_error(&self) -> Option<&str> {
+        self.deferred.as_ref()?.body().err().map(String::as_str)
     }
 
     /// Identity that survives re-parsing the same file: `source#ordinal`.
@@ -278,6 +439,10 @@ impl Article {
 
     /// Piece `i` (None when absent or out of range).
     fn piece(&self, i: usize) -> Option<&str> {
+        if i >= self.ends.len() {
+            let body = self.deferred.as_ref()?.body().ok()?;
+            return body.paragraph(i - self.ends.len());
+        }
         let end = *self.ends.get(i)?;
         if end & ABSENT != 0 {
             return None;
@@ -380,7 +545,7 @@ impl Article {
         self.paragraphs().collect::<Vec<_>>().join("\n")
     }
 
-    /// Every piece, as given to [`pack`].
+    /// Every piece held in the article's own buffer, as given to [`pack`].
     fn pieces(&self) -> Pieces<'_> {
         (0..self.ends.len()).map(|i| self.piece(i)).collect()
     }
@@ -393,7 +558,8 @@ impl Article {
         list: Option<(List, usize)>,
     ) {
         let old = self.pieces();
-        let mut pieces: Pieces<'_> = Vec::with_capacity(old.len() - range.len() + new.len());
+        let mut pieces: Pieces<'_> =
+            Vec::with_capacity(old.len().saturating_sub(range.len()) + new.len());
         pieces.extend(old.get(..range.start).unwrap_or(&[]));
         pieces.extend(new);
         pieces.extend(old.get(range.end..).unwrap_or(&[]));
@@ -465,6 +631,7 @@ impl Article {
 
     /// Sets the paragraphs of the body.
     pub fn set_paragraphs<S: AsRef<str>>(&mut self, values: &[S]) {
+        self.deferred = None;
         self.set_list(List::Paragraphs, values);
     }
 
@@ -498,6 +665,15 @@ impl std::fmt::Debug for Article {
             .field("persons", &self.persons().collect::<Vec<_>>())
             .field("paragraphs", &self.paragraphs().collect::<Vec<_>>())
             .finish()
+    }
+}
+
+impl DeferredBody {
+    /// The body, read on the first call.
+    fn body(&self) -> Result<&PackedBody, &String> {
+        self.loaded
+            .get_or_init(|| self.reader.read_body(&self.at, self.paragraphs))
+            .as_ref()
     }
 }
 
@@ -618,13 +794,14 @@ mod tests {
         let persons: Vec<PersonMention> = a.persons().map(PersonRef::to_owned).collect();
         assert_eq!(persons, text.persons);
         assert_eq!(a.body(), "第一段。\n第二段。");
-        let (t, e, c) = a.packed();
+        let (t, e, c) = a.packed_full().expect("not deferred");
         let back = Article::from_packed(
             a.source.clone(),
             3,
             Kind::News,
             None,
             (t.into(), e.into(), c),
+            None,
         );
         assert_eq!(back.as_ref(), Some(&a));
         assert!(
@@ -633,7 +810,8 @@ mod tests {
                 0,
                 Kind::News,
                 None,
-                (t.into(), e.into(), [9; 5])
+                (t.into(), e.into(), [9; 5]),
+                None
             )
             .is_none()
         );
@@ -646,5 +824,121 @@ mod tests {
         assert_eq!(a.paragraphs().collect::<Vec<_>>(), ["只一段"]);
         assert_eq!(a.credits().collect::<Vec<_>>(), ["丙"]);
         assert_eq!(a.title(), Some("标题"));
+    }
+
+    /// Bodies kept in memory by position, counting reads; offsets it does not have fail.
+    struct MemoryBodies {
+        bodies: Vec<PackedBody>,
+        reads: std::sync::atomic::AtomicUsize,
+    }
+
+    impl BodyReader for MemoryBodies {
+        fn read_body(&self, at: &BodyAt, paragraphs: u32) -> Result<PackedBody, String> {
+            self.reads
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.bodies
+                .get(at.offset as usize)
+                .filter(|b| b.ends.len() == paragraphs as usize)
+                .cloned()
+                .ok_or_else(|| format!("no body at {}", at.offset))
+        }
+    }
+
+    fn sample() -> Article {
+        let text = ArticleText {
+            title: Some("标题".into()),
+            reporters: vec!["甲".into()],
+            persons: vec![PersonMention {
+                name: "吕沛".into(),
+                role: None,
+            }],
+            paragraphs: vec!["第一段。".into(), "".into(), "第三段。".into()],
+            ..ArticleText::default()
+        };
+        Article::with_text("p.txt", 1, Kind::News, None, &text)
+    }
+
+    /// `article` with its paragraphs left in `reader` at `offset`.
+    fn deferred(article: &Article, reader: &Arc<MemoryBodies>, offset: u64) -> Article {
+        let (t, e, c) = article.packed_head();
+        let reader: Arc<dyn BodyReader> = reader.clone();
+        let at = BodyAt {
+            offset,
+            len: 0,
+            crc: 0,
+        };
+        Article::from_packed(
+            article.source.clone(),
+            article.ordinal,
+            article.kind,
+            None,
+            (t.into(), e.into(), c),
+            Some((reader, at)),
+        )
+        .expect("consistent head")
+    }
+
+    #[test]
+    fn a_deferred_body_is_read_once_on_first_use() {
+        let a = sample();
+        let body = a.packed_body().expect("inline body");
+        assert_eq!(&*body.text, "第一段。第三段。");
+        let reader = Arc::new(MemoryBodies {
+            bodies: vec![body],
+            reads: Default::default(),
+        });
+        let d = deferred(&a, &reader, 0);
+        let reads = || reader.reads.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(d.body_is_deferred());
+        assert_eq!(d.title(), Some("标题"));
+        assert_eq!(d.person_names().collect::<Vec<_>>(), ["吕沛"]);
+        assert_eq!(reads(), 0, "heads are read without the body");
+        assert_eq!(
+            d.paragraphs().collect::<Vec<_>>(),
+            ["第一段。", "", "第三段。"]
+        );
+        assert_eq!(d.body_error(), None);
+        assert_eq!(d, a);
+        assert_eq!(reads(), 1);
+        assert!(!d.body_is_deferred());
+        let (t, e, c) = d.packed_head();
+        assert_eq!((t, e, c), a.packed_head());
+        assert!(d.packed_full().is_none());
+    }
+
+    #[test]
+    fn an_unreadable_body_is_an_error_not_a_panic_and_setters_keep_it() {
+        let a = sample();
+        let reader = Arc::new(MemoryBodies {
+            bodies: Vec::new(),
+            reads: Default::default(),
+        });
+        let mut d = deferred(&a, &reader, 7);
+        assert_eq!(d.paragraphs().collect::<Vec<_>>(), ["", "", ""]);
+        assert_eq!(d.body_error(), Some("no body at 7"));
+        assert!(d.packed_body().is_err());
+        assert_ne!(d, a);
+        d.set_region(Some("孟州市"));
+        assert_eq!(d.region(), Some("孟州市"));
+        assert_eq!(
+            d.body_error(),
+            Some("no body at 7"),
+            "the head changed alone"
+        );
+        d.set_paragraphs(&["新的一段。"]);
+        assert_eq!(d.body_error(), None);
+        assert_eq!(d.paragraphs().collect::<Vec<_>>(), ["新的一段。"]);
+        assert_eq!(d.persons().len(), 1);
+    }
+
+    #[test]
+    fn packed_bodies_must_cover_their_text() {
+        let body = |t: &str, e: &[u32]| PackedBody::new(t.into(), e.into());
+        assert!(body("一二", &[3, 6]).is_some());
+        assert!(body("", &[]).is_some());
+        assert!(body("一二", &[3]).is_none(), "text left over");
+        assert!(body("一二", &[2, 6]).is_none(), "not a character boundary");
+        assert!(body("一二", &[6, 3]).is_none(), "out of order");
+        assert!(body("一二", &[3, 9]).is_none(), "past the end");
     }
 }

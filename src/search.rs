@@ -277,6 +277,7 @@ const BUILD_CHUNK: usize = 4096;
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Arena {
     /// Every string, back to back.
+    #[serde(with = "crate::fast_str")]
     bytes: String,
     /// Where each string starts, plus the end of the last one.
     starts: Vec<usize>,
@@ -600,6 +601,7 @@ pub struct SearchIndex {
 /// The kicker, subtitle, column and region of every article, separated by NUL.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Extras {
+    #[serde(with = "crate::fast_str")]
     arena: String,
     /// Start of each article's fields in `arena`, plus the end.
     starts: Vec<usize>,

@@ -108,6 +108,7 @@ pub struct Store {
     articles: Vec<Article>,
     dates: Vec<DateKey>,
     /// Every person's name, back to back in person-id order.
+    #[serde(with = "crate::fast_str")]
     names: String,
     /// End of each person's name in `names`.
     name_ends: Vec<u32>,

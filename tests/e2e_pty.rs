@@ -78,10 +78,16 @@ fn local_flags(master: &dyn MasterPty) -> Option<String> {
 impl Session {
     /// Starts the binary at `cols`×`rows` with extra environment; `None` when no pty exists.
     fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Option<Self> {
+        Self::start_with(cols, rows, env, &[])
+    }
+
+    /// [`Session::start`] with command-line arguments.
+    fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Option<Self> {
         let pair = open_pty(cols, rows)?;
         let flags_before = local_flags(pair.master.as_ref());
         let home = tempfile::tempdir().expect("temporary home");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_papertui"));
+        cmd.args(args);
         cmd.cwd(home.path());
         // A private home: saved state, configuration or caches of the user never leak in.
         for var in [
@@ -420,6 +426,48 @@ fn chinese_search_then_quit_restores_the_terminal() {
         text.contains("示范区") && !text.contains("李建超调研黄龙山片区项目推进工作")
     });
     s.wait_borders_aligned();
+    s.send("\x1b");
+    s.quit_cleanly();
+}
+
+#[test]
+fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for entry in std::fs::read_dir(&assets).expect("assets") {
+        let path = entry.expect("asset").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().expect("file name");
+            std::fs::copy(&path, pages.path().join(name)).expect("copy page");
+        }
+    }
+    let dir = pages.path().to_str().expect("UTF-8 temp path");
+    let env = [("PAPERTUI_CACHE_DIR", cache.path().to_str().expect("UTF-8"))];
+    let entries = || {
+        std::fs::read_dir(cache.path())
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    // The first run parses and writes the cache entry, at the latest when it quits.
+    let Some(mut first) = Session::start_with(120, 40, &env, &[dir]) else {
+        return;
+    };
+    first.wait_ready();
+    first.wait_text("李建超调研黄龙山片区项目推进工作");
+    first.quit_cleanly();
+    drop(first);
+    assert!(entries() >= 1, "no cache entry written");
+
+    let Some(mut s) = Session::start_with(120, 40, &env, &[dir]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/黄龙山");
+    s.wait_query("黄龙山", |text| text.contains("1/51 articles"));
+    s.send("\r");
+    s.send("\r");
+    s.wait_text("近日，山阳区委书记李建超带领");
     s.send("\x1b");
     s.quit_cleanly();
 }

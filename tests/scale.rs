@@ -68,7 +68,7 @@ fn articles_per_page(texts: &[String]) -> Vec<usize> {
 fn load(root: &Path, cache: Option<&Cache>) -> Loaded {
     let options = LoadOptions {
         cache: cache.cloned(),
-        cancel: None,
+        ..LoadOptions::default()
     };
     let mut reports = 0;
     let loaded = load_with(&[root.to_path_buf()], &options, &mut |_, _| reports += 1);

@@ -31,6 +31,8 @@ pub enum Tone {
     Body,
     /// A person's name.
     Name,
+    /// Why the body cannot be shown.
+    Problem,
 }
 
 /// A run of text with one tone.
@@ -83,6 +85,13 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
     out.push(Vec::new());
     for p in a.paragraphs() {
         marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
+    }
+    if let Some(error) = a.body_error() {
+        plain(
+            &mut out,
+            &format!("正文无法读取 · body unavailable: {error}"),
+            Tone::Problem,
+        );
     }
     out
 }
@@ -318,5 +327,55 @@ mod tests {
     fn zero_width_gives_no_text() {
         let s = store();
         assert!(build(&s, ArticleId(0), 0).iter().all(|l| l.is_empty()));
+    }
+
+    /// A cache whose bodies can no longer be read.
+    struct LostBodies;
+
+    impl crate::model::BodyReader for LostBodies {
+        fn read_body(
+            &self,
+            _: &crate::model::BodyAt,
+            _: u32,
+        ) -> Result<crate::model::PackedBody, String> {
+            Err("cache file damaged".into())
+        }
+    }
+
+    #[test]
+    fn an_unreadable_body_is_said_in_the_reader() {
+        let s = store();
+        let a = s.get(ArticleId(0)).expect("article");
+        let (text, ends, counts) = a.packed_head();
+        let at = crate::model::BodyAt {
+            offset: 0,
+            len: 0,
+            crc: 0,
+        };
+        let lost = Article::from_packed(
+            a.source.clone(),
+            0,
+            Kind::News,
+            None,
+            (text.into(), ends.into(), counts),
+            Some((std::sync::Arc::new(LostBodies), at)),
+        )
+        .expect("consistent head");
+        let s = Store::from_articles(vec![lost]);
+        let doc = build(&s, ArticleId(0), 30);
+        let l = lines(&doc);
+        assert_eq!(l[0], "孟州市召开专题会议");
+        let problem: Vec<&str> = doc
+            .iter()
+            .flatten()
+            .filter(|r| r.tone == Tone::Problem)
+            .map(|r| r.text.as_str())
+            .collect();
+        let problem = problem.join(" ");
+        assert!(problem.contains("cache file damaged"), "{l:?}");
+        assert!(doc.iter().flatten().all(|r| r.tone != Tone::Body));
+        for line in &l {
+            assert!(text::width(line) <= 30, "{line}");
+        }
     }
 }

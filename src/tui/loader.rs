@@ -19,6 +19,7 @@ use std::thread::{self, JoinHandle};
 use super::action::Action;
 use super::app::App;
 use super::update;
+use crate::cache::Bodies;
 use crate::corpus::{LoadOptions, Progress, load_with};
 use crate::input::InputError;
 use crate::store::Store;
@@ -52,6 +53,8 @@ impl Loader {
     pub fn spawn(paths: Vec<PathBuf>, mut options: LoadOptions) -> std::io::Result<Loader> {
         let cancel = Arc::new(AtomicBool::new(false));
         options.cancel = Some(Arc::clone(&cancel));
+        // The reader shows one article at a time: bodies stay in the cache until opened.
+        options.bodies = Bodies::Defer;
         let (tx, events) = mpsc::channel();
         let thread = thread::Builder::new()
             .name("load".into())

@@ -108,6 +108,7 @@ impl Theme {
             Tone::Title => Style::new().add_modifier(Modifier::BOLD),
             Tone::Kicker | Tone::Subtitle => self.accent(),
             Tone::Untitled => self.untitled(),
+            Tone::Problem => self.accent().add_modifier(Modifier::ITALIC),
             Tone::Meta | Tone::People => self.dim(),
             Tone::Body => Style::new(),
             Tone::Name => {
