@@ -22,6 +22,10 @@
 //!    `fuzzy-matcher` itself computes the highlight positions of the rows on screen
 //!    ([`headline_positions`]) and backs [`fuzzy`].
 //!
+//! A word of one Chinese character (the first keystroke of most searches) skips those steps
+//! for headlines and names: its encoding is found by one pass over a chunk's texts, which lie
+//! back to back in their arena, and each occurrence is scored from the character before it.
+//!
 //! People are scored once per word over the interned names and reach their articles through
 //! their appearances; the person scope needs no article scan at all. Articles are scanned on
 //! rayon threads in chunks of ids, ascending, and between chunks a cancel flag is checked so
@@ -320,6 +324,48 @@ impl Arena {
     fn get(&self, i: usize) -> &str {
         // Starts are recorded between whole strings, so they are character boundaries.
         self.bounds(i).and_then(|r| self.bytes.get(r)).unwrap_or("")
+    }
+
+    /// Each string of `range` that holds `word`'s one non-ASCII character, with the best
+    /// one-character score among its occurrences ([`skim::single`]), pushed to `out` in
+    /// ascending order.
+    ///
+    /// The strings of a range lie back to back, so one pass of the word's finder over their
+    /// bytes replaces a search in each: a common character is found in a large part of the
+    /// strings, and a search per string costs a call and its set-up for a few dozen bytes.
+    /// The encoded character starts with a lead byte, which is never inside another
+    /// character, so every match starts a character of one string.
+    fn single_scores(&self, range: Range<u32>, word: &Word, out: &mut Singles) {
+        let (Some(finder), &[p]) = (&word.finder, &word.chars[..]) else {
+            return;
+        };
+        let (Some(&lo), Some(&hi)) = (
+            self.starts.get(range.start as usize),
+            self.starts.get(range.end as usize),
+        ) else {
+            return;
+        };
+        let Some(hay) = self.bytes.as_bytes().get(lo..hi) else {
+            return;
+        };
+        let mut id = range.start as usize;
+        for at in finder.find_iter(hay).map(|pos| lo + pos) {
+            while self.starts.get(id + 1).is_some_and(|&end| end <= at) {
+                id += 1;
+            }
+            let Some(before) = self
+                .starts
+                .get(id)
+                .and_then(|&start| self.bytes.get(start..at))
+            else {
+                continue;
+            };
+            let score = skim::single_occurrence(p, before.chars().next_back());
+            match out.last_mut() {
+                Some((last, best)) if *last as usize == id => *best = (*best).max(score),
+                _ => out.push((id as u32, score)),
+            }
+        }
     }
 
     /// The first byte of string `i` (None when it is empty or out of range), read without
@@ -783,17 +829,30 @@ struct Word {
     full_need: u64,
     /// Letter bits an initials key must have to contain it.
     initials_need: u64,
+    /// For a word of one non-ASCII character, a finder of its encoding, to find it in many
+    /// texts in one pass ([`Arena::single_scores`]).
+    finder: Option<memchr::memmem::Finder<'static>>,
 }
 
 impl Word {
     fn new(text: &str) -> Word {
+        let chars: Vec<char> = text.chars().collect();
+        let finder = match chars[..] {
+            [c] if !c.is_ascii() => {
+                let mut buf = [0u8; 4];
+                let needle = c.encode_utf8(&mut buf).as_bytes();
+                Some(memchr::memmem::Finder::new(needle).into_owned())
+            }
+            _ => None,
+        };
         Word {
             text: text.to_owned(),
-            chars: text.chars().collect(),
             ascii: text.is_ascii(),
             bloom: bloom_of(text),
-            full_need: text.chars().fold(0, |m, c| m | letter_bit(c, false)),
-            initials_need: text.chars().fold(0, |m, c| m | letter_bit(c, true)),
+            full_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, false)),
+            initials_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, true)),
+            chars,
+            finder,
         }
     }
 }
@@ -819,17 +878,31 @@ enum PersonMatches {
 /// The people matching `word`: scored once each over the interned names (not once per
 /// article), reaching their articles through their appearances.
 fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatches {
-    let people: Vec<(PersonId, i32)> = (0..index.people.len())
-        .into_par_iter()
-        .with_min_len(4096)
-        .map_init(skim::Scratch::default, |scratch, i| {
-            index
-                .people
-                .score(i, word, scratch)
-                .map(|s| (PersonId(i as u32), s))
-        })
-        .flatten()
-        .collect();
+    let n = index.people.len();
+    let people: Vec<(PersonId, i32)> = if word.finder.is_some() {
+        // One character: found in one pass over the names of each chunk.
+        (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .flat_map_iter(|k| {
+                let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
+                let mut found = Vec::new();
+                index.people.text.single_scores(range, word, &mut found);
+                found.into_iter().map(|(p, s)| (PersonId(p), s))
+            })
+            .collect()
+    } else {
+        (0..n)
+            .into_par_iter()
+            .with_min_len(4096)
+            .map_init(skim::Scratch::default, |scratch, i| {
+                index
+                    .people
+                    .score(i, word, scratch)
+                    .map(|s| (PersonId(i as u32), s))
+            })
+            .flatten()
+            .collect()
+    };
     let appearances: usize = people.iter().map(|&(p, _)| store.person_count(p)).sum();
     if appearances > store.len() / 8 {
         let mut scores = vec![i32::MIN; index.people.len()];
@@ -849,6 +922,9 @@ fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatc
     out.dedup_by_key(|e| e.0);
     PersonMatches::Articles(out)
 }
+
+/// Entries holding a one-character word, with its best score in each, by ascending id.
+type Singles = Vec<(u32, i32)>;
 
 /// What a scan of articles needs to know about the query.
 struct Matcher<'a> {
@@ -884,6 +960,22 @@ impl Matcher<'_> {
                 PersonMatches::People(_) => 0,
             })
             .collect();
+        // Headline scores of one-character words, found in one pass over the run's headlines
+        // (unless the candidates are sparse: then only theirs are read).
+        let mut singles: Vec<Option<(Singles, usize)>> = self
+            .words
+            .iter()
+            .map(|w| {
+                (self.scope != Scope::Person && w.finder.is_some() && !gather).then(|| {
+                    let mut found = Vec::new();
+                    self.index
+                        .heads
+                        .text
+                        .single_scores(range.clone(), w, &mut found);
+                    (found, 0)
+                })
+            })
+            .collect();
         let ids = match only {
             None => Either::Left(range),
             Some(bits) if gather => {
@@ -902,9 +994,15 @@ impl Matcher<'_> {
         'articles: for id in ids {
             let i = id as usize;
             let mut total: i64 = 0;
-            for ((word, matches), cursor) in self.words.iter().zip(&self.people).zip(&mut cursors) {
+            let words = self.words.iter().zip(&self.people).zip(&mut cursors);
+            for (((word, matches), cursor), single) in words.zip(&mut singles) {
                 let mut best = None;
-                if self.scope != Scope::Person {
+                if let Some((found, at)) = single {
+                    while found.get(*at).is_some_and(|&(a, _)| a < id) {
+                        *at += 1;
+                    }
+                    best = found.get(*at).filter(|&&(a, _)| a == id).map(|&(_, s)| s);
+                } else if self.scope != Scope::Person {
                     best = self.index.heads.score(i, word, scratch);
                 }
                 if self.scope == Scope::All {
@@ -1186,6 +1284,7 @@ pub fn headline_positions(store: &Store, id: ArticleId, query: &Query) -> Vec<us
 mod tests {
     use super::*;
     use crate::model::{Kind, PersonMention};
+    use proptest::prelude::*;
 
     fn article(title: &str, date: &str, people: &[&str]) -> Article {
         let mut a = Article::new("t.txt", 0, Kind::News);
@@ -1398,6 +1497,48 @@ mod tests {
             }
         }
         assert!(compared > 100, "only {compared} hits compared");
+    }
+
+    /// Headlines and names over a small alphabet, so that characters repeat within and
+    /// across them, next to ASCII, spaces and punctuation or at the start.
+    fn small_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                '会', '议', '开', '吕', '沛', 'a', 'L', '1', ' ', '-', '，',
+            ]),
+            0..12,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn search_agrees_with_a_plain_scan_of_random_stores(
+            heads in proptest::collection::vec(
+                (small_text(), proptest::collection::vec(small_text(), 0..3)),
+                1..40,
+            ),
+            query in prop::sample::select(vec![
+                "会", "议", "吕", "，", "会议", "吕沛", "会 议", "a会", "l", "会 l",
+            ]),
+        ) {
+            let articles: Vec<Article> = heads
+                .iter()
+                .map(|(title, people)| {
+                    let people: Vec<&str> =
+                        people.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+                    article(title, "03-02", &people)
+                })
+                .collect();
+            let s = Store::from_articles(articles);
+            let flag = AtomicBool::new(false);
+            for scope in [Scope::All, Scope::Headline, Scope::Person] {
+                let q = Query::parse(query, scope);
+                let got = search(&s, &q, None, &flag).expect("ran");
+                prop_assert_eq!(got.hits(), reference(&s, &q), "{} in {:?}", query, scope);
+            }
+        }
     }
 
     #[test]

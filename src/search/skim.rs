@@ -333,12 +333,8 @@ fn single(text: &str, p: char) -> Option<i32> {
             .get(..at)
             .and_then(|s| s.chars().next_back())
             .map_or(CharType::Empty, CharType::of);
-        let mut bonus = in_place_bonus(prev, CharType::of(c));
-        if at == 0 {
-            bonus *= FIRST_CHAR_MULTIPLIER;
-        }
         if let Some(m) = match_score(c, p) {
-            let s = m + GAP_EXTENSION + bonus;
+            let s = occurrence_score(m, prev, CharType::of(c), at == 0);
             best = Some(best.map_or(s, |x| x.max(s)));
             // The doubled head bonus of the first character beats any later occurrence's.
             if at == 0 {
@@ -348,6 +344,27 @@ fn single(text: &str, p: char) -> Option<i32> {
         from = at + c.len_utf8();
     }
     best
+}
+
+/// The score of one occurrence of a one-character pattern: its match score `m`, plus the
+/// in-place bonus of its class `cur` after `prev` (doubled at the start of the text).
+fn occurrence_score(m: i32, prev: CharType, cur: CharType, at_start: bool) -> i32 {
+    let mut bonus = in_place_bonus(prev, cur);
+    if at_start {
+        bonus *= FIRST_CHAR_MULTIPLIER;
+    }
+    m + GAP_EXTENSION + bonus
+}
+
+/// The score of one occurrence of the non-ASCII character `p` as a one-character pattern,
+/// given the character `before` it (None at the start of the text).
+///
+/// [`single`] is the best of this over the occurrences in a text; a caller that found the
+/// occurrences itself (in one pass over many texts) scores them with this. Non-ASCII
+/// characters match only themselves, so the match score is always the same.
+pub fn single_occurrence(p: char, before: Option<char>) -> i32 {
+    let prev = before.map_or(CharType::Empty, CharType::of);
+    occurrence_score(SCORE_MATCH, prev, CharType::of(p), before.is_none())
 }
 
 /// The full recurrence over a window of units (patterns of two or more units).
@@ -557,6 +574,20 @@ mod tests {
         fn keys_score_on_bytes_as_on_characters(key in key_strategy(), pattern in key_pattern_strategy()) {
             let got = score_key(key.as_bytes(), pattern.as_bytes(), &mut Scratch::default());
             prop_assert_eq!(got.map(i64::from), reference(&key, &pattern));
+        }
+
+        #[test]
+        fn occurrences_scored_one_by_one_agree_with_skim_matcher_v2(
+            text in text_strategy(),
+            p in prop::sample::select(vec!['会', '议', '开', '，']),
+        ) {
+            // The best over every occurrence, each scored from the character before it.
+            let best = text
+                .char_indices()
+                .filter(|&(_, c)| c == p)
+                .map(|(at, _)| single_occurrence(p, text.get(..at).and_then(|t| t.chars().next_back())))
+                .max();
+            prop_assert_eq!(best.map(i64::from), reference(&text, &p.to_string()));
         }
 
         #[test]
