@@ -25,6 +25,9 @@
 //! A word of one Chinese character (the first keystroke of most searches) skips those steps
 //! for headlines and names: its encoding is found by one pass over a chunk's texts, which lie
 //! back to back in their arena, and each occurrence is scored from the character before it.
+//! A word of one letter (the first keystroke of a pinyin abbreviation) matches most articles
+//! through their people; two masks per article say what its people's keys hold and start with,
+//! which is all that such a word's score depends on.
 //!
 //! People are scored once per word over the interned names and reach their articles through
 //! their appearances; the person scope needs no article scan at all. Articles are scanned on
@@ -642,6 +645,51 @@ pub struct SearchIndex {
     extras: Extras,
     /// Each person's name and its keys, indexed by person id.
     people: KeyTable,
+    /// What each article's people's keys hold, for one-letter words.
+    people_letters: PeopleLetters,
+}
+
+/// Per article, the letters and digits of its people's full pinyin and the first ones of
+/// their initials, so that a word of one letter or digit (the first keystroke of a pinyin
+/// abbreviation) is matched against an article's people without reading them.
+///
+/// Such a word scores the same against every key that starts with it, and the same against
+/// every key that holds it elsewhere ([`skim::single_in_key`]); the best person is therefore
+/// known from two masks. A person whose name itself has ASCII may also match on the name:
+/// its article is flagged [`TEXT_HAS_ASCII`] and its people are scored one by one.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct PeopleLetters {
+    /// The union of the people's letter masks (full-pinyin letters, digits, the ASCII flag).
+    keys: Vec<u64>,
+    /// The full-pinyin bits of the first letter or digit of each person's initials.
+    firsts: Vec<u64>,
+}
+
+impl PeopleLetters {
+    /// The masks of every article, given each article's people.
+    fn build(people: &KeyTable, starts: &[u32], ids: &[PersonId]) -> PeopleLetters {
+        let n = starts.len().saturating_sub(1);
+        let (keys, firsts) = (0..n)
+            .into_par_iter()
+            .with_min_len(BUILD_CHUNK)
+            .map(|a| {
+                let (Some(&lo), Some(&hi)) = (starts.get(a), starts.get(a + 1)) else {
+                    return (0, 0);
+                };
+                let of_article = ids.get(lo as usize..hi as usize).unwrap_or(&[]);
+                of_article.iter().fold((0, 0), |(keys, firsts), p| {
+                    let i = p.0 as usize;
+                    let letters = people.letters.get(i).copied().unwrap_or(0);
+                    let first = people
+                        .initials
+                        .first_byte(i)
+                        .map_or(0, |b| letter_bit(char::from(b), false));
+                    (keys | letters, firsts | first)
+                })
+            })
+            .unzip();
+        PeopleLetters { keys, firsts }
+    }
 }
 
 /// The kicker, subtitle, column and region of every article, separated by NUL.
@@ -736,17 +784,21 @@ impl ArticleKeys {
 }
 
 impl SearchIndex {
-    /// Builds the keys for `articles` and for the interned `names` (in person-id order).
-    pub fn build(articles: &[Article], names: &[Box<str>]) -> SearchIndex {
-        SearchIndex::from_parts(ArticleKeys::build(articles), names)
-    }
-
-    /// Completes the articles' keys with those of the interned `names` (in person-id order).
-    pub fn from_parts<S: AsRef<str> + Sync>(articles: ArticleKeys, names: &[S]) -> SearchIndex {
+    /// Completes the articles' keys with those of the interned `names` (in person-id order)
+    /// and of each article's people: those of article `a` are
+    /// `people[starts[a]..starts[a + 1]]`.
+    pub fn from_parts<S: AsRef<str> + Sync>(
+        articles: ArticleKeys,
+        names: &[S],
+        starts: &[u32],
+        people: &[PersonId],
+    ) -> SearchIndex {
+        let table = KeyTable::build(names.len(), |i| Cow::Borrowed(names[i].as_ref()));
         SearchIndex {
             heads: articles.heads,
             extras: articles.extras,
-            people: KeyTable::build(names.len(), |i| Cow::Borrowed(names[i].as_ref())),
+            people_letters: PeopleLetters::build(&table, starts, people),
+            people: table,
         }
     }
 
@@ -757,6 +809,8 @@ impl SearchIndex {
             && self.people.holds(people)
             && self.extras.bloom.len() == articles
             && bounds_fit(&self.extras.starts, articles, self.extras.arena.len())
+            && self.people_letters.keys.len() == articles
+            && self.people_letters.firsts.len() == articles
     }
 
     /// The headline of article `id` as shown and searched ([`headline`]), from the index.
@@ -873,11 +927,16 @@ enum PersonMatches {
     /// people: when the matching people appear in a large part of the articles, reading the
     /// flat per-article person lists beats sorting their appearances.
     People(Vec<i32>),
+    /// A word of one letter or digit: read from [`PeopleLetters`].
+    Letters,
 }
 
 /// The people matching `word`: scored once each over the interned names (not once per
 /// article), reaching their articles through their appearances.
 fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatches {
+    if word.ascii && word.chars.len() == 1 {
+        return PersonMatches::Letters;
+    }
     let n = index.people.len();
     let people: Vec<(PersonId, i32)> = if word.finder.is_some() {
         // One character: found in one pass over the names of each chunk.
@@ -940,6 +999,31 @@ struct Matcher<'a> {
 }
 
 impl Matcher<'_> {
+    /// The best score of a one-letter `word` among the people of article `id`.
+    fn people_letter_score(
+        &self,
+        id: u32,
+        word: &Word,
+        scratch: &mut skim::Scratch,
+    ) -> Option<i32> {
+        let masks = &self.index.people_letters;
+        let i = id as usize;
+        let keys = masks.keys.get(i).copied().unwrap_or(0);
+        if keys & TEXT_HAS_ASCII != 0 {
+            return self
+                .store
+                .people_of_article(ArticleId(id))
+                .iter()
+                .filter_map(|p| self.index.people.score(p.0 as usize, word, scratch))
+                .max();
+        }
+        if keys & word.full_need != word.full_need {
+            return None;
+        }
+        let starts = masks.firsts.get(i).is_some_and(|f| f & word.full_need != 0);
+        Some(skim::single_in_key(starts))
+    }
+
     /// Scores the articles of `range` (those set in `only`, when given), pushing
     /// `(sort key, id)` of the hits to `out` in ascending id order. `gather` first brings the
     /// candidates' headlines into cache (worth it when they are sparse and read).
@@ -957,7 +1041,7 @@ impl Matcher<'_> {
             .iter()
             .map(|m| match m {
                 PersonMatches::Articles(list) => list.partition_point(|&(a, _)| a < range.start),
-                PersonMatches::People(_) => 0,
+                PersonMatches::People(_) | PersonMatches::Letters => 0,
             })
             .collect();
         // Headline scores of one-character words, found in one pass over the run's headlines
@@ -1027,6 +1111,9 @@ impl Matcher<'_> {
                             }
                         }
                     }
+                    PersonMatches::Letters => {
+                        best = best.max(self.people_letter_score(id, word, scratch));
+                    }
                 }
                 match best {
                     Some(s) => total += i64::from(s),
@@ -1088,7 +1175,7 @@ fn person_scope_hits(
 ) -> Option<Vec<Keyed>> {
     let mut lists = m.people.iter().map(|p| match p {
         PersonMatches::Articles(list) => list.as_slice(),
-        PersonMatches::People(_) => &[],
+        PersonMatches::People(_) | PersonMatches::Letters => &[],
     });
     let mut acc: Vec<(u32, i64)> = lists
         .next()

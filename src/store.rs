@@ -207,7 +207,12 @@ impl Store {
         let names: Vec<&str> = (0..store.name_ends.len())
             .map(|i| name_in(&store.names, &store.name_ends, i))
             .collect();
-        let index = SearchIndex::from_parts(heads, &names);
+        let index = SearchIndex::from_parts(
+            heads,
+            &names,
+            &store.article_people_start,
+            &store.article_people,
+        );
         drop(names);
         Store {
             articles,
