@@ -419,6 +419,59 @@ struct KeyTable {
     bloom: Vec<u64>,
     /// Letters and digits present in each entry's keys ([`letter_bit`]).
     letters: Vec<u64>,
+    /// Per block of [`PAIR_BLOCK`] entries, the pairs of letters and digits that follow each
+    /// other in some full pinyin of the block ([`PairSet`]).
+    pairs: Vec<PairSet>,
+}
+
+/// Entries per block of [`KeyTable::pairs`] (the blocks the table is built in).
+const PAIR_BLOCK: usize = BUILD_CHUNK;
+
+/// Letters and digits, the symbols of a key.
+const KEY_SYMBOLS: usize = 36;
+
+/// One bit per ordered pair of key symbols: which pairs occur side by side in a set of keys.
+///
+/// A full pinyin must contain an ASCII word as one run, so each pair of the word's adjacent
+/// letters must occur in it. Pinyin abbreviations (`ljc`, `jz`) are mostly pairs that no
+/// syllable boundary produces, since no syllable ends in such a consonant: one lookup per
+/// block then spares reading the full pinyin of thousands of entries.
+type PairSet = [u64; (KEY_SYMBOLS * KEY_SYMBOLS).div_ceil(64)];
+
+/// The symbol number of a key byte, None for anything but a lower-case letter or a digit.
+fn key_symbol(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The bit of each pair of adjacent symbols of `key`, in order.
+fn key_pairs(key: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    key.windows(2).filter_map(|w| {
+        let (a, b) = (key_symbol(*w.first()?)?, key_symbol(*w.get(1)?)?);
+        Some(a * KEY_SYMBOLS + b)
+    })
+}
+
+/// True when `set` has the pair `bit`.
+fn has_pair(set: &PairSet, bit: usize) -> bool {
+    set.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
+/// The pairs of every key of `arena`, never across two keys.
+fn pair_set(arena: &Arena) -> PairSet {
+    let mut set = PairSet::default();
+    for i in 0..arena.starts.len().saturating_sub(1) {
+        for bit in key_pairs(arena.get(i).as_bytes()) {
+            if let Some(w) = set.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
+    }
+    set
 }
 
 impl KeyTable {
@@ -432,6 +485,7 @@ impl KeyTable {
                 for i in range {
                     part.push(&text_of(i), memo);
                 }
+                part.pairs.push(pair_set(&part.full));
                 part
             })
             .collect();
@@ -442,6 +496,7 @@ impl KeyTable {
             initials: Arena::with_capacity(n, bytes(|t| &t.initials)),
             bloom: Vec::with_capacity(n),
             letters: Vec::with_capacity(n),
+            pairs: Vec::with_capacity(n.div_ceil(PAIR_BLOCK)),
         };
         for part in parts {
             table.text.append(part.text);
@@ -449,6 +504,7 @@ impl KeyTable {
             table.initials.append(part.initials);
             table.bloom.extend(part.bloom);
             table.letters.extend(part.letters);
+            table.pairs.extend(part.pairs);
         }
         table
     }
@@ -460,6 +516,7 @@ impl KeyTable {
             initials: Arena::with_capacity(n, bytes),
             bloom: Vec::with_capacity(n),
             letters: Vec::with_capacity(n),
+            pairs: Vec::new(),
         }
     }
 
@@ -475,6 +532,15 @@ impl KeyTable {
             && self.text.holds(n)
             && self.full.holds(n)
             && self.initials.holds(n)
+            && self.pairs.len() == n.div_ceil(PAIR_BLOCK)
+    }
+
+    /// False when no full pinyin of entry `i`'s block has every adjacent pair of `word`, so
+    /// that none can contain it.
+    fn may_contain(&self, i: usize, word: &Word) -> bool {
+        self.pairs
+            .get(i / PAIR_BLOCK)
+            .is_none_or(|set| word.pairs.iter().all(|&bit| has_pair(set, bit)))
     }
 
     /// Appends `text` and its keys.
@@ -550,7 +616,7 @@ impl KeyTable {
             return best;
         }
         if word.ascii {
-            if letters & word.full_need == word.full_need {
+            if letters & word.full_need == word.full_need && self.may_contain(i, word) {
                 let full = self.full.get(i);
                 if full.contains(word.text.as_str()) {
                     for key in full.split(FULL_U_SEPARATOR) {
@@ -886,6 +952,8 @@ struct Word {
     /// For a word of one non-ASCII character, a finder of its encoding, to find it in many
     /// texts in one pass ([`Arena::single_scores`]).
     finder: Option<memchr::memmem::Finder<'static>>,
+    /// Its pairs of adjacent letters and digits ([`PairSet`]).
+    pairs: Vec<usize>,
 }
 
 impl Word {
@@ -905,6 +973,7 @@ impl Word {
             bloom: bloom_of(text),
             full_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, false)),
             initials_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, true)),
+            pairs: key_pairs(text.as_bytes()).collect(),
             chars,
             finder,
         }
@@ -1608,6 +1677,7 @@ mod tests {
             ),
             query in prop::sample::select(vec![
                 "会", "议", "吕", "，", "会议", "吕沛", "会 议", "a会", "l", "会 l",
+                "hk", "iy", "huiyi", "lp", "lvp", "a1", "1l", "会 hy",
             ]),
         ) {
             let articles: Vec<Article> = heads
