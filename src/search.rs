@@ -332,43 +332,8 @@ impl Arena {
     /// Each string of `range` that holds `word`'s one non-ASCII character, with the best
     /// one-character score among its occurrences ([`skim::single`]), pushed to `out` in
     /// ascending order.
-    ///
-    /// The strings of a range lie back to back, so one pass of the word's finder over their
-    /// bytes replaces a search in each: a common character is found in a large part of the
-    /// strings, and a search per string costs a call and its set-up for a few dozen bytes.
-    /// The encoded character starts with a lead byte, which is never inside another
-    /// character, so every match starts a character of one string.
     fn single_scores(&self, range: Range<u32>, word: &Word, out: &mut Singles) {
-        let (Some(finder), &[p]) = (&word.finder, &word.chars[..]) else {
-            return;
-        };
-        let (Some(&lo), Some(&hi)) = (
-            self.starts.get(range.start as usize),
-            self.starts.get(range.end as usize),
-        ) else {
-            return;
-        };
-        let Some(hay) = self.bytes.as_bytes().get(lo..hi) else {
-            return;
-        };
-        let mut id = range.start as usize;
-        for at in finder.find_iter(hay).map(|pos| lo + pos) {
-            while self.starts.get(id + 1).is_some_and(|&end| end <= at) {
-                id += 1;
-            }
-            let Some(before) = self
-                .starts
-                .get(id)
-                .and_then(|&start| self.bytes.get(start..at))
-            else {
-                continue;
-            };
-            let score = skim::single_occurrence(p, before.chars().next_back());
-            match out.last_mut() {
-                Some((last, best)) if *last as usize == id => *best = (*best).max(score),
-                _ => out.push((id as u32, score)),
-            }
-        }
+        single_scores(&self.bytes, &self.starts, range, word, false, out);
     }
 
     /// The first byte of string `i` (None when it is empty or out of range), read without
@@ -397,6 +362,54 @@ impl Arena {
         self.bytes.push_str(&other.bytes);
         self.starts
             .extend(other.starts.iter().skip(1).map(|s| s + base));
+    }
+}
+
+/// [`Arena::single_scores`] over strings `starts` of `bytes`; with `fields`, a string holds
+/// fields separated by NUL, each scored as a text of its own (as [`Extras`] does).
+///
+/// The strings of a range lie back to back, so one pass of the word's finder over their
+/// bytes replaces a search in each: a common character is found in a large part of the
+/// strings, and a search per string costs a call and its set-up for a few dozen bytes.
+/// The encoded character starts with a lead byte, which is never inside another
+/// character, so every match starts a character of one string.
+fn single_scores(
+    bytes: &str,
+    starts: &[usize],
+    range: Range<u32>,
+    word: &Word,
+    fields: bool,
+    out: &mut Singles,
+) {
+    let (Some(finder), &[p]) = (&word.finder, &word.chars[..]) else {
+        return;
+    };
+    let (Some(&lo), Some(&hi)) = (
+        starts.get(range.start as usize),
+        starts.get(range.end as usize),
+    ) else {
+        return;
+    };
+    let Some(hay) = bytes.as_bytes().get(lo..hi) else {
+        return;
+    };
+    let mut id = range.start as usize;
+    for at in finder.find_iter(hay).map(|pos| lo + pos) {
+        while starts.get(id + 1).is_some_and(|&end| end <= at) {
+            id += 1;
+        }
+        let Some(before) = starts.get(id).and_then(|&start| bytes.get(start..at)) else {
+            continue;
+        };
+        let before = before
+            .chars()
+            .next_back()
+            .filter(|&c| !(fields && c == '\0'));
+        let score = skim::single_occurrence(p, before);
+        match out.last_mut() {
+            Some((last, best)) if *last as usize == id => *best = (*best).max(score),
+            _ => out.push((id as u32, score)),
+        }
     }
 }
 
@@ -810,6 +823,11 @@ impl Extras {
         x
     }
 
+    /// [`Arena::single_scores`] over the fields of the articles of `range`.
+    fn single_scores(&self, range: Range<u32>, word: &Word, out: &mut Singles) {
+        single_scores(&self.arena, &self.starts, range, word, true, out);
+    }
+
     /// Best score of `word` against article `i`'s fields.
     fn score(&self, i: usize, word: &Word, scratch: &mut skim::Scratch) -> Option<i32> {
         if self
@@ -1115,17 +1133,18 @@ impl Matcher<'_> {
             .collect();
         // Headline scores of one-character words, found in one pass over the run's headlines
         // (unless the candidates are sparse: then only theirs are read).
-        let mut singles: Vec<Option<(Singles, usize)>> = self
+        let mut singles: Vec<Option<[(Singles, usize); 2]>> = self
             .words
             .iter()
             .map(|w| {
                 (self.scope != Scope::Person && w.finder.is_some() && !gather).then(|| {
-                    let mut found = Vec::new();
-                    self.index
-                        .heads
-                        .text
-                        .single_scores(range.clone(), w, &mut found);
-                    (found, 0)
+                    let (mut heads, mut extras) = (Vec::new(), Vec::new());
+                    let index = self.index;
+                    index.heads.text.single_scores(range.clone(), w, &mut heads);
+                    if self.scope == Scope::All {
+                        index.extras.single_scores(range.clone(), w, &mut extras);
+                    }
+                    [(heads, 0), (extras, 0)]
                 })
             })
             .collect();
@@ -1150,16 +1169,21 @@ impl Matcher<'_> {
             let words = self.words.iter().zip(&self.people).zip(&mut cursors);
             for (((word, matches), cursor), single) in words.zip(&mut singles) {
                 let mut best = None;
-                if let Some((found, at)) = single {
-                    while found.get(*at).is_some_and(|&(a, _)| a < id) {
-                        *at += 1;
+                if let Some(lists) = single {
+                    for (found, at) in lists {
+                        while found.get(*at).is_some_and(|&(a, _)| a < id) {
+                            *at += 1;
+                        }
+                        let here = found.get(*at).filter(|&&(a, _)| a == id);
+                        best = best.max(here.map(|&(_, s)| s));
                     }
-                    best = found.get(*at).filter(|&&(a, _)| a == id).map(|&(_, s)| s);
-                } else if self.scope != Scope::Person {
-                    best = self.index.heads.score(i, word, scratch);
-                }
-                if self.scope == Scope::All {
-                    best = best.max(self.index.extras.score(i, word, scratch));
+                } else {
+                    if self.scope != Scope::Person {
+                        best = self.index.heads.score(i, word, scratch);
+                    }
+                    if self.scope == Scope::All {
+                        best = best.max(self.index.extras.score(i, word, scratch));
+                    }
                 }
                 match matches {
                     PersonMatches::Articles(list) => {
@@ -1672,7 +1696,11 @@ mod tests {
         #[test]
         fn search_agrees_with_a_plain_scan_of_random_stores(
             heads in proptest::collection::vec(
-                (small_text(), proptest::collection::vec(small_text(), 0..3)),
+                (
+                    small_text(),
+                    proptest::collection::vec(small_text(), 0..3),
+                    (small_text(), small_text()),
+                ),
                 1..40,
             ),
             query in prop::sample::select(vec![
@@ -1682,10 +1710,14 @@ mod tests {
         ) {
             let articles: Vec<Article> = heads
                 .iter()
-                .map(|(title, people)| {
+                .map(|(title, people, (kicker, region))| {
                     let people: Vec<&str> =
                         people.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
-                    article(title, "03-02", &people)
+                    let mut a = article(title, "03-02", &people);
+                    // Extra fields, matched in the `All` scope (an empty one is absent).
+                    a.set_kicker(Some(kicker.as_str()).filter(|k| !k.is_empty()));
+                    a.set_region(Some(region.as_str()).filter(|r| !r.is_empty()));
+                    a
                 })
                 .collect();
             let s = Store::from_articles(articles);
