@@ -11,15 +11,16 @@
 use std::hint::black_box;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use papertui::model::{Article, PersonMention};
-use papertui::search::{self, Query, Results, Scope};
+use papertui::search::{Query, Scope};
 use papertui::store::Store;
-use papertui::tui::Action;
-use papertui::tui::app::SearchRequest;
 use papertui::tui::worker::Worker;
+
+#[path = "common/replay.rs"]
+mod replay;
 
 /// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
 #[global_allocator]
@@ -117,52 +118,6 @@ fn filter(c: &mut Criterion) {
     group.finish();
 }
 
-/// Keystroke sequences: each query is typed one character at a time, then deleted again.
-const TYPED: &[(&str, Scope)] = &[
-    ("会议召开", Scope::All),
-    ("工作会议", Scope::All),
-    ("ljc", Scope::All),
-    ("吕沛", Scope::Person),
-];
-
-/// Replays `TYPED` through a search worker as the reader does (narrowing from the last answer
-/// while the query grows) and returns the time from each keystroke to its answer.
-fn replay(worker: &mut Worker, generation: &mut u64) -> Vec<Duration> {
-    let mut latencies = Vec::new();
-    for &(text, scope) in TYPED {
-        let chars: Vec<char> = text.chars().collect();
-        let lengths = (1..=chars.len()).chain((1..chars.len()).rev());
-        let mut last: Option<Arc<Results>> = None;
-        for len in lengths {
-            let typed: String = chars.iter().take(len).collect();
-            let query = Query::parse(&typed, scope);
-            *generation += 1;
-            let previous = last
-                .clone()
-                .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
-            let start = Instant::now();
-            worker.submit(SearchRequest {
-                generation: *generation,
-                query,
-                person: None,
-                previous,
-                candidates: None,
-            });
-            loop {
-                if let Some(Action::SearchDone(g, results)) = worker.poll()
-                    && g == *generation
-                {
-                    latencies.push(start.elapsed());
-                    last = Some(results);
-                    break;
-                }
-                std::thread::sleep(Duration::from_micros(50));
-            }
-        }
-    }
-    latencies
-}
-
 fn typing(c: &mut Criterion) {
     let mut group = c.benchmark_group("typing");
     group.sample_size(10);
@@ -176,9 +131,9 @@ fn typing(c: &mut Criterion) {
                     // A fresh worker per sequence: nothing is kept from the previous replay.
                     let mut worker = Worker::spawn(Arc::clone(&store)).expect("thread");
                     let mut generation = 0;
-                    let latencies = replay(&mut worker, &mut generation);
-                    total += latencies.iter().sum::<Duration>();
-                    all.extend(latencies);
+                    let latencies = replay::replay(&mut worker, &mut generation);
+                    total += latencies.iter().map(|(t, _)| *t).sum::<Duration>();
+                    all.extend(latencies.into_iter().map(|(t, _)| t));
                 }
                 total
             });

@@ -5,8 +5,8 @@
 //! `cargo run --release --example typing_replay -- DIR [REPLAYS]`: the first run parses `DIR`
 //! and writes the cache entry (in `$PAPERTUI_CACHE_DIR` or the platform cache directory);
 //! later runs reopen it, as the reader would. The sequences are those of the `typing`
-//! benchmark (`benches/filter.rs`), which runs them over copies of the sample's articles:
-//! here they run over a real or generated corpus, with its own headlines and people.
+//! benchmark (`benches/common/replay.rs`), which runs them over copies of the sample's
+//! articles: here they run over a real or generated corpus, with its own headlines and people.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,22 +16,14 @@ use std::time::{Duration, Instant};
 use papertui::cache::Bodies;
 use papertui::commands::load_options;
 use papertui::corpus::load_with;
-use papertui::search::{self, Query, Results, Scope};
-use papertui::tui::Action;
-use papertui::tui::app::SearchRequest;
 use papertui::tui::worker::Worker;
+
+#[path = "../benches/common/replay.rs"]
+mod replay;
 
 /// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Keystroke sequences: each query is typed one character at a time, then deleted again.
-const TYPED: &[(&str, Scope)] = &[
-    ("会议召开", Scope::All),
-    ("工作会议", Scope::All),
-    ("ljc", Scope::All),
-    ("吕沛", Scope::Person),
-];
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
@@ -77,7 +69,7 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        all.extend(replay(&mut worker, &mut generation));
+        all.extend(replay::replay(&mut worker, &mut generation));
     }
     let mut times: Vec<Duration> = all.iter().map(|(t, _)| *t).collect();
     times.sort();
@@ -106,47 +98,4 @@ fn main() {
 /// Milliseconds of `d`.
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
-}
-
-/// Types and deletes each sequence through `worker` as the reader does (narrowing from the
-/// last answer while the query grows); returns each keystroke's latency and a label such as
-/// `+会议` (typed) or `-会` (deleted back to).
-fn replay(worker: &mut Worker, generation: &mut u64) -> Vec<(Duration, String)> {
-    let mut latencies = Vec::new();
-    for &(text, scope) in TYPED {
-        let chars: Vec<char> = text.chars().collect();
-        let lengths = (1..=chars.len()).chain((1..chars.len()).rev());
-        let mut last: Option<Arc<Results>> = None;
-        let mut previous_len = 0;
-        for len in lengths {
-            let typed: String = chars.iter().take(len).collect();
-            let query = Query::parse(&typed, scope);
-            *generation += 1;
-            let previous = last
-                .clone()
-                .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
-            let start = Instant::now();
-            worker.submit(SearchRequest {
-                generation: *generation,
-                query,
-                person: None,
-                previous,
-                candidates: None,
-            });
-            loop {
-                if let Some(Action::SearchDone(g, results)) = worker.poll()
-                    && g == *generation
-                {
-                    let sign = if len > previous_len { '+' } else { '-' };
-                    let scope = if scope == Scope::Person { "@" } else { "" };
-                    latencies.push((start.elapsed(), format!("{sign}{scope}{typed}")));
-                    last = Some(results);
-                    break;
-                }
-                std::thread::sleep(Duration::from_micros(50));
-            }
-            previous_len = len;
-        }
-    }
-    latencies
 }
