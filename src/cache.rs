@@ -467,11 +467,10 @@ fn read_header(file: &mut File) -> io::Result<Header> {
         return Err(invalid("header checksum mismatch"));
     }
     let header: Header = postcard::from_bytes(&bytes).map_err(|e| invalid(e.to_string()))?;
-    if header
-        .chunks
-        .iter()
-        .any(|c| c.offset < PREFIX_LEN || c.offset.saturating_add(c.len) > offset)
-    {
+    if header.chunks.iter().any(|c| {
+        let end = c.offset.saturating_add(c.len).saturating_add(c.bodies_len);
+        c.offset < PREFIX_LEN || end > offset
+    }) {
         return Err(invalid("chunk out of bounds"));
     }
     Ok(header)
