@@ -49,7 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Mutex;
 
-use crate::model::{Article, BodyAt, BodyReader, Kind, PackedBody, PageHeader};
+use crate::model::{Article, BodyAt, BodyReader, Kind, PARAGRAPH_COUNT, PackedBody, PageHeader};
 
 mod indexes;
 
@@ -541,17 +541,33 @@ fn split_body(bytes: &[u8], crc: u32, paragraphs: u32) -> Result<(&[u8], &str), 
     Ok((ends, text))
 }
 
-/// The little-endian u32s of `bytes`, each plus `base`.
-fn ends_from(bytes: &[u8], base: u32) -> impl Iterator<Item = u32> + '_ {
+/// The little-endian u32s of `bytes`.
+fn ends_from(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     bytes
         .chunks_exact(4)
-        .map(move |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]).saturating_add(base))
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// An article's one text buffer from its head's text and its body's: the body's paragraph
+/// ends, counted from the body's start, are appended to the head's `ends`.
+fn join_body(
+    head: &str,
+    ends: &mut Vec<u32>,
+    body_ends: impl Iterator<Item = u32>,
+    body: &str,
+) -> Box<str> {
+    let base = u32::try_from(head.len()).unwrap_or(u32::MAX);
+    ends.extend(body_ends.map(|e| e.saturating_add(base)));
+    let mut joined = String::with_capacity(head.len() + body.len());
+    joined.push_str(head);
+    joined.push_str(body);
+    joined.into_boxed_str()
 }
 
 /// Checks and decodes one body (see [`split_body`]).
 fn decode_body(bytes: &[u8], crc: u32, paragraphs: u32) -> Result<PackedBody, String> {
     let (ends, text) = split_body(bytes, crc, paragraphs)?;
-    PackedBody::new(text.into(), ends_from(ends, 0).collect())
+    PackedBody::new(text.into(), ends_from(ends).collect())
         .ok_or_else(|| "inconsistent body".into())
 }
 
@@ -631,13 +647,8 @@ fn read_chunk(
                             .get(offset as usize..end as usize)
                             .ok_or_else(|| invalid("body out of bounds"))?;
                         let (body_ends, body) =
-                            split_body(bytes, crc, w.counts[4]).map_err(invalid)?;
-                        let base = u32::try_from(head.len()).unwrap_or(u32::MAX);
-                        ends.extend(ends_from(body_ends, base));
-                        let mut joined = String::with_capacity(head.len() + body.len());
-                        joined.push_str(head);
-                        joined.push_str(body);
-                        text = Some(joined.into_boxed_str());
+                            split_body(bytes, crc, w.counts[PARAGRAPH_COUNT]).map_err(invalid)?;
+                        text = Some(join_body(head, &mut ends, ends_from(body_ends), body));
                     }
                 }
             }
@@ -755,10 +766,10 @@ fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<(Vec<u8>, Vec
                     );
                     (text.into(), ends.into(), Some(body))
                 } else {
-                    let base = u32::try_from(text.len()).unwrap_or(u32::MAX);
-                    let mut joined = ends.to_vec();
-                    joined.extend(packed.ends.iter().map(|e| e.saturating_add(base)));
-                    (format!("{text}{}", packed.text).into(), joined.into(), None)
+                    let mut ends = ends.to_vec();
+                    let body_ends = packed.ends.iter().copied();
+                    let text = join_body(text, &mut ends, body_ends, &packed.text);
+                    (String::from(text).into(), ends.into(), None)
                 }
             }
         };

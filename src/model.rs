@@ -134,6 +134,9 @@ enum List {
     Paragraphs = 4,
 }
 
+/// Position of the number of paragraphs among an article's list counts.
+pub(crate) const PARAGRAPH_COUNT: usize = List::Paragraphs as usize;
+
 /// Pieces per entry of each list (a person is a name and a role).
 const PIECES_PER: [usize; 5] = [1, 1, 1, 2, 1];
 
@@ -329,7 +332,7 @@ impl Article {
             pieces = pieces.checked_add((*n as usize).checked_mul(per)?)?;
         }
         if deferred.is_some() {
-            pieces -= counts[List::Paragraphs as usize] as usize;
+            pieces -= counts[PARAGRAPH_COUNT] as usize;
         }
         if ends.len() != pieces {
             return None;
@@ -361,7 +364,7 @@ impl Article {
                 Box::new(DeferredBody {
                     reader,
                     at,
-                    paragraphs: counts[List::Paragraphs as usize],
+                    paragraphs: counts[PARAGRAPH_COUNT],
                     loaded: OnceLock::new(),
                 })
             }),
