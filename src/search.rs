@@ -33,7 +33,8 @@
 //! their appearances; the person scope needs no article scan at all. Articles are scanned on
 //! rayon threads in chunks of ids, ascending, and between chunks a cancel flag is checked so
 //! a newer keystroke can abandon a stale search. When the query only grows, the previous hits
-//! are the candidates ([`narrows`]), held as a bitset so the scan still runs in id order.
+//! are the candidates ([`narrows`], [`narrow`]): read in place from the runs the previous scan
+//! left in id order, or held as a bitset, so the scan still runs in id order.
 //! Hits carry a packed (score, date) key; the `rank` submodule ranks the best of them at once
 //! and the rest only when a row past them is read: best score first, then newer, then lower id.
 
@@ -1111,13 +1112,13 @@ impl Matcher<'_> {
         Some(skim::single_in_key(starts))
     }
 
-    /// Scores the articles of `range` (those set in `only`, when given), pushing
-    /// `(sort key, id)` of the hits to `out` in ascending id order. `gather` first brings the
-    /// candidates' headlines into cache (worth it when they are sparse and read).
+    /// Scores the articles `ids` (ascending, within `range`), pushing `(sort key, id)` of the
+    /// hits to `out` in ascending id order. `gather` first brings the candidates' headlines
+    /// into cache (worth it when they are sparse and read).
     fn scan(
         &self,
         range: Range<u32>,
-        only: Option<&[u64]>,
+        ids: impl Iterator<Item = u32> + Clone,
         gather: bool,
         scratch: &mut skim::Scratch,
         out: &mut Vec<Keyed>,
@@ -1148,21 +1149,16 @@ impl Matcher<'_> {
                 })
             })
             .collect();
-        let ids = match only {
-            None => Either::Left(range),
-            Some(bits) if gather => {
-                // Sparse candidates: their headlines lie far apart, and scoring one at a time
-                // would wait for each from memory in turn. A first pass of independent loads
-                // brings them all in at once.
-                let mut touched = 0u8;
-                for id in set_bits(bits, range.clone()) {
-                    touched ^= self.index.heads.text.touch(id as usize);
-                }
-                std::hint::black_box(touched);
-                Either::Right(set_bits(bits, range))
+        if gather {
+            // Sparse candidates: their headlines lie far apart, and scoring one at a time would
+            // wait for each from memory in turn. A first pass of independent loads brings them
+            // all in at once.
+            let mut touched = 0u8;
+            for id in ids.clone() {
+                touched ^= self.index.heads.text.touch(id as usize);
             }
-            Some(bits) => Either::Right(set_bits(bits, range)),
-        };
+            std::hint::black_box(touched);
+        }
         'articles: for id in ids {
             let i = id as usize;
             let mut total: i64 = 0;
@@ -1219,7 +1215,7 @@ impl Matcher<'_> {
 }
 
 /// The ids in `range` whose bit is set in `bits`, ascending.
-fn set_bits(bits: &[u64], range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
+fn set_bits(bits: &[u64], range: Range<u32>) -> impl Iterator<Item = u32> + Clone + '_ {
     let words = range.start as usize / 64..(range.end as usize).div_ceil(64);
     bits.get(words.clone())
         .unwrap_or(&[])
@@ -1238,13 +1234,57 @@ fn set_bits(bits: &[u64], range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
         .filter(move |id| range.contains(id))
 }
 
-/// Number of ids in `range` whose bit is set in `bits`.
-fn count_bits(bits: &[u64], range: Range<u32>) -> usize {
-    set_bits(bits, range).count()
+/// The articles a search may return.
+enum Candidates<'a> {
+    /// Every article.
+    All,
+    /// The articles whose bit is set.
+    Bits(Vec<u64>),
+    /// The hits of a previous search, as its runs in ascending id order.
+    Runs(&'a [Vec<Keyed>]),
+}
+
+impl Candidates<'_> {
+    /// The candidates in `range`, ascending, and how many there are.
+    fn within(&self, range: Range<u32>) -> (usize, impl Iterator<Item = u32> + Clone + '_) {
+        match self {
+            Candidates::All => (range.len(), Either::Left(range)),
+            Candidates::Bits(bits) => {
+                let ids = set_bits(bits, range);
+                (ids.clone().count(), Either::Right(Either::Left(ids)))
+            }
+            Candidates::Runs(runs) => {
+                let parts: Vec<&[Keyed]> = runs
+                    .iter()
+                    .map(|run| {
+                        let from = run.partition_point(|&(_, id)| id < range.start);
+                        let to = run.partition_point(|&(_, id)| id < range.end);
+                        run.get(from..to).unwrap_or(&[])
+                    })
+                    .filter(|part| !part.is_empty())
+                    .collect();
+                let count = parts.iter().map(|part| part.len()).sum();
+                let ids = parts.into_iter().flatten().map(|&(_, id)| id);
+                (count, Either::Right(Either::Right(ids)))
+            }
+        }
+    }
+
+    /// The candidates as a bitset over `n` articles, None for every article.
+    fn bits(&self, n: usize) -> Option<Cow<'_, [u64]>> {
+        match self {
+            Candidates::All => None,
+            Candidates::Bits(bits) => Some(Cow::Borrowed(bits)),
+            Candidates::Runs(runs) => {
+                let ids = runs.iter().flatten().map(|&(_, id)| ArticleId(id));
+                Some(Cow::Owned(bitset(ids, n)))
+            }
+        }
+    }
 }
 
 /// A bitset of `ids` over `n` articles.
-fn bitset(ids: &[ArticleId], n: usize) -> Vec<u64> {
+fn bitset(ids: impl IntoIterator<Item = ArticleId>, n: usize) -> Vec<u64> {
     let mut bits = vec![0u64; n.div_ceil(64)];
     for id in ids {
         if let Some(w) = bits.get_mut(id.0 as usize / 64) {
@@ -1304,7 +1344,7 @@ fn person_scope_hits(
 
 /// Ranks `query` over `candidates` (all articles when None); None when cancelled midway.
 ///
-/// Pass the previous [`Results`]' ids as candidates when [`narrows`] says the query only grew.
+/// When the query only grew ([`narrows`]), [`narrow`] reads the previous hits faster.
 pub fn search(
     store: &Store,
     query: &Query,
@@ -1326,6 +1366,41 @@ pub fn search(
             ranking: Ranking::ranked(hits),
         });
     }
+    let candidates = match candidates {
+        Some(ids) => Candidates::Bits(bitset(ids.iter().copied(), store.len())),
+        None => Candidates::All,
+    };
+    search_among(store, query, candidates, cancel)
+}
+
+/// Ranks `query` over the hits of `previous`, the results of a query it [`narrows`]; None
+/// when cancelled midway.
+///
+/// A large previous result is read as its ranking keeps it, in runs of ascending ids, without
+/// collecting its ids first.
+pub fn narrow(
+    store: &Store,
+    query: &Query,
+    previous: &Results,
+    cancel: &AtomicBool,
+) -> Option<Results> {
+    let candidates = match previous.ranking.id_runs() {
+        Some(runs) if !query.is_empty() => Candidates::Runs(runs),
+        _ => {
+            let ids: Vec<ArticleId> = previous.ids().collect();
+            return search(store, query, Some(&ids), cancel);
+        }
+    };
+    search_among(store, query, candidates, cancel)
+}
+
+/// Ranks a non-empty `query` over `candidates`; None when cancelled midway.
+fn search_among(
+    store: &Store,
+    query: &Query,
+    candidates: Candidates<'_>,
+    cancel: &AtomicBool,
+) -> Option<Results> {
     let index = store.search_index();
     let words = words_of(query);
     let people: Vec<PersonMatches> = if query.scope == Scope::Headline {
@@ -1350,16 +1425,16 @@ pub fn search(
         words,
         people,
     };
-    // Candidates become a bitset: scans then go in ascending id order, reading memory front
-    // to back and walking the person matches with a cursor, without sorting the candidates.
-    let only = candidates.map(|ids| bitset(ids, store.len()));
     let sparse = m
         .people
         .iter()
         .all(|p| matches!(p, PersonMatches::Articles(_)));
     let runs = if query.scope == Scope::Person && sparse {
-        vec![person_scope_hits(&m, only.as_deref(), cancel)?]
+        let bits = candidates.bits(store.len());
+        vec![person_scope_hits(&m, bits.as_deref(), cancel)?]
     } else {
+        // Scans go in ascending id order, reading memory front to back and walking the person
+        // matches with a cursor.
         let n = store.len();
         let runs: Option<Vec<Vec<Keyed>>> = (0..n.div_ceil(CHUNK))
             .into_par_iter()
@@ -1368,13 +1443,10 @@ pub fn search(
                     return None;
                 }
                 let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
-                let most = match only.as_deref() {
-                    Some(bits) => count_bits(bits, range.clone()),
-                    None => range.len(),
-                };
+                let (most, ids) = candidates.within(range.clone());
                 let gather = m.reads_headlines && 4 * most < range.len();
                 let mut out = Vec::with_capacity(most);
-                m.scan(range, only.as_deref(), gather, scratch, &mut out);
+                m.scan(range, ids, gather, scratch, &mut out);
                 Some(out)
             })
             .collect();
@@ -1577,6 +1649,44 @@ mod tests {
         let s = store();
         let q = Query::parse("会议", Scope::All);
         assert!(search(&s, &q, None, &AtomicBool::new(true)).is_none());
+    }
+
+    #[test]
+    fn narrowing_a_large_result_reads_its_runs_and_agrees_with_a_full_search() {
+        let titles = [
+            "示范区工作联席会议召开",
+            "李建超调研黄龙山片区项目推进工作",
+            "温县2022年度述职评议考核会议召开",
+            "工作会议在孟州召开",
+        ];
+        let names = ["吕沛", "李建超", "罗佳成", "王纪勋"];
+        // More hits than are ranked at once, over several chunks of the scan.
+        let n = 3 * CHUNK + 123;
+        let articles: Vec<Article> = (0..n)
+            .map(|i| {
+                let date = format!("{:02}-{:02}", i % 12 + 1, i % 28 + 1);
+                let people = [names[i % names.len()], names[(i / 7) % names.len()]];
+                article(titles[i % titles.len()], &date, &people)
+            })
+            .collect();
+        let s = Store::from_articles(articles);
+        let flag = AtomicBool::new(false);
+        for (old, new) in [
+            ("会", "会议"),
+            ("l", "lj"),
+            ("lj", "ljc"),
+            ("工", "工作 孟"),
+        ] {
+            let (old, new) = (Query::parse(old, Scope::All), Query::parse(new, Scope::All));
+            let prev = search(&s, &old, None, &flag).expect("ran");
+            assert!(prev.len() > 16 * RANKED_AT_ONCE, "{old:?} ranks lazily");
+            assert!(prev.ranking.id_runs().is_some(), "{old:?} keeps its runs");
+            let narrowed = narrow(&s, &new, &prev, &flag).expect("ran");
+            let full = search(&s, &new, None, &flag).expect("ran");
+            assert!(!full.is_empty(), "{new:?} finds something");
+            assert_eq!(narrowed.len(), full.len(), "{new:?}");
+            assert_eq!(narrowed.hits(), full.hits(), "{new:?}");
+        }
     }
 
     #[test]

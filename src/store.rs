@@ -621,10 +621,10 @@ impl Store {
         previous: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        let candidates: Option<Vec<ArticleId>> = previous
-            .filter(|p| search::narrows(&p.query, query) && !p.query.is_empty())
-            .map(|p| p.ids().collect());
-        search::search(self, query, candidates.as_deref(), cancel)
+        match previous.filter(|p| search::narrows(&p.query, query) && !p.query.is_empty()) {
+            Some(previous) => search::narrow(self, query, previous, cancel),
+            None => search::search(self, query, None, cancel),
+        }
     }
 
     /// Ranked articles among `candidates` matching `query` (None when cancelled).

@@ -30,7 +30,8 @@ pub struct Ranking {
     len: usize,
     /// The best hits, ranked: all of them when `unranked` is empty.
     top: Vec<Hit>,
-    /// Every hit (the top included) in no useful order, when not all are ranked yet.
+    /// Every hit (the top included) in ascending id order, as the scan's runs, when not all
+    /// are ranked yet.
     unranked: Vec<Vec<Keyed>>,
     /// Every hit ranked, filled on the first read past `top`.
     full: OnceLock<Vec<Hit>>,
@@ -47,14 +48,15 @@ impl Ranking {
         }
     }
 
-    /// Ranks the hits found by a scan, given as runs each in ascending id order, keeping the
-    /// best [`TOP`] ranked and the rest for later.
+    /// Ranks the hits found by a scan, given as runs in ascending id order (within each run,
+    /// and each run's ids above the previous run's), keeping the best [`TOP`] ranked and the
+    /// rest for later.
     pub fn from_runs(runs: Vec<Vec<Keyed>>) -> Ranking {
         Ranking::select(runs, TOP, RANK_ALL_BELOW)
     }
 
     /// [`Ranking::from_runs`] ranking the best `top`, or everything up to `rank_all_below` hits.
-    fn select(mut runs: Vec<Vec<Keyed>>, top: usize, rank_all_below: usize) -> Ranking {
+    fn select(runs: Vec<Vec<Keyed>>, top: usize, rank_all_below: usize) -> Ranking {
         let len = runs.iter().map(Vec::len).sum();
         let top = top.max(1);
         if len <= rank_all_below.max(top) {
@@ -64,15 +66,11 @@ impl Ranking {
             }
             return Ranking::ranked(radix_rank(all, true));
         }
-        // The best `top` of all hits are among the best `top` of each run.
+        // The best `top` of all hits are among the best `top` of each run. The runs stay in
+        // id order: a narrower query reads its candidates from them.
         let mut best: Vec<Keyed> = runs
-            .par_iter_mut()
-            .flat_map_iter(|run| {
-                if run.len() > top {
-                    run.select_nth_unstable(top - 1);
-                }
-                run.iter().take(top).copied().collect::<Vec<_>>()
-            })
+            .par_iter()
+            .flat_map_iter(|run| best_of(run, top))
             .collect();
         if best.len() > top {
             best.select_nth_unstable(top - 1);
@@ -116,7 +114,8 @@ impl Ranking {
             for run in &self.unranked {
                 all.extend_from_slice(run);
             }
-            radix_rank(all, false)
+            // The runs hold the hits in ascending id order.
+            radix_rank(all, true)
         })
     }
 
@@ -127,6 +126,43 @@ impl Ranking {
         let unranked = self.unranked.iter().flatten().map(|&(_, id)| ArticleId(id));
         ranked.chain(unranked)
     }
+
+    /// Every hit in ascending id order, as the runs the scan found them in (each run's ids
+    /// above the previous run's), when the hits are not all ranked yet. A narrower query
+    /// reads its candidates from these without collecting them.
+    pub fn id_runs(&self) -> Option<&[Vec<Keyed>]> {
+        (!self.unranked.is_empty()).then_some(self.unranked.as_slice())
+    }
+}
+
+/// The best `top` hits of `run` (all of them when it has no more), in no particular order,
+/// without reordering `run`.
+///
+/// Hits better than the worst kept are gathered in a buffer of twice `top`, which is cut back
+/// to its best `top` whenever it fills; the worst kept then becomes the bar to pass. Most hits
+/// of a large run fail the bar with one comparison.
+fn best_of(run: &[Keyed], top: usize) -> Vec<Keyed> {
+    if run.len() <= top {
+        return run.to_vec();
+    }
+    let mut kept: Vec<Keyed> = Vec::with_capacity(2 * top);
+    let mut bar: Option<Keyed> = None;
+    for &hit in run {
+        if bar.is_some_and(|bar| hit >= bar) {
+            continue;
+        }
+        kept.push(hit);
+        if kept.len() == 2 * top {
+            kept.select_nth_unstable(top - 1);
+            kept.truncate(top);
+            bar = kept.iter().max().copied();
+        }
+    }
+    if kept.len() > top {
+        kept.select_nth_unstable(top - 1);
+        kept.truncate(top);
+    }
+    kept
 }
 
 /// The hit a keyed pair stands for.
@@ -289,6 +325,10 @@ mod tests {
             }
             prop_assert_eq!(lazy.get(expected.len()), None);
             prop_assert_eq!(lazy.all(), expected.as_slice());
+            if let Some(runs) = lazy.id_runs() {
+                let in_order: Vec<u32> = runs.iter().flatten().map(|&(_, id)| id).collect();
+                prop_assert_eq!(&in_order, &ids, "the runs keep their id order");
+            }
             let mut got_ids: Vec<u32> = lazy.ids().map(|id| id.0).collect();
             got_ids.sort_unstable();
             ids.sort_unstable();

@@ -26,8 +26,7 @@ pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Optio
         .as_deref()
         .filter(|p| search::narrows(&p.query, &req.query))
     {
-        let ids: Vec<ArticleId> = prev.ids().collect();
-        return store.search_within(&req.query, &ids, cancel);
+        return search::narrow(store, &req.query, prev, cancel);
     }
     if let Some(ids) = req.candidates.as_deref() {
         return store.search_within(&req.query, ids, cancel);
