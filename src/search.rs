@@ -630,13 +630,21 @@ impl KeyTable {
             return best;
         }
         if word.ascii {
-            if letters & word.full_need == word.full_need && self.may_contain(i, word) {
-                let full = self.full.get(i);
-                if full.contains(word.text.as_str()) {
-                    for key in full.split(FULL_U_SEPARATOR) {
-                        if key.contains(word.text.as_str()) {
-                            let key = key.as_bytes();
-                            best = best.max(skim::score_key(key, word.text.as_bytes(), scratch));
+            if letters & word.full_need == word.full_need
+                && self.may_contain(i, word)
+                && let Some(run) = &word.run
+            {
+                let full = self.full.get(i).as_bytes();
+                if run.find(full).is_some() {
+                    // At most one separator: the spelling with ü as `u` follows it.
+                    let (v, u) = match memchr::memchr(FULL_U_SEPARATOR as u8, full) {
+                        Some(at) => full.split_at(at),
+                        None => (full, &[][..]),
+                    };
+                    for key in [v, u.get(1..).unwrap_or(&[])] {
+                        if run.find(key).is_some() {
+                            let word = word.text.as_bytes();
+                            best = best.max(skim::score_key_holding_run(key, word, scratch));
                         }
                     }
                 }
@@ -973,6 +981,8 @@ struct Word {
     finder: Option<memchr::memmem::Finder<'static>>,
     /// Its pairs of adjacent letters and digits ([`PairSet`]).
     pairs: Vec<usize>,
+    /// For an ASCII word, a finder of the word as one run, which a full pinyin key must hold.
+    run: Option<memchr::memmem::Finder<'static>>,
 }
 
 impl Word {
@@ -993,6 +1003,9 @@ impl Word {
             full_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, false)),
             initials_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, true)),
             pairs: key_pairs(text.as_bytes()).collect(),
+            run: text
+                .is_ascii()
+                .then(|| memchr::memmem::Finder::new(text.as_bytes()).into_owned()),
             chars,
             finder,
         }
@@ -1011,17 +1024,45 @@ enum PersonMatches {
     /// Articles in which a matching person appears, with that person's best score, sorted by
     /// article id and walked with a cursor: few matching people reach few articles.
     Articles(Vec<(u32, i32)>),
-    /// Every person's score (`i32::MIN` for no match), looked up through each article's
-    /// people: when the matching people appear in a large part of the articles, reading the
-    /// flat per-article person lists beats sorting their appearances.
-    People(Vec<i32>),
+    /// Each article's best score (`i32::MIN` for no match), indexed by article id: when the
+    /// matching people appear in many articles, scattering their appearances into one slot
+    /// per article beats sorting them. (Looking up each person's score through every
+    /// article's people instead was slower even when they appear in most articles: the
+    /// lookups miss the cache where the scattered writes do not wait.)
+    PerArticle(Vec<i32>),
     /// A word of one letter or digit: read from [`PeopleLetters`].
     Letters,
 }
 
+/// How the people matching a word are held for the scan (apart from one-letter words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PersonForm {
+    /// [`PersonMatches::Articles`].
+    Articles,
+    /// [`PersonMatches::PerArticle`].
+    PerArticle,
+}
+
+impl PersonForm {
+    /// The cheapest form for people appearing `appearances` times in `articles` articles.
+    fn by_density(appearances: usize, articles: usize) -> PersonForm {
+        if appearances > articles / 64 {
+            PersonForm::PerArticle
+        } else {
+            PersonForm::Articles
+        }
+    }
+}
+
 /// The people matching `word`: scored once each over the interned names (not once per
-/// article), reaching their articles through their appearances.
-fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatches {
+/// article), reaching their articles through their appearances. `form` overrides the form
+/// chosen by density (tests hold every form to the same answers).
+fn person_matches(
+    store: &Store,
+    index: &SearchIndex,
+    word: &Word,
+    form: Option<PersonForm>,
+) -> PersonMatches {
     if word.ascii && word.chars.len() == 1 {
         return PersonMatches::Letters;
     }
@@ -1051,14 +1092,19 @@ fn person_matches(store: &Store, index: &SearchIndex, word: &Word) -> PersonMatc
             .collect()
     };
     let appearances: usize = people.iter().map(|&(p, _)| store.person_count(p)).sum();
-    if appearances > store.len() / 8 {
-        let mut scores = vec![i32::MIN; index.people.len()];
-        for (p, s) in people {
-            if let Some(slot) = scores.get_mut(p.0 as usize) {
-                *slot = s;
+    match form.unwrap_or_else(|| PersonForm::by_density(appearances, store.len())) {
+        PersonForm::PerArticle => {
+            let mut best = vec![i32::MIN; store.len()];
+            for &(p, s) in &people {
+                for a in store.articles_of_person(p) {
+                    if let Some(slot) = best.get_mut(a.article.0 as usize) {
+                        *slot = (*slot).max(s);
+                    }
+                }
             }
+            return PersonMatches::PerArticle(best);
         }
-        return PersonMatches::People(scores);
+        PersonForm::Articles => {}
     }
     let mut out: Vec<(u32, i32)> = Vec::with_capacity(appearances);
     for &(p, s) in &people {
@@ -1129,7 +1175,7 @@ impl Matcher<'_> {
             .iter()
             .map(|m| match m {
                 PersonMatches::Articles(list) => list.partition_point(|&(a, _)| a < range.start),
-                PersonMatches::People(_) | PersonMatches::Letters => 0,
+                PersonMatches::PerArticle(_) | PersonMatches::Letters => 0,
             })
             .collect();
         // Headline scores of one-character words, found in one pass over the run's headlines
@@ -1192,12 +1238,10 @@ impl Matcher<'_> {
                             best = best.max(Some(s));
                         }
                     }
-                    PersonMatches::People(scores) => {
-                        for p in self.store.people_of_article(ArticleId(id)) {
-                            let s = scores.get(p.0 as usize).copied().unwrap_or(i32::MIN);
-                            if s != i32::MIN {
-                                best = best.max(Some(s));
-                            }
+                    PersonMatches::PerArticle(scores) => {
+                        let s = scores.get(i).copied().unwrap_or(i32::MIN);
+                        if s != i32::MIN {
+                            best = best.max(Some(s));
                         }
                     }
                     PersonMatches::Letters => {
@@ -1308,7 +1352,7 @@ fn person_scope_hits(
 ) -> Option<Vec<Keyed>> {
     let mut lists = m.people.iter().map(|p| match p {
         PersonMatches::Articles(list) => list.as_slice(),
-        PersonMatches::People(_) | PersonMatches::Letters => &[],
+        PersonMatches::PerArticle(_) | PersonMatches::Letters => &[],
     });
     let mut acc: Vec<(u32, i64)> = lists
         .next()
@@ -1370,7 +1414,7 @@ pub fn search(
         Some(ids) => Candidates::Bits(bitset(ids.iter().copied(), store.len())),
         None => Candidates::All,
     };
-    search_among(store, query, candidates, cancel)
+    search_among(store, query, candidates, None, cancel)
 }
 
 /// Ranks `query` over the hits of `previous`, the results of a query it [`narrows`]; None
@@ -1391,14 +1435,16 @@ pub fn narrow(
             return search(store, query, Some(&ids), cancel);
         }
     };
-    search_among(store, query, candidates, cancel)
+    search_among(store, query, candidates, None, cancel)
 }
 
-/// Ranks a non-empty `query` over `candidates`; None when cancelled midway.
+/// Ranks a non-empty `query` over `candidates`; None when cancelled midway. `form` holds
+/// the people matching every word in one form (None: each word's cheapest).
 fn search_among(
     store: &Store,
     query: &Query,
     candidates: Candidates<'_>,
+    form: Option<PersonForm>,
     cancel: &AtomicBool,
 ) -> Option<Results> {
     let index = store.search_index();
@@ -1411,7 +1457,7 @@ fn search_among(
     } else {
         words
             .iter()
-            .map(|w| person_matches(store, index, w))
+            .map(|w| person_matches(store, index, w, form))
             .collect()
     };
     if cancel.load(Ordering::Relaxed) {
@@ -1834,8 +1880,17 @@ mod tests {
             let flag = AtomicBool::new(false);
             for scope in [Scope::All, Scope::Headline, Scope::Person] {
                 let q = Query::parse(query, scope);
+                let expected = reference(&s, &q);
                 let got = search(&s, &q, None, &flag).expect("ran");
-                prop_assert_eq!(got.hits(), reference(&s, &q), "{} in {:?}", query, scope);
+                prop_assert_eq!(got.hits(), expected.as_slice(), "{} in {:?}", query, scope);
+                // Each form of person matches, whatever the density would pick.
+                for form in [PersonForm::Articles, PersonForm::PerArticle] {
+                    let got = search_among(&s, &q, Candidates::All, Some(form), &flag)
+                        .expect("ran");
+                    prop_assert_eq!(
+                        got.hits(), expected.as_slice(), "{} in {:?} as {:?}", query, scope, form
+                    );
+                }
             }
         }
     }

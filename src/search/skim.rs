@@ -186,6 +186,22 @@ pub fn score_key(key: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i3
     }
 }
 
+/// [`score_key`] for a key known to hold `pattern` as one run (a full pinyin key).
+///
+/// A two-unit pattern then has adjacent units, the closest pair [`pair_in_key`] looks for,
+/// so only the pair from the key's start remains to be found, by one byte search.
+pub fn score_key_holding_run(key: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32> {
+    let &[a, b] = pattern else {
+        return score_key(key, pattern, scratch);
+    };
+    let adjacent = PAIR + BONUS_CONSECUTIVE;
+    if key.first() != Some(&a) {
+        return Some(adjacent);
+    }
+    let first_b = memchr::memchr(b, key.get(1..)?)? + 1;
+    Some(adjacent.max(PAIR + BONUS_HEAD * FIRST_CHAR_MULTIPLIER + pair_gain(first_b)))
+}
+
 /// The score of a pattern of two or more units over a whole key.
 ///
 /// Only the units from the first occurrence of the pattern's first unit to the last
@@ -193,6 +209,9 @@ pub fn score_key(key: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i3
 /// last the final row has no match, so no cell the result depends on is computed differently
 /// when the matrix is cut there.
 fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32> {
+    if let &[a, b] = pattern {
+        return pair_in_key(text, a, b);
+    }
     let (&first, &last) = (pattern.first()?, pattern.last()?);
     let start = text.iter().position(|u| u.score_against(first).is_some())?;
     let end = text.iter().rposition(|u| u.score_against(last).is_some())? + 1;
@@ -205,9 +224,56 @@ fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32
         .and_then(|i| text.get(i))
         .map_or(CharType::Empty, |u| u.class());
     // Keys hold only lower-case letters and digits: every in-place bonus is 0 but the first.
-    match *pattern {
-        [a, b] => score_plain_pair(window.iter().copied(), start == 0, a, b),
-        _ => score_window::<u8, true>(window, before, start == 0, pattern, scratch),
+    score_window::<u8, true>(window, before, start == 0, pattern, scratch)
+}
+
+/// [`score_plain_pair`] of a two-unit pattern `a b` over a whole key, in closed form.
+///
+/// In that recurrence a `b` at `j` after an `a` at `i` scores
+/// `match(b) + m1(i) + gain(j - i)`, where `m1(i)` carries the in-place bonus (0 but at the
+/// key's start) and `gain` is the consecutive bonus for a distance of 1, and the penalty of a
+/// gap of `j - i - 1` columns otherwise, falling with the distance. The best pair is therefore
+/// either the closest one, or the `a` at the start with the first `b` after it. One pass
+/// finds both, stopping at the first adjacent pair.
+fn pair_in_key(key: &[u8], a: u8, b: u8) -> Option<i32> {
+    let starts = key.first() == Some(&a);
+    let (mut last_a, mut closest, mut from_start) = (None, usize::MAX, None);
+    for (j, &unit) in key.iter().enumerate() {
+        if unit == b
+            && let Some(i) = last_a
+        {
+            closest = closest.min(j - i);
+            if starts && from_start.is_none() {
+                from_start = Some(j);
+            }
+            // Nothing beats adjacent units, and the first `b` after the start came first.
+            if closest == 1 {
+                break;
+            }
+        }
+        if unit == a {
+            last_a = Some(j);
+        }
+    }
+    if closest == usize::MAX {
+        return None;
+    }
+    let anywhere = PAIR + pair_gain(closest);
+    let at_start = from_start.map(|j| PAIR + BONUS_HEAD * FIRST_CHAR_MULTIPLIER + pair_gain(j));
+    Some(at_start.map_or(anywhere, |s| s.max(anywhere)))
+}
+
+/// The score of two matched units before any bonus or gap (see [`pair_in_key`]).
+const PAIR: i32 = SCORE_MATCH + GAP_EXTENSION + SCORE_MATCH;
+
+/// What a second unit `distance` units after the first adds to [`PAIR`]: the consecutive bonus
+/// when adjacent, else the penalty of the gap between them.
+fn pair_gain(distance: usize) -> i32 {
+    if distance == 1 {
+        BONUS_CONSECUTIVE
+    } else {
+        let gap = i32::try_from(distance - 1).unwrap_or(i32::MAX / 2);
+        GAP_START + GAP_EXTENSION * gap
     }
 }
 
@@ -618,6 +684,10 @@ mod tests {
             let key_pair: String = k.chars().cycle().take(2).collect();
             let got = score_key(key.as_bytes(), key_pair.as_bytes(), &mut Scratch::default());
             prop_assert_eq!(got.map(i64::from), reference(&key, &key_pair));
+            if key.contains(&key_pair) {
+                let got = score_key_holding_run(key.as_bytes(), key_pair.as_bytes(), &mut Scratch::default());
+                prop_assert_eq!(got.map(i64::from), reference(&key, &key_pair));
+            }
         }
 
         #[test]
