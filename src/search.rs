@@ -249,10 +249,28 @@ fn pinyin_of(c: char) -> Option<&'static str> {
     c.to_pinyin().map(|p| p.plain())
 }
 
+/// Bits of a bloom mask for ASCII letters (case folded); the two bits above them stand for
+/// other ASCII characters, and the bits below for all other characters.
+const BLOOM_LETTER_BITS: u32 = 14;
+/// First bit of the ASCII letters in a bloom mask.
+const BLOOM_FIRST_LETTER_BIT: u32 = 64 - 2 - BLOOM_LETTER_BITS;
+
 /// Bit of one character in a bloom mask.
+///
+/// ASCII characters have bits of their own, and letters apart from digits and punctuation: an
+/// ASCII word is then rejected by the mask of a text without ASCII letters (most Chinese
+/// fields, dates included) rather than passing on a collision with one of its many Chinese
+/// characters or digits.
 fn bloom_bit(c: char) -> u64 {
-    let c = c.to_ascii_lowercase() as u32;
-    1u64 << (c.wrapping_mul(0x9E37_79B9) >> 26)
+    let bit = if c.is_ascii_alphabetic() {
+        BLOOM_FIRST_LETTER_BIT + u32::from(c.to_ascii_lowercase() as u8 - b'a') % BLOOM_LETTER_BITS
+    } else if c.is_ascii() {
+        62 + u32::from(c as u8 & 1)
+    } else {
+        let hash = (c as u32).wrapping_mul(0x9E37_79B9);
+        ((u64::from(hash) * u64::from(BLOOM_FIRST_LETTER_BIT)) >> 32) as u32
+    };
+    1u64 << bit
 }
 
 /// Bloom mask of the characters of `s`.
@@ -433,6 +451,9 @@ struct KeyTable {
     bloom: Vec<u64>,
     /// Letters and digits present in each entry's keys ([`letter_bit`]).
     letters: Vec<u64>,
+    /// The first byte of each entry's keys (0 when they are empty): all a one-letter word's
+    /// score in them depends on, in a flat array.
+    first: Vec<u8>,
     /// Per block of [`PAIR_BLOCK`] entries, the pairs of letters and digits that follow each
     /// other in some full pinyin of the block ([`PairSet`]).
     pairs: Vec<PairSet>,
@@ -510,6 +531,7 @@ impl KeyTable {
             initials: Arena::with_capacity(n, bytes(|t| &t.initials)),
             bloom: Vec::with_capacity(n),
             letters: Vec::with_capacity(n),
+            first: Vec::with_capacity(n),
             pairs: Vec::with_capacity(n.div_ceil(PAIR_BLOCK)),
         };
         for part in parts {
@@ -518,6 +540,7 @@ impl KeyTable {
             table.initials.append(part.initials);
             table.bloom.extend(part.bloom);
             table.letters.extend(part.letters);
+            table.first.extend(part.first);
             table.pairs.extend(part.pairs);
         }
         table
@@ -530,6 +553,7 @@ impl KeyTable {
             initials: Arena::with_capacity(n, bytes),
             bloom: Vec::with_capacity(n),
             letters: Vec::with_capacity(n),
+            first: Vec::with_capacity(n),
             pairs: Vec::new(),
         }
     }
@@ -543,6 +567,7 @@ impl KeyTable {
     fn holds(&self, n: usize) -> bool {
         self.bloom.len() == n
             && self.letters.len() == n
+            && self.first.len() == n
             && self.text.holds(n)
             && self.full.holds(n)
             && self.initials.holds(n)
@@ -599,6 +624,8 @@ impl KeyTable {
         }
         self.full.finish();
         self.initials.finish();
+        let last = self.initials.starts.len().saturating_sub(2);
+        self.first.push(self.initials.first_byte(last).unwrap_or(0));
         self.bloom.push(bloom_of(text));
         self.letters.push(letters);
     }
@@ -624,7 +651,7 @@ impl KeyTable {
             // whether it starts the key: no key needs to be read beyond its first byte, which
             // the full pinyin and the initials share.
             if letters & word.full_need == word.full_need {
-                let first = self.initials.first_byte(i);
+                let first = self.first.get(i).copied();
                 best = best.max(Some(skim::single_in_key(first == Some(c as u8))));
             }
             return best;
@@ -1892,6 +1919,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ascii_letters_have_bloom_bits_of_their_own() {
+        let letters: u64 = ('a'..='z').map(bloom_bit).fold(0, |m, b| m | b);
+        for c in ('A'..='Z').chain('a'..='z') {
+            assert_eq!(bloom_bit(c), bloom_bit(c.to_ascii_lowercase()));
+        }
+        let others = "0123456789 -.,:年月日会议召开工作，、（）·〇丨𠀀".chars();
+        for c in others {
+            assert_eq!(bloom_bit(c) & letters, 0, "{c:?} shares a letter's bit");
+        }
+        // A Chinese text with a date never passes the mask of a pinyin word.
+        let text = bloom_of("2023年3月26日示范区党政联席会议召开");
+        for word in ["l", "ljc", "hy", "zh"] {
+            assert_ne!(text & bloom_of(word), bloom_of(word), "{word}");
         }
     }
 
