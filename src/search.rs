@@ -42,7 +42,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -1056,7 +1056,7 @@ enum PersonMatches {
     /// per article beats sorting them. (Looking up each person's score through every
     /// article's people instead was slower even when they appear in most articles: the
     /// lookups miss the cache where the scattered writes do not wait.)
-    PerArticle(Vec<i32>),
+    PerArticle(Vec<AtomicI32>),
     /// A word of one letter or digit: read from [`PeopleLetters`].
     Letters,
 }
@@ -1114,29 +1114,33 @@ fn person_matches(
             })
             .collect()
     } else {
-        (0..n)
+        (0..n.div_ceil(CHUNK))
             .into_par_iter()
-            .with_min_len(4096)
-            .map_init(skim::Scratch::default, |scratch, i| {
-                index
-                    .people
-                    .score(i, word, scratch)
-                    .map(|s| (PersonId(i as u32), s))
+            .map_init(skim::Scratch::default, |scratch, k| {
+                let mut found = Vec::new();
+                for i in k * CHUNK..n.min((k + 1) * CHUNK) {
+                    if let Some(s) = index.people.score(i, word, scratch) {
+                        found.push((PersonId(i as u32), s));
+                    }
+                }
+                found
             })
-            .flatten()
+            .flatten_iter()
             .collect()
     };
     let appearances: usize = people.iter().map(|&(p, _)| store.person_count(p)).sum();
     match form.unwrap_or_else(|| PersonForm::by_density(appearances, store.len(), scope)) {
         PersonForm::PerArticle => {
-            let mut best = vec![i32::MIN; store.len()];
-            for &(p, s) in &people {
+            // Scattered from several threads: the writes land at random and each waits on
+            // memory, so they overlap better spread out.
+            let best: Vec<AtomicI32> = (0..store.len()).map(|_| AtomicI32::new(i32::MIN)).collect();
+            people.par_iter().with_min_len(256).for_each(|&(p, s)| {
                 for a in store.articles_of_person(p) {
-                    if let Some(slot) = best.get_mut(a.article.0 as usize) {
-                        *slot = (*slot).max(s);
+                    if let Some(slot) = best.get(a.article.0 as usize) {
+                        slot.fetch_max(s, Ordering::Relaxed);
                     }
                 }
-            }
+            });
             return PersonMatches::PerArticle(best);
         }
         PersonForm::Articles => {}
@@ -1274,7 +1278,9 @@ impl Matcher<'_> {
                         }
                     }
                     PersonMatches::PerArticle(scores) => {
-                        let s = scores.get(i).copied().unwrap_or(i32::MIN);
+                        let s = scores
+                            .get(i)
+                            .map_or(i32::MIN, |s| s.load(Ordering::Relaxed));
                         if s != i32::MIN {
                             best = best.max(Some(s));
                         }

@@ -627,7 +627,7 @@ mod tests {
     }
 
     fn key_strategy() -> impl Strategy<Value = String> {
-        "[abclp12]{0,30}"
+        "[abclp12]{0,60}"
     }
 
     fn key_pattern_strategy() -> impl Strategy<Value = String> {
