@@ -819,12 +819,18 @@ mod tests {
         (vec![path], articles)
     }
 
+    /// A cache under `dir` and the fingerprint and articles of a corpus written there.
+    fn cache_for_corpus(dir: &Path) -> (Cache, Fingerprint, Vec<Article>) {
+        let (files, articles) = corpus(dir);
+        let cache = Cache::at(dir.join("cache"));
+        let fp = Fingerprint::of(&files);
+        (cache, fp, articles)
+    }
+
     #[test]
     fn round_trips_and_shares_page_headers() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (files, articles) = corpus(dir.path());
-        let cache = Cache::at(dir.path().join("cache"));
-        let fp = Fingerprint::of(&files);
+        let (cache, fp, articles) = cache_for_corpus(dir.path());
         assert_eq!(
             cache.load(&fp, Bodies::Read, &|_| {}).err(),
             Some(Miss::Absent)
@@ -839,9 +845,7 @@ mod tests {
     #[test]
     fn deferred_bodies_read_back_on_demand_and_check_their_bytes() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (files, articles) = corpus(dir.path());
-        let cache = Cache::at(dir.path().join("cache"));
-        let fp = Fingerprint::of(&files);
+        let (cache, fp, articles) = cache_for_corpus(dir.path());
         cache.save(&fp, &articles, &[]).expect("save");
         let back = cache.load(&fp, Bodies::Defer, &|_| {}).expect("hit");
         assert_eq!(back.articles.len(), articles.len());
@@ -904,9 +908,7 @@ mod tests {
     #[test]
     fn every_truncation_is_a_miss_not_a_panic() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (files, articles) = corpus(dir.path());
-        let cache = Cache::at(dir.path().join("cache"));
-        let fp = Fingerprint::of(&files);
+        let (cache, fp, articles) = cache_for_corpus(dir.path());
         cache.save(&fp, &articles[..3], &[]).expect("save");
         let path = cache.entry_path(&fp);
         let bytes = fs::read(&path).expect("read entry");

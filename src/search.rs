@@ -265,7 +265,7 @@ fn bloom_bit(c: char) -> u64 {
     let bit = if c.is_ascii_alphabetic() {
         BLOOM_FIRST_LETTER_BIT + u32::from(c.to_ascii_lowercase() as u8 - b'a') % BLOOM_LETTER_BITS
     } else if c.is_ascii() {
-        62 + u32::from(c as u8 & 1)
+        BLOOM_FIRST_LETTER_BIT + BLOOM_LETTER_BITS + u32::from(c as u8 & 1)
     } else {
         let hash = (c as u32).wrapping_mul(0x9E37_79B9);
         ((u64::from(hash) * u64::from(BLOOM_FIRST_LETTER_BIT)) >> 32) as u32
@@ -353,16 +353,6 @@ impl Arena {
     /// ascending order.
     fn single_scores(&self, range: Range<u32>, word: &Word, out: &mut Singles) {
         single_scores(&self.bytes, &self.starts, range, word, false, out);
-    }
-
-    /// The first byte of string `i` (None when it is empty or out of range), read without
-    /// slicing the string.
-    fn first_byte(&self, i: usize) -> Option<u8> {
-        let r = self.bounds(i)?;
-        self.bytes
-            .as_bytes()
-            .get(r)
-            .and_then(|b| b.first().copied())
     }
 
     /// Reads the first and last byte of string `i` and returns them combined, so that a
@@ -591,7 +581,7 @@ impl KeyTable {
         } else {
             0
         };
-        let mut has_u = false;
+        let (mut has_u, mut first) = (false, None);
         // Full pinyin, ü written `v`; initials alongside.
         for c in text.chars() {
             let syllable = memo.get(c);
@@ -603,9 +593,10 @@ impl KeyTable {
             }
             self.full.bytes.push_str(syllable);
             has_u |= syllable.contains('v') && pinyin_of(c).is_some_and(|p| p.contains('ü'));
-            if let Some(first) = syllable.chars().next() {
-                letters |= letter_bit(first, true);
-                self.initials.bytes.push(first);
+            if let Some(initial) = syllable.chars().next() {
+                letters |= letter_bit(initial, true);
+                self.initials.bytes.push(initial);
+                first = first.or(u8::try_from(initial).ok());
             }
         }
         // The same with ü written `u`, only when it differs (texts with a ü are rare).
@@ -624,8 +615,7 @@ impl KeyTable {
         }
         self.full.finish();
         self.initials.finish();
-        let last = self.initials.starts.len().saturating_sub(2);
-        self.first.push(self.initials.first_byte(last).unwrap_or(0));
+        self.first.push(first.unwrap_or(0));
         self.bloom.push(bloom_of(text));
         self.letters.push(letters);
     }
@@ -662,16 +652,22 @@ impl KeyTable {
                 && let Some(run) = &word.run
             {
                 let full = self.full.get(i).as_bytes();
+                let pattern = word.text.as_bytes();
                 if run.find(full).is_some() {
-                    // At most one separator: the spelling with ü as `u` follows it.
-                    let (v, u) = match memchr::memchr(FULL_U_SEPARATOR as u8, full) {
-                        Some(at) => full.split_at(at),
-                        None => (full, &[][..]),
-                    };
-                    for key in [v, u.get(1..).unwrap_or(&[])] {
-                        if run.find(key).is_some() {
-                            let word = word.text.as_bytes();
-                            best = best.max(skim::score_key_holding_run(key, word, scratch));
+                    // At most one separator: the spelling with ü as `u` follows it, and only
+                    // then must each spelling be searched on its own.
+                    match memchr::memchr(FULL_U_SEPARATOR as u8, full) {
+                        None => {
+                            best = best.max(skim::score_key_holding_run(full, pattern, scratch))
+                        }
+                        Some(at) => {
+                            let (v, u) = full.split_at(at);
+                            for key in [v, u.get(1..).unwrap_or(&[])] {
+                                if run.find(key).is_some() {
+                                    let s = skim::score_key_holding_run(key, pattern, scratch);
+                                    best = best.max(s);
+                                }
+                            }
                         }
                     }
                 }
@@ -795,10 +791,10 @@ impl PeopleLetters {
                 of_article.iter().fold((0, 0), |(keys, firsts), p| {
                     let i = p.0 as usize;
                     let letters = people.letters.get(i).copied().unwrap_or(0);
-                    let first = people
-                        .initials
-                        .first_byte(i)
-                        .map_or(0, |b| letter_bit(char::from(b), false));
+                    let first = match people.first.get(i) {
+                        Some(&b) if b != 0 => letter_bit(char::from(b), false),
+                        _ => 0,
+                    };
                     (keys | letters, firsts | first)
                 })
             })

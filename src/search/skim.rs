@@ -286,11 +286,11 @@ fn pair_gain(distance: usize) -> i32 {
 /// cell's bonus is written only by the column after it), so a `b` right after an `a` adds
 /// the consecutive bonus and a `b` after a gap adds nothing: `m2 = match(b) + max(m1 + 4, p1)`
 /// over the previous column. The score is the best `m2`.
-fn score_plain_pair<T: Unit>(
-    choice: impl Iterator<Item = T>,
+fn score_plain_pair(
+    choice: impl Iterator<Item = char>,
     at_start: bool,
-    a: T,
-    b: T,
+    a: char,
+    b: char,
 ) -> Option<i32> {
     let mut best: Option<i32> = None;
     // Row 1 at the previous column, and whether an `a` was seen before the current column.

@@ -267,6 +267,15 @@ mod tests {
             .collect()
     }
 
+    /// The texts of the runs drawn in `tone`, in order.
+    fn toned(doc: &[DocLine], tone: Tone) -> Vec<&str> {
+        doc.iter()
+            .flatten()
+            .filter(|r| r.tone == tone)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn paragraphs_are_indented_and_never_too_wide() {
         let s = store();
@@ -285,12 +294,7 @@ mod tests {
     fn names_are_marked_in_the_body_even_across_lines() {
         let s = store();
         let doc = build(&s, ArticleId(0), 16);
-        let names: Vec<&str> = doc
-            .iter()
-            .flatten()
-            .filter(|r| r.tone == Tone::Name)
-            .map(|r| r.text.as_str())
-            .collect();
+        let names = toned(&doc, Tone::Name);
         assert!(
             names
                 .iter()
@@ -365,13 +369,7 @@ mod tests {
         let doc = build(&s, ArticleId(0), 30);
         let l = lines(&doc);
         assert_eq!(l[0], "孟州市召开专题会议");
-        let problem: Vec<&str> = doc
-            .iter()
-            .flatten()
-            .filter(|r| r.tone == Tone::Problem)
-            .map(|r| r.text.as_str())
-            .collect();
-        let problem = problem.join(" ");
+        let problem = toned(&doc, Tone::Problem).join(" ");
         assert!(problem.contains("cache file damaged"), "{l:?}");
         assert!(doc.iter().flatten().all(|r| r.tone != Tone::Body));
         for line in &l {
