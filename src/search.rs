@@ -572,6 +572,67 @@ impl KeyTable {
             .is_none_or(|set| word.pairs.iter().all(|&bit| has_pair(set, bit)))
     }
 
+    /// Each entry of `range` whose text holds `word` (several non-ASCII characters) as one
+    /// run, with its score, pushed to `out` in ascending order; nothing for other words.
+    ///
+    /// One pass of the word's finder over the range's texts, which lie back to back, finds
+    /// them. A text where no character of the word can have a bonus ([`skim::bonus_free`])
+    /// scores [`Word::plain_run`] without being scored; any other is scored in full.
+    fn run_scores(
+        &self,
+        range: Range<u32>,
+        word: &Word,
+        scratch: &mut skim::Scratch,
+        out: &mut Singles,
+    ) {
+        let (Some(finder), Some(run_score), Some(&first)) =
+            (&word.run, word.plain_run, word.chars.first())
+        else {
+            return;
+        };
+        let (bytes, starts) = (&self.text.bytes, &self.text.starts);
+        let (Some(&lo), Some(&hi)) = (
+            starts.get(range.start as usize),
+            starts.get(range.end as usize),
+        ) else {
+            return;
+        };
+        let Some(hay) = bytes.as_bytes().get(lo..hi) else {
+            return;
+        };
+        let mut id = range.start as usize;
+        for at in finder.find_iter(hay).map(|pos| lo + pos) {
+            while starts.get(id + 1).is_some_and(|&end| end <= at) {
+                id += 1;
+            }
+            // A match may run across the end of one text into the next.
+            let inside = starts
+                .get(id + 1)
+                .is_some_and(|&end| at + finder.needle().len() <= end);
+            if !inside || out.last().is_some_and(|&(last, _)| last as usize == id) {
+                continue;
+            }
+            let text = self.text.get(id);
+            let has_ascii = self
+                .letters
+                .get(id)
+                .is_none_or(|&l| l & TEXT_HAS_ASCII != 0);
+            let plain = if has_ascii {
+                skim::bonus_free(text, first)
+            } else {
+                !text.starts_with(first)
+            };
+            let score = if plain {
+                Some(run_score)
+            } else {
+                score_text(text, word, scratch)
+            };
+            if let Some(score) = score {
+                out.push((id as u32, score));
+            }
+        }
+    }
+
     /// Appends `text` and its keys.
     fn push(&mut self, text: &str, memo: &mut PinyinMemo) {
         self.text.bytes.push_str(text);
@@ -632,7 +693,14 @@ impl KeyTable {
         };
         let mut best = None;
         if bloom & word.bloom == word.bloom && (!word.ascii || letters & TEXT_HAS_ASCII != 0) {
-            best = score_text(self.text.get(i), word, scratch);
+            let text = self.text.get(i);
+            best = match word.chars[..] {
+                // Two Chinese characters (the commonest word) in a text without ASCII.
+                [a, b] if !word.ascii && letters & TEXT_HAS_ASCII == 0 => {
+                    skim::pair_in_plain_text(text, a, b)
+                }
+                _ => score_text(text, word, scratch),
+            };
         }
         if let [c] = word.chars[..]
             && word.ascii
@@ -1004,8 +1072,12 @@ struct Word {
     finder: Option<memchr::memmem::Finder<'static>>,
     /// Its pairs of adjacent letters and digits ([`PairSet`]).
     pairs: Vec<usize>,
-    /// For an ASCII word, a finder of the word as one run, which a full pinyin key must hold.
+    /// A finder of the word as one run: for an ASCII word, which a full pinyin key must hold;
+    /// for a word of several Chinese characters, to find the texts holding it as typed.
     run: Option<memchr::memmem::Finder<'static>>,
+    /// For a word of several non-ASCII characters, its score in any text that holds it as one
+    /// run and gives none of its characters a bonus ([`skim::plain_run_score`]).
+    plain_run: Option<i32>,
 }
 
 impl Word {
@@ -1026,9 +1098,9 @@ impl Word {
             full_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, false)),
             initials_need: chars.iter().fold(0, |m, &c| m | letter_bit(c, true)),
             pairs: key_pairs(text.as_bytes()).collect(),
-            run: text
-                .is_ascii()
+            run: (text.is_ascii() || chars.len() > 1)
                 .then(|| memchr::memmem::Finder::new(text.as_bytes()).into_owned()),
+            plain_run: skim::plain_run_score(&chars, &mut skim::Scratch::default()),
             chars,
             finder,
         }
@@ -1151,6 +1223,15 @@ fn person_matches(
     PersonMatches::Articles(out)
 }
 
+/// Candidates are sparse when fewer than one in this many articles of a scan's range: their
+/// headlines are then read one by one rather than in passes over the whole range.
+const SPARSE: usize = 4;
+
+/// A pass over a range's headlines for the words typed as one run ([`KeyTable::run_scores`])
+/// costs a few nanoseconds per headline and spares a hundred or more for each candidate that
+/// holds its word so: it is made unless fewer than one in this many articles are candidates.
+const RUN_PASS_SPARSE: usize = 16;
+
 /// Entries holding a one-character word, with its best score in each, by ascending id.
 type Singles = Vec<(u32, i32)>;
 
@@ -1193,17 +1274,19 @@ impl Matcher<'_> {
         Some(skim::single_in_key(starts))
     }
 
-    /// Scores the articles `ids` (ascending, within `range`), pushing `(sort key, id)` of the
-    /// hits to `out` in ascending id order. `gather` first brings the candidates' headlines
-    /// into cache (worth it when they are sparse and read).
+    /// Scores the articles `ids` (ascending, within `range`, `count` of them), pushing
+    /// `(sort key, id)` of the hits to `out` in ascending id order.
     fn scan(
         &self,
         range: Range<u32>,
         ids: impl Iterator<Item = u32> + Clone,
-        gather: bool,
+        count: usize,
         scratch: &mut skim::Scratch,
         out: &mut Vec<Keyed>,
     ) {
+        // Sparse candidates whose headlines are read are first brought into cache together.
+        let gather = self.reads_headlines && SPARSE * count < range.len();
+        let run_pass = RUN_PASS_SPARSE * count >= range.len();
         // A cursor per word into its person matches, moved forward as ids grow.
         let mut cursors: Vec<usize> = self
             .people
@@ -1230,6 +1313,22 @@ impl Matcher<'_> {
                 })
             })
             .collect();
+        // Headlines holding a word of several Chinese characters as typed, found in one pass
+        // over the run's headlines: most of a dense run's hits hold it so, and these need no
+        // scoring. The others are scored one by one.
+        let mut runs: Vec<Option<(Singles, usize)>> = self
+            .words
+            .iter()
+            .map(|w| {
+                (self.scope != Scope::Person && w.plain_run.is_some() && run_pass).then(|| {
+                    let mut found = Vec::new();
+                    self.index
+                        .heads
+                        .run_scores(range.clone(), w, scratch, &mut found);
+                    (found, 0)
+                })
+            })
+            .collect();
         if gather {
             // Sparse candidates: their headlines lie far apart, and scoring one at a time would
             // wait for each from memory in turn. A first pass of independent loads brings them
@@ -1244,7 +1343,8 @@ impl Matcher<'_> {
             let i = id as usize;
             let mut total: i64 = 0;
             let words = self.words.iter().zip(&self.people).zip(&mut cursors);
-            for (((word, matches), cursor), single) in words.zip(&mut singles) {
+            let found = singles.iter_mut().zip(&mut runs);
+            for (((word, matches), cursor), (single, run)) in words.zip(found) {
                 let mut best = None;
                 if let Some(lists) = single {
                     for (found, at) in lists {
@@ -1255,7 +1355,15 @@ impl Matcher<'_> {
                         best = best.max(here.map(|&(_, s)| s));
                     }
                 } else {
-                    if self.scope != Scope::Person {
+                    if let Some((found, at)) = run {
+                        while found.get(*at).is_some_and(|&(a, _)| a < id) {
+                            *at += 1;
+                        }
+                        best = match found.get(*at) {
+                            Some(&(a, s)) if a == id => Some(s),
+                            _ => self.index.heads.score(i, word, scratch),
+                        };
+                    } else if self.scope != Scope::Person {
                         best = self.index.heads.score(i, word, scratch);
                     }
                     if self.scope == Scope::All {
@@ -1527,9 +1635,8 @@ fn search_among(
                 }
                 let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
                 let (most, ids) = candidates.within(range.clone());
-                let gather = m.reads_headlines && 4 * most < range.len();
                 let mut out = Vec::with_capacity(most);
-                m.scan(range, ids, gather, scratch, &mut out);
+                m.scan(range, ids, most, scratch, &mut out);
                 Some(out)
             })
             .collect();
@@ -1898,7 +2005,7 @@ mod tests {
             ),
             query in prop::sample::select(vec![
                 "会", "议", "吕", "，", "会议", "吕沛", "会 议", "a会", "l", "会 l",
-                "hk", "iy", "huiyi", "lp", "lvp", "a1", "1l", "会 hy",
+                "hk", "iy", "huiyi", "lp", "lvp", "a1", "1l", "会 hy", "会议开", "会会", "开会 议",
             ]),
         ) {
             let articles: Vec<Article> = heads

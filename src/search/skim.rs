@@ -227,18 +227,65 @@ fn score_units(text: &[u8], pattern: &[u8], scratch: &mut Scratch) -> Option<i32
     score_window::<u8, true>(window, before, start == 0, pattern, scratch)
 }
 
+/// The score of `pattern` (two or more non-ASCII characters) in a text that holds it as one
+/// run and gives none of its characters an in-place bonus ([`bonus_free`]); None when the
+/// pattern has ASCII.
+///
+/// In such a text the best alignment is the run itself: every gap costs and every
+/// consecutive match gains. The score is the same for every such text, and is computed once
+/// per pattern on a stand-in text.
+pub fn plain_run_score(pattern: &[char], scratch: &mut Scratch) -> Option<i32> {
+    if pattern.len() < 2 || pattern.iter().any(char::is_ascii) {
+        return None;
+    }
+    // A first character the pattern does not hold, so that no match starts the text.
+    let filler = ['\u{3000}', '\u{3001}', '\u{3002}']
+        .into_iter()
+        .find(|c| !pattern.contains(c))?;
+    let text: String = std::iter::once(filler)
+        .chain(pattern.iter().copied())
+        .collect();
+    score(&text, pattern, scratch)
+}
+
+/// True when no character of a pattern of non-ASCII characters, `first` among them first,
+/// can have an in-place bonus in `text`: the text does not start with `first` and has no
+/// ASCII separator. (Letters and digits give a following non-ASCII character no bonus; the
+/// text's first character has one only when it starts the match.)
+pub fn bonus_free(text: &str, first: char) -> bool {
+    !text.starts_with(first)
+        && text
+            .bytes()
+            .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+}
+
 /// [`score_plain_pair`] of a two-unit pattern `a b` over a whole key, in closed form.
+fn pair_in_key(key: &[u8], a: u8, b: u8) -> Option<i32> {
+    closest_pair(key.iter().copied(), a, b)
+}
+
+/// The score of a pattern of two non-ASCII characters `a b` in a text without ASCII, whose
+/// in-place bonuses are all 0 but at its start ([`score_plain_pair`] over the whole text),
+/// in closed form.
+///
+/// The caller knows the text has no ASCII (a flag kept per headline), so no pass is spent
+/// finding the window or looking for ASCII in it.
+pub fn pair_in_plain_text(text: &str, a: char, b: char) -> Option<i32> {
+    closest_pair(text.chars(), a, b)
+}
+
+/// [`score_plain_pair`] of `a b` over units whose in-place bonuses are all 0 but at the
+/// first, each matching only itself.
 ///
 /// In that recurrence a `b` at `j` after an `a` at `i` scores
 /// `match(b) + m1(i) + gain(j - i)`, where `m1(i)` carries the in-place bonus (0 but at the
-/// key's start) and `gain` is the consecutive bonus for a distance of 1, and the penalty of a
+/// first unit) and `gain` is the consecutive bonus for a distance of 1, and the penalty of a
 /// gap of `j - i - 1` columns otherwise, falling with the distance. The best pair is therefore
 /// either the closest one, or the `a` at the start with the first `b` after it. One pass
 /// finds both, stopping at the first adjacent pair.
-fn pair_in_key(key: &[u8], a: u8, b: u8) -> Option<i32> {
-    let starts = key.first() == Some(&a);
-    let (mut last_a, mut closest, mut from_start) = (None, usize::MAX, None);
-    for (j, &unit) in key.iter().enumerate() {
+fn closest_pair<T: PartialEq>(units: impl Iterator<Item = T>, a: T, b: T) -> Option<i32> {
+    let (mut starts, mut last_a, mut closest, mut from_start) = (false, None, usize::MAX, None);
+    for (j, unit) in units.enumerate() {
         if unit == b
             && let Some(i) = last_a
         {
@@ -252,6 +299,7 @@ fn pair_in_key(key: &[u8], a: u8, b: u8) -> Option<i32> {
             }
         }
         if unit == a {
+            starts |= j == 0;
             last_a = Some(j);
         }
     }
@@ -263,7 +311,7 @@ fn pair_in_key(key: &[u8], a: u8, b: u8) -> Option<i32> {
     Some(at_start.map_or(anywhere, |s| s.max(anywhere)))
 }
 
-/// The score of two matched units before any bonus or gap (see [`pair_in_key`]).
+/// The score of two matched units before any bonus or gap (see [`closest_pair`]).
 const PAIR: i32 = SCORE_MATCH + GAP_EXTENSION + SCORE_MATCH;
 
 /// What a second unit `distance` units after the first adds to [`PAIR`]: the consecutive bonus
@@ -673,8 +721,10 @@ mod tests {
             let pair: String = a.chars().take(1).chain(b.chars().take(1)).collect();
             prop_assert_eq!(ours(&text, &pair), reference(&text, &pair));
             let plain_pair: String = plain.chars().rev().take(2).collect();
-            if plain_pair.chars().count() == 2 {
-                prop_assert_eq!(ours(&plain, &plain_pair), reference(&plain, &plain_pair));
+            if let [a, b] = plain_pair.chars().collect::<Vec<char>>()[..] {
+                let expected = reference(&plain, &plain_pair);
+                prop_assert_eq!(ours(&plain, &plain_pair), expected);
+                prop_assert_eq!(pair_in_plain_text(&plain, a, b).map(i64::from), expected);
             }
             prop_assert_eq!(ours(&plain, "会议"), reference(&plain, "会议"));
             // Longer patterns over plain windows take the matrix without run bonuses.
@@ -687,6 +737,20 @@ mod tests {
             if key.contains(&key_pair) {
                 let got = score_key_holding_run(key.as_bytes(), key_pair.as_bytes(), &mut Scratch::default());
                 prop_assert_eq!(got.map(i64::from), reference(&key, &key_pair));
+            }
+        }
+
+        #[test]
+        fn a_run_in_a_bonus_free_text_scores_as_its_stand_in(
+            before in "[会议召开，的a-cA-C0-9]{0,20}",
+            after in "[会议召开，的a-cA-C0-9 -]{0,20}",
+            pattern in "[会议召开，的]{2,5}",
+        ) {
+            let p: Vec<char> = pattern.chars().collect();
+            let text = format!("{before}{pattern}{after}");
+            if bonus_free(&text, p[0]) {
+                let run = plain_run_score(&p, &mut Scratch::default());
+                prop_assert_eq!(run.map(i64::from), reference(&text, &pattern));
             }
         }
 
