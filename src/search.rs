@@ -41,8 +41,8 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -826,7 +826,14 @@ pub struct SearchIndex {
     people: KeyTable,
     /// What each article's people's keys hold, for one-letter words.
     people_letters: PeopleLetters,
+    /// Per-article score buffers of finished searches ([`PersonMatches::PerArticle`]), kept
+    /// for the next: a fresh one costs its pages' first writes on every keystroke.
+    #[serde(skip)]
+    spare_scores: Mutex<Vec<Vec<AtomicI32>>>,
 }
+
+/// Per-article score buffers kept between searches.
+const SPARE_SCORES: usize = 2;
 
 /// Per article, the letters and digits of its people's full pinyin and the first ones of
 /// their initials, so that a word of one letter or digit (the first keystroke of a pinyin
@@ -983,6 +990,7 @@ impl SearchIndex {
             extras: articles.extras,
             people_letters: PeopleLetters::build(&table, starts, people),
             people: table,
+            spare_scores: Mutex::default(),
         }
     }
 
@@ -995,6 +1003,40 @@ impl SearchIndex {
             && bounds_fit(&self.extras.starts, articles, self.extras.arena.len())
             && self.people_letters.keys.len() == articles
             && self.people_letters.firsts.len() == articles
+    }
+
+    /// A per-article score buffer for `n` articles, every slot `i32::MIN` (no match).
+    fn scores_buffer(&self, n: usize) -> Vec<AtomicI32> {
+        let spare = self
+            .spare_scores
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop();
+        match spare {
+            Some(scores) if scores.len() == n => {
+                scores
+                    .par_iter()
+                    .with_min_len(CHUNK)
+                    .for_each(|s| s.store(i32::MIN, Ordering::Relaxed));
+                scores
+            }
+            _ => (0..n).map(|_| AtomicI32::new(i32::MIN)).collect(),
+        }
+    }
+
+    /// Keeps the buffers of a finished search's person matches for the next search.
+    fn keep_buffers(&self, matches: Vec<PersonMatches>) {
+        let mut spare = self
+            .spare_scores
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for m in matches {
+            if let PersonMatches::PerArticle(scores) = m
+                && spare.len() < SPARE_SCORES
+            {
+                spare.push(scores);
+            }
+        }
     }
 
     /// The headline of article `id` as shown and searched ([`headline`]), from the index.
@@ -1201,7 +1243,7 @@ fn person_matches(
         PersonForm::PerArticle => {
             // Scattered from several threads: the writes land at random and each waits on
             // memory, so they overlap better spread out.
-            let best: Vec<AtomicI32> = (0..store.len()).map(|_| AtomicI32::new(i32::MIN)).collect();
+            let best = index.scores_buffer(store.len());
             people.par_iter().with_min_len(256).for_each(|&(p, s)| {
                 for a in store.articles_of_person(p) {
                     if let Some(slot) = best.get(a.article.0 as usize) {
@@ -1642,6 +1684,7 @@ fn search_among(
             .collect();
         runs?
     };
+    index.keep_buffers(m.people);
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
