@@ -377,11 +377,10 @@ impl Arena {
 /// [`Arena::single_scores`] over strings `starts` of `bytes`; with `fields`, a string holds
 /// fields separated by NUL, each scored as a text of its own (as [`Extras`] does).
 ///
-/// The strings of a range lie back to back, so one pass of the word's finder over their
-/// bytes replaces a search in each: a common character is found in a large part of the
-/// strings, and a search per string costs a call and its set-up for a few dozen bytes.
-/// The encoded character starts with a lead byte, which is never inside another
-/// character, so every match starts a character of one string.
+/// The word's character is found in one pass over the range ([`find_in_strings`]): a common
+/// character is found in a large part of the strings, and a search per string costs a call
+/// and its set-up for a few dozen bytes. The encoded character starts with a lead byte,
+/// which is never inside another character, so every match is a character of one string.
 fn single_scores(
     bytes: &str,
     starts: &[usize],
@@ -393,20 +392,7 @@ fn single_scores(
     let (Some(finder), &[p]) = (&word.finder, &word.chars[..]) else {
         return;
     };
-    let (Some(&lo), Some(&hi)) = (
-        starts.get(range.start as usize),
-        starts.get(range.end as usize),
-    ) else {
-        return;
-    };
-    let Some(hay) = bytes.as_bytes().get(lo..hi) else {
-        return;
-    };
-    let mut id = range.start as usize;
-    for at in finder.find_iter(hay).map(|pos| lo + pos) {
-        while starts.get(id + 1).is_some_and(|&end| end <= at) {
-            id += 1;
-        }
+    for (id, at) in find_in_strings(bytes, starts, range, finder) {
         let Some(before) = starts.get(id).and_then(|&start| bytes.get(start..at)) else {
             continue;
         };
@@ -420,6 +406,32 @@ fn single_scores(
             _ => out.push((id as u32, score)),
         }
     }
+}
+
+/// Each match of `finder` in the strings `range` of `bytes` (string `i` starting at
+/// `starts[i]`), as the index of the string it starts in and its byte offset, in order.
+///
+/// The strings lie back to back, so one pass over their bytes replaces a search in each; a
+/// match may run on past the end of its string.
+fn find_in_strings<'a>(
+    bytes: &'a str,
+    starts: &'a [usize],
+    range: Range<u32>,
+    finder: &'a memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let (lo, hay) = starts
+        .get(range.start as usize)
+        .zip(starts.get(range.end as usize))
+        .and_then(|(&lo, &hi)| Some((lo, bytes.as_bytes().get(lo..hi)?)))
+        .unwrap_or((0, &[]));
+    let mut id = range.start as usize;
+    finder.find_iter(hay).map(move |pos| {
+        let at = lo + pos;
+        while starts.get(id + 1).is_some_and(|&end| end <= at) {
+            id += 1;
+        }
+        (id, at)
+    })
 }
 
 /// Separates the full pinyin with ü written `v` from the one with ü written `u` in an entry
@@ -590,21 +602,8 @@ impl KeyTable {
         else {
             return;
         };
-        let (bytes, starts) = (&self.text.bytes, &self.text.starts);
-        let (Some(&lo), Some(&hi)) = (
-            starts.get(range.start as usize),
-            starts.get(range.end as usize),
-        ) else {
-            return;
-        };
-        let Some(hay) = bytes.as_bytes().get(lo..hi) else {
-            return;
-        };
-        let mut id = range.start as usize;
-        for at in finder.find_iter(hay).map(|pos| lo + pos) {
-            while starts.get(id + 1).is_some_and(|&end| end <= at) {
-                id += 1;
-            }
+        let starts = &self.text.starts;
+        for (id, at) in find_in_strings(&self.text.bytes, starts, range, finder) {
             // A match may run across the end of one text into the next.
             let inside = starts
                 .get(id + 1)
