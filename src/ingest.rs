@@ -13,6 +13,9 @@ pub mod decode;
 pub mod header;
 pub mod headline;
 pub mod lines;
+pub mod overlap;
+pub mod page_model;
+pub mod pieces;
 pub mod reflow;
 pub mod region;
 pub mod segment;
@@ -76,7 +79,7 @@ fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
     let kind = match draft.marker {
         Some(Marker::Bullet) => Kind::Brief,
         _ if draft.signature.is_some() => Kind::Commentary,
-        Some(Marker::Dateline) => Kind::News,
+        Some(Marker::Dateline | Marker::Further) => Kind::News,
         Some(Marker::Arrow) => Kind::Photo,
         None if photo_credited => Kind::Photo,
         None => Kind::News,
@@ -218,18 +221,19 @@ mod tests {
     }
 
     #[test]
-    fn youxun_starts_a_new_article() {
+    fn youxun_starts_a_further_article_under_the_first_ones_headline() {
         let articles = parse_page(
             "p.txt",
-            "本报讯 3月2日，甲县开展活动。\n又讯 3月3日，乙县召开会议。\n\n乙县召开会议\n",
+            "本报讯 3月2日，甲县开展植树活动。\n又讯 3月3日，甲县召开会议。\n\n甲县开展植树活动\n",
         );
         assert_eq!(articles.len(), 2);
         assert_eq!(
             articles[1].paragraphs().collect::<Vec<_>>(),
-            ["3月3日，乙县召开会议。"]
+            ["3月3日，甲县召开会议。"]
         );
-        assert_eq!(articles[1].title(), Some("乙县召开会议"));
-        assert_eq!(articles[0].title(), None);
+        assert_eq!(articles[0].title(), Some("甲县开展植树活动"));
+        assert_eq!(articles[1].title(), None);
+        assert_eq!(articles[1].kind, Kind::News);
     }
 
     #[test]
