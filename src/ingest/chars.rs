@@ -212,7 +212,10 @@ mod tests {
         assert_eq!(strip_spaced_prefix("本 报 讯 3月", "本报讯"), Some(" 3月"));
         assert_eq!(strip_spaced_prefix(" 本报讯", "本报讯"), Some(""));
         assert_eq!(strip_spaced_prefix("本报记者", "本报讯"), None);
-        assert_eq!(find_spaced("会议召开 本 报 讯 3月", "本报讯"), Some((13, 24)));
+        assert_eq!(
+            find_spaced("会议召开 本 报 讯 3月", "本报讯"),
+            Some((13, 24))
+        );
         assert_eq!(find_spaced("本本报讯", "本报讯"), Some((3, 12)));
         assert_eq!(find_spaced("本报记者", "本报讯"), None);
     }

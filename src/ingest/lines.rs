@@ -105,6 +105,10 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 
 /// The marker a story opens with, if `text` starts with one.
 pub fn opening_marker(text: &str) -> Option<Marker> {
+    let first = text.trim_start_matches(is_space).chars().next()?;
+    if !matches!(first, '本' | '又' | '（' | '(') {
+        return None;
+    }
     DATELINES
         .iter()
         .find(|(word, _)| strip_spaced_prefix(text, word).is_some())
@@ -195,7 +199,9 @@ fn split_glued_dateline(line: &str) -> (&str, Option<&str>) {
     if !line.contains(['讯', '记', '通', '见', '特']) {
         return (line, None);
     }
-    let markers = DATELINES.iter().filter_map(|(word, _)| find_spaced(line, word));
+    let markers = DATELINES
+        .iter()
+        .filter_map(|(word, _)| find_spaced(line, word));
     let bylines = ["（", "("].into_iter().filter_map(|open| {
         let at = line.find(open)?;
         starts_with_byline(line.get(at..)?).then_some((at, at))
@@ -367,9 +373,18 @@ mod tests {
             LineKind::Start(Marker::Dateline)
         );
         assert_eq!(classify("又讯 3月5日，"), LineKind::Start(Marker::Further));
-        assert_eq!(classify("本 报 讯 3月5日，"), LineKind::Start(Marker::Dateline));
-        assert_eq!(classify("（记 者 付凯明） 2月"), LineKind::Start(Marker::Dateline));
-        assert_eq!(classify("(记者付凯明) 2月"), LineKind::Start(Marker::Dateline));
+        assert_eq!(
+            classify("本 报 讯 3月5日，"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(
+            classify("（记 者 付凯明） 2月"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(
+            classify("(记者付凯明) 2月"),
+            LineKind::Start(Marker::Dateline)
+        );
         assert_eq!(classify("（孟轩）"), LineKind::Text);
         assert_eq!(classify("●3月1日，孟州市"), LineKind::Start(Marker::Bullet));
         assert_eq!(classify("⬅3 月 6 日，厦"), LineKind::Start(Marker::Arrow));

@@ -29,13 +29,47 @@ pub struct Overlap {
     starts: Vec<u32>,
 }
 
-/// Whether a character counts for overlap.
-fn kept(c: char) -> bool {
-    is_han(c) || c.is_ascii_alphanumeric()
+/// Calls `f` with each character of `line` that counts for overlap (Han characters and ASCII
+/// letters and digits), others skipped: one pass over the bytes, which for the three-byte
+/// Han characters of a page is most of the work of indexing it.
+fn for_each_kept(line: &str, mut f: impl FnMut(u32)) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        match lead {
+            0x00..=0x7F => {
+                if lead.is_ascii_alphanumeric() {
+                    f(u32::from(lead));
+                }
+                i += 1;
+            }
+            0xE0..=0xEF => {
+                if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                    let c = (u32::from(lead & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F);
+                    if char::from_u32(c).is_some_and(is_han) {
+                        f(c);
+                    }
+                }
+                i += 3;
+            }
+            0xF0..=0xF7 => {
+                if let Some(c) = line.get(i..).and_then(|rest| rest.chars().next())
+                    && is_han(c)
+                {
+                    f(c as u32);
+                }
+                i += 4;
+            }
+            _ => i += 2,
+        }
+    }
 }
 
-fn key(a: char, b: char) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
+/// A bigram as one number.
+fn key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
 }
 
 impl Overlap {
@@ -43,38 +77,52 @@ impl Overlap {
     pub fn new(pieces: &[Piece]) -> Self {
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut piece_bigrams = Vec::with_capacity(pieces.len());
+        // Characters that end an indexed bigram, so that most pairs need no lookup.
+        let mut second = vec![0u64; 1 << 10];
         for piece in pieces {
             let mut own: Vec<u32> = Vec::new();
             if piece.headline_shaped() {
-                let mut prev: Option<char> = None;
-                for c in piece.lines.iter().flat_map(|l| l.chars()).filter(|&c| kept(c)) {
-                    if let Some(p) = prev {
-                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        own.push(*ids.entry(key(p, c)).or_insert(next));
-                    }
-                    prev = Some(c);
+                let mut prev: Option<u32> = None;
+                for line in &piece.lines {
+                    for_each_kept(line, |c| {
+                        if let Some(p) = prev {
+                            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                            own.push(*ids.entry(key(p, c)).or_insert(next));
+                            if let Some(word) = second.get_mut(c as usize >> 6) {
+                                *word |= 1 << (c & 63);
+                            }
+                        }
+                        prev = Some(c);
+                    });
                 }
                 own.sort_unstable();
                 own.dedup();
             }
             piece_bigrams.push(own);
         }
+        let may_be_second = |c: u32| {
+            second
+                .get(c as usize >> 6)
+                .is_none_or(|word| word & (1 << (c & 63)) != 0)
+        };
         let mut occurrences: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
         let mut starts = Vec::with_capacity(pieces.len() + 1);
         let mut at: u32 = 0;
         for piece in pieces {
             starts.push(at);
-            let mut prev: Option<char> = None;
-            for c in piece.lines.iter().flat_map(|l| l.chars()).filter(|&c| kept(c)) {
-                if let Some(p) = prev
-                    && !ids.is_empty()
-                    && let Some(&id) = ids.get(&key(p, c))
-                    && let Some(list) = occurrences.get_mut(id as usize)
-                {
-                    list.push(at);
-                }
-                prev = Some(c);
-                at += 1;
+            let mut prev: u32 = 0;
+            for line in &piece.lines {
+                for_each_kept(line, |c| {
+                    if prev != 0
+                        && may_be_second(c)
+                        && let Some(&id) = ids.get(&key(prev, c))
+                        && let Some(list) = occurrences.get_mut(id as usize)
+                    {
+                        list.push(at);
+                    }
+                    prev = c;
+                    at += 1;
+                });
             }
         }
         starts.push(at);
@@ -113,10 +161,17 @@ impl Overlap {
             .unwrap_or(0)
     }
 
-    /// Weighted share of the group's bigrams occurring at a position in `from..to`: of all
-    /// its pieces together, or of its best piece when that is more (a kicker or a subtitle
-    /// need not repeat the lead's words; the title does).
+    /// Weighted share of the group's bigrams occurring at a position in `from..to`: mostly
+    /// that of its best piece, partly that of all its pieces together (a kicker or a
+    /// subtitle need not repeat the lead's words as the title does, but their words still
+    /// tell one story from another).
     fn share(&self, (first, last): (usize, usize), from: u32, to: u32) -> f32 {
+        if first == last {
+            return self
+                .piece_bigrams
+                .get(first)
+                .map_or(0.0, |own| self.share_of(own, from, to));
+        }
         let mut bigrams: Vec<u32> = self
             .piece_bigrams
             .get(first..=last)
@@ -128,22 +183,21 @@ impl Overlap {
         bigrams.sort_unstable();
         bigrams.dedup();
         let whole = self.share_of(&bigrams, from, to);
-        if first == last {
-            return whole;
-        }
-        (first..=last)
+        let best = (first..=last)
             .filter_map(|i| self.piece_bigrams.get(i))
             .map(|own| self.share_of(own, from, to))
-            .fold(whole, f32::max)
+            .fold(whole, f32::max);
+        0.75 * best + 0.25 * whole
     }
 
     /// Weighted share of `bigrams` occurring at a position in `from..to`.
     fn share_of(&self, bigrams: &[u32], from: u32, to: u32) -> f32 {
         let (mut found, mut total) = (0.0, 0.0);
         for &id in bigrams {
-            let (Some(list), Some(&weight)) =
-                (self.occurrences.get(id as usize), self.weights.get(id as usize))
-            else {
+            let (Some(list), Some(&weight)) = (
+                self.occurrences.get(id as usize),
+                self.weights.get(id as usize),
+            ) else {
                 continue;
             };
             total += weight;

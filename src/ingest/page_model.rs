@@ -24,18 +24,11 @@
 
 use rustc_hash::FxHashMap;
 
+pub use crate::model::Doubts;
+
 use super::lines::Marker;
 use super::overlap::Overlap;
 use super::pieces::{Credit, Gap, Layout, Piece, Shape, label_like};
-
-/// Where the page model was unsure about a story.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Doubts {
-    /// The headline might belong to the neighbouring story, or a headline nearby to this one.
-    pub headline: bool,
-    /// The story might start or end elsewhere (be two stories, or part of one).
-    pub boundary: bool,
-}
 
 /// One story as the model reads it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,6 +37,8 @@ pub struct Story {
     pub body: Vec<usize>,
     /// Its headline block: an inclusive range of pieces.
     pub headline: Option<(usize, usize)>,
+    /// Whether the headline block is printed before the body.
+    pub headline_before: bool,
     /// Index of the piece whose gap holds the story's signature (the piece count for the end
     /// of the page).
     pub signature_at: Option<usize>,
@@ -74,6 +69,8 @@ const HEADLINE_ON_ITEM: f32 = 3.0;
 const SPLIT_BASE: f32 = 2.5;
 /// Cost of a story opening with words that refer back to text before it.
 const ANAPHORIC_START: f32 = 1.5;
+/// Cost of a story opening in the middle of a sentence (with punctuation or a particle).
+const MID_SENTENCE_START: f32 = 3.0;
 /// Cost of a story whose text stops in the middle of a sentence.
 const UNFINISHED: f32 = 2.5;
 /// Headline strength at which reading a piece as a headline costs nothing; weaker pieces
@@ -85,6 +82,9 @@ const COLUMN_CHANGE: u16 = 3;
 const MAX_GROUP: usize = 4;
 /// States kept per position.
 const BEAM: usize = 48;
+/// States further than this below the best one at a position are dropped: no later evidence
+/// is worth that much.
+const BEAM_MARGIN: f32 = 8.0;
 /// A reading that wins by less than this leaves a doubt.
 const DOUBT_MARGIN: f32 = 0.75;
 
@@ -152,6 +152,63 @@ enum Step {
     Group { last: u16, side: Side },
 }
 
+/// One transition of the search, kept for the backward pass.
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    from: (u32, State),
+    to: (u32, State),
+    gain: f32,
+    step: Step,
+}
+
+/// How a reading of the page takes one piece, for comparing readings piece by piece.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// Body text; `new`: it opens a story.
+    Body { new: bool },
+    /// Furniture.
+    Orphan,
+    /// Part of the headline block `first..=last` on `side`.
+    Head { first: u16, last: u16, side: Side },
+}
+
+impl Reading {
+    fn of(at: usize, step: Step) -> Reading {
+        match step {
+            Step::Body { new } => Reading::Body { new },
+            Step::Orphan => Reading::Orphan,
+            Step::Group { last, side } => Reading::Head {
+                first: u16::try_from(at).unwrap_or(u16::MAX),
+                last,
+                side,
+            },
+        }
+    }
+}
+
+/// Up to two ways of reading a piece as body: (next state, score, new story).
+#[derive(Default)]
+struct Steps {
+    items: [Option<(State, f32, bool)>; 2],
+}
+
+impl Steps {
+    fn push(&mut self, step: (State, f32, bool)) {
+        if let Some(slot) = self.items.iter_mut().find(|s| s.is_none()) {
+            *slot = Some(step);
+        }
+    }
+}
+
+impl IntoIterator for Steps {
+    type Item = (State, f32, bool);
+    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<(State, f32, bool)>, 2>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().flatten()
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Cell {
     score: f32,
@@ -169,8 +226,8 @@ pub fn plan(layout: &Layout) -> Plan {
         };
     }
     let model = Model::new(layout);
-    let (path, _) = model.best_path();
-    model.read_back(&path)
+    let (path, margins) = model.best_path();
+    model.read_back(&path, &margins)
 }
 
 /// Scores of one page's readings.
@@ -181,6 +238,10 @@ struct Model<'a> {
     strength: Vec<f32>,
     /// Cost of setting each piece aside as furniture.
     orphan: Vec<f32>,
+    /// Column width of the body text ending at each piece (see [`column_before`]).
+    columns_before: Vec<Option<u16>>,
+    /// Column width of the body text starting at each piece (see [`column_after`]).
+    columns_after: Vec<Option<u16>>,
 }
 
 impl<'a> Model<'a> {
@@ -190,6 +251,9 @@ impl<'a> Model<'a> {
         let first_text = pieces.iter().position(|p| !p.headline_shaped());
         let orphan = (0..pieces.len())
             .map(|i| {
+                if !pieces[i].headline_shaped() {
+                    return 0.0;
+                }
                 let label_like = pieces[i].lines.len() == 1
                     && label_like(&pieces[i].lines[0])
                     && next_to_brief(pieces, i);
@@ -210,6 +274,10 @@ impl<'a> Model<'a> {
             overlap: Overlap::new(pieces),
             strength,
             orphan,
+            columns_before: (0..pieces.len())
+                .map(|i| column_before(pieces, i))
+                .collect(),
+            columns_after: (0..pieces.len()).map(|i| column_after(pieces, i)).collect(),
         }
     }
 
@@ -217,10 +285,12 @@ impl<'a> Model<'a> {
         self.pieces.len()
     }
 
-    /// The best sequence of steps, with the position each starts at, and its score.
-    fn best_path(&self) -> (Vec<(usize, State, Step)>, f32) {
+    /// The best sequence of steps, with the position each starts at, and for each piece how
+    /// much better the best reading is than the best one that reads the piece otherwise.
+    fn best_path(&self) -> (Vec<(usize, State, Step)>, Vec<f32>) {
         let n = self.n();
         let mut table: Vec<FxHashMap<State, Cell>> = vec![FxHashMap::default(); n + 1];
+        let mut edges: Vec<Edge> = Vec::new();
         table[0].insert(
             State::Free,
             Cell {
@@ -232,26 +302,26 @@ impl<'a> Model<'a> {
         for i in 0..n {
             let mut states: Vec<(State, Cell)> = table[i].iter().map(|(s, c)| (*s, *c)).collect();
             states.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+            let floor = states.first().map_or(0.0, |s| s.1.score - BEAM_MARGIN);
+            states.retain(|s| s.1.score >= floor);
             states.truncate(BEAM);
-            if std::env::var_os("DBG_PLAN").is_some() {
-                for (st, c) in states.iter().take(6) {
-                    eprintln!("@{i} {:.2} {:?} <- {:?}", c.score, st, c.step);
-                }
-            }
             for (state, cell) in states {
-                self.expand(i, state, cell.score, &mut table);
+                self.expand(i, state, cell.score, &mut table, &mut edges);
             }
         }
+        let end_value = |state: State| {
+            let (at_end, penalty) = self.apply_signature(state, &self.layout.end_gap.signature);
+            self.finish(at_end) - penalty
+        };
         let mut best: Option<(State, f32)> = None;
         for (state, cell) in &table[n] {
-            let (state_at_end, penalty) = self.apply_signature(*state, &self.layout.end_gap.signature);
-            let score = cell.score - penalty + self.finish(state_at_end);
+            let score = cell.score + end_value(*state);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((*state, score));
             }
         }
-        let Some((mut state, score)) = best else {
-            return (Vec::new(), 0.0);
+        let Some((mut state, _)) = best else {
+            return (Vec::new(), vec![f32::INFINITY; n]);
         };
         let mut path = Vec::new();
         let mut at = n;
@@ -264,12 +334,90 @@ impl<'a> Model<'a> {
             state = from_state;
         }
         path.reverse();
-        (path, score)
+        let margins = self.margins(&table, &edges, &path, end_value);
+        (path, margins)
+    }
+
+    /// For each piece, the score of the best reading less that of the best reading that takes
+    /// the piece otherwise (max-marginals from a forward and a backward pass).
+    fn margins(
+        &self,
+        table: &[FxHashMap<State, Cell>],
+        edges: &[Edge],
+        path: &[(usize, State, Step)],
+        end_value: impl Fn(State) -> f32,
+    ) -> Vec<f32> {
+        let n = self.n();
+        let mut backward: Vec<FxHashMap<State, f32>> = vec![FxHashMap::default(); n + 1];
+        for state in table[n].keys() {
+            backward[n].insert(*state, end_value(*state));
+        }
+        for e in edges.iter().rev() {
+            let Some(&after) = backward[e.to.0 as usize].get(&e.to.1) else {
+                continue;
+            };
+            let value = e.gain + after;
+            let slot = backward[e.from.0 as usize]
+                .entry(e.from.1)
+                .or_insert(f32::NEG_INFINITY);
+            if value > *slot {
+                *slot = value;
+            }
+        }
+        // Best total score per piece and reading.
+        let mut by_piece: Vec<Vec<(Reading, f32)>> = vec![Vec::new(); n];
+        for e in edges {
+            let (Some(before), Some(&after)) = (
+                table[e.from.0 as usize].get(&e.from.1),
+                backward[e.to.0 as usize].get(&e.to.1),
+            ) else {
+                continue;
+            };
+            let total = before.score + e.gain + after;
+            let at = e.from.0 as usize;
+            let reading = Reading::of(at, e.step);
+            for slot in by_piece.iter_mut().take(e.to.0 as usize).skip(at) {
+                match slot.iter_mut().find(|(r, _)| *r == reading) {
+                    Some((_, best)) => *best = best.max(total),
+                    None => slot.push((reading, total)),
+                }
+            }
+        }
+        let mut margins = vec![f32::INFINITY; n];
+        for &(at, _, step) in path {
+            let chosen = Reading::of(at, step);
+            let last = match step {
+                Step::Group { last, .. } => usize::from(last),
+                _ => at,
+            };
+            for p in at..=last.min(n.saturating_sub(1)) {
+                let best = by_piece[p]
+                    .iter()
+                    .filter(|(r, _)| *r == chosen)
+                    .map(|(_, t)| *t)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let other = by_piece[p]
+                    .iter()
+                    .filter(|(r, _)| *r != chosen)
+                    .map(|(_, t)| *t)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                margins[p] = best - other;
+            }
+        }
+        margins
     }
 
     /// All transitions out of `state` before piece `i`.
-    fn expand(&self, i: usize, state: State, score: f32, table: &mut [FxHashMap<State, Cell>]) {
+    fn expand(
+        &self,
+        i: usize,
+        state: State,
+        score: f32,
+        table: &mut [FxHashMap<State, Cell>],
+        edges: &mut Vec<Edge>,
+    ) {
         let from = Some((i, state));
+        let origin = (u32::try_from(i).unwrap_or(u32::MAX), state);
         let (state, sign_penalty) = self.apply_signature(state, &self.pieces[i].gap.signature);
         let base = score - sign_penalty;
         let mut push = |to: usize, next: State, value: f32, step: Step| {
@@ -285,6 +433,12 @@ impl<'a> Model<'a> {
             if value > slot.score {
                 *slot = cell;
             }
+            edges.push(Edge {
+                from: origin,
+                to: (u32::try_from(to).unwrap_or(u32::MAX), next),
+                gain: value - score,
+                step,
+            });
         };
         let piece = &self.pieces[i];
         let i16 = u16::try_from(i).unwrap_or(u16::MAX);
@@ -294,8 +448,19 @@ impl<'a> Model<'a> {
             0.0
         };
         // The piece as body text.
+        let mid_sentence = if piece.starts_mid_sentence {
+            MID_SENTENCE_START
+        } else {
+            0.0
+        };
         for (next, value, new) in self.body_steps(i, state) {
-            push(i + 1, next, base + value - absorb, Step::Body { new });
+            let opening = if new { mid_sentence } else { 0.0 };
+            push(
+                i + 1,
+                next,
+                base + value - absorb - opening,
+                Step::Body { new },
+            );
         }
         if !piece.headline_shaped() {
             return;
@@ -325,7 +490,15 @@ impl<'a> Model<'a> {
                     after: Some(g),
                     ..o
                 });
-                push(last + 1, next, base + value, Step::Group { last: g.1, side: Side::After });
+                push(
+                    last + 1,
+                    next,
+                    base + value,
+                    Step::Group {
+                        last: g.1,
+                        side: Side::After,
+                    },
+                );
             }
             let closed = match state {
                 State::Free => Some(0.0),
@@ -338,7 +511,10 @@ impl<'a> Model<'a> {
                     last + 1,
                     State::Pending(g),
                     base + value,
-                    Step::Group { last: g.1, side: Side::Before },
+                    Step::Group {
+                        last: g.1,
+                        side: Side::Before,
+                    },
                 );
             }
             last += 1;
@@ -371,14 +547,18 @@ impl<'a> Model<'a> {
     }
 
     /// The ways piece `i` can be read as body from `state`: (next state, score, new story).
-    fn body_steps(&self, i: usize, state: State) -> Vec<(State, f32, bool)> {
+    fn body_steps(&self, i: usize, state: State) -> Steps {
         let piece = &self.pieces[i];
         let i16 = u16::try_from(i).unwrap_or(u16::MAX);
-        let mut out = Vec::with_capacity(2);
+        let mut out = Steps::default();
         match state {
             State::Free => out.push((State::Open(Open::new(i16, None, piece)), 0.0, true)),
             State::Pending(g) => {
-                let anaphoric = if piece.starts_anaphoric { ANAPHORIC_START } else { 0.0 };
+                let anaphoric = if piece.starts_anaphoric {
+                    ANAPHORIC_START
+                } else {
+                    0.0
+                };
                 let value = self.attach_lead(g, i, None, Side::Before) - anaphoric;
                 out.push((State::Open(Open::new(i16, Some(g), piece)), value, true));
             }
@@ -438,15 +618,16 @@ impl<'a> Model<'a> {
         } else {
             UNFINISHED
         };
-        -unfinished + match o.before.or(o.after) {
-            Some(g) => {
-                let g = (usize::from(g.0), usize::from(g.1));
-                let item_cost = if item { HEADLINE_ON_ITEM } else { 0.0 };
-                W_BODY * self.overlap.body(g, start, end) - item_cost
+        -unfinished
+            + match o.before.or(o.after) {
+                Some(g) => {
+                    let g = (usize::from(g.0), usize::from(g.1));
+                    let item_cost = if item { HEADLINE_ON_ITEM } else { 0.0 };
+                    W_BODY * self.overlap.body(g, start, end) - item_cost
+                }
+                None if item || first.marker == Some(Marker::Further) => 0.0,
+                None => -NO_HEADLINE,
             }
-            None if item || first.marker == Some(Marker::Further) => 0.0,
-            None => -NO_HEADLINE,
-        }
     }
 
     /// Score at the end of the page.
@@ -521,7 +702,11 @@ impl<'a> Model<'a> {
     fn continue_cost(&self, end: usize, i: usize) -> f32 {
         if i > end + 1 {
             // Furniture-like pieces were set aside in between.
-            if self.pieces[end].ends_sentence { 1.0 } else { 0.3 }
+            if self.pieces[end].ends_sentence {
+                1.0
+            } else {
+                0.3
+            }
         } else {
             0.0
         }
@@ -536,7 +721,8 @@ impl<'a> Model<'a> {
             return None;
         }
         let mut cost = SPLIT_BASE;
-        if let (Some(a), Some(b)) = (self.column_before(end), self.column_after(i))
+        if let (Some(&Some(a)), Some(&Some(b))) =
+            (self.columns_before.get(end), self.columns_after.get(i))
             && a.abs_diff(b) >= COLUMN_CHANGE
         {
             cost -= 1.2;
@@ -556,29 +742,8 @@ impl<'a> Model<'a> {
         Some(cost)
     }
 
-    /// Column width of the body text ending at piece `end`: the median over its last pieces.
-    fn column_before(&self, end: usize) -> Option<u16> {
-        median((end.saturating_sub(3)..=end).filter_map(|j| self.pieces[j].column()))
-    }
-
-    /// Column width of the body text starting at piece `i`: the median over its first pieces,
-    /// up to the end of that text (a credit, or the next opener or headline).
-    fn column_after(&self, i: usize) -> Option<u16> {
-        let mut widths = Vec::with_capacity(3);
-        for (k, piece) in self.pieces.iter().enumerate().skip(i).take(3) {
-            if k > i && (piece.marker.is_some() || piece.headline_shaped()) {
-                break;
-            }
-            widths.extend(piece.column());
-            if piece.credit.is_some() {
-                break;
-            }
-        }
-        median(widths.into_iter())
-    }
-
     /// Turn the best path into stories.
-    fn read_back(&self, path: &[(usize, State, Step)]) -> Plan {
+    fn read_back(&self, path: &[(usize, State, Step)], margins: &[f32]) -> Plan {
         let mut units: Vec<Story> = Vec::new();
         let mut orphans = Vec::new();
         let mut pending: Option<(usize, usize)> = None;
@@ -594,8 +759,10 @@ impl<'a> Model<'a> {
             match step {
                 Step::Body { new } => {
                     if new || !open {
+                        let headline = pending.take();
                         units.push(Story {
-                            headline: pending.take(),
+                            headline,
+                            headline_before: headline.is_some(),
                             ..Story::default()
                         });
                         open = true;
@@ -635,15 +802,16 @@ impl<'a> Model<'a> {
             stories: Vec::new(),
             orphans,
         };
+        mark_doubts(&mut units, margins);
         for unit in units {
-            self.mark_doubts_and_push(unit, &mut plan);
+            self.push_stories(unit, &mut plan);
         }
         plan.orphans.sort_unstable();
         plan
     }
 
     /// Split a unit at its `又讯` stories and add them to the plan.
-    fn mark_doubts_and_push(&self, unit: Story, plan: &mut Plan) {
+    fn push_stories(&self, unit: Story, plan: &mut Plan) {
         let mut stories: Vec<Story> = Vec::new();
         for &i in &unit.body {
             let further = self.pieces[i].marker == Some(Marker::Further);
@@ -658,13 +826,59 @@ impl<'a> Model<'a> {
         for (k, mut story) in stories.into_iter().enumerate() {
             if k == 0 {
                 story.headline = unit.headline;
+                story.headline_before = unit.headline_before;
             }
             if k + 1 == count {
                 story.signature_at = unit.signature_at;
             }
+            story.doubts = unit.doubts;
             plan.stories.push(story);
         }
     }
+}
+
+/// Mark where the best reading of a piece won by a small margin: a headline that another
+/// reading places elsewhere or reads as text, or a story boundary that another reading does
+/// not have (or has where this one does not).
+fn mark_doubts(units: &mut [Story], margins: &[f32]) {
+    let close = |p: usize| margins.get(p).is_some_and(|&m| m < DOUBT_MARGIN);
+    for k in 0..units.len() {
+        if let Some((first, last)) = units[k].headline
+            && (first..=last).any(close)
+        {
+            units[k].doubts.headline = true;
+        }
+        let body = units[k].body.clone();
+        for (w, &p) in body.iter().enumerate() {
+            if close(p) {
+                units[k].doubts.boundary = true;
+                if w == 0 && k > 0 {
+                    units[k - 1].doubts.boundary = true;
+                }
+            }
+        }
+    }
+}
+
+/// Column width of the body text ending at piece `end`: the median over its last pieces.
+fn column_before(pieces: &[Piece], end: usize) -> Option<u16> {
+    median((end.saturating_sub(3)..=end).filter_map(|j| pieces[j].column()))
+}
+
+/// Column width of the body text starting at piece `i`: the median over its first pieces,
+/// up to the end of that text (a credit, or the next opener or headline).
+fn column_after(pieces: &[Piece], i: usize) -> Option<u16> {
+    let mut widths = Vec::with_capacity(3);
+    for (k, piece) in pieces.iter().enumerate().skip(i).take(3) {
+        if k > i && (piece.marker.is_some() || piece.headline_shaped()) {
+            break;
+        }
+        widths.extend(piece.column());
+        if piece.credit.is_some() {
+            break;
+        }
+    }
+    median(widths.into_iter())
 }
 
 /// The median of some widths (the lower one of an even count).
@@ -740,7 +954,10 @@ fn strength(pieces: &[Piece], i: usize) -> f32 {
 
 /// Whether piece `i` stands next to a brief (`●` item): before one, or after one's text.
 fn next_to_brief(pieces: &[Piece], i: usize) -> bool {
-    if pieces.get(i + 1).is_some_and(|p| p.marker == Some(Marker::Bullet)) {
+    if pieces
+        .get(i + 1)
+        .is_some_and(|p| p.marker == Some(Marker::Bullet))
+    {
         return true;
     }
     pieces[..i]
@@ -804,8 +1021,14 @@ mod tests {
             "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n甲县召开植树造林动员会\n\n本报讯 3月3日，乙县举办招商引资推介会，签约项目十个。\n\n乙县举办招商引资推介会\n",
         );
         assert_eq!(plan.stories.len(), 2);
-        assert_eq!(headline_of(&p, &plan.stories[0]).as_deref(), Some("甲县召开植树造林动员会"));
-        assert_eq!(headline_of(&p, &plan.stories[1]).as_deref(), Some("乙县举办招商引资推介会"));
+        assert_eq!(
+            headline_of(&p, &plan.stories[0]).as_deref(),
+            Some("甲县召开植树造林动员会")
+        );
+        assert_eq!(
+            headline_of(&p, &plan.stories[1]).as_deref(),
+            Some("乙县举办招商引资推介会")
+        );
     }
 
     #[test]
@@ -814,8 +1037,14 @@ mod tests {
             "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n甲县召开植树造林动员会\n\n乙县举办招商引资推介会\n\n3月3日，乙县举办招商引资推介会，签约项目十个。\n",
         );
         assert_eq!(plan.stories.len(), 2);
-        assert_eq!(headline_of(&p, &plan.stories[0]).as_deref(), Some("甲县召开植树造林动员会"));
-        assert_eq!(headline_of(&p, &plan.stories[1]).as_deref(), Some("乙县举办招商引资推介会"));
+        assert_eq!(
+            headline_of(&p, &plan.stories[0]).as_deref(),
+            Some("甲县召开植树造林动员会")
+        );
+        assert_eq!(
+            headline_of(&p, &plan.stories[1]).as_deref(),
+            Some("乙县举办招商引资推介会")
+        );
     }
 
     #[test]
@@ -824,8 +1053,14 @@ mod tests {
             "甲县召开植树造林动员会\n\n3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n3月3日，乙县举办招商引资推介会，签约项目十个。\n\n乙县举办招商引资推介会\n",
         );
         assert_eq!(plan.stories.len(), 2, "{plan:?}");
-        assert_eq!(headline_of(&p, &plan.stories[0]).as_deref(), Some("甲县召开植树造林动员会"));
-        assert_eq!(headline_of(&p, &plan.stories[1]).as_deref(), Some("乙县举办招商引资推介会"));
+        assert_eq!(
+            headline_of(&p, &plan.stories[0]).as_deref(),
+            Some("甲县召开植树造林动员会")
+        );
+        assert_eq!(
+            headline_of(&p, &plan.stories[1]).as_deref(),
+            Some("乙县举办招商引资推介会")
+        );
     }
 
     #[test]
@@ -834,7 +1069,10 @@ mod tests {
             "本报讯 3月2日，甲县召开植树造林动员会。\n又讯 3月3日，甲县开展义务植树活动。\n\n甲县召开植树造林动员会\n",
         );
         assert_eq!(plan.stories.len(), 2);
-        assert_eq!(headline_of(&p, &plan.stories[0]).as_deref(), Some("甲县召开植树造林动员会"));
+        assert_eq!(
+            headline_of(&p, &plan.stories[0]).as_deref(),
+            Some("甲县召开植树造林动员会")
+        );
         assert_eq!(plan.stories[1].headline, None);
     }
 

@@ -16,8 +16,8 @@ use std::sync::Arc;
 
 use super::byline::{split_photo_credit, split_trailing_credit};
 use super::chars::{
-    display_width, ends_sentence, find_space, is_body_punct, is_han, is_space, strip_spaces,
-    visible_len,
+    ends_sentence, find_space, is_body_punct, is_cjk_punct, is_han, is_space, strip_spaced_prefix,
+    strip_spaces, visible_len,
 };
 use super::header::HeaderPart;
 use super::lines::{Line, LineKind, Marker};
@@ -83,27 +83,44 @@ pub struct Piece {
     /// Whether its first line refers back to text before it (`据了解`, `该局`, `他说`): a
     /// story does not open that way.
     pub starts_anaphoric: bool,
+    /// Whether its first line can only continue a sentence: it opens with punctuation (`（工）委`,
+    /// `、`) or a particle (`的`, `了`).
+    pub starts_mid_sentence: bool,
+    /// The width its text was wrapped at (see [`Piece::column`]).
+    column: Option<u16>,
 }
 
 impl Piece {
-    fn new(lines: Vec<String>, marker: Option<Marker>, vertical: bool, gap: Gap) -> Self {
-        let widths = lines.iter().map(|l| ink_width(l)).collect();
+    fn new(
+        lines: Vec<String>,
+        widths: Vec<u16>,
+        marker: Option<Marker>,
+        vertical: bool,
+        gap: Gap,
+    ) -> Self {
         let after_sentence_before_last = lines
             .len()
             .checked_sub(2)
             .is_none_or(|i| ends_sentence(&lines[i]));
+        // A credit wrapped over the last two lines ends the last one with `摄` or `）`.
+        let wrapped_credit = lines
+            .last()
+            .is_some_and(|l| l.trim_end_matches(is_space).ends_with(['摄', '）', ')']));
         let last_two = lines
             .len()
             .checked_sub(2)
-            .map(|i| lines[i..].concat())
-            .filter(|_| marker.is_none() || lines.len() > 2);
+            .filter(|_| wrapped_credit && (marker.is_none() || lines.len() > 2))
+            .map(|i| lines[i..].concat());
         let credit = lines
             .last()
             .and_then(|last| credit_of(last, after_sentence_before_last))
             .or_else(|| {
                 // `本报记者 刘金` / `元 摄`: a credit wrapped over the last two lines.
                 let joined = last_two.as_deref()?;
-                let before_joined = lines.len().checked_sub(3).is_none_or(|i| ends_sentence(&lines[i]));
+                let before_joined = lines
+                    .len()
+                    .checked_sub(3)
+                    .is_none_or(|i| ends_sentence(&lines[i]));
                 credit_of(joined, before_joined)
             });
         let credit_only = credit.is_some()
@@ -121,10 +138,12 @@ impl Piece {
         } else {
             shape_of(&lines)
         };
-        let phrases = lines.iter().any(|l| has_phrase_space(l));
+        let phrases = shape != Shape::Body && lines.iter().any(|l| has_phrase_space(l));
         let starts_lead = lines.first().is_some_and(|l| opens_with_time(l));
         let starts_anaphoric = lines.first().is_some_and(|l| refers_back(l));
-        Piece {
+        let starts_mid_sentence =
+            marker.is_none() && lines.first().is_some_and(|l| opens_mid_sentence(l));
+        let mut piece = Piece {
             lines,
             widths,
             marker,
@@ -138,7 +157,11 @@ impl Piece {
             ends_sentence,
             starts_lead,
             starts_anaphoric,
-        }
+            starts_mid_sentence,
+            column: None,
+        };
+        piece.column = piece.measure_column();
+        piece
     }
 
     /// Whether the piece could be a headline or a part of one.
@@ -151,9 +174,19 @@ impl Piece {
         self.lines.iter().map(|l| visible_len(l)).sum()
     }
 
+    /// A piece of one line.
+    fn single(line: String, vertical: bool, gap: Gap) -> Self {
+        let width = ink_width(&line);
+        Piece::new(vec![line], vec![width], None, vertical, gap)
+    }
+
     /// The width the piece's text was wrapped at: the median width of its lines that do not
-    /// end a paragraph, when it has any.
+    /// end a paragraph, when it has any and the piece is body-shaped.
     pub fn column(&self) -> Option<u16> {
+        self.column
+    }
+
+    fn measure_column(&self) -> Option<u16> {
         let credit_line = self.credit.map(|_| self.lines.len() - 1);
         let mut full: Vec<u16> = self
             .lines
@@ -249,14 +282,14 @@ pub fn layout(lines: Vec<Line>) -> Layout {
             }
             LineKind::Text if line.vertical => {
                 flush(&mut open, &mut out);
-                let piece = Piece::new(vec![line.text], None, true, std::mem::take(&mut gap));
+                let piece = Piece::single(line.text, true, std::mem::take(&mut gap));
                 out.pieces.push(piece);
             }
             LineKind::Text if is_lone_character(&line.text) => {
                 // A character on a line of its own is decoration or a stray wrap: the model
                 // decides, apart from the lines around it.
                 flush(&mut open, &mut out);
-                let piece = Piece::new(vec![line.text], None, false, std::mem::take(&mut gap));
+                let piece = Piece::single(line.text, false, std::mem::take(&mut gap));
                 out.pieces.push(piece);
             }
             LineKind::Text => {
@@ -352,6 +385,9 @@ const COLUMN_WORDS: &[&str] = &[
 
 /// Whether a line could be a column label: a short phrase naming a column.
 pub fn label_like(line: &str) -> bool {
+    if visible_len(line) > MAX_LABEL {
+        return false;
+    }
     let compact = strip_spaces(line);
     (2..=MAX_LABEL).contains(&compact.chars().count())
         && compact.chars().all(is_han)
@@ -361,12 +397,15 @@ pub fn label_like(line: &str) -> bool {
 /// A label printed right above a brief (`百字新闻` / `●…`) without a blank line: its own piece.
 fn split_off_label(open: &mut Option<Open>, out: &mut Layout) {
     let Some(run) = open.as_mut() else { return };
-    if run.marker.is_some() || run.lines.len() < 2 || !run.lines.last().is_some_and(|l| label_like(l)) {
+    if run.marker.is_some()
+        || run.lines.len() < 2
+        || !run.lines.last().is_some_and(|l| label_like(l))
+    {
         return;
     }
     let Some(label) = run.lines.pop() else { return };
     flush(open, out);
-    out.pieces.push(Piece::new(vec![label], None, false, Gap::default()));
+    out.pieces.push(Piece::single(label, false, Gap::default()));
 }
 
 /// Turn the open run into pieces, cutting off headline lines that touch body lines.
@@ -383,30 +422,37 @@ fn flush(open: &mut Option<Open>, out: &mut Layout) {
     {
         // A label printed right under the briefs it names, without a blank line.
         let label = run.lines.remove(0);
-        out.pieces.push(Piece::new(vec![label], None, false, std::mem::take(&mut run.gap)));
+        out.pieces
+            .push(Piece::single(label, false, std::mem::take(&mut run.gap)));
     }
     let context_allows_head = out
         .pieces
         .last()
         .is_none_or(|p| p.ends_sentence || p.credit.is_some() || p.headline_shaped())
         || run.gap.furniture;
+    let mut widths: Vec<u16> = run.lines.iter().map(|l| ink_width(l)).collect();
     // A headline may touch the end of any text, but the start only of text without an opener.
-    let (head, body, _) = edge_headlines(&run.lines, context_allows_head && run.marker.is_none());
+    let (head, body, _) = edge_headlines(
+        &run.lines,
+        &widths,
+        context_allows_head && run.marker.is_none(),
+    );
     let mut lines = run.lines;
     let tail_lines = lines.split_off(body);
+    let tail_widths = widths.split_off(body);
     let body_lines = lines.split_off(head);
-    let head_lines = lines;
+    let body_widths = widths.split_off(head);
     let mut gap = run.gap;
     let mut first = true;
-    for (part, marker) in [
-        (head_lines, None),
-        (body_lines, run.marker),
-        (tail_lines, None),
+    for (part, part_widths, marker) in [
+        (lines, widths, None),
+        (body_lines, body_widths, run.marker),
+        (tail_lines, tail_widths, None),
     ] {
         if part.is_empty() {
             continue;
         }
-        let mut piece = Piece::new(part, marker, false, std::mem::take(&mut gap));
+        let mut piece = Piece::new(part, part_widths, marker, false, std::mem::take(&mut gap));
         piece.glued = first && run.glued;
         first = false;
         out.pieces.push(piece);
@@ -425,13 +471,16 @@ fn after_brief(pieces: &[Piece]) -> bool {
 
 /// Lines at the start and at the end of a run that form a headline printed without a blank
 /// line against body text: `(head lines, end of body, tail lines)`.
-fn edge_headlines(lines: &[String], context_allows_head: bool) -> (usize, usize, usize) {
+fn edge_headlines(
+    lines: &[String],
+    widths: &[u16],
+    context_allows_head: bool,
+) -> (usize, usize, usize) {
     let n = lines.len();
     if n < 3 {
         return (0, n, 0);
     }
     let plain = |l: &String| headline_line(l, true) && !l.chars().any(is_body_punct);
-    let widths: Vec<u16> = lines.iter().map(|l| ink_width(l)).collect();
     let column_of = |range: std::ops::Range<usize>| -> Option<u16> {
         let mut w: Vec<u16> = range
             .filter(|&i| !ends_sentence(&lines[i]))
@@ -440,9 +489,7 @@ fn edge_headlines(lines: &[String], context_allows_head: bool) -> (usize, usize,
         w.sort_unstable();
         w.get(w.len() / 2).copied()
     };
-    let apart = |w: u16, column: u16| {
-        w > column + BODY_OVERHANG || w + BODY_SHORTFALL < column
-    };
+    let apart = |w: u16, column: u16| w > column + BODY_OVERHANG || w + BODY_SHORTFALL < column;
     let body_like = |range: std::ops::Range<usize>| {
         let len = range.len();
         len > MAX_HEADLINE_LINES || range.clone().any(|i| lines[i].chars().any(is_body_punct))
@@ -507,6 +554,17 @@ fn headline_line(line: &str, first: bool) -> bool {
         && !line.contains(['。', '；', ';'])
 }
 
+/// `实 现 “25311” 远 景 目`: a line spread out character by character to fill its column,
+/// which body text is and a headline is not.
+fn spread_out(line: &str) -> bool {
+    if find_space(line).is_none() {
+        return false;
+    }
+    let tokens: Vec<&str> = line.split(is_space).filter(|t| !t.is_empty()).collect();
+    let single = tokens.iter().filter(|t| t.chars().count() == 1).count();
+    tokens.len() >= 4 && single * 4 >= tokens.len() * 3
+}
+
 /// How much lines look like a headline.
 fn shape_of(lines: &[String]) -> Shape {
     let short = (1..=MAX_HEADLINE_LINES).contains(&lines.len())
@@ -514,19 +572,26 @@ fn shape_of(lines: &[String]) -> Shape {
             .iter()
             .enumerate()
             .all(|(i, line)| headline_line(line, i == 0));
-    if !short {
+    if !short || lines.iter().any(|l| spread_out(l)) {
         return Shape::Body;
     }
     if !lines.iter().any(|l| l.chars().any(is_body_punct)) {
-        let continues = lines.first().is_some_and(|l| {
-            let compact = strip_spaces(l);
-            BACK_REFERENCES.iter().any(|w| compact.starts_with(w))
-        });
-        return if continues { Shape::Body } else { Shape::Headline };
+        let continues = lines
+            .first()
+            .is_some_and(|l| starts_with_any(l, BACK_REFERENCES));
+        return if continues {
+            Shape::Body
+        } else {
+            Shape::Headline
+        };
     }
     // A headline with a comma is a line or two, and never opens like a story (`3月24日，`)
     // or like a sentence that continues one (`会议强调，`).
-    if lines.len() > 2 || lines.first().is_some_and(|l| opens_with_time(l) || refers_back(l)) {
+    if lines.len() > 2
+        || lines
+            .first()
+            .is_some_and(|l| opens_with_time(l) || refers_back(l))
+    {
         return Shape::Body;
     }
     let punctuated = lines.iter().all(|line| {
@@ -565,54 +630,137 @@ fn has_phrase_space(line: &str) -> bool {
 /// (`方 向 ， 合 理` is as wide as `方向，合理`), a space set around a number or a Latin word
 /// (`在 2022 年`) counted as the half cell it takes in print.
 pub fn ink_width(line: &str) -> u16 {
-    let width = if find_space(line).is_some() {
-        let chars: Vec<char> = line.chars().collect();
-        let number_spaces = chars
-            .iter()
-            .enumerate()
-            .filter(|&(i, &c)| {
-                let ascii = |j: Option<usize>| {
-                    j.and_then(|j| chars.get(j))
-                        .is_some_and(char::is_ascii_alphanumeric)
+    let bytes = line.as_bytes();
+    let mut width = 0usize;
+    let mut number_spaces = 0usize;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (len, columns) = match lead {
+            b' ' | b'\t' => {
+                let alnum = |i: Option<usize>| {
+                    i.and_then(|i| bytes.get(i))
+                        .is_some_and(u8::is_ascii_alphanumeric)
                 };
-                c == ' ' && (ascii(i.checked_sub(1)) || ascii(Some(i + 1)))
-            })
-            .count();
-        display_width(&strip_spaces(line)) + number_spaces / 2
-    } else {
-        display_width(line)
+                if lead == b' ' && (alnum(at.checked_sub(1)) || alnum(Some(at + 1))) {
+                    number_spaces += 1;
+                }
+                (1, 0)
+            }
+            b'!'..=b'~' => (1, 1),
+            0x00..=0x7F => (1, 0),
+            0xE5..=0xE9 => (3, 2),
+            _ => match (lead, bytes.get(at + 1), bytes.get(at + 2)) {
+                (0xE4, Some(0xB8..=0xBF), _) => (3, 2),
+                // U+3000: the ideographic space.
+                (0xE3, Some(0x80), Some(0x80)) => (3, 0),
+                (0xE3, Some(0x80), Some(0x81..=0xA9)) => (3, 2),
+                (0xEF, Some(0xBC), Some(0x81..=0xBF)) | (0xEF, Some(0xBD), Some(0x80..=0xA0)) => {
+                    (3, 2)
+                }
+                (0xE2, Some(0x80), Some(0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6)) => (3, 1),
+                _ => {
+                    let c = line.get(at..).and_then(|rest| rest.chars().next());
+                    let len = c.map_or(1, char::len_utf8);
+                    let columns = c.filter(|&c| !is_space(c)).map_or(0, |c| {
+                        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+                    });
+                    (len, columns)
+                }
+            },
+        };
+        width += columns;
+        at += len;
+    }
+    u16::try_from(width + number_spaces / 2).unwrap_or(u16::MAX)
+}
+
+/// Whether `line` starts with one of `words`, layout spaces allowed between characters.
+fn starts_with_any(line: &str, words: &[&str]) -> bool {
+    let Some(first) = line.trim_start_matches(is_space).chars().next() else {
+        return false;
     };
-    u16::try_from(width).unwrap_or(u16::MAX)
+    words
+        .iter()
+        .any(|w| w.starts_with(first) && strip_spaced_prefix(line, w).is_some())
 }
 
 /// Words that open a sentence by referring to what came before (`据了解`, `会上`, `此外`):
 /// they continue a story, never open one.
 const BACK_REFERENCES: &[&str] = &[
-    "据了解", "据悉", "据介绍", "此外", "另外", "同时", "随后", "其中", "对此", "为此", "会上",
-    "会后", "会议指出", "会议强调", "会议要求", "会议认为", "他说", "她说", "他指出", "她指出",
-    "他强调", "她强调", "他表示", "她表示",
+    "据了解",
+    "据悉",
+    "据介绍",
+    "此外",
+    "另外",
+    "同时",
+    "随后",
+    "其中",
+    "对此",
+    "为此",
+    "会上",
+    "会后",
+    "会议指出",
+    "会议强调",
+    "会议要求",
+    "会议认为",
+    "他说",
+    "她说",
+    "他指出",
+    "她指出",
+    "他强调",
+    "她强调",
+    "他表示",
+    "她表示",
 ];
 /// Characters that, followed by a place or an office, refer back to one named before (`该局`).
 const DEMONSTRATIVES: &[char] = &['该', '此', '这'];
 
 /// Whether a line opens by referring back to what came before it.
 fn refers_back(line: &str) -> bool {
-    let compact = strip_spaces(line);
-    BACK_REFERENCES.iter().any(|w| compact.starts_with(w))
-        || compact.chars().next().is_some_and(|c| DEMONSTRATIVES.contains(&c))
+    starts_with_any(line, BACK_REFERENCES)
+        || line
+            .trim_start_matches(is_space)
+            .starts_with(DEMONSTRATIVES)
+}
+
+/// Particles that never open a sentence.
+const NEVER_FIRST: &[char] = &['的', '了', '着', '地', '得', '之', '们'];
+
+/// Whether a line opens in the middle of a sentence: with punctuation or a particle.
+fn opens_mid_sentence(line: &str) -> bool {
+    line.trim_start_matches(is_space)
+        .chars()
+        .next()
+        .is_some_and(|c| {
+            NEVER_FIRST.contains(&c)
+                || is_cjk_punct(c) && !matches!(c, '“' | '‘' | '《' | '「' | '『' | '【')
+        })
 }
 
 /// Time words that open a story's first sentence.
-const LEAD_WORDS: &[&str] = &["近日", "日前", "连日来", "近期", "近年来", "今年以来", "去年以来"];
+const LEAD_WORDS: &[&str] = &[
+    "近日",
+    "日前",
+    "连日来",
+    "近期",
+    "近年来",
+    "今年以来",
+    "去年以来",
+];
 
 /// Whether a line opens with a date (`3月27日`, `2022年`) or a time word (`近日`).
 fn opens_with_time(line: &str) -> bool {
-    let compact = strip_spaces(line);
-    let digits = compact.chars().take_while(char::is_ascii_digit).count();
-    let unit = compact.chars().nth(digits);
+    let mut chars = line.chars().filter(|&c| !is_space(c));
+    let mut digits = 0;
+    let unit = loop {
+        match chars.next() {
+            Some(c) if c.is_ascii_digit() && digits < 4 => digits += 1,
+            other => break other,
+        }
+    };
     ((1..=2).contains(&digits) && unit == Some('月'))
         || (digits == 4 && unit == Some('年'))
-        || LEAD_WORDS.iter().any(|w| compact.starts_with(w))
+        || starts_with_any(line, LEAD_WORDS)
 }
 
 #[cfg(test)]
@@ -631,7 +779,15 @@ mod tests {
     #[test]
     fn runs_are_cut_at_openers_credits_and_blanks() {
         let t = texts("正文一。\n（孟轩）\n正文二，\n继续。\n\n标题\n本报讯 正文三。\n");
-        assert_eq!(t, ["正文一。（孟轩）", "正文二，继续。", "标题", "本报讯 正文三。"]);
+        assert_eq!(
+            t,
+            [
+                "正文一。（孟轩）",
+                "正文二，继续。",
+                "标题",
+                "本报讯 正文三。"
+            ]
+        );
     }
 
     #[test]
@@ -695,10 +851,16 @@ mod tests {
     fn shapes() {
         assert_eq!(shape_of(&["稳就业，促发展".to_owned()]), Shape::Punctuated);
         assert_eq!(
-            shape_of(&["温县2022年度党委".to_owned(), "（党组）书记抓基层党建".to_owned()]),
+            shape_of(&[
+                "温县2022年度党委".to_owned(),
+                "（党组）书记抓基层党建".to_owned()
+            ]),
             Shape::Headline
         );
-        assert_eq!(shape_of(&["会议强调，要压实责任，确保，".to_owned()]), Shape::Body);
+        assert_eq!(
+            shape_of(&["会议强调，要压实责任，确保，".to_owned()]),
+            Shape::Body
+        );
         assert!(has_phrase_space("立足岗位 学以致用"));
         assert!(!has_phrase_space("方 向 合 理"));
     }

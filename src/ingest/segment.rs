@@ -13,7 +13,7 @@ use super::chars::{display_width, strip_spaces};
 use super::header::{HeaderPart, merge};
 use super::lines::{Line, Marker};
 use super::page_model::{self, Doubts, Plan};
-use super::pieces::{FurnitureKind, Layout, layout};
+use super::pieces::{FurnitureKind, Layout, label_like, layout};
 use super::reflow::BodyLine;
 use crate::model::PageHeader;
 
@@ -108,7 +108,8 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
         };
         for (k, &i) in story.body.iter().enumerate() {
             let piece = &pieces[i];
-            let after_gap = piece.gap.blanks > 0 || piece.gap.furniture || piece.gap.signature.is_some();
+            let after_gap =
+                piece.gap.blanks > 0 || piece.gap.furniture || piece.gap.signature.is_some();
             let set_apart = k > 0 && story.body[k - 1] + 1 != i;
             if k > 0 && (after_gap || set_apart) {
                 draft.body.push(BodyLine::Break);
@@ -141,25 +142,33 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
         match &f.kind {
             FurnitureKind::Header(part) => {
                 events.push((f.before, 0, Event::Header(part.clone())));
-                out.furniture.push((FurnitureRole::Header, f.text.to_string()));
+                out.furniture
+                    .push((FurnitureRole::Header, f.text.to_string()));
             }
             FurnitureKind::Label => {
                 events.push((f.before, 0, Event::Label(strip_spaces(&f.text))));
-                out.furniture.push((FurnitureRole::Label, f.text.to_string()));
+                out.furniture
+                    .push((FurnitureRole::Label, f.text.to_string()));
             }
-            FurnitureKind::Junk => out.furniture.push((FurnitureRole::Junk, f.text.to_string())),
+            FurnitureKind::Junk => out
+                .furniture
+                .push((FurnitureRole::Junk, f.text.to_string())),
             FurnitureKind::Signature => {
-                let taken = used_signatures.contains(&f.before) && !signature_seen.contains(&f.before);
+                let taken =
+                    used_signatures.contains(&f.before) && !signature_seen.contains(&f.before);
                 signature_seen.push(f.before);
                 if !taken {
-                    out.furniture.push((FurnitureRole::Signature, f.text.to_string()));
+                    out.furniture
+                        .push((FurnitureRole::Signature, f.text.to_string()));
                 }
             }
         }
     }
     for &i in &plan.orphans {
         let text = pieces[i].lines.join("\n");
-        let label_like = pieces[i].visible_len() <= MAX_LABEL_CHARS && next_to_brief(plan, &drafts, i);
+        let label_like = pieces[i].lines.len() == 1
+            && label_like(&pieces[i].lines[0])
+            && next_to_brief(plan, &drafts, i);
         if label_like {
             events.push((i, 0, Event::Label(strip_spaces(&text))));
             out.furniture.push((FurnitureRole::Label, text));
@@ -223,9 +232,6 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
     out.drafts = drafts;
     out
 }
-
-/// Longest column label, in characters.
-const MAX_LABEL_CHARS: usize = 8;
 
 /// Whether the story just before or just after piece `i` is a brief.
 fn next_to_brief(plan: &Plan, drafts: &[Draft], i: usize) -> bool {
