@@ -282,6 +282,25 @@ mod tests {
     }
 
     #[test]
+    fn spaced_datelines_in_every_spelling() {
+        let (d, rest) = take_dateline("本 报 讯 3月2日，某县");
+        assert!(d.marked);
+        assert_eq!(rest, "3月2日，某县");
+        let (d, rest) = take_dateline("本报讯 （记 者 张三） 3月2日");
+        assert_eq!(d.reporters, ["张三"]);
+        assert_eq!(rest, "3月2日");
+        let (d, rest) = take_dateline("又讯 （记 者 张三、李四） 3月3日");
+        assert!(d.marked);
+        assert_eq!(d.reporters, ["张三", "李四"]);
+        assert_eq!(rest, "3月3日");
+        let (d, rest) = take_dateline("(记者王五 通讯员赵六) 近日");
+        assert!(!d.marked);
+        assert_eq!(d.reporters, ["王五"]);
+        assert_eq!(d.correspondents, ["赵六"]);
+        assert_eq!(rest, "近日");
+    }
+
+    #[test]
     fn dateline_with_two_reporters() {
         let (d, _) = take_dateline("本报讯（记者郭树勋、赵根志） 3月4");
         assert_eq!(d.reporters, ["郭树勋", "赵根志"]);

@@ -456,6 +456,15 @@ mod tests {
     }
 
     #[test]
+    fn spaced_line_inside_a_caption_is_text_not_a_label() {
+        let kinds = kinds(
+            "为促进孟州\n市 农 业 支 柱 产\n业发展，该市举办培训。\n\n政 务 简 报\n\n●3月1日，某镇开展活动。\n",
+        );
+        assert_eq!(kinds[1], LineKind::Text);
+        assert_eq!(kinds[4], LineKind::Label);
+    }
+
+    #[test]
     fn single_character_continuing_a_paragraph_is_text() {
         let lines = split_lines("全面提升养老服务质量\n区\n");
         assert_eq!(lines[1].kind, LineKind::Text);

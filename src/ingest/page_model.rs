@@ -1077,6 +1077,48 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_character_is_never_a_headline() {
+        let (p, plan) = read(
+            "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n州\n甲县召开植树造林动员会\n\n本报讯 3月3日，乙县举办招商引资推介会。\n\n乙县举办招商引资推介会\n",
+        );
+        assert_eq!(plan.stories.len(), 2);
+        assert_eq!(
+            headline_of(&p, &plan.stories[0]).as_deref(),
+            Some("甲县召开植树造林动员会")
+        );
+        assert!(plan.orphans.iter().any(|&i| p[i].lines == ["州"]));
+    }
+
+    #[test]
+    fn a_story_without_dateline_under_its_headline_is_not_merged() {
+        let (p, plan) = read(
+            "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化工作。\n\n甲县召开植树造林动员会\n\n乙县举办招商引资推介会\n\n为进一步优化营商环境，3月3日，乙县举办招商引资推介会，签约项目十个。\n\n（记者张三） 3月4日，丙县开展消防演练，检验应急能力。\n\n丙县开展消防演练\n",
+        );
+        assert_eq!(plan.stories.len(), 3, "{plan:?}");
+        assert_eq!(
+            headline_of(&p, &plan.stories[1]).as_deref(),
+            Some("乙县举办招商引资推介会")
+        );
+        assert_eq!(
+            headline_of(&p, &plan.stories[2]).as_deref(),
+            Some("丙县开展消防演练")
+        );
+    }
+
+    #[test]
+    fn close_readings_leave_a_doubt_and_clear_ones_none() {
+        let (_, plan) = read(
+            "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n甲县召开植树造林动员会\n\n本报讯 3月3日，乙县举办招商引资推介会，签约项目十个。\n\n乙县举办招商引资推介会\n",
+        );
+        assert!(plan.stories.iter().all(|s| !s.doubts.any()));
+        // A headline sharing no word with either neighbour could go to either.
+        let (_, plan) = read(
+            "3月2日，甲县召开植树造林动员会，部署春季绿化。\n\n春风里的新绿\n\n3月3日，乙县举办招商引资推介会，签约项目十个。\n",
+        );
+        assert!(plan.stories.iter().any(|s| s.doubts.headline), "{plan:?}");
+    }
+
+    #[test]
     fn short_line_after_a_sentence_stays_body_when_no_story_wants_it() {
         let (_, plan) = read(
             "本报讯 3月2日，甲县召开植树造林动员会，部署春季绿化工作。\n\n会议要求\n\n各乡镇要压实责任，确保完成任务。\n\n甲县召开植树造林动员会\n",
