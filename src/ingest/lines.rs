@@ -328,19 +328,28 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
             groups.pop();
         }
         let end = groups.last().map_or(i, |g| g.1);
-        let mut chars = String::new();
-        for line in slots.get(i..=end).into_iter().flatten().flatten() {
-            if !line.is_blank() {
-                chars.push_str(&line.text);
+        let total: usize = groups.iter().map(|g| g.1 + 1 - g.0).sum();
+        if total >= MIN_VERTICAL_CHARS {
+            // One line per column: whether two columns are one headline or the headlines of
+            // two stories is for the page model to say.
+            for (k, &(first, last)) in groups.iter().enumerate() {
+                if k > 0 {
+                    out.push(Line::new(""));
+                }
+                let column: String = slots
+                    .get(first..=last)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|l| l.text.as_str())
+                    .collect();
+                out.push(Line {
+                    text: column,
+                    kind: LineKind::Text,
+                    vertical: true,
+                    glued: false,
+                });
             }
-        }
-        if chars.chars().count() >= MIN_VERTICAL_CHARS {
-            out.push(Line {
-                text: chars,
-                kind: LineKind::Text,
-                vertical: true,
-                glued: false,
-            });
         } else {
             let isolated =
                 (i == 0 || is(&blank, i - 1)) && (end + 1 >= slots.len() || is(&blank, end + 1));
@@ -432,9 +441,12 @@ mod tests {
     #[test]
     fn vertical_headline_is_folded_across_a_blank() {
         let lines = split_lines("（陈艺堂）\n\n海\n亮\n集\n团\n\n董\n事\n长\n\n本报讯 2 月");
-        let vertical: Vec<&Line> = lines.iter().filter(|l| l.vertical).collect();
-        assert_eq!(vertical.len(), 1);
-        assert_eq!(vertical[0].text, "海亮集团董事长");
+        let vertical: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.vertical)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(vertical, ["海亮集团", "董事长"]);
         assert_eq!(
             lines.last().map(|l| l.kind.clone()),
             Some(LineKind::Start(Marker::Dateline))

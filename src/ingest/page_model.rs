@@ -78,6 +78,8 @@ const UNFINISHED: f32 = 2.5;
 const HEAD_PIVOT: f32 = 1.0;
 /// Change of column width (in cells) that says the text is another story's.
 const COLUMN_CHANGE: u16 = 3;
+/// Cost of cutting between two columns of vertical text, as if they were two headlines.
+const VERTICAL_CUT: f32 = 2.0;
 /// Most pieces in one headline block (kicker, a title wrapped over a blank, subtitle).
 const MAX_GROUP: usize = 4;
 /// States kept per position.
@@ -247,7 +249,7 @@ struct Model<'a> {
 impl<'a> Model<'a> {
     fn new(layout: &'a Layout) -> Self {
         let pieces = &layout.pieces[..];
-        let strength = (0..pieces.len()).map(|i| strength(pieces, i)).collect();
+        let strength: Vec<f32> = (0..pieces.len()).map(|i| strength(pieces, i)).collect();
         let first_text = pieces.iter().position(|p| !p.headline_shaped());
         let orphan = (0..pieces.len())
             .map(|i| {
@@ -471,10 +473,15 @@ impl<'a> Model<'a> {
         let mut last = i;
         loop {
             let g: Group = (i16, u16::try_from(last).unwrap_or(u16::MAX));
+            // The columns of a vertical headline stay together unless their words say
+            // otherwise.
+            let cuts_vertical =
+                self.pieces[last].vertical && self.pieces.get(last + 1).is_some_and(|p| p.vertical);
             let shape = group_shape(&self.pieces[i..=last])
                 - (i..=last)
                     .map(|j| (HEAD_PIVOT - self.strength[j]).max(0.0))
-                    .sum::<f32>();
+                    .sum::<f32>()
+                - if cuts_vertical { VERTICAL_CUT } else { 0.0 };
             if let State::Open(o) = state
                 && o.before.is_none()
                 && !o.sealed()
@@ -980,7 +987,12 @@ fn orphan_cost(piece: &Piece) -> f32 {
 /// How plausible pieces are as one headline block (kicker, title, subtitle).
 fn group_shape(pieces: &[Piece]) -> f32 {
     let mut score = 0.0;
-    let n = pieces.len();
+    // The columns of one vertical headline count as one part.
+    let n = pieces.len()
+        - pieces
+            .windows(2)
+            .filter(|w| w[0].vertical && w[1].vertical)
+            .count();
     score -= 0.4 * n.saturating_sub(1) as f32;
     score -= 2.0 * n.saturating_sub(3) as f32;
     let lines: usize = pieces.iter().map(|p| p.lines.len()).sum();
@@ -990,7 +1002,7 @@ fn group_shape(pieces: &[Piece]) -> f32 {
     if pieces.iter().any(|p| p.visible_len() <= 2) {
         score -= 1.5;
     }
-    if n > 1 && pieces.iter().any(|p| p.visible_len() <= 4) {
+    if n > 1 && pieces.iter().any(|p| !p.vertical && p.visible_len() <= 4) {
         // A kicker or subtitle of a word or two is rare; a label or a stray word is not.
         score -= 0.8;
     }

@@ -585,12 +585,14 @@ fn shape_of(lines: &[String]) -> Shape {
             Shape::Headline
         };
     }
-    // A headline with a comma is a line or two, and never opens like a story (`3月24日，`)
-    // or like a sentence that continues one (`会议强调，`).
+    // A headline with a comma is a line or two, never opens like a story (`3月24日，`) or
+    // like a sentence that continues one (`会议强调，`), and never reports speech (`某某
+    // 要求，…`: a headline quotes with a colon).
     if lines.len() > 2
         || lines
             .first()
             .is_some_and(|l| opens_with_time(l) || refers_back(l))
+        || lines.iter().any(|l| reports_speech(l))
     {
         return Shape::Body;
     }
@@ -721,6 +723,20 @@ fn refers_back(line: &str) -> bool {
         || line
             .trim_start_matches(is_space)
             .starts_with(DEMONSTRATIVES)
+}
+
+/// Verbs that introduce reported speech; followed by a comma they open a quotation in
+/// running text.
+const SPEECH_VERBS: &[&str] = &[
+    "说", "表示", "指出", "强调", "要求", "认为", "介绍", "提出", "希望", "称", "坦言",
+];
+
+/// `某某要求，…`: a line with a verb of saying followed by a comma.
+fn reports_speech(line: &str) -> bool {
+    line.match_indices('，').any(|(at, _)| {
+        line.get(..at)
+            .is_some_and(|before| SPEECH_VERBS.iter().any(|v| before.trim_end().ends_with(v)))
+    })
 }
 
 /// Particles that never open a sentence.
@@ -859,6 +875,10 @@ mod tests {
         );
         assert_eq!(
             shape_of(&["会议强调，要压实责任，确保，".to_owned()]),
+            Shape::Body
+        );
+        assert_eq!(
+            shape_of(&["张三要求，各乡镇要".to_owned(), "切实增强责任感".to_owned()]),
             Shape::Body
         );
         assert!(has_phrase_space("立足岗位 学以致用"));

@@ -119,7 +119,18 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
             }
         }
         if let Some((first, last)) = story.headline {
-            draft.headline = (first..=last).map(|i| pieces[i].lines.clone()).collect();
+            for i in first..=last {
+                let continues_vertical = i > first && pieces[i].vertical && pieces[i - 1].vertical;
+                match draft.headline.last_mut() {
+                    // The columns of a vertical headline are one line of it.
+                    Some(block) if continues_vertical => {
+                        if let Some(line) = block.last_mut() {
+                            line.push_str(&pieces[i].lines.concat());
+                        }
+                    }
+                    _ => draft.headline.push(pieces[i].lines.clone()),
+                }
+            }
         }
         if let Some(at) = story.signature_at {
             let signature = pieces
