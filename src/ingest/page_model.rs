@@ -22,8 +22,6 @@
 //! before it. Where the best reading wins by a small margin, the stories it concerns carry a
 //! [`Doubts`] mark.
 
-use rustc_hash::FxHashMap;
-
 pub use crate::model::Doubts;
 
 use super::lines::Marker;
@@ -83,7 +81,7 @@ const VERTICAL_CUT: f32 = 2.0;
 /// Most pieces in one headline block (kicker, a title wrapped over a blank, subtitle).
 const MAX_GROUP: usize = 4;
 /// States kept per position.
-const BEAM: usize = 48;
+const BEAM: usize = 24;
 /// States further than this below the best one at a position are dropped: no later evidence
 /// is worth that much.
 const BEAM_MARGIN: f32 = 8.0;
@@ -154,11 +152,12 @@ enum Step {
     Group { last: u16, side: Side },
 }
 
-/// One transition of the search, kept for the backward pass.
+/// One transition of the search, kept for the backward pass: positions and the index of the
+/// state in the table at each.
 #[derive(Clone, Copy, Debug)]
 struct Edge {
-    from: (u32, State),
-    to: (u32, State),
+    from: (u32, u32),
+    to: (u32, u32),
     gain: f32,
     step: Step,
 }
@@ -208,6 +207,64 @@ impl IntoIterator for Steps {
 
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter().flatten()
+    }
+}
+
+/// The states reached at one position, each with a value: a handful, so a vector searched in
+/// order is cheaper than hashing.
+#[derive(Clone, Debug)]
+struct Slots<V> {
+    /// The states and their values, in the order they were reached.
+    items: Vec<(State, V)>,
+    /// A hash of each state, compared before the state itself.
+    hashes: Vec<u64>,
+}
+
+/// A state's hash, for finding it among a position's states.
+fn state_hash(state: &State) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    state.hash(&mut h);
+    h.finish()
+}
+
+impl<V: Copy> Slots<V> {
+    fn new() -> Self {
+        Slots {
+            items: Vec::new(),
+            hashes: Vec::new(),
+        }
+    }
+
+    fn get(&self, state: &State) -> Option<&V> {
+        let hash = state_hash(state);
+        self.hashes
+            .iter()
+            .zip(&self.items)
+            .find(|(h, (s, _))| **h == hash && s == state)
+            .map(|(_, (_, v))| v)
+    }
+
+    /// The index of `state`, inserted with value `init` when absent.
+    fn index(&mut self, state: State, init: V) -> usize {
+        let hash = state_hash(&state);
+        let found = self
+            .hashes
+            .iter()
+            .zip(&self.items)
+            .position(|(h, (s, _))| *h == hash && *s == state);
+        match found {
+            Some(at) => at,
+            None => {
+                self.items.push((state, init));
+                self.hashes.push(hash);
+                self.items.len() - 1
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(State, V)> {
+        self.items.iter()
     }
 }
 
@@ -291,24 +348,28 @@ impl<'a> Model<'a> {
     /// much better the best reading is than the best one that reads the piece otherwise.
     fn best_path(&self) -> (Vec<(usize, State, Step)>, Vec<f32>) {
         let n = self.n();
-        let mut table: Vec<FxHashMap<State, Cell>> = vec![FxHashMap::default(); n + 1];
+        let mut table: Vec<Slots<Cell>> = vec![Slots::new(); n + 1];
         let mut edges: Vec<Edge> = Vec::new();
-        table[0].insert(
-            State::Free,
-            Cell {
-                score: 0.0,
-                from: None,
-                step: Step::Orphan,
-            },
-        );
+        let start = Cell {
+            score: 0.0,
+            from: None,
+            step: Step::Orphan,
+        };
+        table[0].index(State::Free, start);
         for i in 0..n {
-            let mut states: Vec<(State, Cell)> = table[i].iter().map(|(s, c)| (*s, *c)).collect();
-            states.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
-            let floor = states.first().map_or(0.0, |s| s.1.score - BEAM_MARGIN);
-            states.retain(|s| s.1.score >= floor);
-            states.truncate(BEAM);
-            for (state, cell) in states {
-                self.expand(i, state, cell.score, &mut table, &mut edges);
+            // The beam: the best states, none far below the best one.
+            let mut order: Vec<(usize, f32)> = table[i]
+                .iter()
+                .enumerate()
+                .map(|(k, (_, c))| (k, c.score))
+                .collect();
+            order.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let floor = order.first().map_or(0.0, |s| s.1 - BEAM_MARGIN);
+            order.retain(|s| s.1 >= floor);
+            order.truncate(BEAM);
+            for (k, score) in order {
+                let state = table[i].items[k].0;
+                self.expand((i, k), state, score, &mut table, &mut edges);
             }
         }
         let end_value = |state: State| {
@@ -316,7 +377,7 @@ impl<'a> Model<'a> {
             self.finish(at_end) - penalty
         };
         let mut best: Option<(State, f32)> = None;
-        for (state, cell) in &table[n] {
+        for (state, cell) in table[n].iter() {
             let score = cell.score + end_value(*state);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((*state, score));
@@ -344,38 +405,52 @@ impl<'a> Model<'a> {
     /// the piece otherwise (max-marginals from a forward and a backward pass).
     fn margins(
         &self,
-        table: &[FxHashMap<State, Cell>],
+        table: &[Slots<Cell>],
         edges: &[Edge],
         path: &[(usize, State, Step)],
         end_value: impl Fn(State) -> f32,
     ) -> Vec<f32> {
         let n = self.n();
-        let mut backward: Vec<FxHashMap<State, f32>> = vec![FxHashMap::default(); n + 1];
-        for state in table[n].keys() {
-            backward[n].insert(*state, end_value(*state));
+        // Best score from each state to the end of the page (-inf where none was searched).
+        let mut backward: Vec<Vec<f32>> = table
+            .iter()
+            .map(|slots| vec![f32::NEG_INFINITY; slots.items.len()])
+            .collect();
+        if let (Some(last), Some(slots)) = (backward.last_mut(), table.last()) {
+            for (value, (state, _)) in last.iter_mut().zip(slots.iter()) {
+                *value = end_value(*state);
+            }
         }
+        let at = |v: &[Vec<f32>], (pos, k): (u32, u32)| {
+            v.get(pos as usize)
+                .and_then(|row| row.get(k as usize))
+                .copied()
+                .unwrap_or(f32::NEG_INFINITY)
+        };
         for e in edges.iter().rev() {
-            let Some(&after) = backward[e.to.0 as usize].get(&e.to.1) else {
-                continue;
-            };
-            let value = e.gain + after;
-            let slot = backward[e.from.0 as usize]
-                .entry(e.from.1)
-                .or_insert(f32::NEG_INFINITY);
-            if value > *slot {
+            let value = e.gain + at(&backward, e.to);
+            if let Some(slot) = backward
+                .get_mut(e.from.0 as usize)
+                .and_then(|row| row.get_mut(e.from.1 as usize))
+                && value > *slot
+            {
                 *slot = value;
             }
         }
         // Best total score per piece and reading.
         let mut by_piece: Vec<Vec<(Reading, f32)>> = vec![Vec::new(); n];
         for e in edges {
-            let (Some(before), Some(&after)) = (
-                table[e.from.0 as usize].get(&e.from.1),
-                backward[e.to.0 as usize].get(&e.to.1),
-            ) else {
+            let after = at(&backward, e.to);
+            let Some(before) = table
+                .get(e.from.0 as usize)
+                .and_then(|slots| slots.items.get(e.from.1 as usize))
+            else {
                 continue;
             };
-            let total = before.score + e.gain + after;
+            if after == f32::NEG_INFINITY {
+                continue;
+            }
+            let total = before.1.score + e.gain + after;
             let at = e.from.0 as usize;
             let reading = Reading::of(at, e.step);
             for slot in by_piece.iter_mut().take(e.to.0 as usize).skip(at) {
@@ -412,14 +487,17 @@ impl<'a> Model<'a> {
     /// All transitions out of `state` before piece `i`.
     fn expand(
         &self,
-        i: usize,
+        (i, k): (usize, usize),
         state: State,
         score: f32,
-        table: &mut [FxHashMap<State, Cell>],
+        table: &mut [Slots<Cell>],
         edges: &mut Vec<Edge>,
     ) {
         let from = Some((i, state));
-        let origin = (u32::try_from(i).unwrap_or(u32::MAX), state);
+        let origin = (
+            u32::try_from(i).unwrap_or(u32::MAX),
+            u32::try_from(k).unwrap_or(u32::MAX),
+        );
         let (state, sign_penalty) = self.apply_signature(state, &self.pieces[i].gap.signature);
         let base = score - sign_penalty;
         let mut push = |to: usize, next: State, value: f32, step: Step| {
@@ -428,16 +506,23 @@ impl<'a> Model<'a> {
                 from,
                 step,
             };
-            let slot = table[to].entry(next).or_insert(Cell {
-                score: f32::NEG_INFINITY,
-                ..cell
-            });
+            let index = table[to].index(
+                next,
+                Cell {
+                    score: f32::NEG_INFINITY,
+                    ..cell
+                },
+            );
+            let slot = &mut table[to].items[index].1;
             if value > slot.score {
                 *slot = cell;
             }
             edges.push(Edge {
                 from: origin,
-                to: (u32::try_from(to).unwrap_or(u32::MAX), next),
+                to: (
+                    u32::try_from(to).unwrap_or(u32::MAX),
+                    u32::try_from(index).unwrap_or(u32::MAX),
+                ),
                 gain: value - score,
                 step,
             });

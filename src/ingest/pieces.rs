@@ -187,20 +187,25 @@ impl Piece {
     }
 
     fn measure_column(&self) -> Option<u16> {
-        let credit_line = self.credit.map(|_| self.lines.len() - 1);
-        let mut full: Vec<u16> = self
-            .lines
-            .iter()
-            .zip(&self.widths)
-            .enumerate()
-            .filter(|&(i, (l, _))| !ends_sentence(l) && Some(i) != credit_line)
-            .map(|(_, (_, &w))| w)
-            .collect();
-        if full.is_empty() || self.shape != Shape::Body {
+        if self.shape != Shape::Body {
             return None;
         }
+        let credit_line = self.credit.map(|_| self.lines.len() - 1);
+        // The widths of up to 32 lines, without allocating.
+        let mut full = [0u16; 32];
+        let mut n = 0;
+        for (i, (line, &w)) in self.lines.iter().zip(&self.widths).enumerate() {
+            if n == full.len() {
+                break;
+            }
+            if Some(i) != credit_line && !ends_sentence(line) {
+                full[n] = w;
+                n += 1;
+            }
+        }
+        let full = &mut full[..n];
         full.sort_unstable();
-        full.get(full.len() / 2).copied()
+        full.get(n / 2).copied()
     }
 
     /// The widest line.
@@ -480,7 +485,7 @@ fn edge_headlines(
     if n < 3 {
         return (0, n, 0);
     }
-    let plain = |l: &String| headline_line(l, true) && !l.chars().any(is_body_punct);
+    let plain = |l: &String| !l.chars().any(is_body_punct) && headline_line(l, true);
     let column_of = |range: std::ops::Range<usize>| -> Option<u16> {
         let mut w: Vec<u16> = range
             .filter(|&i| !ends_sentence(&lines[i]))
@@ -528,6 +533,9 @@ fn edge_headlines(
 
 /// The credit closing `line`, if any (`after_sentence`: the text before it ended a sentence).
 fn credit_of(line: &str, after_sentence: bool) -> Option<Credit> {
+    if !line.trim_end_matches(is_space).ends_with(['）', ')', '摄']) {
+        return None;
+    }
     if split_trailing_credit(line, after_sentence).is_some() {
         Some(Credit::Byline)
     } else if split_photo_credit(line).is_some() {
@@ -547,11 +555,13 @@ fn credit_remainder_is_empty(line: &str) -> bool {
 
 /// Whether one line may belong to a headline (`first`: it opens the headline).
 fn headline_line(line: &str, first: bool) -> bool {
-    visible_len(line) <= MAX_HEADLINE_LINE
+    // Cheap tests first: this runs on the edges of every run of lines.
+    let sentence = line.contains(['。', '；', ';']);
+    let lead_in = line.ends_with(['：', ':']);
+    let bracketed = first && line.starts_with(['（', '(']);
+    !(sentence || lead_in || bracketed)
+        && (line.len() <= MAX_HEADLINE_LINE || visible_len(line) <= MAX_HEADLINE_LINE)
         && line.chars().any(is_han)
-        && !line.ends_with(['：', ':'])
-        && !(first && line.starts_with(['（', '(']))
-        && !line.contains(['。', '；', ';'])
 }
 
 /// `实 现 “25311” 远 景 目`: a line spread out character by character to fill its column,
@@ -578,7 +588,7 @@ fn shape_of(lines: &[String]) -> Shape {
     if !lines.iter().any(|l| l.chars().any(is_body_punct)) {
         let continues = lines
             .first()
-            .is_some_and(|l| starts_with_any(l, BACK_REFERENCES));
+            .is_some_and(|l| starts_with_any(l, BACK_REFERENCES, BACK_REFERENCE_FIRSTS));
         return if continues {
             Shape::Body
         } else {
@@ -677,13 +687,15 @@ pub fn ink_width(line: &str) -> u16 {
 }
 
 /// Whether `line` starts with one of `words`, layout spaces allowed between characters.
-fn starts_with_any(line: &str, words: &[&str]) -> bool {
+fn starts_with_any(line: &str, words: &[&str], first_chars: &[char]) -> bool {
     let Some(first) = line.trim_start_matches(is_space).chars().next() else {
         return false;
     };
-    words
-        .iter()
-        .any(|w| w.starts_with(first) && strip_spaced_prefix(line, w).is_some())
+    // Most lines open with a character no word of the list opens with.
+    first_chars.contains(&first)
+        && words
+            .iter()
+            .any(|w| w.starts_with(first) && strip_spaced_prefix(line, w).is_some())
 }
 
 /// Words that open a sentence by referring to what came before (`据了解`, `会上`, `此外`):
@@ -714,12 +726,16 @@ const BACK_REFERENCES: &[&str] = &[
     "他表示",
     "她表示",
 ];
+/// First characters of [`BACK_REFERENCES`].
+const BACK_REFERENCE_FIRSTS: &[char] = &[
+    '据', '此', '另', '同', '随', '其', '对', '为', '会', '他', '她',
+];
 /// Characters that, followed by a place or an office, refer back to one named before (`该局`).
 const DEMONSTRATIVES: &[char] = &['该', '此', '这'];
 
 /// Whether a line opens by referring back to what came before it.
 fn refers_back(line: &str) -> bool {
-    starts_with_any(line, BACK_REFERENCES)
+    starts_with_any(line, BACK_REFERENCES, BACK_REFERENCE_FIRSTS)
         || line
             .trim_start_matches(is_space)
             .starts_with(DEMONSTRATIVES)
@@ -764,6 +780,9 @@ const LEAD_WORDS: &[&str] = &[
     "去年以来",
 ];
 
+/// First characters of [`LEAD_WORDS`].
+const LEAD_WORD_FIRSTS: &[char] = &['近', '日', '连', '今', '去'];
+
 /// Whether a line opens with a date (`3月27日`, `2022年`) or a time word (`近日`).
 fn opens_with_time(line: &str) -> bool {
     let mut chars = line.chars().filter(|&c| !is_space(c));
@@ -776,7 +795,7 @@ fn opens_with_time(line: &str) -> bool {
     };
     ((1..=2).contains(&digits) && unit == Some('月'))
         || (digits == 4 && unit == Some('年'))
-        || starts_with_any(line, LEAD_WORDS)
+        || starts_with_any(line, LEAD_WORDS, LEAD_WORD_FIRSTS)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::chars::{display_width, strip_spaces};
+use super::chars::strip_spaces;
 use super::header::{HeaderPart, merge};
 use super::lines::{Line, Marker};
 use super::page_model::{self, Doubts, Plan};
@@ -48,9 +48,9 @@ impl Draft {
         self.marker == Some(Marker::Bullet)
     }
 
-    fn push_line(&mut self, line: &str) {
-        self.text_widths.push(display_width(line));
-        self.body.push(BodyLine::Text(line.to_owned()));
+    fn push_line(&mut self, line: String, width: u16) {
+        self.text_widths.push(usize::from(width));
+        self.body.push(BodyLine::Text(line));
     }
 }
 
@@ -85,7 +85,7 @@ pub fn segment(lines: Vec<Line>) -> Vec<Draft> {
 pub fn segment_page(lines: Vec<Line>) -> Segmented {
     let layout = layout(lines);
     let plan = page_model::plan(&layout);
-    assemble(&layout, &plan)
+    assemble(layout, &plan)
 }
 
 /// Something that happens at a position of the page, for labels and page headers.
@@ -95,8 +95,8 @@ enum Event {
     Story(usize),
 }
 
-fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
-    let pieces = &layout.pieces;
+fn assemble(mut layout: Layout, plan: &Plan) -> Segmented {
+    let pieces = &mut layout.pieces;
     let mut out = Segmented::default();
     let mut drafts: Vec<Draft> = Vec::with_capacity(plan.stories.len());
     let mut used_signatures: Vec<usize> = Vec::new();
@@ -107,15 +107,16 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
             ..Draft::default()
         };
         for (k, &i) in story.body.iter().enumerate() {
-            let piece = &pieces[i];
+            let piece = &mut pieces[i];
             let after_gap =
                 piece.gap.blanks > 0 || piece.gap.furniture || piece.gap.signature.is_some();
             let set_apart = k > 0 && story.body[k - 1] + 1 != i;
             if k > 0 && (after_gap || set_apart) {
                 draft.body.push(BodyLine::Break);
             }
-            for line in &piece.lines {
-                draft.push_line(line);
+            let lines = std::mem::take(&mut piece.lines);
+            for (line, &width) in lines.into_iter().zip(&piece.widths) {
+                draft.push_line(line, width);
             }
         }
         if let Some((first, last)) = story.headline {
@@ -128,7 +129,7 @@ fn assemble(layout: &Layout, plan: &Plan) -> Segmented {
                             line.push_str(&pieces[i].lines.concat());
                         }
                     }
-                    _ => draft.headline.push(pieces[i].lines.clone()),
+                    _ => draft.headline.push(std::mem::take(&mut pieces[i].lines)),
                 }
             }
         }
