@@ -88,15 +88,15 @@ const BEAM_MARGIN: f32 = 8.0;
 /// A reading that wins by less than this leaves a doubt.
 const DOUBT_MARGIN: f32 = 0.75;
 
-type Group = (u16, u16);
+type Group = (u32, u32);
 
 /// The story being read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Open {
     /// First body piece.
-    start: u16,
+    start: u32,
     /// Last body piece so far.
-    end: u16,
+    end: u32,
     /// Headline printed before the body.
     before: Option<Group>,
     /// Headline printed after the body: the story takes no more text.
@@ -108,7 +108,7 @@ struct Open {
 }
 
 impl Open {
-    fn new(start: u16, before: Option<Group>, first: &Piece) -> Self {
+    fn new(start: u32, before: Option<Group>, first: &Piece) -> Self {
         Open {
             start,
             end: start,
@@ -149,7 +149,7 @@ enum Step {
     /// Piece set aside as furniture.
     Orphan,
     /// Pieces read as a headline block (up to and including `last`).
-    Group { last: u16, side: Side },
+    Group { last: u32, side: Side },
 }
 
 /// One transition of the search, kept for the backward pass: positions and the index of the
@@ -170,7 +170,7 @@ enum Reading {
     /// Furniture.
     Orphan,
     /// Part of the headline block `first..=last` on `side`.
-    Head { first: u16, last: u16, side: Side },
+    Head { first: u32, last: u32, side: Side },
 }
 
 impl Reading {
@@ -179,7 +179,7 @@ impl Reading {
             Step::Body { new } => Reading::Body { new },
             Step::Orphan => Reading::Orphan,
             Step::Group { last, side } => Reading::Head {
-                first: u16::try_from(at).unwrap_or(u16::MAX),
+                first: u32::try_from(at).unwrap_or(u32::MAX),
                 last,
                 side,
             },
@@ -278,7 +278,7 @@ struct Cell {
 /// Read a page: the best plan of stories, headlines and furniture for its pieces.
 pub fn plan(layout: &Layout) -> Plan {
     let pieces = &layout.pieces;
-    if pieces.is_empty() || pieces.len() > usize::from(u16::MAX) {
+    if pieces.is_empty() || u32::try_from(pieces.len()).is_err() {
         return Plan {
             stories: Vec::new(),
             orphans: (0..pieces.len()).collect(),
@@ -464,7 +464,7 @@ impl<'a> Model<'a> {
         for &(at, _, step) in path {
             let chosen = Reading::of(at, step);
             let last = match step {
-                Step::Group { last, .. } => usize::from(last),
+                Step::Group { last, .. } => last as usize,
                 _ => at,
             };
             for p in at..=last.min(n.saturating_sub(1)) {
@@ -528,7 +528,7 @@ impl<'a> Model<'a> {
             });
         };
         let piece = &self.pieces[i];
-        let i16 = u16::try_from(i).unwrap_or(u16::MAX);
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
         let absorb = if piece.headline_shaped() {
             self.strength[i].max(0.0)
         } else {
@@ -557,7 +557,7 @@ impl<'a> Model<'a> {
         // The piece opening a headline block of one or more pieces.
         let mut last = i;
         loop {
-            let g: Group = (i16, u16::try_from(last).unwrap_or(u16::MAX));
+            let g: Group = (index, u32::try_from(last).unwrap_or(u32::MAX));
             // The columns of a vertical headline stay together unless their words say
             // otherwise.
             let cuts_vertical =
@@ -571,12 +571,9 @@ impl<'a> Model<'a> {
                 && o.before.is_none()
                 && !o.sealed()
             {
-                let value = self.attach_lead(
-                    g,
-                    usize::from(o.start),
-                    Some(usize::from(o.end)),
-                    Side::After,
-                ) + shape;
+                let value =
+                    self.attach_lead(g, o.start as usize, Some(o.end as usize), Side::After)
+                        + shape;
                 // (The story ends here: `close` charges an unfinished sentence.)
                 let next = State::Open(Open {
                     after: Some(g),
@@ -641,10 +638,10 @@ impl<'a> Model<'a> {
     /// The ways piece `i` can be read as body from `state`: (next state, score, new story).
     fn body_steps(&self, i: usize, state: State) -> Steps {
         let piece = &self.pieces[i];
-        let i16 = u16::try_from(i).unwrap_or(u16::MAX);
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
         let mut out = Steps::default();
         match state {
-            State::Free => out.push((State::Open(Open::new(i16, None, piece)), 0.0, true)),
+            State::Free => out.push((State::Open(Open::new(index, None, piece)), 0.0, true)),
             State::Pending(g) => {
                 let anaphoric = if piece.starts_anaphoric {
                     ANAPHORIC_START
@@ -652,15 +649,15 @@ impl<'a> Model<'a> {
                     0.0
                 };
                 let value = self.attach_lead(g, i, None, Side::Before) - anaphoric;
-                out.push((State::Open(Open::new(i16, Some(g), piece)), value, true));
+                out.push((State::Open(Open::new(index, Some(g), piece)), value, true));
             }
             State::Open(o) => {
                 let continued = State::Open(Open {
-                    end: i16,
+                    end: index,
                     closed: o.closed || piece.credit.is_some(),
                     ..o
                 });
-                let split = State::Open(Open::new(i16, None, piece));
+                let split = State::Open(Open::new(index, None, piece));
                 if piece.credit_only && !o.signed {
                     // A credit on its own belongs to the text before it.
                     let cost = if o.after.is_some() { 1.0 } else { 0.0 };
@@ -670,7 +667,7 @@ impl<'a> Model<'a> {
                 if piece.marker == Some(Marker::Further) && !o.sealed() {
                     // A further story under the same headline: same unit, body open again.
                     let further = State::Open(Open {
-                        end: i16,
+                        end: index,
                         closed: piece.credit.is_some(),
                         ..o
                     });
@@ -687,7 +684,7 @@ impl<'a> Model<'a> {
                     out.push((split, self.close(&o), true));
                     return out;
                 }
-                let end = usize::from(o.end);
+                let end = o.end as usize;
                 out.push((continued, -self.continue_cost(end, i), false));
                 if let Some(cost) = self.split_cost(end, i) {
                     out.push((split, self.close(&o) - cost, true));
@@ -700,7 +697,7 @@ impl<'a> Model<'a> {
     /// Score of a finished story: its headline's words found in its body, or the cost of having
     /// none.
     fn close(&self, o: &Open) -> f32 {
-        let (start, end) = (usize::from(o.start), usize::from(o.end));
+        let (start, end) = ((o.start as usize), (o.end as usize));
         let first = &self.pieces[start];
         let last = &self.pieces[end];
         let item = matches!(first.marker, Some(Marker::Bullet | Marker::Arrow))
@@ -713,7 +710,7 @@ impl<'a> Model<'a> {
         -unfinished
             + match o.before.or(o.after) {
                 Some(g) => {
-                    let g = (usize::from(g.0), usize::from(g.1));
+                    let g = ((g.0 as usize), (g.1 as usize));
                     let item_cost = if item { HEADLINE_ON_ITEM } else { 0.0 };
                     W_BODY * self.overlap.body(g, start, end) - item_cost
                 }
@@ -727,7 +724,7 @@ impl<'a> Model<'a> {
         match state {
             State::Free => 0.0,
             State::Open(o) => self.close(&o),
-            State::Pending(g) => -(usize::from(g.0)..=usize::from(g.1))
+            State::Pending(g) => -((g.0 as usize)..=(g.1 as usize))
                 .map(|i| self.orphan[i])
                 .sum::<f32>(),
         }
@@ -737,7 +734,7 @@ impl<'a> Model<'a> {
     /// its lead; `last`: the body's last piece when known (else the body is taken to run to
     /// the next headline-shaped piece).
     fn attach_lead(&self, g: Group, start: usize, last: Option<usize>, side: Side) -> f32 {
-        let range = (usize::from(g.0), usize::from(g.1));
+        let range = ((g.0 as usize), (g.1 as usize));
         let last = last.unwrap_or_else(|| {
             (start + 1..self.n())
                 .find(|&j| self.pieces[j].headline_shaped())
@@ -754,7 +751,7 @@ impl<'a> Model<'a> {
 
     /// Layout evidence for the side a headline is printed on.
     fn side_bias(&self, g: Group, side: Side) -> f32 {
-        let (first, last) = (usize::from(g.0), usize::from(g.1));
+        let (first, last) = ((g.0 as usize), (g.1 as usize));
         let next = self.pieces.get(last + 1);
         let touches_next = next.is_some_and(|p| p.gap == Gap::default());
         let touches_next_text = touches_next && next.is_some_and(|p| p.marker.is_none());
@@ -865,7 +862,7 @@ impl<'a> Model<'a> {
                 }
                 Step::Orphan => orphans.push(at),
                 Step::Group { last, side } => {
-                    let g = (at, usize::from(last));
+                    let g = (at, (last as usize));
                     match side {
                         Side::After => {
                             if let Some(unit) = units.last_mut() {
