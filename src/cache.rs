@@ -319,7 +319,7 @@ impl Cache {
         progress: &(dyn Fn(usize) + Sync),
     ) -> Result<Cached, Miss> {
         let path = self.entry_path(fingerprint);
-        let mut file = match File::open(&path) {
+        let mut file = match crate::regular::open(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
             Err(e) => return Err(Miss::Corrupt(e.to_string())),
@@ -590,7 +590,7 @@ fn read_chunk(
     tables: &Tables<'_>,
     buf: &mut Vec<u8>,
 ) -> io::Result<Vec<Article>> {
-    let mut file = File::open(path)?;
+    let mut file = crate::regular::open(path)?;
     let heads_and_bodies = chunk
         .len
         .checked_add(if tables.deferred.is_some() {
@@ -912,6 +912,36 @@ mod tests {
             cache.load(&fp, Bodies::Read, &|_| {}),
             Err(Miss::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn a_fifo_in_place_of_the_entry_or_its_index_is_a_miss_not_a_hang() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (cache, fp, articles) = cache_for_corpus(dir.path());
+        fs::create_dir_all(cache.dir()).expect("cache dir");
+        for path in [cache.entry_path(&fp), cache.indexes_path(&fp)] {
+            let made = std::process::Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .expect("run mkfifo");
+            assert!(made.success());
+        }
+        // Opening either FIFO for reading would wait for a writer forever.
+        let (c, f) = (cache.clone(), fp.clone());
+        let (entry, index) = crate::regular::within("loading", move || {
+            let entry = c.load(&f, Bodies::Read, &|_| {}).map(|_| ());
+            (
+                entry,
+                c.load_indexes(&f).map(|_| ()).map_err(|e| e.to_string()),
+            )
+        });
+        assert!(matches!(entry, Err(Miss::Corrupt(_))), "{entry:?}");
+        assert!(index.is_err());
+        cache
+            .save(&fp, &articles[..10], &[])
+            .expect("written in its place");
+        let back = cache.load(&fp, Bodies::Read, &|_| {}).expect("hit");
+        assert_eq!(back.articles, articles[..10]);
     }
 
     #[test]

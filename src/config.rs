@@ -239,10 +239,11 @@ impl Config {
         })
     }
 
-    /// Reads `path`; a missing file gives the defaults.
+    /// Reads `path`; a missing file gives the defaults. Anything but a regular file (a FIFO
+    /// would block) is an error.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let file = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        match crate::regular::read_to_string(path) {
             Ok(text) => Config::parse(&text, &file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(source) => Err(ConfigError::Read { file, source }),

@@ -15,6 +15,7 @@ use std::{fs, io};
 use walkdir::WalkDir;
 
 use crate::ingest::decode::{self, DecodeError, Decoded};
+use crate::regular::{self, NotRegular};
 
 /// A path that could not be listed or read, and why.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +42,10 @@ pub enum InputErrorKind {
     /// A directory was given where a page file was expected.
     #[error("is a directory, not a page file")]
     IsADirectory,
+    /// A FIFO, socket or device where a page file was expected: never opened for reading,
+    /// since reading it could wait forever.
+    #[error("is {0}, not a regular file; skipped")]
+    NotRegular(&'static str),
     /// Following symbolic links led back to an ancestor directory.
     #[error("symbolic link loop back to {}; skipped", .0.display())]
     LinkLoop(PathBuf),
@@ -65,6 +70,11 @@ impl InputError {
 impl InputErrorKind {
     /// Classify an I/O error into the reasons users act on differently.
     fn from_io(error: io::Error) -> Self {
+        if let Some(NotRegular(kind)) = NotRegular::of(&error)
+            && kind != "a directory"
+        {
+            return Self::NotRegular(kind);
+        }
         match error.kind() {
             io::ErrorKind::NotFound => Self::NotFound,
             io::ErrorKind::PermissionDenied => Self::PermissionDenied,
@@ -79,7 +89,8 @@ impl InputErrorKind {
 /// Files named explicitly are kept whatever their extension; directories are walked
 /// recursively in file-name order, skipping hidden entries (name starting with `.`) and
 /// taking files ending in `.txt` (any case). Symbolic links are followed. A file reached
-/// twice (the same path) is listed once, where it first appeared.
+/// twice (the same path) is listed once, where it first appeared. A FIFO, socket or device,
+/// named or met as a `*.txt` entry, is an error: reading it could block forever.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -87,6 +98,10 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
         match fs::metadata(path) {
             Err(error) => errors.push(InputError::new(path, InputErrorKind::from_io(error))),
             Ok(meta) if meta.is_dir() => walk_directory(path, &mut files, &mut errors),
+            Ok(meta) if !meta.is_file() => {
+                let kind = regular::exists_irregular(path).unwrap_or("not a file");
+                errors.push(InputError::new(path, InputErrorKind::NotRegular(kind)));
+            }
             Ok(_) => files.push(path.clone()),
         }
     }
@@ -104,6 +119,13 @@ fn walk_directory(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputE
         match entry {
             Ok(entry) if entry.file_type().is_file() && has_txt_extension(entry.path()) => {
                 files.push(entry.into_path());
+            }
+            Ok(entry) if !entry.file_type().is_dir() && has_txt_extension(entry.path()) => {
+                let kind = regular::exists_irregular(entry.path()).unwrap_or("not a file");
+                errors.push(InputError::new(
+                    entry.into_path(),
+                    InputErrorKind::NotRegular(kind),
+                ));
             }
             Ok(_) => {}
             Err(error) => errors.push(walk_error(root, error)),
@@ -148,8 +170,8 @@ pub fn read_page(path: &Path) -> Result<String, InputError> {
 
 /// Read and decode one page file, keeping the encoding it was found in (for diagnostics).
 pub fn read_decoded(path: &Path) -> Result<Decoded, InputError> {
-    let bytes =
-        fs::read(path).map_err(|error| InputError::new(path, InputErrorKind::from_io(error)))?;
+    let bytes = regular::read(path)
+        .map_err(|error| InputError::new(path, InputErrorKind::from_io(error)))?;
     decode::decode_owned(bytes)
         .map_err(|error| InputError::new(path, InputErrorKind::Decode(error)))
 }
@@ -359,6 +381,46 @@ mod tests {
         let text = read_page(&dir.path().join("long.txt")).expect("long line");
         assert_eq!(text.len(), line.len());
         assert!(!text.contains('\n'));
+    }
+
+    fn mkfifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .expect("run mkfifo");
+        assert!(made.success(), "mkfifo {}", path.display());
+    }
+
+    #[test]
+    fn a_fifo_named_or_walked_is_reported_and_never_opened() {
+        let dir = tree(&[("good.txt", "正文".as_bytes()), ("sub/ok.txt", b"x")]);
+        let named = dir.path().join("p.txt");
+        let walked = dir.path().join("sub/q.txt");
+        mkfifo(&named);
+        mkfifo(&walked);
+        mkfifo(&dir.path().join("sub/not-a-page.fifo"));
+        let args = [named.clone(), dir.path().join("sub")];
+        let (files, errors) = crate::regular::within("collecting", move || collect_files(&args));
+        assert_eq!(relative(dir.path(), &files), ["sub/ok.txt"]);
+        let reported: Vec<(&Path, String)> = errors
+            .iter()
+            .map(|e| (e.path.as_path(), e.kind.to_string()))
+            .collect();
+        let message = "is a FIFO, not a regular file; skipped".to_owned();
+        assert_eq!(
+            reported,
+            [
+                (named.as_path(), message.clone()),
+                (walked.as_path(), message)
+            ]
+        );
+        // Reading one anyway (swapped in after the walk) fails at once.
+        let fifo = named.clone();
+        let error = crate::regular::within("reading", move || read_page(&fifo)).expect_err("FIFO");
+        assert!(
+            matches!(error.kind, InputErrorKind::NotRegular("a FIFO")),
+            "{error}"
+        );
     }
 
     #[test]

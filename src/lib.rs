@@ -18,6 +18,7 @@ pub mod input;
 pub mod model;
 pub mod people;
 pub mod progress;
+pub mod regular;
 pub mod sample;
 pub mod search;
 pub mod state;

@@ -586,3 +586,41 @@ fn burst_of_a_thousand_keys_in_one_write() {
     s.send("\x1b");
     s.quit_cleanly();
 }
+
+/// The state file of the embedded sample corpus in the data directory `data`.
+fn sample_state_file(data: &std::path::Path) -> std::path::PathBuf {
+    let names = papertui::sample::SAMPLE_PAGES.iter().map(|p| p.name);
+    papertui::state::StateDir::new(data).path(papertui::state::CorpusId::of(names))
+}
+
+#[test]
+fn a_fifo_in_place_of_the_state_file_is_moved_aside_and_the_reader_works() {
+    let data = tempfile::tempdir().expect("data dir");
+    let state = sample_state_file(data.path());
+    let made = Command::new("mkfifo")
+        .arg(&state)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let env = [("PAPERTUI_DATA_DIR", data.path().to_str().expect("UTF-8"))];
+    let Some(mut s) = Session::start(120, 40, &env) else {
+        return;
+    };
+    s.wait_ready();
+    // Reading the FIFO would freeze the reader in raw mode; it is moved aside instead.
+    s.wait_text("is a FIFO");
+    s.quit_after_notice();
+    let saved = std::fs::metadata(&state).expect("state saved in its place");
+    assert!(saved.is_file());
+}
+
+impl Session {
+    /// Quits with `q` while a notice hides the key hints, then checks a clean exit and a
+    /// restored terminal.
+    fn quit_after_notice(&mut self) {
+        self.send("q");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+        self.assert_restored();
+    }
+}

@@ -74,7 +74,7 @@ impl Cache {
     /// Reads the saved indexes of the entry of `fingerprint`. The result has no articles yet:
     /// [`Store::with_indexes`] checks them against the articles.
     pub fn load_indexes(&self, fingerprint: &Fingerprint) -> io::Result<Store> {
-        let mut file = File::open(self.indexes_path(fingerprint))?;
+        let mut file = crate::regular::open(&self.indexes_path(fingerprint))?;
         let mut header = [0u8; HEADER_LEN];
         file.read_exact(&mut header)?;
         let le_u32 = |at| bytes_at(&header, at, "index header").map(u32::from_le_bytes);

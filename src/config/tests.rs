@@ -167,3 +167,26 @@ fn missing_file_is_the_defaults_and_the_env_override_is_used() {
     let e = Config::load(&path).expect_err("invalid").to_string();
     assert!(e.starts_with(&format!("{} line 2:", path.display())), "{e}");
 }
+
+#[test]
+fn a_fifo_in_place_of_the_file_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(CONFIG_FILE);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    // Reading the FIFO would wait for a writer forever.
+    let fifo = path.clone();
+    let e = crate::regular::within("loading", move || Config::load(&fifo))
+        .expect_err("not a file")
+        .to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}: cannot read: is a FIFO, not a regular file",
+            path.display()
+        )
+    );
+}

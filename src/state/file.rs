@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{CorpusId, STATE_VERSION, SavedState};
+use crate::regular;
 
 /// Environment variable naming the directory that holds the state files.
 pub const DATA_DIR_ENV: &str = "PAPERTUI_DATA_DIR";
@@ -59,9 +60,20 @@ impl StateDir {
     /// moved aside and reported in [`Loaded::notice`].
     pub fn load(&self, corpus: CorpusId) -> Loaded {
         let path = self.path(corpus);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
+        let problem = match regular::read(&path) {
+            Ok(bytes) => match parse(&bytes) {
+                Ok(state) => {
+                    return Loaded {
+                        state,
+                        notice: None,
+                        read_only: false,
+                    };
+                }
+                Err(problem) => problem,
+            },
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
+            // A FIFO or a device is never read (it could block): it is moved aside.
+            Err(e) if regular::is_not_regular(&e) => e.to_string(),
             Err(e) => {
                 return Loaded {
                     state: SavedState::default(),
@@ -69,17 +81,6 @@ impl StateDir {
                     read_only: true,
                 };
             }
-        };
-        let problem = match serde_json::from_slice::<SavedState>(&bytes) {
-            Ok(state) if state.version <= STATE_VERSION => {
-                return Loaded {
-                    state,
-                    notice: None,
-                    read_only: false,
-                };
-            }
-            Ok(state) => format!("is version {} (newer than this papertui)", state.version),
-            Err(e) => format!("is damaged ({e})"),
         };
         let moved = move_aside(&path);
         let read_only = moved.is_err();
@@ -108,6 +109,18 @@ impl StateDir {
         fs::create_dir_all(&self.dir)?;
         let bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
         write_atomic(&self.path(corpus), &bytes)
+    }
+}
+
+/// The state in `bytes`, or what is wrong with them.
+fn parse(bytes: &[u8]) -> Result<SavedState, String> {
+    match serde_json::from_slice::<SavedState>(bytes) {
+        Ok(state) if state.version <= STATE_VERSION => Ok(state),
+        Ok(state) => Err(format!(
+            "is version {} (newer than this papertui)",
+            state.version
+        )),
+        Err(e) => Err(format!("is damaged ({e})")),
     }
 }
 
@@ -281,6 +294,30 @@ mod tests {
             fs::read_to_string(tmp.path().join(&names[0])).expect("kept"),
             future
         );
+    }
+
+    #[test]
+    fn a_fifo_in_place_of_the_state_file_is_moved_aside_without_being_read() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path(corpus()))
+            .status()
+            .expect("run mkfifo");
+        assert!(made.success());
+        // Reading the FIFO would wait for a writer forever.
+        let reader = dir.clone();
+        let loaded = crate::regular::within("loading", move || reader.load(corpus()));
+        assert_eq!(loaded.state, SavedState::default());
+        assert!(!loaded.read_only);
+        let notice = loaded.notice.expect("reported");
+        assert!(
+            notice.contains("is a FIFO") && notice.contains(".corrupt-"),
+            "{notice}"
+        );
+        dir.save(corpus(), &sample_state())
+            .expect("saved in its place");
+        assert_eq!(dir.load(corpus()).state, sample_state());
     }
 
     #[test]

@@ -1,0 +1,164 @@
+//! The command line against hostile files and settings: special files where pages, the cache,
+//! the state or the configuration should be, odd file names, damaged caches.
+//!
+//! These run the real binary with a private home and private cache, data and configuration
+//! directories. Anything that used to hang runs under a deadline, so it fails instead.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// Longest any one run may take before it counts as hung.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// A private home with cache, data and configuration directories of its own.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("home"),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.path().join("cache")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    fn config(&self) -> PathBuf {
+        self.path().join("config")
+    }
+
+    /// The binary with this home, no colour, and a deadline.
+    fn papertui(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_papertui"));
+        cmd.env("NO_COLOR", "1")
+            .env("HOME", self.path())
+            .env("PAPERTUI_CACHE_DIR", self.cache())
+            .env("PAPERTUI_DATA_DIR", self.data())
+            .env("PAPERTUI_CONFIG_DIR", self.config())
+            .env("RUST_BACKTRACE", "0")
+            .current_dir(self.path())
+            .timeout(DEADLINE);
+        cmd
+    }
+}
+
+/// The text of sample page `prefix` (`"001"`) from `assets/`.
+fn sample_text(prefix: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let path = fs::read_dir(&dir)
+        .expect("assets directory")
+        .map(|e| e.expect("asset entry").path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .expect("sample page");
+    fs::read_to_string(path).expect("sample page text")
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Exit code, stdout and stderr of a finished run (panics if it hit the deadline).
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let output = cmd.output().expect("run papertui");
+    let code = output.status.code().unwrap_or_else(|| {
+        panic!(
+            "no exit code (killed at the deadline?): {:?}\nstderr: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (
+        code,
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The `id`s of exported JSON Lines.
+fn ids(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["id"].as_str().expect("id").to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_fifo_as_a_page_is_reported_while_the_good_page_exports() {
+    let home = Home::new();
+    let pages = home.path().join("pages");
+    fs::create_dir_all(pages.join("walked")).expect("pages");
+    fs::write(pages.join("good.txt"), sample_text("001")).expect("good page");
+    mkfifo(&pages.join("p.txt"));
+    mkfifo(&pages.join("walked/q.txt"));
+    let (code, out, err) =
+        run(home
+            .papertui()
+            .args(["export", "pages/p.txt", "pages/good.txt", "pages/walked"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(!ids(&out).is_empty() && ids(&out).iter().all(|id| id.starts_with("pages/good.txt#")));
+    for fifo in ["pages/p.txt", "pages/walked/q.txt"] {
+        assert!(
+            err.contains(&format!("papertui: {fifo}: is a FIFO, not a regular file")),
+            "{fifo}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_fifo_in_place_of_the_cache_entry_and_index_costs_only_a_parse() {
+    let home = Home::new();
+    let page = home.path().join("page.txt");
+    fs::write(&page, sample_text("000")).expect("page");
+    let cache = papertui::cache::Cache::at(home.cache());
+    let fingerprint = papertui::cache::Fingerprint::of(std::slice::from_ref(&page));
+    fs::create_dir_all(home.cache()).expect("cache dir");
+    mkfifo(&cache.entry_path(&fingerprint));
+    mkfifo(&cache.indexes_path(&fingerprint));
+    let page_arg = page.to_str().expect("UTF-8 temp path");
+    let (code, first, err) = run(home.papertui().args(["people", page_arg]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let (code, again, _) = run(home.papertui().args(["people", page_arg]));
+    assert_eq!(code, 0);
+    assert_eq!(first, again);
+    assert!(fs::metadata(cache.entry_path(&fingerprint)).is_ok_and(|m| m.is_file()));
+}
+
+#[test]
+fn a_fifo_in_place_of_the_configuration_is_an_error_before_the_terminal() {
+    let home = Home::new();
+    fs::create_dir_all(home.config()).expect("config dir");
+    mkfifo(&home.config().join("config.toml"));
+    let (code, out, err) = run(&mut home.papertui());
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "nothing drawn: {out:?}");
+    assert!(
+        err.contains("config.toml: cannot read: is a FIFO, not a regular file"),
+        "{err}"
+    );
+}
