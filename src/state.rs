@@ -36,6 +36,10 @@ use crate::tui::scope::FilterScope;
 /// Version of the state format written by this build.
 pub const STATE_VERSION: u32 = 1;
 
+/// Characters of a saved filter that are restored; the rest is dropped. A filter is a few
+/// words, and a state file from elsewhere (or damaged) may hold anything.
+pub const MAX_FILTER_CHARS: usize = 1000;
+
 /// The filter as it was left.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -46,6 +50,15 @@ pub struct SavedFilter {
     pub scope: FilterScope,
     /// Name of the person the list was restricted to.
     pub person: Option<String>,
+}
+
+impl SavedFilter {
+    /// Drops the text past [`MAX_FILTER_CHARS`] characters.
+    pub fn cap(&mut self) {
+        if let Some((at, _)) = self.text.char_indices().nth(MAX_FILTER_CHARS) {
+            self.text.truncate(at);
+        }
+    }
 }
 
 /// Everything remembered about one corpus.
@@ -104,6 +117,22 @@ impl CorpusId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_filter_is_capped_at_a_character_boundary() {
+        let mut filter = SavedFilter {
+            text: "吕".repeat(MAX_FILTER_CHARS + 5),
+            ..SavedFilter::default()
+        };
+        filter.cap();
+        assert_eq!(filter.text, "吕".repeat(MAX_FILTER_CHARS));
+        let mut short = SavedFilter {
+            text: "会议".into(),
+            ..SavedFilter::default()
+        };
+        short.cap();
+        assert_eq!(short.text, "会议");
+    }
 
     #[test]
     fn corpus_id_ignores_order_and_repeats() {

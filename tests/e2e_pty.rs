@@ -624,3 +624,47 @@ impl Session {
         self.assert_restored();
     }
 }
+
+#[test]
+fn a_hundred_thousand_character_saved_filter_leaves_the_reader_responsive() {
+    let data = tempfile::tempdir().expect("data dir");
+    let names = papertui::sample::SAMPLE_PAGES.iter().map(|p| p.name);
+    let state = papertui::state::SavedState {
+        filter: Some(papertui::state::SavedFilter {
+            text: "李建超".repeat(33_334),
+            ..papertui::state::SavedFilter::default()
+        }),
+        ..papertui::state::SavedState::default()
+    };
+    papertui::state::StateDir::new(data.path())
+        .save(papertui::state::CorpusId::of(names), &state)
+        .expect("save state");
+    let env = [("PAPERTUI_DATA_DIR", data.path().to_str().expect("UTF-8"))];
+    let Some(mut s) = Session::start(120, 40, &env) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text(" 0/51 ");
+    // Measuring the input's width from the start for every character froze this frame.
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ten_thousand_typed_characters_leave_the_reader_responsive() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/");
+    s.send("吕沛".repeat(5_000));
+    s.sync_input();
+    s.send("李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作")
+    });
+    s.send("\x1b");
+    s.quit_cleanly();
+}

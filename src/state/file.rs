@@ -115,7 +115,12 @@ impl StateDir {
 /// The state in `bytes`, or what is wrong with them.
 fn parse(bytes: &[u8]) -> Result<SavedState, String> {
     match serde_json::from_slice::<SavedState>(bytes) {
-        Ok(state) if state.version <= STATE_VERSION => Ok(state),
+        Ok(mut state) if state.version <= STATE_VERSION => {
+            if let Some(filter) = &mut state.filter {
+                filter.cap();
+            }
+            Ok(state)
+        }
         Ok(state) => Err(format!(
             "is version {} (newer than this papertui)",
             state.version
@@ -318,6 +323,20 @@ mod tests {
         dir.save(corpus(), &sample_state())
             .expect("saved in its place");
         assert_eq!(dir.load(corpus()).state, sample_state());
+    }
+
+    #[test]
+    fn a_long_saved_filter_is_restored_capped() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        let mut state = sample_state();
+        if let Some(filter) = &mut state.filter {
+            filter.text = "x".repeat(100_000);
+        }
+        dir.save(corpus(), &state).expect("save");
+        let loaded = dir.load(corpus()).state;
+        let text = loaded.filter.map(|f| f.text).unwrap_or_default();
+        assert_eq!(text.len(), crate::state::MAX_FILTER_CHARS);
     }
 
     #[test]

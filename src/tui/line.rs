@@ -3,7 +3,10 @@
 //! The cursor is a character index, so Chinese input and pastes never land inside a
 //! character; where it appears on screen is the display width of the text before it
 //! (pitfall 8), and [`LineInput::window`] scrolls long input horizontally by columns.
+//! Input stops at [`MAX_FILTER_CHARS`] characters, so a paste of a whole page cannot make every
+//! later keystroke (which searches again) slow.
 
+use crate::state::MAX_FILTER_CHARS;
 use crate::text;
 
 /// Text being typed and the cursor position in it (in characters).
@@ -14,11 +17,16 @@ pub struct LineInput {
 }
 
 impl LineInput {
-    /// An input holding `text` with the cursor at its end.
+    /// An input holding `text` (its first [`MAX_FILTER_CHARS`] characters) with the cursor at
+    /// its end.
     pub fn with_text(text: &str) -> LineInput {
+        let kept = text
+            .char_indices()
+            .nth(MAX_FILTER_CHARS)
+            .map_or(text, |(at, _)| text.get(..at).unwrap_or(text));
         LineInput {
-            text: text.to_owned(),
-            cursor: text.chars().count(),
+            text: kept.to_owned(),
+            cursor: kept.chars().count(),
         }
     }
 
@@ -40,8 +48,11 @@ impl LineInput {
             .map_or(self.text.len(), |(b, _)| b)
     }
 
-    /// Inserts `c` at the cursor.
+    /// Inserts `c` at the cursor, unless the input is full.
     pub fn insert(&mut self, c: char) {
+        if self.text.chars().count() >= MAX_FILTER_CHARS {
+            return;
+        }
         let at = self.byte_at(self.cursor);
         self.text.insert(at, c);
         self.cursor += 1;
@@ -96,31 +107,34 @@ impl LineInput {
 
     /// The part of the text shown in `cols` columns and the cursor's column within it.
     ///
-    /// The window starts as far left as possible while keeping the cursor visible.
+    /// The window starts as far left as possible while keeping the cursor visible. One pass
+    /// over the text: it is drawn every frame, and a saved or pasted filter can be long.
     pub fn window(&self, cols: usize) -> (String, usize) {
         if cols == 0 {
             return (String::new(), 0);
         }
-        let chars: Vec<char> = self.text.chars().collect();
-        let mut start = 0;
-        while start < self.cursor
-            && text::cursor_col(&self.text, self.cursor) - text::cursor_col(&self.text, start)
-                >= cols
-        {
+        let widths: Vec<(char, usize)> = self
+            .text
+            .chars()
+            .map(|c| (c, text::width(c.encode_utf8(&mut [0; 4]))))
+            .collect();
+        let cursor = self.cursor.min(widths.len());
+        let cursor_col: usize = widths.iter().take(cursor).map(|&(_, w)| w).sum();
+        let (mut start, mut start_col) = (0, 0);
+        while start < cursor && cursor_col - start_col >= cols {
+            start_col += widths.get(start).map_or(0, |&(_, w)| w);
             start += 1;
         }
         let mut shown = String::new();
         let mut used = 0;
-        for &c in chars.iter().skip(start) {
-            let w = text::width(c.encode_utf8(&mut [0; 4]));
+        for &(c, w) in widths.iter().skip(start) {
             if used + w > cols {
                 break;
             }
             used += w;
             shown.push(c);
         }
-        let col = text::cursor_col(&self.text, self.cursor) - text::cursor_col(&self.text, start);
-        (shown, col)
+        (shown, cursor_col - start_col)
     }
 }
 
@@ -151,6 +165,71 @@ mod tests {
     fn cursor_column_is_display_width_before_it() {
         let input = LineInput::with_text("吕沛a");
         assert_eq!(input.window(20), ("吕沛a".to_owned(), 5));
+    }
+
+    /// The window as it was first written: the cursor column measured from the start for
+    /// every candidate start (quadratic), kept to check the linear one against.
+    fn window_by_columns(input: &LineInput, cols: usize) -> (String, usize) {
+        if cols == 0 {
+            return (String::new(), 0);
+        }
+        let t = input.text();
+        let mut start = 0;
+        while start < input.cursor()
+            && text::cursor_col(t, input.cursor()) - text::cursor_col(t, start) >= cols
+        {
+            start += 1;
+        }
+        let mut shown = String::new();
+        let mut used = 0;
+        for c in t.chars().skip(start) {
+            let w = text::width(c.encode_utf8(&mut [0; 4]));
+            if used + w > cols {
+                break;
+            }
+            used += w;
+            shown.push(c);
+        }
+        let col = text::cursor_col(t, input.cursor()) - text::cursor_col(t, start);
+        (shown, col)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_window_is_the_one_measured_by_columns(
+            t in "[a-z吕沛，。 ]{0,40}",
+            back in 0usize..45,
+            cols in 0usize..30,
+        ) {
+            let mut input = LineInput::with_text(&t);
+            for _ in 0..back {
+                input.left();
+            }
+            proptest::prop_assert_eq!(input.window(cols), window_by_columns(&input, cols));
+        }
+    }
+
+    #[test]
+    fn a_long_input_is_windowed_in_one_pass() {
+        // Measured from the start for every candidate start, this took seconds a frame.
+        let input = LineInput {
+            text: "吕沛a".repeat(34_000),
+            cursor: 102_000,
+        };
+        let (shown, col) = input.window(80);
+        assert!(text::width(&shown) <= 80 && col < 80, "{col}");
+        assert!(shown.ends_with("吕沛a"));
+    }
+
+    #[test]
+    fn input_stops_at_the_cap() {
+        let mut input = LineInput::with_text(&"吕".repeat(MAX_FILTER_CHARS + 10));
+        assert_eq!(input.cursor(), MAX_FILTER_CHARS);
+        input.insert('x');
+        assert_eq!(input.text(), "吕".repeat(MAX_FILTER_CHARS));
+        assert!(input.backspace());
+        input.insert('x');
+        assert!(input.text().ends_with('x'));
     }
 
     #[test]
