@@ -3,7 +3,8 @@
 //! Every command loads the same way and reports unreadable files the same way (on stderr, with
 //! the path and the reason), so a bad file never stops the others and the exit code says so.
 //! The reader reads its configuration before anything else, so a mistake in it is an error
-//! message and a non-zero exit before the terminal is touched.
+//! message and a non-zero exit before the terminal is touched; so is the lack of a terminal.
+//! Messages go through [`say`], which never panics on a stderr that has gone away.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -20,6 +21,7 @@ use crate::export::write_articles;
 use crate::input::InputError;
 use crate::model::Article;
 use crate::progress::LoadBar;
+use crate::say::say;
 use crate::state::{CorpusId, StateDir};
 use crate::store::Store;
 use crate::text::pad_right;
@@ -67,7 +69,7 @@ fn bookmarks_of(articles: &[Article]) -> BTreeSet<String> {
     };
     let saved = dir.load(CorpusId::of(articles.iter().map(|a| &*a.source)));
     if let Some(notice) = saved.notice {
-        eprintln!("papertui: {notice}");
+        say(notice);
     }
     saved.state.bookmarks
 }
@@ -111,17 +113,17 @@ fn with_cache_write<T>(
         });
         let result = work();
         if let Ok(Err(error)) = writer.join() {
-            eprintln!("papertui: could not write the cache (next start parses again): {error}");
+            say(format!(
+                "could not write the cache (next start parses again): {error}"
+            ));
         }
         result
     })
 }
 
 fn report_errors(errors: &[InputError]) -> ExitCode {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
     for error in errors {
-        let _ = writeln!(err, "papertui: {error}");
+        say(error);
     }
     if errors.is_empty() {
         ExitCode::SUCCESS
@@ -132,6 +134,7 @@ fn report_errors(errors: &[InputError]) -> ExitCode {
 
 fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
     let config = load_config()?;
+    crate::tui::term::check()?;
     let options = TuiOptions {
         query: args.query,
         person: args.person,
@@ -141,7 +144,9 @@ fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
     };
     let report = run_loading(args.paths, load, options)?;
     if let Some(error) = &report.cache_error {
-        eprintln!("papertui: could not write the cache (next start parses again): {error}");
+        say(format!(
+            "could not write the cache (next start parses again): {error}"
+        ));
     }
     Ok(report_errors(&report.errors))
 }

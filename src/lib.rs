@@ -20,6 +20,7 @@ pub mod people;
 pub mod progress;
 pub mod regular;
 pub mod sample;
+pub mod say;
 pub mod search;
 pub mod state;
 pub mod store;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     match papertui::commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("papertui: {error:#}");
+            papertui::say::say(format!("{error:#}"));
             ExitCode::from(2)
         }
     }

@@ -7,10 +7,12 @@
 //! The corpus itself loads on another thread ([`loader`]) whose stores also come back as
 //! actions, so the first frame is drawn at once and the keys work while pages are parsed;
 //! the saved reading state of the corpus is read when its last store is in.
-//! The terminal is restored on every exit path: ratatui's panic hook, a drop guard for
-//! early returns and errors, and [`shutdown`] for termination signals. Saved state is written
-//! by [`persist::Persist`] from the loop, and once more after the terminal is restored, so a
-//! failure at exit can still be reported (and a termination signal is re-raised only after it).
+//! The terminal is restored on every exit path ([`term`]: a panic hook and a drop guard, both
+//! indifferent to a terminal that has gone away), and [`shutdown`] turns termination signals
+//! into a normal exit. Saved state is written by [`persist::Persist`] from the loop, and once
+//! more on the way out before anything else (a hang-up must not lose the last bookmark); a
+//! failure to save is reported after the terminal is restored, and a termination signal is
+//! re-raised only after the save.
 
 pub mod action;
 pub mod app;
@@ -23,6 +25,7 @@ pub mod marks;
 pub mod persist;
 pub mod scope;
 pub mod shutdown;
+pub mod term;
 pub mod update;
 pub mod view;
 pub mod worker;
@@ -31,8 +34,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 
 pub use action::Action;
 pub use app::{App, TuiOptions};
@@ -49,16 +51,6 @@ const BUSY_TICK: Duration = Duration::from_millis(2);
 /// event source reports nothing for a zero timeout, even with events already parsed.
 const DRAIN: Duration = Duration::from_millis(1);
 
-/// Restores the terminal when dropped (normal exit, `?` errors).
-struct TerminalGuard;
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        ratatui::restore();
-    }
-}
-
 /// Runs the reader over an already loaded `store` until the user quits, saving state
 /// through `persist`.
 pub fn run(
@@ -67,18 +59,18 @@ pub fn run(
     mut persist: Option<persist::Persist>,
 ) -> anyhow::Result<()> {
     let mut app = App::new(Arc::new(store), &options);
-    // Dropped last: the terminal is restored and the state saved before a caught signal is
-    // re-raised.
-    let stop = shutdown::Stop::register()?;
-    let result = event_loop(&mut app, None, &mut persist, &stop);
-    save_at_exit(&app, persist.as_ref())?;
-    skip_teardown(app);
-    result
+    let mut stop = shutdown::Stop::register()?;
+    let mut screen = term::Screen::enter()?;
+    let end = event_loop(&mut screen, &mut app, None, &mut persist, &stop);
+    leave(app, persist.as_mut(), screen, &mut stop, end)
 }
 
 /// Runs the reader at once while `paths` load in the background; the saved state of the
 /// corpus is restored when the load is complete. Returns the load's report (unreadable files,
 /// cache trouble) once the user quits.
+///
+/// Quitting (or a termination signal) during the load cancels it: the process does not wait
+/// for a page that is still being parsed, only for a cache write already under way.
 pub fn run_loading(
     paths: Vec<PathBuf>,
     load: LoadOptions,
@@ -86,34 +78,55 @@ pub fn run_loading(
 ) -> anyhow::Result<LoadReport> {
     let loader = Loader::spawn(paths, load)?;
     let mut app = App::loading(&options);
-    let stop = shutdown::Stop::register()?;
+    let mut stop = shutdown::Stop::register()?;
     let mut persist = None;
-    let result = event_loop(&mut app, Some(&loader), &mut persist, &stop);
-    let report = loader.finish();
-    save_at_exit(&app, persist.as_ref())?;
+    let mut screen = term::Screen::enter()?;
+    let end = event_loop(&mut screen, &mut app, Some(&loader), &mut persist, &stop);
+    leave(app, persist.as_mut(), screen, &mut stop, end)?;
+    Ok(loader.finish())
+}
+
+/// The way out of the reader, in the order that loses nothing: the reading state is saved
+/// first (a terminal that has gone away makes everything after it fail), then the terminal
+/// is handed back, then a caught termination signal is re-raised, then the loop's error or
+/// the save's is returned.
+fn leave(
+    app: App,
+    persist: Option<&mut persist::Persist>,
+    screen: term::Screen,
+    stop: &mut shutdown::Stop,
+    end: anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let saved = match persist {
+        Some(p) => p
+            .save(&app)
+            .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}")),
+        None => Ok(()),
+    };
     skip_teardown(app);
-    result.map(|()| report)
+    drop(screen);
+    if stop.requested()
+        && let Err(error) = &saved
+    {
+        crate::say::say(format!("{error:#}"));
+    }
+    // Ends the process here if a signal was caught; any later signal ends it at once.
+    stop.release();
+    end?;
+    saved
 }
 
 /// Leaves the reader's memory to the operating system instead of freeing it piece by piece:
 /// the process is about to exit, and dropping a million articles one allocation at a time
 /// would hold the shell prompt back for seconds. Nothing in the app needs its drop to run
-/// once the state is saved and the terminal restored (the terminal guard lives elsewhere).
+/// once the state is saved.
 fn skip_teardown(app: App) {
     std::mem::forget(app);
 }
 
-/// Writes the reading state once more after the terminal is restored.
-fn save_at_exit(app: &App, persist: Option<&persist::Persist>) -> anyhow::Result<()> {
-    if let Some(p) = persist {
-        p.save(app)
-            .map_err(|e| anyhow::anyhow!("cannot save the reading state: {e}"))?;
-    }
-    Ok(())
-}
-
 /// The event loop: draw, read input, apply search answers and load messages, until quit.
 fn event_loop(
+    screen: &mut term::Screen,
     app: &mut App,
     loader: Option<&Loader>,
     persist: &mut Option<persist::Persist>,
@@ -121,10 +134,8 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut worker = worker::Worker::spawn(Arc::clone(&app.store))?;
     let mut worker_store = Arc::clone(&app.store);
-    let mut terminal = ratatui::init();
-    let _guard = TerminalGuard;
+    let terminal = screen.terminal();
     shutdown::test_hooks()?;
-    execute!(std::io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update::update(app, Action::Resize(size.width, size.height));
     loop {

@@ -162,3 +162,20 @@ fn a_fifo_in_place_of_the_configuration_is_an_error_before_the_terminal() {
         "{err}"
     );
 }
+
+#[test]
+fn without_a_terminal_the_reader_says_what_to_use_instead() {
+    let home = Home::new();
+    let (code, out, err) = run(&mut home.papertui());
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "nothing drawn: {out:?}");
+    assert!(
+        err.starts_with("papertui: the reader needs a terminal"),
+        "{err}"
+    );
+    assert!(
+        err.contains("papertui export") && err.contains("papertui people"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -83,10 +83,21 @@ impl Session {
 
     /// [`Session::start`] with command-line arguments.
     fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Option<Self> {
+        Self::start_program(cols, rows, env, env!("CARGO_BIN_EXE_papertui"), args)
+    }
+
+    /// Starts `program` with `args` on a fresh pty (a shell running papertui, say).
+    fn start_program(
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        program: &str,
+        args: &[&str],
+    ) -> Option<Self> {
         let pair = open_pty(cols, rows)?;
         let flags_before = local_flags(pair.master.as_ref());
         let home = tempfile::tempdir().expect("temporary home");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_papertui"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(home.path());
         // A private home: saved state, configuration or caches of the user never leak in.
@@ -667,4 +678,225 @@ fn ten_thousand_typed_characters_leave_the_reader_responsive() {
     });
     s.send("\x1b");
     s.quit_cleanly();
+}
+
+/// Runs `script` (with `$0` the binary) in `sh` on a pty, and returns its exit code and
+/// everything it printed.
+fn run_in_shell(script: &str, env: &[(&str, &str)]) -> Option<(u32, String)> {
+    let bin = env!("CARGO_BIN_EXE_papertui");
+    let mut s = Session::start_program(120, 40, env, "sh", &["-c", script, bin])?;
+    let status = s.wait_exit();
+    s.slave = None;
+    let start = Instant::now();
+    while !s.seen().eof && start.elapsed() < DEADLINE {
+        thread::sleep(POLL);
+    }
+    let printed = String::from_utf8_lossy(&s.seen().raw).into_owned();
+    Some((status.exit_code(), printed))
+}
+
+/// Asserts the no-terminal message: what is wrong, where to go instead, no panic.
+fn assert_needs_a_terminal(code: u32, printed: &str) {
+    assert_eq!(code, 2, "{printed}");
+    assert!(printed.contains("the reader needs a terminal"), "{printed}");
+    assert!(
+        printed.contains("papertui export") && printed.contains("papertui people"),
+        "{printed}"
+    );
+    assert!(!printed.contains("panicked"), "{printed}");
+    assert!(
+        !printed.contains("\x1b[?1049h"),
+        "the screen was touched: {printed:?}"
+    );
+}
+
+#[test]
+fn without_a_controlling_terminal_the_reader_says_what_to_use_instead() {
+    // setsid: no controlling terminal; stdin from /dev/null; stdout still the pty.
+    let Some((code, printed)) = run_in_shell("exec setsid -w \"$0\" </dev/null", &[]) else {
+        return;
+    };
+    assert_needs_a_terminal(code, &printed);
+}
+
+#[test]
+fn with_standard_output_redirected_the_reader_says_what_to_use_instead() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = out.path().join("screen.txt");
+    let script = format!("exec \"$0\" > '{}'", file.display());
+    let Some((code, printed)) = run_in_shell(&script, &[]) else {
+        return;
+    };
+    assert_needs_a_terminal(code, &printed);
+    let written = std::fs::read(&file).expect("redirected output");
+    assert!(
+        written.is_empty(),
+        "the screen went to the file: {written:?}"
+    );
+}
+
+/// A papertui on a pseudo-terminal that the test can hang up, as closing a terminal window
+/// does: the master side is closed (the program's terminal I/O then fails with `EIO`) and
+/// `SIGHUP` is sent.
+struct Hangable {
+    master: Option<std::fs::File>,
+    child: std::process::Child,
+    parser: Arc<Mutex<vt100::Parser>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<thread::JoinHandle<()>>,
+}
+
+impl Hangable {
+    fn start(cols: u16, rows: u16, env: &[(&str, &str)], home: &std::path::Path) -> Self {
+        use rustix::fs::{OFlags, fcntl_setfl};
+        use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+        use std::os::unix::fs::OpenOptionsExt;
+        // Close-on-exec: a master inherited by the child would never let the terminal close.
+        let flags = OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC;
+        let master = openpt(flags).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let winsize = rustix::termios::Winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        rustix::termios::tcsetwinsize(&master, winsize).expect("window size");
+        let slave = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_NOCTTY)
+            .open(name.to_str().expect("pty name"))
+            .expect("open the pty's slave side");
+        let master = std::fs::File::from(master);
+        // Non-blocking, so the reading thread can stop and let go of its descriptor.
+        fcntl_setfl(&master, OFlags::NONBLOCK).expect("non-blocking");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_papertui"));
+        cmd.current_dir(home)
+            .stdin(slave.try_clone().expect("dup"))
+            .stdout(slave.try_clone().expect("dup"))
+            .stderr(slave)
+            .env("TERM", "xterm-256color")
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("NO_COLOR");
+        for var in ["HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"] {
+            cmd.env(var, home);
+        }
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let child = cmd.spawn().expect("spawn papertui");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut source = master.try_clone().expect("dup master");
+        let (sink, stopped) = (Arc::clone(&parser), Arc::clone(&stop));
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                match source.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => sink.lock().expect("lock").process(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        thread::sleep(POLL);
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Self {
+            master: Some(master),
+            child,
+            parser,
+            stop,
+            reader: Some(reader),
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        let master = self.master.as_mut().expect("not hung up yet");
+        master.write_all(bytes.as_bytes()).expect("type");
+    }
+
+    fn wait_text(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let contents = self.parser.lock().expect("lock").screen().contents();
+            if contents.contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {text:?}:\n{contents}"
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Closes the terminal: the master side goes away, then `SIGHUP`. Returns how the
+    /// program ended.
+    fn hang_up(&mut self) -> std::process::ExitStatus {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("reader thread");
+        }
+        self.master = None;
+        let _ = Command::new("kill")
+            .args(["-HUP", &self.child.id().to_string()])
+            .status();
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "papertui did not end after the hang-up"
+            );
+            thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Hangable {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn closing_the_terminal_saves_the_last_bookmark_and_the_filter() {
+    let home = tempfile::tempdir().expect("home");
+    let data = home.path().join("data");
+    let env = [("PAPERTUI_DATA_DIR", data.to_str().expect("UTF-8"))];
+    let mut s = Hangable::start(120, 40, &env, home.path());
+    s.wait_text(" 51/51 ");
+    let names = papertui::sample::SAMPLE_PAGES.iter().map(|p| p.name);
+    let state = papertui::state::StateDir::new(&data);
+    let corpus = papertui::state::CorpusId::of(names);
+    // The first bookmark is saved at once.
+    s.send("b");
+    let start = Instant::now();
+    while state.load(corpus).state.bookmarks.is_empty() {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the first bookmark was never saved"
+        );
+        thread::sleep(POLL);
+    }
+    // The second waits two seconds after the first, and the filter is saved only on the way
+    // out: both are lost unless the way out after a hang-up saves them.
+    s.send("j");
+    s.send("b");
+    s.send("/会议");
+    s.wait_text("/ 会议");
+    let status = s.hang_up();
+    eprintln!("after the hang-up: {status:?}");
+    let saved = state.load(corpus);
+    assert!(saved.notice.is_none(), "{:?}", saved.notice);
+    assert_eq!(saved.state.bookmarks.len(), 2, "{:?}", saved.state);
+    let filter = saved.state.filter.map(|f| f.text).unwrap_or_default();
+    assert_eq!(filter, "会议");
 }

@@ -4,9 +4,10 @@
 //! reader must restore it. Quitting, errors and panics are covered by the loop's drop guard and
 //! ratatui's panic hook; this module adds termination signals. `SIGTERM`, `SIGINT` and `SIGHUP`
 //! only set a flag (a signal handler may not touch the terminal safely); the loop checks it on
-//! every tick and returns, the drop guard restores the terminal, and then [`Stop`]'s own drop
-//! re-raises the signal with its default action so the parent still sees the process end by
-//! that signal. Declare the [`Stop`] before the terminal guard so it is dropped after it.
+//! every tick and returns, the reading state is saved, the terminal restored, and then
+//! [`Stop::release`] re-raises the signal with its default action so the parent still sees the
+//! process end by that signal. After the release a signal ends the process at once, so waiting
+//! for background work at exit (a cache write) never makes the process deaf to signals.
 //!
 //! The two environment variables read by [`test_hooks`] let tests drive the panic and error
 //! exits of a real terminal session; they do nothing unless set.
@@ -50,20 +51,26 @@ impl Stop {
     pub fn requested(&self) -> bool {
         self.received.load(Ordering::SeqCst) != 0
     }
+
+    /// Stops catching the signals: a signal caught so far ends the process now, the way it
+    /// would have (call it once the state is saved and the terminal restored), and any later
+    /// one ends it at once.
+    pub fn release(&mut self) {
+        for id in self.ids.drain(..) {
+            low_level::unregister(id);
+        }
+        let signal = self.received.swap(0, Ordering::SeqCst);
+        if let Ok(signal) = i32::try_from(signal)
+            && signal != 0
+        {
+            let _ = low_level::emulate_default_handler(signal);
+        }
+    }
 }
 
 impl Drop for Stop {
     fn drop(&mut self) {
-        for id in self.ids.drain(..) {
-            low_level::unregister(id);
-        }
-        let signal = self.received.load(Ordering::SeqCst);
-        if let Ok(signal) = i32::try_from(signal)
-            && signal != 0
-        {
-            // End the way the signal would have, now that the terminal is restored.
-            let _ = low_level::emulate_default_handler(signal);
-        }
+        self.release();
     }
 }
 
