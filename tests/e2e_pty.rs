@@ -680,6 +680,37 @@ fn ten_thousand_typed_characters_leave_the_reader_responsive() {
     s.quit_cleanly();
 }
 
+#[test]
+fn quitting_during_a_load_that_never_ends_exits_at_once() {
+    let Some(mut s) = Session::start(120, 40, &[("PAPERTUI_TEST_STALL_LOAD", "1")]) else {
+        return;
+    };
+    s.wait_screen("the loading screen", vt100::Screen::alternate_screen);
+    s.wait_borders_aligned();
+    s.send("q");
+    // Waiting for the load to end would wait forever.
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn a_signal_during_a_load_that_never_ends_ends_the_process() {
+    let Some(mut s) = Session::start(120, 40, &[("PAPERTUI_TEST_STALL_LOAD", "1")]) else {
+        return;
+    };
+    s.wait_screen("the loading screen", vt100::Screen::alternate_screen);
+    let pid = s.child.process_id().expect("child pid");
+    let killed = Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success(), "kill -INT failed");
+    let status = s.wait_exit();
+    assert!(status.signal().is_some(), "ends by the signal: {status:?}");
+    s.assert_restored();
+}
+
 /// Runs `script` (with `$0` the binary) in `sh` on a pty, and returns its exit code and
 /// everything it printed.
 fn run_in_shell(script: &str, env: &[(&str, &str)]) -> Option<(u32, String)> {

@@ -24,6 +24,10 @@ use crate::corpus::{LoadOptions, Progress, load_with};
 use crate::input::InputError;
 use crate::store::Store;
 
+/// Test hook: when set to `1`, the load never ends and ignores cancellation, like the parse
+/// of a huge page, so tests can check that quitting does not wait for it.
+pub const TEST_STALL_LOAD_VAR: &str = "PAPERTUI_TEST_STALL_LOAD";
+
 /// Articles in the first partial store; later ones come when the count has doubled.
 const FIRST_PARTIAL: usize = 1;
 /// No partial store is built past this many articles: the list shows the first pages while
@@ -45,6 +49,8 @@ pub struct LoadReport {
 pub struct Loader {
     events: Receiver<Action>,
     cancel: Arc<AtomicBool>,
+    /// Raised by the thread once the load is complete and only the cache write remains.
+    writing: Arc<AtomicBool>,
     thread: Option<JoinHandle<LoadReport>>,
 }
 
@@ -56,12 +62,15 @@ impl Loader {
         // The reader shows one article at a time: bodies stay in the cache until opened.
         options.bodies = Bodies::Defer;
         let (tx, events) = mpsc::channel();
+        let writing = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&writing);
         let thread = thread::Builder::new()
             .name("load".into())
-            .spawn(move || load(&paths, &options, &tx))?;
+            .spawn(move || load(&paths, &options, &tx, &done))?;
         Ok(Loader {
             events,
             cancel,
+            writing,
             thread: Some(thread),
         })
     }
@@ -71,19 +80,33 @@ impl Loader {
         self.events.try_recv().ok()
     }
 
-    /// Stops the load if it is still parsing (a cache write in progress is completed), and
-    /// returns its report.
+    /// Stops the load and returns its report. A load still reading or parsing is abandoned
+    /// at once (a page may take long to parse, and nothing of a cancelled load is kept: the
+    /// process is about to exit), with an empty report; a cache write under way is waited for,
+    /// so the next start finds the entry.
     pub fn finish(mut self) -> LoadReport {
         self.cancel.store(true, Ordering::Relaxed);
-        self.thread
-            .take()
-            .and_then(|t| t.join().ok())
-            .unwrap_or_default()
+        let thread = self.thread.take();
+        if !self.writing.load(Ordering::Acquire) {
+            return LoadReport::default();
+        }
+        thread.and_then(|t| t.join().ok()).unwrap_or_default()
     }
 }
 
 /// The load thread: parse or read the cache, sending progress and stores; then cache.
-fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Action>) -> LoadReport {
+fn load(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    tx: &Sender<Action>,
+    writing: &AtomicBool,
+) -> LoadReport {
+    if std::env::var_os(TEST_STALL_LOAD_VAR).is_some_and(|v| v == "1") {
+        // A page that takes forever to parse, and pays no attention to being cancelled.
+        loop {
+            thread::park();
+        }
+    }
     let mut next_partial = FIRST_PARTIAL;
     let mut loaded = load_with(paths, options, &mut |progress, articles| {
         let _ = tx.send(Action::LoadProgress(*progress));
@@ -106,6 +129,7 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Action>) -> LoadRe
         return report;
     }
     let store = Arc::new(loaded.take_store());
+    writing.store(true, Ordering::Release);
     let _ = tx.send(Action::StoreLoaded(Arc::clone(&store), true));
     if let Some(pending) = loaded.pending.take() {
         report.cache_error = pending.write(store.articles()).err();
