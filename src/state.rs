@@ -18,7 +18,11 @@
 //! so a temporarily shorter parse does not erase marks.
 //!
 //! **Safety.** Writes are atomic (temporary file in the same directory, fsync, rename), so a
-//! crash leaves the old state or the new one. A file that cannot be parsed, or that was written
+//! crash leaves the old state or the new one. Two readers may have the same corpus open: each
+//! save reads the file again and applies only this reader's changes to the marks
+//! ([`SavedState::merged`]), under a lock file (`.state-<hash>.json.lock`, `flock`), so neither
+//! loses the other's bookmarks whatever order they quit in; temporary files left by a writer
+//! that was killed are removed under the same lock. A file that cannot be parsed, or that was written
 //! by a newer version of the format, is renamed to `*.corrupt-<unix seconds>`, reported once
 //! in the status bar, and replaced by a fresh state: it is never overwritten in place and never
 //! stops the reader.
@@ -89,6 +93,28 @@ impl Default for SavedState {
     }
 }
 
+impl SavedState {
+    /// What to write when `self` is the state on disk now, `base` the state a reader started
+    /// from (or last wrote) and `mine` that reader's state now: the reader's own changes to
+    /// the bookmarks and read marks (added and removed since `base`) applied to what is on
+    /// disk, so that another reader's marks saved meanwhile are kept; the filter and the
+    /// selection are the reader's.
+    pub fn merged(&self, base: &SavedState, mine: &SavedState) -> SavedState {
+        let apply = |disk: &BTreeSet<String>, base: &BTreeSet<String>, mine: &BTreeSet<String>| {
+            let mut out: BTreeSet<String> = disk.difference(&(base - mine)).cloned().collect();
+            out.extend(mine.difference(base).cloned());
+            out
+        };
+        SavedState {
+            version: STATE_VERSION,
+            bookmarks: apply(&self.bookmarks, &base.bookmarks, &mine.bookmarks),
+            read: apply(&self.read, &base.read, &mine.read),
+            filter: mine.filter.clone(),
+            selected: mine.selected.clone(),
+        }
+    }
+}
+
 /// Identity of a corpus: a stable hash of its sorted, distinct source paths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CorpusId(pub u64);
@@ -132,6 +158,43 @@ mod tests {
         };
         short.cap();
         assert_eq!(short.text, "会议");
+    }
+
+    fn keys(keys: &[&str]) -> BTreeSet<String> {
+        keys.iter().map(|k| (*k).to_owned()).collect()
+    }
+
+    #[test]
+    fn merging_keeps_the_other_readers_marks_and_applies_mine() {
+        let base = SavedState {
+            bookmarks: keys(&["a#0", "a#1"]),
+            read: keys(&["a#0"]),
+            ..SavedState::default()
+        };
+        // Meanwhile another reader bookmarked a#5, unbookmarked a#1 and read a#5.
+        let disk = SavedState {
+            bookmarks: keys(&["a#0", "a#5"]),
+            read: keys(&["a#0", "a#5"]),
+            ..SavedState::default()
+        };
+        // This reader bookmarked a#7, unbookmarked a#0 and read a#7; it still shows a#1.
+        let mine = SavedState {
+            bookmarks: keys(&["a#1", "a#7"]),
+            read: keys(&["a#0", "a#7"]),
+            filter: Some(SavedFilter {
+                text: "会议".into(),
+                ..SavedFilter::default()
+            }),
+            selected: Some("a#7".into()),
+            ..SavedState::default()
+        };
+        let merged = disk.merged(&base, &mine);
+        assert_eq!(merged.bookmarks, keys(&["a#5", "a#7"]));
+        assert_eq!(merged.read, keys(&["a#0", "a#5", "a#7"]));
+        assert_eq!(merged.filter, mine.filter);
+        assert_eq!(merged.selected, mine.selected);
+        // With nothing on disk but what this reader started from, its own state is written.
+        assert_eq!(base.merged(&base, &mine), mine);
     }
 
     #[test]

@@ -931,3 +931,51 @@ fn closing_the_terminal_saves_the_last_bookmark_and_the_filter() {
     let filter = saved.state.filter.map(|f| f.text).unwrap_or_default();
     assert_eq!(filter, "会议");
 }
+
+/// Two readers on the sample corpus sharing one data directory: the first bookmarks the first
+/// article, the second the second one; `first_to_quit` quits first. Returns the bookmarks
+/// saved in the end.
+fn two_readers_bookmark_and_quit(first_to_quit: usize) -> Option<Vec<String>> {
+    let data = tempfile::tempdir().expect("data dir");
+    let env = [("PAPERTUI_DATA_DIR", data.path().to_str().expect("UTF-8"))];
+    let mut readers = [
+        Session::start(120, 40, &env)?,
+        Session::start(120, 40, &env)?,
+    ];
+    for r in &readers {
+        r.wait_text(" 51/51 ");
+    }
+    let names = papertui::sample::SAMPLE_PAGES.iter().map(|p| p.name);
+    let state = papertui::state::StateDir::new(data.path());
+    let corpus = papertui::state::CorpusId::of(names);
+    let saved = || state.load(corpus).state.bookmarks;
+    let wait_saved = |n: usize| {
+        let start = Instant::now();
+        while saved().len() < n {
+            assert!(start.elapsed() < DEADLINE, "{n} bookmarks never saved");
+            thread::sleep(POLL);
+        }
+    };
+    readers[0].send("b");
+    wait_saved(1);
+    readers[1].send("jb");
+    wait_saved(2);
+    let order = [first_to_quit, 1 - first_to_quit];
+    for i in order {
+        readers[i].quit_cleanly();
+    }
+    Some(saved().into_iter().collect())
+}
+
+#[test]
+fn two_readers_on_one_corpus_keep_both_bookmarks_whichever_quits_last() {
+    let first = papertui::sample::SAMPLE_PAGES.first().map(|p| p.name);
+    let first = first.expect("a sample page");
+    let wanted = [format!("{first}#0"), format!("{first}#1")];
+    for first_to_quit in [0, 1] {
+        let Some(saved) = two_readers_bookmark_and_quit(first_to_quit) else {
+            return;
+        };
+        assert_eq!(saved, wanted, "reader {first_to_quit} quit first");
+    }
+}

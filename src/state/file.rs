@@ -104,13 +104,77 @@ impl StateDir {
         }
     }
 
-    /// Writes `state` for `corpus` atomically (temp file, fsync, rename).
+    /// Writes `state` for `corpus` atomically (temp file, fsync, rename), under the lock.
     pub fn save(&self, corpus: CorpusId, state: &SavedState) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
+        let _lock = self.lock(corpus)?;
         let bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
         write_atomic(&self.path(corpus), &bytes)
     }
+
+    /// Saves a reader's state for `corpus`: under the lock, reads what is saved now, applies
+    /// the reader's changes since `base` ([`SavedState::merged`]) and writes the result
+    /// atomically, which it returns. A file that became unusable meanwhile is moved aside
+    /// first, as on loading; one that cannot be read is an error (it is not overwritten).
+    pub fn update(
+        &self,
+        corpus: CorpusId,
+        base: &SavedState,
+        mine: &SavedState,
+    ) -> io::Result<SavedState> {
+        fs::create_dir_all(&self.dir)?;
+        let _lock = self.lock(corpus)?;
+        let now = self.load(corpus);
+        if now.read_only {
+            let why = now.notice.unwrap_or_default();
+            return Err(io::Error::other(why));
+        }
+        let merged = now.state.merged(base, mine);
+        let bytes = serde_json::to_vec_pretty(&merged).map_err(io::Error::other)?;
+        write_atomic(&self.path(corpus), &bytes)?;
+        Ok(merged)
+    }
+
+    /// Takes the lock of `corpus`'s state file, waiting a few seconds at most for another
+    /// papertui to finish its save; released when the returned file is dropped.
+    fn lock(&self, corpus: CorpusId) -> io::Result<File> {
+        let name = format!(".{}.lock", corpus.file_name());
+        let path = self.dir.join(name);
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        }
+        let file = options.open(&path)?;
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::other(format!(
+                "{} is not a regular file",
+                path.display()
+            )));
+        }
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        format!("{} is held by another papertui", path.display()),
+                    ));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(e),
+            }
+        }
+    }
 }
+
+/// Longest wait for another papertui's save of the same corpus.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The state in `bytes`, or what is wrong with them.
 fn parse(bytes: &[u8]) -> Result<SavedState, String> {
@@ -208,10 +272,12 @@ mod tests {
         }
     }
 
+    /// The files in `dir` but lock files.
     fn files(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .expect("read dir")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".lock"))
             .collect();
         names.sort();
         names
@@ -337,6 +403,58 @@ mod tests {
         let loaded = dir.load(corpus()).state;
         let text = loaded.filter.map(|f| f.text).unwrap_or_default();
         assert_eq!(text.len(), crate::state::MAX_FILTER_CHARS);
+    }
+
+    /// Two readers that started from `start` save `a` and `b`, in the order given.
+    fn two_readers(first_a: bool) -> SavedState {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        let start = SavedState {
+            bookmarks: ["a.txt#0".to_owned(), "a.txt#1".to_owned()].into(),
+            ..SavedState::default()
+        };
+        dir.save(corpus(), &start).expect("save");
+        // Reader a bookmarks a.txt#2; reader b unbookmarks a.txt#1 and reads b.txt#0.
+        let mut a = start.clone();
+        a.bookmarks.insert("a.txt#2".into());
+        let mut b = start.clone();
+        b.bookmarks.remove("a.txt#1");
+        b.read.insert("b.txt#0".into());
+        let saves = if first_a { [&a, &b] } else { [&b, &a] };
+        for mine in saves {
+            dir.update(corpus(), &start, mine).expect("update");
+        }
+        dir.load(corpus()).state
+    }
+
+    #[test]
+    fn two_readers_lose_nothing_whichever_saves_last() {
+        for first_a in [true, false] {
+            let saved = two_readers(first_a);
+            let bookmarks: Vec<&str> = saved.bookmarks.iter().map(String::as_str).collect();
+            assert_eq!(bookmarks, ["a.txt#0", "a.txt#2"], "a first: {first_a}");
+            assert!(saved.read.contains("b.txt#0"), "a first: {first_a}");
+        }
+    }
+
+    #[test]
+    fn a_held_lock_is_waited_for() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        let held = dir.lock(corpus()).expect("lock");
+        let other = dir.clone();
+        let saver = std::thread::spawn(move || other.save(corpus(), &sample_state()));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(
+            dir.load(corpus()).state.bookmarks.is_empty(),
+            "waits for the lock"
+        );
+        drop(held);
+        saver
+            .join()
+            .expect("thread")
+            .expect("saved once the lock is free");
+        assert_eq!(dir.load(corpus()).state, sample_state());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Update only raises [`App::marks_changed`]; this is the I/O side the event loop calls. Marks
 //! are saved at most once per [`SAVE_EVERY`] so holding `n` over a thousand articles does not
 //! write a thousand files, and a failed save is shown in the status bar instead of stopping
-//! the reader. The filter and selection are saved at exit only.
+//! the reader. The filter and selection are saved at exit only. Every save is a merge with
+//! what is on disk ([`StateDir::update`]), so two readers of one corpus keep each other's marks.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -37,7 +38,7 @@ pub fn open(store: &Store) -> Opened {
                 read_only,
                 ..
             } = dir.load(corpus);
-            let persist = (!read_only).then(|| Persist::new(dir, corpus));
+            let persist = (!read_only).then(|| Persist::new(dir, corpus, state.clone()));
             Opened {
                 state,
                 notice,
@@ -51,21 +52,25 @@ pub fn open(store: &Store) -> Opened {
     }
 }
 
-/// Where and for which corpus the reader's state is saved.
+/// Where and for which corpus the reader's state is saved, and what it was last.
 #[derive(Debug)]
 pub struct Persist {
     dir: StateDir,
     corpus: CorpusId,
+    /// The state this reader loaded or last saved: what its changes are measured against
+    /// when another reader of the same corpus has saved meanwhile.
+    base: SavedState,
     last: Option<Instant>,
     pending: bool,
 }
 
 impl Persist {
-    /// Saves for `corpus` into `dir`.
-    pub fn new(dir: StateDir, corpus: CorpusId) -> Persist {
+    /// Saves for `corpus` into `dir`; `base` is the state the reader started from.
+    pub fn new(dir: StateDir, corpus: CorpusId, base: SavedState) -> Persist {
         Persist {
             dir,
             corpus,
+            base,
             last: None,
             pending: false,
         }
@@ -89,9 +94,13 @@ impl Persist {
         }
     }
 
-    /// Saves everything now (at exit).
-    pub fn save(&self, app: &App) -> io::Result<()> {
-        self.dir.save(self.corpus, &app.saved_state())
+    /// Saves everything now (at exit), merged with what another reader of the same corpus
+    /// may have saved since.
+    pub fn save(&mut self, app: &App) -> io::Result<()> {
+        let mine = app.saved_state();
+        self.dir.update(self.corpus, &self.base, &mine)?;
+        self.base = mine;
+        Ok(())
     }
 }
 
@@ -115,7 +124,7 @@ mod tests {
         ]);
         let corpus = CorpusId::of(["p.txt"]);
         let dir = StateDir::new(tmp.path());
-        let mut persist = Persist::new(dir.clone(), corpus);
+        let mut persist = Persist::new(dir.clone(), corpus, SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
         let t0 = Instant::now();
         update(&mut app, Action::ToggleBookmark);
@@ -136,7 +145,8 @@ mod tests {
         let file = tmp.path().join("not-a-dir");
         std::fs::write(&file, b"x").expect("write");
         let store = Store::from_articles(vec![Article::new("p.txt", 0, Kind::News)]);
-        let mut persist = Persist::new(StateDir::new(&file), CorpusId::of(["p.txt"]));
+        let dir = StateDir::new(&file);
+        let mut persist = Persist::new(dir, CorpusId::of(["p.txt"]), SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
         update(&mut app, Action::ToggleBookmark);
         persist.tick(&mut app, Instant::now());
