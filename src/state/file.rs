@@ -6,7 +6,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::{CorpusId, STATE_VERSION, SavedState};
 use crate::regular;
@@ -57,8 +57,34 @@ impl StateDir {
     }
 
     /// The saved state of `corpus`; a missing file is a fresh state, a damaged or newer one is
-    /// moved aside and reported in [`Loaded::notice`].
+    /// moved aside and reported in [`Loaded::notice`]. Temporary files left by a save that
+    /// was killed are removed first (under the lock, so never one being written).
     pub fn load(&self, corpus: CorpusId) -> Loaded {
+        // Only if no other papertui is saving: the clean-up is worth no wait.
+        if self.dir.is_dir()
+            && let Ok(_lock) = self.lock(corpus, Duration::ZERO)
+        {
+            self.remove_temporaries(corpus);
+        }
+        self.read(corpus)
+    }
+
+    /// Removes the temporary files of `corpus`'s state file; call with the lock held, when
+    /// no save of this corpus can be under way.
+    fn remove_temporaries(&self, corpus: CorpusId) {
+        let prefix = format!(".{}.tmp-", corpus.file_name());
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// [`StateDir::load`] without the lock and the clean-up.
+    fn read(&self, corpus: CorpusId) -> Loaded {
         let path = self.path(corpus);
         let problem = match regular::read(&path) {
             Ok(bytes) => match parse(&bytes) {
@@ -107,7 +133,7 @@ impl StateDir {
     /// Writes `state` for `corpus` atomically (temp file, fsync, rename), under the lock.
     pub fn save(&self, corpus: CorpusId, state: &SavedState) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
-        let _lock = self.lock(corpus)?;
+        let _lock = self.lock(corpus, LOCK_WAIT)?;
         let bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
         write_atomic(&self.path(corpus), &bytes)
     }
@@ -123,8 +149,8 @@ impl StateDir {
         mine: &SavedState,
     ) -> io::Result<SavedState> {
         fs::create_dir_all(&self.dir)?;
-        let _lock = self.lock(corpus)?;
-        let now = self.load(corpus);
+        let _lock = self.lock(corpus, LOCK_WAIT)?;
+        let now = self.read(corpus);
         if now.read_only {
             let why = now.notice.unwrap_or_default();
             return Err(io::Error::other(why));
@@ -135,9 +161,9 @@ impl StateDir {
         Ok(merged)
     }
 
-    /// Takes the lock of `corpus`'s state file, waiting a few seconds at most for another
-    /// papertui to finish its save; released when the returned file is dropped.
-    fn lock(&self, corpus: CorpusId) -> io::Result<File> {
+    /// Takes the lock of `corpus`'s state file, waiting `wait` at most for another papertui
+    /// to finish its save; released when the returned file is dropped.
+    fn lock(&self, corpus: CorpusId, wait: Duration) -> io::Result<File> {
         let name = format!(".{}.lock", corpus.file_name());
         let path = self.dir.join(name);
         let mut options = OpenOptions::new();
@@ -154,12 +180,12 @@ impl StateDir {
                 path.display()
             )));
         }
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(file),
-                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(20));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
                     return Err(io::Error::new(
@@ -174,10 +200,15 @@ impl StateDir {
 }
 
 /// Longest wait for another papertui's save of the same corpus.
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// The state in `bytes`, or what is wrong with them.
 fn parse(bytes: &[u8]) -> Result<SavedState, String> {
+    // serde reads a struct from an array too (`[]` would be an empty state): only an object
+    // is a state file.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err("is damaged (not a JSON object)".into());
+    }
     match serde_json::from_slice::<SavedState>(bytes) {
         Ok(mut state) if state.version <= STATE_VERSION => {
             if let Some(filter) = &mut state.filter {
@@ -441,20 +472,55 @@ mod tests {
     fn a_held_lock_is_waited_for() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let dir = StateDir::new(tmp.path());
-        let held = dir.lock(corpus()).expect("lock");
+        let held = dir.lock(corpus(), LOCK_WAIT).expect("lock");
         let other = dir.clone();
         let saver = std::thread::spawn(move || other.save(corpus(), &sample_state()));
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        assert!(
-            dir.load(corpus()).state.bookmarks.is_empty(),
-            "waits for the lock"
-        );
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!dir.path(corpus()).exists(), "waits for the lock");
         drop(held);
         saver
             .join()
             .expect("thread")
             .expect("saved once the lock is free");
         assert_eq!(dir.load(corpus()).state, sample_state());
+    }
+
+    #[test]
+    fn an_array_is_no_state_and_is_moved_aside_intact() {
+        for text in ["[]", " [1, [\"a.txt#1\"]]", "null", "\"x\"", "7"] {
+            let tmp = tempfile::tempdir().expect("temp dir");
+            let dir = StateDir::new(tmp.path());
+            fs::write(dir.path(corpus()), text).expect("write");
+            let loaded = dir.load(corpus());
+            assert_eq!(loaded.state, SavedState::default());
+            let notice = loaded.notice.expect("reported");
+            assert!(notice.contains("not a JSON object"), "{text}: {notice}");
+            let names = files(tmp.path());
+            assert_eq!(names.len(), 1, "{names:?}");
+            assert!(names[0].contains(".corrupt-"), "{names:?}");
+            let kept = fs::read_to_string(tmp.path().join(&names[0])).expect("kept");
+            assert_eq!(kept, text);
+        }
+    }
+
+    #[test]
+    fn temporary_files_of_a_killed_save_are_removed_on_start() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = StateDir::new(tmp.path());
+        dir.save(corpus(), &sample_state()).expect("save");
+        let orphan = tmp
+            .path()
+            .join(format!(".{}.tmp-4194304", corpus().file_name()));
+        fs::write(&orphan, vec![b'x'; 1 << 20]).expect("orphan");
+        let other = CorpusId::of(["c.txt"]);
+        let others = tmp.path().join(format!(".{}.tmp-1", other.file_name()));
+        fs::write(&others, b"x").expect("another corpus's");
+        assert_eq!(dir.load(corpus()).state, sample_state());
+        assert!(!orphan.exists(), "the orphan is removed");
+        assert!(
+            others.exists(),
+            "another corpus's temporaries are its own business"
+        );
     }
 
     #[test]
