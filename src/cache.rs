@@ -4,8 +4,13 @@
 //! annotation. A per-file cache would save more on a partly changed corpus, but the person
 //! gazetteer is built from every article, so one changed page can change the people of any
 //! other: the corpus is the unit that is valid or not. The entry's file name is a hash of the
-//! sorted (path, size, modification time) list, and the list itself is stored in the entry and
-//! compared in full, so a hash collision or any added, removed or changed file is a miss.
+//! sorted (path, size, modification and status change time) list, and the list itself is
+//! stored in the entry and compared in full, so a hash collision or any added, removed or
+//! changed file (its permissions too) is a miss.
+//!
+//! A failure is never cached: the entry lists which files could not be read, not why, and a
+//! load reads those files again; one that is readable now makes the entry a miss
+//! ([`crate::corpus`]). So the output of a cached run is always that of `--no-cache`.
 //!
 //! Layout, little-endian, designed so a reopen is a few large reads decoded on every core:
 //!
@@ -15,7 +20,7 @@
 //!            heads   postcard(Vec<WireArticle>): every field but the paragraphs of titled
 //!                    articles, with where their bodies are
 //!            bodies  each such body: paragraph ends (u32 each), then the paragraphs
-//! header   postcard(Header): file stamps, read errors, page headers, sources, chunk table
+//! header   postcard(Header): file stamps, unreadable files, page headers, sources, chunks
 //! footer   header offset u64 | header length u64 | header crc32 u32 | END_MAGIC (4)
 //! ```
 //!
@@ -62,7 +67,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape, or what a saved index means.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.
@@ -83,6 +88,10 @@ pub struct FileStamp {
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch; 0 when unknown.
     pub mtime_ns: u128,
+    /// Status change time in nanoseconds since the Unix epoch (0 where there is none): a
+    /// `chmod` or `chown` changes it, so a file that became readable or unreadable since the
+    /// entry was written is a miss even when its content and modification time are the same.
+    pub ctime_ns: u128,
 }
 
 impl FileStamp {
@@ -96,6 +105,7 @@ impl FileStamp {
             .map_or(0, |d| d.as_nanos());
         FileStamp {
             path: path_bytes(path),
+            ctime_ns: meta.as_ref().map_or(0, ctime_ns),
             size: meta.map_or(u64::MAX, |m| m.len()),
             mtime_ns,
         }
@@ -107,8 +117,24 @@ impl FileStamp {
     }
 }
 
+/// The status change time of `meta` in nanoseconds since the epoch (0 where unknown).
+fn ctime_ns(meta: &fs::Metadata) -> u128 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let secs = u128::try_from(meta.ctime()).unwrap_or(0);
+        let nanos = u128::try_from(meta.ctime_nsec()).unwrap_or(0);
+        secs * 1_000_000_000 + nanos
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
 /// The raw bytes of a path, so non-UTF-8 names stay distinct.
-fn path_bytes(path: &Path) -> Vec<u8> {
+pub fn path_bytes(path: &Path) -> Vec<u8> {
     path.as_os_str().as_encoded_bytes().to_vec()
 }
 
@@ -145,6 +171,7 @@ impl Fingerprint {
             h.write(&s.path);
             h.write(&s.size.to_le_bytes());
             h.write(&s.mtime_ns.to_le_bytes());
+            h.write(&s.ctime_ns.to_le_bytes());
         }
         Fingerprint {
             stamps,
@@ -190,15 +217,6 @@ pub enum Miss {
     Corrupt(String),
 }
 
-/// A file that could not be read when the entry was built, re-reported on every reopen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CachedError {
-    /// The file's path as collected.
-    pub path: String,
-    /// The message shown for it.
-    pub message: String,
-}
-
 /// Whether to read article bodies when loading an entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Bodies {
@@ -215,8 +233,10 @@ pub enum Bodies {
 pub struct Cached {
     /// The articles, with their people, in load order.
     pub articles: Vec<Article>,
-    /// The files that could not be read when the entry was built.
-    pub errors: Vec<CachedError>,
+    /// Paths (raw bytes) of the files that could not be read when the entry was built. Only
+    /// which files: why is found out again on every load, so that a failure is never cached
+    /// (the file may be readable now, and the entry then does not hold its articles).
+    pub failed: Vec<Vec<u8>>,
 }
 
 /// Position and check of one chunk in the file: its heads, then its bodies.
@@ -236,7 +256,7 @@ type WireBody = (u32, u32, u32);
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
     stamps: Vec<FileStamp>,
-    errors: Vec<CachedError>,
+    failed: Vec<Vec<u8>>,
     pages: Vec<PageHeader>,
     sources: Vec<String>,
     chunks: Vec<ChunkInfo>,
@@ -359,7 +379,7 @@ impl Cache {
         }
         Ok(Cached {
             articles,
-            errors: header.errors,
+            failed: header.failed,
         })
     }
 
@@ -368,7 +388,7 @@ impl Cache {
         &self,
         fingerprint: &Fingerprint,
         articles: &[Article],
-        errors: &[CachedError],
+        failed: &[Vec<u8>],
     ) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         let path = self.entry_path(fingerprint);
@@ -378,7 +398,7 @@ impl Cache {
             std::process::id()
         ));
         let written =
-            write_entry(&tmp, fingerprint, articles, errors).and_then(|()| fs::rename(&tmp, &path));
+            write_entry(&tmp, fingerprint, articles, failed).and_then(|()| fs::rename(&tmp, &path));
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
@@ -682,7 +702,7 @@ fn write_entry(
     tmp: &Path,
     fingerprint: &Fingerprint,
     articles: &[Article],
-    errors: &[CachedError],
+    failed: &[Vec<u8>],
 ) -> io::Result<()> {
     // Tables: one entry per distinct page header (by identity) and per source path.
     let mut page_ids: HashMap<*const PageHeader, u32> = HashMap::new();
@@ -735,7 +755,7 @@ fn write_entry(
     }
     let header = Header {
         stamps: fingerprint.stamps.clone(),
-        errors: errors.to_vec(),
+        failed: failed.to_vec(),
         pages,
         sources,
         chunks,

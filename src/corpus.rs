@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cache::{Bodies, Cache, CachedError, FileStamp, Fingerprint, Miss};
+use crate::cache::{Bodies, Cache, FileStamp, Fingerprint, Miss, path_bytes};
 use crate::ingest::parse_page;
-use crate::input::{InputError, InputErrorKind, collect_files, read_page};
+use crate::input::{InputError, collect_files, read_page};
 use crate::model::Article;
 use crate::people::{PendingExtractor, annotate_corpus};
 use crate::sample::SAMPLE_PAGES;
@@ -133,13 +133,14 @@ pub enum CacheUse {
 pub struct PendingSave {
     cache: Cache,
     fingerprint: Fingerprint,
-    errors: Vec<CachedError>,
+    /// The files that could not be read (raw path bytes).
+    failed: Vec<Vec<u8>>,
 }
 
 impl PendingSave {
     /// Writes the entry for `articles` (the articles of the load this came from).
     pub fn write(&self, articles: &[Article]) -> std::io::Result<()> {
-        self.cache.save(&self.fingerprint, articles, &self.errors)
+        self.cache.save(&self.fingerprint, articles, &self.failed)
     }
 }
 
@@ -242,16 +243,17 @@ pub fn load_with(
         // The indexes are read before the articles, so their file's bytes are freed before
         // the articles take their room.
         let saved = cache.load_indexes(&fingerprint);
-        match cache.load(&fingerprint, options.bodies, &|_| {}) {
-            Ok(cached) => {
+        let loaded = cache
+            .load(&fingerprint, options.bodies, &|_| {})
+            .and_then(|cached| still_failing(&files, cached));
+        match loaded {
+            Ok((cached, failures)) => {
                 progress.files_done = progress.files_total;
                 progress.bytes_done = progress.bytes_total;
                 progress.articles = cached.articles.len();
                 observe(&progress, &[]);
-                let failed = cached.errors.len();
-                errors.extend(cached.errors.into_iter().map(|e| {
-                    InputError::new(e.path, InputErrorKind::Io(std::io::Error::other(e.message)))
-                }));
+                let failed = failures.len();
+                errors.extend(failures);
                 return Loaded {
                     articles: cached.articles,
                     errors,
@@ -308,10 +310,7 @@ pub fn load_with(
                     articles.extend(page);
                 }
                 Err(error) => {
-                    read_errors.push(CachedError {
-                        path: error.path.to_string_lossy().into_owned(),
-                        message: error.kind.to_string(),
-                    });
+                    read_errors.push(path_bytes(&error.path));
                     errors.push(error);
                 }
             }
@@ -338,7 +337,61 @@ pub fn load_with(
         pending: save.map(|(cache, fingerprint)| PendingSave {
             cache,
             fingerprint,
-            errors: read_errors,
+            failed: read_errors,
         }),
+    }
+}
+
+/// The files of a cache entry that could not be read when it was written, read again: their
+/// errors now, in load order, or a miss when one of them can be read now (the entry lacks
+/// its articles).
+fn still_failing(
+    files: &[PathBuf],
+    cached: crate::cache::Cached,
+) -> Result<(crate::cache::Cached, Vec<InputError>), Miss> {
+    if cached.failed.is_empty() {
+        return Ok((cached, Vec::new()));
+    }
+    let failed: std::collections::HashSet<&[u8]> =
+        cached.failed.iter().map(Vec::as_slice).collect();
+    let retried: Vec<Result<(), InputError>> = files
+        .par_iter()
+        .filter(|f| failed.contains(path_bytes(f).as_slice()))
+        .map(|f| crate::input::read_decoded(f).map(|_| ()))
+        .collect();
+    let mut errors = Vec::with_capacity(retried.len());
+    for result in retried {
+        match result {
+            Err(error) => errors.push(error),
+            Ok(()) => return Err(Miss::Stale),
+        }
+    }
+    Ok((cached, errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cached_failure_of_a_file_readable_now_is_a_miss() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let page = dir.path().join("page.txt");
+        std::fs::write(&page, crate::sample::SAMPLE_PAGES[0].text).expect("page");
+        let files = vec![page.clone()];
+        let cache = Cache::at(dir.path().join("cache"));
+        // An entry written when the page could not be read (no articles, the page failed),
+        // with the page's stamps as they are now.
+        cache
+            .save(&Fingerprint::of(&files), &[], &[path_bytes(&page)])
+            .expect("save");
+        let options = LoadOptions {
+            cache: Some(cache),
+            ..LoadOptions::default()
+        };
+        let loaded = load_with(&files, &options, &mut |_, _| {});
+        assert_eq!(loaded.cache, CacheUse::Miss(Miss::Stale));
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert!(!loaded.articles.is_empty());
     }
 }

@@ -179,3 +179,45 @@ fn without_a_terminal_the_reader_says_what_to_use_instead() {
     );
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `export` of `args` with the cache and with `--no-cache`: both runs' exit code, stdout and
+/// stderr, which must be the same.
+fn export_both_ways(home: &Home, args: &[&str]) -> (i32, String, String) {
+    let cached = run(home.papertui().arg("export").args(args));
+    let fresh = run(home.papertui().args(["export", "--no-cache"]).args(args));
+    assert_eq!(cached, fresh, "the cache changed the output");
+    cached
+}
+
+#[test]
+fn a_failure_is_never_cached_the_output_is_that_of_no_cache() {
+    let home = Home::new();
+    let text = sample_text("001");
+    let page = home.path().join("page.txt");
+    // The same bytes with one NUL: binary, refused.
+    let mut damaged = text.clone().into_bytes();
+    damaged[100] = 0;
+    fs::write(&page, &damaged).expect("damaged page");
+    let mtime = fs::metadata(&page)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    for _ in 0..2 {
+        // The second time, the entry is there: its failure is found out again, the same.
+        let (code, out, err) = export_both_ways(&home, &["page.txt"]);
+        assert_eq!((code, out.as_str()), (1, ""), "{err}");
+        assert!(err.contains("binary data"), "{err}");
+    }
+    // Repaired in place: same size, same modification time (as after `chmod 644` on a file
+    // that was unreadable, which root cannot be shown here).
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(&page)
+        .expect("open page");
+    use std::io::Write as _;
+    (&file).write_all(text.as_bytes()).expect("repair");
+    file.set_modified(mtime).expect("set mtime back");
+    drop(file);
+    let (code, out, err) = export_both_ways(&home, &["page.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!ids(&out).is_empty());
+}
