@@ -53,6 +53,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{
     Article, BodyAt, BodyReader, Doubts, Kind, PARAGRAPH_COUNT, PackedBody, PageHeader,
@@ -358,6 +359,7 @@ impl Cache {
                 Bodies::Defer => Some(Arc::new(EntryBodies {
                     file: Mutex::new(file),
                     path: path.clone(),
+                    condemned: AtomicBool::new(false),
                 })),
             },
         };
@@ -521,10 +523,14 @@ fn le_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
 /// The bodies of an entry read with [`Bodies::Defer`], read one at a time on demand.
 ///
 /// The entry stays open, so a newer entry renamed over it or its removal by another instance
-/// leaves these bytes readable; every body is checked against its crc32 when read.
+/// leaves these bytes readable; every body is checked against its crc32 when read. The first
+/// body that cannot be read marks the entry for rebuilding: it is removed (with its indexes),
+/// so the next start of any command parses the pages again and writes a sound entry.
 struct EntryBodies {
     file: Mutex<File>,
     path: PathBuf,
+    /// Set once the entry has been removed for a damaged body.
+    condemned: AtomicBool,
 }
 
 impl BodyReader for EntryBodies {
@@ -537,12 +543,47 @@ impl BodyReader for EntryBodies {
             .map_err(|e| e.to_string())
             .and_then(|b| decode_body(&b, at.crc, paragraphs))
             .map_err(|e| {
+                self.condemn();
                 format!(
-                    "the text could not be read back from the cache ({}: {e}); \
-                     start with --no-cache to parse the pages again",
+                    "the text could not be read back from the cache ({}: {e}); the pages \
+                     will be parsed again at the next start",
                     self.path.display()
                 )
             })
+    }
+}
+
+impl EntryBodies {
+    /// Removes the entry and its indexes, once, if the entry at the path is still the file
+    /// these bodies are read from (not a sound one written since by another instance).
+    fn condemn(&self) {
+        if self.condemned.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let ours = {
+            let file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+            file.metadata().ok()
+        };
+        let there = fs::metadata(&self.path).ok();
+        if let (Some(ours), Some(there)) = (ours, there)
+            && same_file(&ours, &there)
+        {
+            let _ = fs::remove_file(self.path.with_extension(indexes::INDEX_EXTENSION));
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Whether two metadata describe the same file.
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
     }
 }
 
@@ -915,23 +956,26 @@ mod tests {
         let back = cache
             .load(&fp, Bodies::Defer, &|_| {})
             .expect("heads intact");
+        // (Bodies after the damaged one are read after the entry was removed for it: the
+        // open entry still serves them.)
         let failed: Vec<usize> = (0..back.articles.len())
             .filter(|&i| back.articles[i].body_error().is_some())
             .collect();
         assert_eq!(failed.len(), 1);
         let error = back.articles[failed[0]].body_error().unwrap_or_default();
         assert!(
-            error.contains("checksum") && error.contains("--no-cache"),
+            error.contains("checksum") && error.contains("parsed again at the next start"),
             "{error}"
         );
         assert_eq!(
             back.articles[failed[0]].title(),
             articles[failed[0]].title()
         );
-        assert!(matches!(
-            cache.load(&fp, Bodies::Read, &|_| {}),
-            Err(Miss::Corrupt(_))
-        ));
+        // The damaged entry is gone: the next start of any command parses and rewrites it.
+        assert_eq!(
+            cache.load(&fp, Bodies::Defer, &|_| {}).err(),
+            Some(Miss::Absent)
+        );
     }
 
     #[test]

@@ -979,3 +979,58 @@ fn two_readers_on_one_corpus_keep_both_bookmarks_whichever_quits_last() {
         assert_eq!(saved, wanted, "reader {first_to_quit} quit first");
     }
 }
+
+#[test]
+fn a_damaged_body_shown_in_the_reader_has_the_entry_rebuilt_at_the_next_start() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    let cache_dir = tempfile::tempdir().expect("cache dir");
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for entry in std::fs::read_dir(&assets).expect("assets") {
+        let path = entry.expect("asset").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().expect("file name");
+            std::fs::copy(&path, pages.path().join(name)).expect("copy page");
+        }
+    }
+    let dir = pages.path().to_str().expect("UTF-8 temp path");
+    let cache_env = cache_dir.path().to_str().expect("UTF-8");
+    let people = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_papertui"))
+            .args(["people", dir])
+            .env("PAPERTUI_CACHE_DIR", cache_env)
+            .output()
+            .expect("run papertui people");
+        assert!(out.status.success(), "{out:?}");
+    };
+    people();
+    let (files, _) = papertui::input::collect_files(&[pages.path().to_path_buf()]);
+    let fingerprint = papertui::cache::Fingerprint::of(&files);
+    let cache = papertui::cache::Cache::at(cache_dir.path());
+    let entry = cache.entry_path(&fingerprint);
+    let mut bytes = std::fs::read(&entry).expect("cache entry");
+    let body = "近日，山阳区委书记李建超带领".as_bytes();
+    let at = find(&bytes, body).expect("the body in the entry");
+    bytes[at + 4] ^= 0x01;
+    std::fs::write(&entry, &bytes).expect("damage the entry");
+
+    let env = [("PAPERTUI_CACHE_DIR", cache_env)];
+    let Some(mut s) = Session::start_with(120, 40, &env, &[dir]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/黄龙山");
+    s.wait_query("黄龙山", |text| text.contains("1/51 articles"));
+    s.send("\r");
+    s.send("\r");
+    s.wait_text("parsed again at the next start");
+    s.send("\x1b");
+    s.quit_cleanly();
+    assert!(
+        !entry.exists(),
+        "the damaged entry is marked for rebuilding"
+    );
+    // The next start, of any command, writes a sound entry.
+    people();
+    let bodies = papertui::cache::Bodies::Read;
+    assert!(cache.load(&fingerprint, bodies, &|_| {}).is_ok(), "rebuilt");
+}
