@@ -547,7 +547,7 @@ impl BodyReader for EntryBodies {
                 format!(
                     "the text could not be read back from the cache ({}: {e}); the pages \
                      will be parsed again at the next start",
-                    self.path.display()
+                    crate::escape::Shown(&self.path)
                 )
             })
     }

@@ -242,7 +242,7 @@ impl Config {
     /// Reads `path`; a missing file gives the defaults. Anything but a regular file (a FIFO
     /// would block) is an error.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let file = path.display().to_string();
+        let file = crate::escape::path(path);
         match crate::regular::read_to_string(path) {
             Ok(text) => Config::parse(&text, &file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

@@ -300,7 +300,7 @@ pub fn load_with(
             .par_iter()
             .map(|path| {
                 let text = read_page(path)?;
-                Ok(parse_page(&path.to_string_lossy(), &text))
+                Ok(parse_page(&crate::escape::path(path), &text))
             })
             .collect();
         for result in parsed {

@@ -14,12 +14,13 @@ use std::{fs, io};
 
 use walkdir::WalkDir;
 
+use crate::escape::Shown;
 use crate::ingest::decode::{self, DecodeError, Decoded};
 use crate::regular::{self, NotRegular};
 
 /// A path that could not be listed or read, and why.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {kind}", path.display())]
+#[error("{}: {kind}", Shown(path))]
 pub struct InputError {
     /// The file or directory concerned.
     pub path: PathBuf,
@@ -47,7 +48,7 @@ pub enum InputErrorKind {
     #[error("is {0}, not a regular file; skipped")]
     NotRegular(&'static str),
     /// Following symbolic links led back to an ancestor directory.
-    #[error("symbolic link loop back to {}; skipped", .0.display())]
+    #[error("symbolic link loop back to {}; skipped", Shown(.0))]
     LinkLoop(PathBuf),
     /// The bytes are not a text page.
     #[error("{0}")]

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod escape;
 pub mod export;
 mod fast_str;
 pub mod ingest;

@@ -221,3 +221,44 @@ fn a_failure_is_never_cached_the_output_is_that_of_no_cache() {
     assert_eq!(code, 0, "{err}");
     assert!(!ids(&out).is_empty());
 }
+
+#[test]
+fn names_that_differ_only_in_invalid_bytes_give_distinct_stable_ids() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let pages = home.path().join("pages");
+    fs::create_dir_all(&pages).expect("pages");
+    for name in [b"a\xff.txt", b"a\xfe.txt"] {
+        let path = pages.join(std::ffi::OsStr::from_bytes(name));
+        fs::write(path, sample_text("001")).expect("page");
+    }
+    let (code, out, err) = export_both_ways(&home, &["pages"]);
+    assert_eq!(code, 0, "{err}");
+    let ids = ids(&out);
+    let unique: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "ids collide: {ids:?}");
+    let of = |prefix: &str| ids.iter().filter(|id| id.starts_with(prefix)).count();
+    assert!(of("pages/a\\376.txt#") > 0 && of("pages/a\\376.txt#") == of("pages/a\\377.txt#"));
+    assert_eq!(of("pages/a\\376.txt#") * 2, ids.len(), "{ids:?}");
+}
+
+#[test]
+fn control_characters_in_names_are_escaped_in_messages() {
+    let home = Home::new();
+    let name = "x\u{1b}]0;owned\u{7}\u{1b}[2J.txt";
+    let mut binary = sample_text("001").into_bytes();
+    binary[100] = 0;
+    fs::write(home.path().join(name), binary).expect("page");
+    let missing = "gone\u{1b}[31m.txt";
+    let (code, _, err) = run(home.papertui().args(["export", name, missing]));
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains("papertui: x\\033]0;owned\\a\\033[2J.txt: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("papertui: gone\\033[31m.txt: not found"),
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::{CorpusId, STATE_VERSION, SavedState};
+use crate::escape::Shown;
 use crate::regular;
 
 /// Environment variable naming the directory that holds the state files.
@@ -103,7 +104,7 @@ impl StateDir {
             Err(e) => {
                 return Loaded {
                     state: SavedState::default(),
-                    notice: Some(format!("saved state {} unreadable: {e}", path.display())),
+                    notice: Some(format!("saved state {} unreadable: {e}", Shown(&path))),
                     read_only: true,
                 };
             }
@@ -113,14 +114,12 @@ impl StateDir {
         let notice = match moved {
             Ok(to) => format!(
                 "saved state {problem}; moved aside as {}, starting fresh",
-                to.file_name()
-                    .map_or(to.as_os_str(), |n| n)
-                    .to_string_lossy()
+                Shown(Path::new(to.file_name().map_or(to.as_os_str(), |n| n)))
             ),
             Err(e) => format!(
                 "saved state {} {problem} and could not be moved aside ({e}); \
                  it will not be overwritten this session",
-                path.display()
+                Shown(&path)
             ),
         };
         Loaded {
@@ -177,7 +176,7 @@ impl StateDir {
         if !file.metadata()?.is_file() {
             return Err(io::Error::other(format!(
                 "{} is not a regular file",
-                path.display()
+                Shown(&path)
             )));
         }
         let start = Instant::now();
@@ -190,7 +189,7 @@ impl StateDir {
                 Err(std::fs::TryLockError::WouldBlock) => {
                     return Err(io::Error::new(
                         io::ErrorKind::WouldBlock,
-                        format!("{} is held by another papertui", path.display()),
+                        format!("{} is held by another papertui", Shown(&path)),
                     ));
                 }
                 Err(std::fs::TryLockError::Error(e)) => return Err(e),
