@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
@@ -170,11 +171,61 @@ pub fn read_page(path: &Path) -> Result<String, InputError> {
 }
 
 /// Read and decode one page file, keeping the encoding it was found in (for diagnostics).
+///
+/// A file larger than [`SAMPLE_BYTES`] is judged on its first [`SAMPLE_BYTES`] before the
+/// rest is read: binary data or bytes in no encoding read here are refused at that point, so
+/// a gigabyte of noise costs a few megabytes, not gigabytes.
 pub fn read_decoded(path: &Path) -> Result<Decoded, InputError> {
-    let bytes = regular::read(path)
-        .map_err(|error| InputError::new(path, InputErrorKind::from_io(error)))?;
-    decode::decode_owned(bytes)
-        .map_err(|error| InputError::new(path, InputErrorKind::Decode(error)))
+    let io_error = |error| InputError::new(path, InputErrorKind::from_io(error));
+    let decode_error = |error| InputError::new(path, InputErrorKind::Decode(error));
+    let mut file = regular::open(path).map_err(io_error)?;
+    // The size is a hint only: the file may grow or shrink while it is read.
+    let hint = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(usize::try_from(hint).unwrap_or(0).saturating_add(1))
+        .map_err(|e| io_error(e.into()))?;
+    (&mut file)
+        .take(SAMPLE_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() == SAMPLE_BYTES {
+        judge_sample(&bytes).map_err(decode_error)?;
+        file.read_to_end(&mut bytes).map_err(io_error)?;
+    }
+    decode_page(bytes).map_err(decode_error)
+}
+
+/// Bytes of a page read first, to decide whether it is text at all.
+pub const SAMPLE_BYTES: usize = 4 << 20;
+
+/// Decodes a whole page file's bytes: [`decode::decode_owned`], and text decoded as GB18030
+/// must read as Chinese ([`crate::plausible`]).
+pub fn decode_page(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    plausible(decode::decode_owned(bytes)?)
+}
+
+fn plausible(decoded: Decoded) -> Result<Decoded, DecodeError> {
+    if decoded.encoding == decode::GB18030_NAME {
+        crate::plausible::check_chinese(&decoded.text)?;
+    }
+    Ok(decoded)
+}
+
+/// Refuses the start of a page if it is binary data or undecodable. The sample is cut after
+/// its last line end (after its last whole UTF-16 unit for UTF-16), so a character cut at
+/// the sample's end does not count against it; an empty sample is no verdict.
+fn judge_sample(sample: &[u8]) -> Result<(), DecodeError> {
+    let utf16 = sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]);
+    let cut = if utf16 {
+        sample.len() & !1
+    } else {
+        memchr::memrchr(b'\n', sample).map_or(sample.len(), |at| at + 1)
+    };
+    match decode::decode(sample.get(..cut).unwrap_or(sample)).and_then(plausible) {
+        Err(error @ (DecodeError::Binary(_) | DecodeError::Undecodable { .. })) => Err(error),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +234,41 @@ mod tests {
     use crate::ingest::decode::BinaryKind;
     use std::os::unix::fs::PermissionsExt;
     use tempfile::TempDir;
+
+    #[test]
+    fn a_large_file_is_judged_on_its_first_megabytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("noise.txt");
+        // Control bytes, then a sparse tail of NULs that is never read: the sample decides
+        // (reading it all would find NUL bytes instead).
+        fs::write(&path, vec![1u8; SAMPLE_BYTES]).expect("write");
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("open");
+        file.set_len(64 * SAMPLE_BYTES as u64).expect("grow");
+        let error = read_page(&path).expect_err("binary");
+        assert!(
+            matches!(
+                error.kind,
+                InputErrorKind::Decode(DecodeError::Binary(BinaryKind::ControlCharacters))
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_large_text_cut_mid_character_by_the_sample_is_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        // One long line, so the sample ends inside a three-byte character.
+        let text = "全县粮食总产达到九十四万吨，".repeat(SAMPLE_BYTES / 40 + 1);
+        let gb = encoding_rs::GB18030.encode(&text).0.into_owned();
+        for bytes in [text.as_bytes().to_vec(), gb] {
+            fs::write(&path, &bytes).expect("write");
+            assert_eq!(read_page(&path).expect("text"), text);
+        }
+    }
 
     fn tree(files: &[(&str, &[u8])]) -> TempDir {
         let dir = tempfile::tempdir().expect("temp dir");

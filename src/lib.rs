@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod input;
 pub mod model;
 pub mod people;
+pub mod plausible;
 pub mod progress;
 pub mod regular;
 pub mod sample;

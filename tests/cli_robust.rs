@@ -262,3 +262,24 @@ fn control_characters_in_names_are_escaped_in_messages() {
         "{err}"
     );
 }
+
+#[test]
+fn shift_jis_is_undecodable_and_gb18030_still_reads() {
+    let home = Home::new();
+    let japanese = "東京都は十日、新しい計画を発表した。市民の生活を守るため、来年から実施される予定だ。\n\
+                    関係者によると、費用は約三百億円に上る見通しで、議会の承認を得る必要がある。\n";
+    let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(japanese);
+    assert!(!bad);
+    fs::write(home.path().join("sjis.txt"), &sjis).expect("page");
+    let text = sample_text("001");
+    let (gbk, _, bad) = encoding_rs::GB18030.encode(&text);
+    assert!(!bad);
+    fs::write(home.path().join("gbk.txt"), &gbk).expect("page");
+    let (code, out, err) = run(home.papertui().args(["export", "sjis.txt", "gbk.txt"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("papertui: sjis.txt: not readable as UTF-8, UTF-16 or GB18030"),
+        "{err}"
+    );
+    assert!(!ids(&out).is_empty() && ids(&out).iter().all(|id| id.starts_with("gbk.txt#")));
+}
