@@ -37,7 +37,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
-pub use bindings::{Bindings, COMMANDS, Command};
+pub use bindings::{Bindings, COMMANDS, Command, QuitTrap};
 pub use keys::KeySpec;
 pub use palette::{ColorValue, Palette};
 
@@ -183,6 +183,31 @@ struct RawConfig {
     list: ListTable,
 }
 
+/// The byte offset to report `trap` at: the first of its commands the user bound, else at the first
+/// binding that took one of their default keys away, else the first binding.
+fn trap_line(keys: &BTreeMap<Spanned<ActionName>, Vec<KeySpec>>, trap: QuitTrap) -> Option<usize> {
+    let bound = |name: &str| keys.keys().find(|n| n.get_ref().0 == name);
+    let defaults: Vec<KeySpec> = trap
+        .commands
+        .iter()
+        .filter_map(|&name| bindings::command(name))
+        .flat_map(|c| c.default.iter().copied())
+        .collect();
+    let taker = || {
+        keys.iter()
+            .filter(|(_, ks)| ks.iter().any(|k| defaults.contains(k)))
+            .map(|(n, _)| n)
+            .min_by_key(|n| n.span().start)
+    };
+    let first = || keys.keys().map(|n| n.span().start).min();
+    trap.commands
+        .iter()
+        .find_map(|&name| bound(name))
+        .or_else(taker)
+        .map(|n| n.span().start)
+        .or_else(first)
+}
+
 /// The 1-based line of byte offset `at` in `text`.
 fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()
@@ -222,6 +247,9 @@ impl Config {
                 ),
             )
         })?;
+        if let Some(trap) = keys.quit_trap() {
+            return Err(invalid(trap_line(&raw.keys, trap), trap.message.to_owned()));
+        }
         let columns = raw.list.columns.get_ref();
         for (i, c) in columns.iter().enumerate() {
             if columns[..i].contains(c) {

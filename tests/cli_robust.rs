@@ -283,3 +283,18 @@ fn shift_jis_is_undecodable_and_gb18030_still_reads() {
     );
     assert!(!ids(&out).is_empty() && ids(&out).iter().all(|id| id.starts_with("gbk.txt#")));
 }
+
+#[test]
+fn a_configuration_that_leaves_no_way_to_quit_is_refused_with_its_line() {
+    let home = Home::new();
+    fs::create_dir_all(home.config()).expect("config dir");
+    fs::write(
+        home.config().join("config.toml"),
+        "# mine\n[keys]\nquit = []\n",
+    )
+    .expect("config");
+    let (code, out, err) = run(&mut home.papertui());
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "nothing drawn: {out:?}");
+    assert!(err.contains("config.toml line 3: quit has no key"), "{err}");
+}

@@ -336,6 +336,16 @@ pub struct Conflict {
     pub second: &'static str,
 }
 
+/// Bindings that leave a mode with no way to quit: what is wrong, and the commands whose
+/// keys would fix it (the first the user bound is the line to report).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuitTrap {
+    /// What is wrong and how to fix it.
+    pub message: &'static str,
+    /// The commands concerned, the most direct first.
+    pub commands: &'static [&'static str],
+}
+
 impl Bindings {
     /// The defaults with `user`'s bindings (action name → keys) put in place.
     ///
@@ -371,6 +381,38 @@ impl Bindings {
             }
         }
         Ok(b)
+    }
+
+    /// Why nothing would quit in some mode, or None when every mode has a way to quit.
+    ///
+    /// Quit needs a key; and since keys that type a character are text while typing into a
+    /// filter, one of quit's keys, or one of the keys that leave the input (accept too, for
+    /// the article filter), must type no character. The help overlay closes on any key.
+    pub fn quit_trap(&self) -> Option<QuitTrap> {
+        if self.keys_of("quit").is_empty() {
+            return Some(QuitTrap {
+                message: "quit has no key, so nothing would end the reader",
+                commands: &["quit"],
+            });
+        }
+        let typed_only = |name: &str| self.keys_of(name).iter().all(|k| k.types_text());
+        if !typed_only("quit") || !typed_only("leave_input") {
+            return None;
+        }
+        if typed_only("accept") {
+            return Some(QuitTrap {
+                message: "no key quits or leaves the filter while typing into it (keys that \
+                          type a character are text there): bind quit, leave_input or accept \
+                          to a key such as esc or ctrl-q",
+                commands: &["quit", "leave_input", "accept"],
+            });
+        }
+        Some(QuitTrap {
+            message: "no key quits or leaves the people filter while typing into it (keys that \
+                      type a character are text there): bind quit or leave_input to a key \
+                      such as esc or ctrl-q",
+            commands: &["quit", "leave_input"],
+        })
     }
 
     /// The keys of the command called `name`.
@@ -470,5 +512,37 @@ mod tests {
             ("open", vec![KeySpec::char('x')]),
         ]);
         assert!(Bindings::with(&user).is_ok());
+    }
+
+    #[test]
+    fn bindings_that_leave_no_way_to_quit_are_a_trap() {
+        let trap = |user: &[(&'static str, &[KeySpec])]| {
+            let user = user.iter().map(|&(n, k)| (n, k.to_vec())).collect();
+            Bindings::with(&user).expect("no conflict").quit_trap()
+        };
+        assert_eq!(trap(&[]), None);
+        assert_eq!(
+            trap(&[("quit", &[])]).map(|t| t.commands),
+            Some(&["quit"][..])
+        );
+        // Both default quit keys taken by another action.
+        let taken = [KeySpec::char('q'), KeySpec::ctrl('c')];
+        assert!(trap(&[("help", &taken)]).is_some());
+        // Only a character: quits when browsing, but not while typing unless esc leaves.
+        assert_eq!(trap(&[("quit", &[KeySpec::char('x')])]), None);
+        let typed = [("quit", &[KeySpec::char('x')][..]), ("leave_input", &[])];
+        assert_eq!(
+            trap(&typed).map(|t| t.commands),
+            Some(&["quit", "leave_input"][..])
+        );
+        let typed = [
+            ("quit", &[KeySpec::char('x')][..]),
+            ("leave_input", &[]),
+            ("accept", &[]),
+        ];
+        assert_eq!(
+            trap(&typed).map(|t| t.commands),
+            Some(&["quit", "leave_input", "accept"][..])
+        );
     }
 }

@@ -190,3 +190,24 @@ fn a_fifo_in_place_of_the_file_is_an_error_not_a_hang() {
         )
     );
 }
+
+#[test]
+fn a_binding_list_that_leaves_no_way_to_quit_is_refused_at_its_line() {
+    let error = |text: &str| {
+        Config::parse(text, "c.toml")
+            .expect_err("refused")
+            .to_string()
+    };
+    let e = error("[filter]\nscope = \"all\"\n\n[keys]\nquit = []\n");
+    assert!(e.starts_with("c.toml line 5: quit has no key"), "{e}");
+    // The defaults taken by another action: that line is the culprit.
+    let e = error("[keys]\nopen = [\"enter\"]\nhelp = [\"q\", \"ctrl-c\", \"?\"]\n");
+    assert!(e.starts_with("c.toml line 3: quit has no key"), "{e}");
+    let e = error("[keys]\nquit = [\"x\"]\nleave_input = []\naccept = [\"a\"]\n");
+    assert!(
+        e.starts_with("c.toml line 2: no key quits or leaves the filter"),
+        "{e}"
+    );
+    // A character that quits when browsing, and esc to leave the filter, is fine.
+    assert!(Config::parse("[keys]\nquit = [\"x\"]\n", "c.toml").is_ok());
+}
