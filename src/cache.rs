@@ -400,7 +400,7 @@ impl Cache {
             std::process::id()
         ));
         let written =
-            write_entry(&tmp, fingerprint, articles, failed).and_then(|()| fs::rename(&tmp, &path));
+            write_entry(&tmp, fingerprint, articles, failed).and_then(|()| replace(&tmp, &path));
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
@@ -435,6 +435,21 @@ impl Cache {
 /// An `InvalidData` error with `message`.
 fn invalid(message: impl Into<String>) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message.into())
+}
+
+/// Renames `tmp` to `path`. Anything but a file at `path` (a directory, which a rename
+/// cannot replace) is first moved aside, once, as `path.aside-N`, so it costs one write, not
+/// a failed write and a warning on every run.
+fn replace(tmp: &Path, path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let aside = (1..=100)
+            .map(|n| path.with_file_name(format!("{name}.aside-{n}")))
+            .find(|p| fs::symlink_metadata(p).is_err())
+            .ok_or_else(|| invalid("too many cache entries moved aside"))?;
+        fs::rename(path, aside)?;
+    }
+    fs::rename(tmp, path)
 }
 
 /// Reads `len` bytes at `offset` of `file`.

@@ -298,3 +298,38 @@ fn a_configuration_that_leaves_no_way_to_quit_is_refused_with_its_line() {
     assert!(out.is_empty(), "nothing drawn: {out:?}");
     assert!(err.contains("config.toml line 3: quit has no key"), "{err}");
 }
+
+#[test]
+fn a_directory_in_place_of_the_cache_entry_is_moved_aside_once() {
+    let home = Home::new();
+    let page = home.path().join("page.txt");
+    fs::write(&page, sample_text("000")).expect("page");
+    let cache = papertui::cache::Cache::at(home.cache());
+    let fingerprint = papertui::cache::Fingerprint::of(std::slice::from_ref(&page));
+    let entry = cache.entry_path(&fingerprint);
+    let index = cache.indexes_path(&fingerprint);
+    for dir in [&entry, &index] {
+        fs::create_dir_all(dir).expect("directory in the way");
+        fs::write(dir.join("kept"), "mine").expect("file inside");
+    }
+    let page_arg = page.to_str().expect("UTF-8 temp path");
+    let (code, first, err) = run(home.papertui().args(["people", page_arg]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    for dir in [&entry, &index] {
+        assert!(
+            fs::metadata(dir).is_ok_and(|m| m.is_file()),
+            "{}",
+            dir.display()
+        );
+        let name = dir.file_name().expect("name").to_string_lossy();
+        let aside = dir.with_file_name(format!("{name}.aside-1"));
+        assert_eq!(
+            fs::read_to_string(aside.join("kept")).expect("intact"),
+            "mine"
+        );
+    }
+    let (code, again, err) = run(home.papertui().args(["people", page_arg]));
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(first, again);
+}

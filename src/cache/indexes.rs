@@ -64,7 +64,7 @@ impl Cache {
         fs::create_dir_all(self.dir())?;
         let path = self.indexes_path(fingerprint);
         let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-        let written = write_indexes(&tmp, store).and_then(|()| fs::rename(&tmp, &path));
+        let written = write_indexes(&tmp, store).and_then(|()| super::replace(&tmp, &path));
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
