@@ -300,7 +300,10 @@ pub fn load_with(
             .par_iter()
             .map(|path| {
                 let text = read_page(path)?;
-                Ok(parse_page(&crate::escape::path(path), &text))
+                Ok(crate::large_page::parse_page_bounded(
+                    &crate::escape::path(path),
+                    &text,
+                ))
             })
             .collect();
         for result in parsed {

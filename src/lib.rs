@@ -16,6 +16,7 @@ pub mod export;
 mod fast_str;
 pub mod ingest;
 pub mod input;
+pub mod large_page;
 pub mod model;
 pub mod people;
 pub mod plausible;

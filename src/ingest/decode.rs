@@ -156,18 +156,27 @@ fn utf8_or_legacy(bytes: Cow<'_, [u8]>) -> Result<(Cow<'_, str>, &'static str), 
 /// Valid UTF-8 as text, or the bytes back.
 ///
 /// Owned bytes are validated with SIMD and then copied into a fresh string: a copy costs a
-/// fraction of the second, scalar validation that taking over the buffer would need.
+/// fraction of the second, scalar validation that taking over the buffer would need. Above
+/// [`TAKE_OVER_BYTES`] the buffer is taken over all the same, so that a very large page is
+/// not held twice.
 fn strict_utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, Cow<'_, [u8]>> {
     match bytes {
         Cow::Borrowed(b) => simdutf8::basic::from_utf8(b)
             .map(Cow::Borrowed)
             .map_err(|_| Cow::Borrowed(b)),
+        Cow::Owned(v) if v.len() > TAKE_OVER_BYTES => match String::from_utf8(v) {
+            Ok(text) => Ok(Cow::Owned(text)),
+            Err(e) => Err(Cow::Owned(e.into_bytes())),
+        },
         Cow::Owned(v) => match simdutf8::basic::from_utf8(&v) {
             Ok(text) => Ok(Cow::Owned(text.to_owned())),
             Err(_) => Err(Cow::Owned(v)),
         },
     }
 }
+
+/// Owned valid UTF-8 larger than this becomes the text without a copy.
+const TAKE_OVER_BYTES: usize = 16 << 20;
 
 /// UTF-8 with its few invalid bytes replaced, if it is mostly good UTF-8.
 fn repaired_utf8(bytes: &[u8]) -> Option<String> {
