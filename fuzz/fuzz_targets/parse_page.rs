@@ -13,7 +13,11 @@ use papertui::ingest::{decode, parse_page_accounted};
 
 fn census<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<char, usize> {
     let mut counts = HashMap::new();
-    for c in texts.into_iter().flat_map(str::chars).filter(|&c| !is_space(c)) {
+    for c in texts
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|&c| !is_space(c))
+    {
         *counts.entry(c).or_insert(0) += 1;
     }
     counts
@@ -34,5 +38,9 @@ fuzz_target!(|data: &[u8]| {
         placed.extend(article.paragraphs());
     }
     placed.extend(leftovers.iter().map(|l| l.text.as_str()));
-    assert_eq!(census([decoded.text.as_str()]), census(placed), "text lost or doubled");
+    assert_eq!(
+        census([decoded.text.as_str()]),
+        census(placed),
+        "text lost or doubled"
+    );
 });
