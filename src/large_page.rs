@@ -100,6 +100,15 @@ mod tests {
     }
 
     #[test]
+    fn one_endless_line_of_a_large_page_is_parsed() {
+        // Lines far wider than any column: display widths saturate, and nothing overflows.
+        let line = crate::sample::SAMPLE_PAGES[1].text.replace('\n', "");
+        let text = line.repeat(PIECE_BYTES / line.len() + 2);
+        let articles = parse_page_bounded("p.txt", &text);
+        assert!(!articles.is_empty());
+    }
+
+    #[test]
     fn a_large_page_gives_the_articles_of_its_parts_numbered_on() {
         let page = crate::sample::SAMPLE_PAGES[1].text;
         let one = parse_page("p.txt", page);

@@ -1006,7 +1006,7 @@ fn strength(pieces: &[Piece], i: usize) -> f32 {
         body_column(&mut (i + 1..i + 3)),
     ];
     let widest = columns.iter().flatten().copied().max();
-    if widest.is_some_and(|c| piece.max_width() > c + 2) {
+    if widest.is_some_and(|c| piece.max_width() > c.saturating_add(2)) {
         s += 1.0;
     }
     // Lines exactly as wide as the text beside them (a paragraph's first line two characters
