@@ -31,7 +31,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 pub use action::Action;
@@ -41,10 +41,14 @@ use crate::corpus::LoadOptions;
 use crate::store::Store;
 use loader::{LoadReport, Loader};
 
-/// How long to wait for input before checking the search worker again.
-const TICK: Duration = Duration::from_millis(16);
+/// How long to wait for input while the corpus loads, before looking for the loader's news.
+const LOAD_TICK: Duration = Duration::from_millis(16);
 /// The same while a search is running, so its answer is drawn soon after it is ready.
 const BUSY_TICK: Duration = Duration::from_millis(2);
+/// How long to wait for input when nothing else is going on. Only a termination signal needs
+/// the loop then, and crossterm's poll sleeps through signals, so it wakes this rarely to look
+/// at the flag; it draws nothing and writes nothing when it does.
+const IDLE_TICK: Duration = Duration::from_millis(250);
 /// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
 /// event source reports nothing for a zero timeout, even with events already parsed.
 const DRAIN: Duration = Duration::from_millis(1);
@@ -113,6 +117,11 @@ fn save_at_exit(app: &App, persist: Option<&persist::Persist>) -> anyhow::Result
 }
 
 /// The event loop: draw, read input, apply search answers and load messages, until quit.
+///
+/// A frame is drawn only when something may have changed it: a key or mouse event that made an
+/// action, a resize, a search answer, a load message, a notice from saving. Between those the
+/// loop sleeps in `poll`, for as long as the next thing it waits for allows ([`wait_time`]), so
+/// an idle reader uses no CPU and writes nothing to the terminal.
 fn event_loop(
     app: &mut App,
     loader: Option<&Loader>,
@@ -127,31 +136,29 @@ fn event_loop(
     execute!(std::io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update::update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
     loop {
         if let Some(request) = app.request.take() {
             worker.submit(request);
         }
-        terminal.draw(|frame| {
-            let area = frame.area();
-            frame.render_widget(&*app, area);
-            if let Some(pos) = view::cursor(app, area) {
-                frame.set_cursor_position(pos);
-            }
-        })?;
+        if dirty {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(&*app, area);
+                if let Some(pos) = view::cursor(app, area) {
+                    frame.set_cursor_position(pos);
+                }
+            })?;
+            dirty = false;
+        }
         let mut actions = Vec::new();
-        // While a search runs, look for its answer more often than the idle tick.
-        let tick = if app.searching { BUSY_TICK } else { TICK };
-        if event::poll(tick)? {
+        if event::poll(wait_time(app, persist.as_ref(), Instant::now()))? {
             // Drain everything queued so a paste or key repeat is one redraw.
             loop {
-                let action = match event::read()? {
-                    Event::Key(key) => keymap::map_key(key, app.mode(), &app.config.keys),
-                    Event::Mouse(m) => keymap::map_mouse(m),
-                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                    _ => None,
-                };
-                if let Some(a) = action {
+                let event = event::read()?;
+                for a in keymap::map_event(&event, app.mode(), &app.config.keys) {
                     update::update(app, a);
+                    dirty = true;
                 }
                 if app.quit || !event::poll(DRAIN)? {
                     break;
@@ -176,6 +183,7 @@ fn event_loop(
         }
         for a in actions {
             update::update(app, a);
+            dirty = true;
         }
         if !Arc::ptr_eq(&worker_store, &app.store) {
             // The worker searches one store; a new store gets a new worker.
@@ -183,10 +191,29 @@ fn event_loop(
             worker_store = Arc::clone(&app.store);
         }
         if let Some(p) = persist.as_mut() {
+            let notice = app.notice.clone();
             p.tick(app, Instant::now());
+            dirty |= app.notice != notice;
         }
         if app.quit || stop.requested() {
             return Ok(());
         }
     }
+}
+
+/// How long the loop may sleep waiting for input: briefly while a search runs or the corpus
+/// loads (their answers arrive on channels, not as terminal events), until a pending save is
+/// due, and otherwise [`IDLE_TICK`].
+fn wait_time(app: &App, persist: Option<&persist::Persist>, now: Instant) -> Duration {
+    let mut wait = if app.searching || app.request.is_some() {
+        BUSY_TICK
+    } else if app.loading.is_some() {
+        LOAD_TICK
+    } else {
+        IDLE_TICK
+    };
+    if let Some(due) = persist.and_then(persist::Persist::due) {
+        wait = wait.min(due.saturating_duration_since(now));
+    }
+    wait.max(DRAIN)
 }

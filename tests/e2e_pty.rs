@@ -586,3 +586,58 @@ fn burst_of_a_thousand_keys_in_one_write() {
     s.send("\x1b");
     s.quit_cleanly();
 }
+
+impl Session {
+    /// The number of bytes the program has written so far.
+    fn written(&self) -> usize {
+        self.seen().raw.len()
+    }
+
+    /// Waits until the program has written nothing for `quiet`, and returns how much it wrote.
+    fn wait_quiet(&self, quiet: Duration) -> usize {
+        let start = Instant::now();
+        let mut last = self.written();
+        let mut since = Instant::now();
+        loop {
+            thread::sleep(POLL);
+            let now = self.written();
+            if now != last {
+                (last, since) = (now, Instant::now());
+            } else if since.elapsed() >= quiet {
+                return now;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the program never stopped writing; output tail:\n{:?}",
+                tail(&self.seen().raw)
+            );
+        }
+    }
+}
+
+#[test]
+fn an_idle_reader_writes_nothing_to_the_terminal() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("51/51 articles");
+    let before = s.wait_quiet(Duration::from_millis(300));
+    // Long enough for dozens of frames at the old fixed tick; an idle reader draws none.
+    thread::sleep(Duration::from_millis(1500));
+    let after = s.written();
+    assert_eq!(
+        after - before,
+        0,
+        "wrote while idle: {:?}",
+        String::from_utf8_lossy(&s.seen().raw[before..])
+    );
+    // Still awake: the next key is handled and drawn.
+    s.send("j");
+    let start = Instant::now();
+    while s.written() == after {
+        assert!(start.elapsed() < DEADLINE, "no frame after a key");
+        thread::sleep(POLL);
+    }
+    s.quit_cleanly();
+}

@@ -6,11 +6,23 @@
 //! the other; nothing here looks at the rest of the state. Which action applies in which mode
 //! is declared once, in [`crate::config::bindings::COMMANDS`].
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind,
+};
 
 use super::action::Action;
 use super::app::Mode;
 use crate::config::{Bindings, KeySpec};
+
+/// The actions for one terminal event in `mode` (none for an event that means nothing here).
+pub fn map_event(event: &Event, mode: Mode, bindings: &Bindings) -> Vec<Action> {
+    match event {
+        Event::Key(key) => map_key(*key, mode, bindings).into_iter().collect(),
+        Event::Mouse(m) => map_mouse(*m).into_iter().collect(),
+        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
+        _ => Vec::new(),
+    }
+}
 
 /// The action for `key` in `mode` under `bindings`, if any.
 ///
