@@ -31,7 +31,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 pub use action::Action;
@@ -58,7 +60,11 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
         ratatui::restore();
     }
 }
@@ -133,7 +139,8 @@ fn event_loop(
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
     shutdown::test_hooks()?;
-    execute!(std::io::stdout(), EnableMouseCapture)?;
+    // A paste arrives as one event of text, so its line breaks and letters are not keys.
+    execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let size = terminal.size()?;
     update::update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;

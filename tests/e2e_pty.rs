@@ -641,3 +641,22 @@ fn an_idle_reader_writes_nothing_to_the_terminal() {
     }
     s.quit_cleanly();
 }
+
+#[test]
+fn a_bracketed_paste_is_typed_into_the_filter_not_run_as_keys() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_raw_after_enter(b"\x1b[?2004h", "bracketed-paste mode");
+    s.send("/");
+    // As a terminal sends a paste of `示范区⏎lp`: Enter and `p` must not apply the filter and
+    // open People.
+    s.send("\x1b[200~示范区\rlp\x1b[201~");
+    s.wait_query("示范区 lp", |text| !text.contains("People"));
+    s.send("\x1b[200~\rq\x1b[201~");
+    s.wait_query("示范区 lp q", |_| true);
+    assert!(s.child.try_wait().expect("status").is_none(), "q quit");
+    s.send("\x15\x1b");
+    s.quit_cleanly();
+}

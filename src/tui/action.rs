@@ -41,6 +41,9 @@ pub enum Action {
     EditFilter,
     /// Insert a character at the cursor of the input being edited.
     Insert(char),
+    /// Text pasted into the terminal (bracketed paste): typed into the current input as text,
+    /// never run as keys; outside an input it opens the filter first.
+    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the character under the cursor.

@@ -20,6 +20,7 @@ pub fn map_event(event: &Event, mode: Mode, bindings: &Bindings) -> Vec<Action> 
         Event::Key(key) => map_key(*key, mode, bindings).into_iter().collect(),
         Event::Mouse(m) => map_mouse(*m).into_iter().collect(),
         Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
+        Event::Paste(text) if mode != Mode::Help => vec![Action::Paste(text.clone())],
         _ => Vec::new(),
     }
 }
@@ -244,6 +245,14 @@ mod tests {
             )),
             "None"
         );
+    }
+
+    #[test]
+    fn a_paste_is_one_action_with_its_text() {
+        let paste = Event::Paste("示范区\rlp".into());
+        let actions = map_event(&paste, Mode::Browse(Focus::List), &Bindings::default());
+        assert!(matches!(actions.as_slice(), [Action::Paste(t)] if t == "示范区\rlp"));
+        assert!(map_event(&paste, Mode::Help, &Bindings::default()).is_empty());
     }
 
     #[test]

@@ -47,6 +47,22 @@ impl LineInput {
         self.cursor += 1;
     }
 
+    /// Inserts `s` at the cursor, as typed text: line breaks and tabs become spaces, other
+    /// control characters are dropped (a paste never carries a command).
+    pub fn insert_str(&mut self, s: &str) {
+        let clean: String = s
+            .chars()
+            .filter_map(|c| match c {
+                '\r' | '\n' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
     /// Deletes the character before the cursor; false when there was none.
     pub fn backspace(&mut self) -> bool {
         if self.cursor == 0 {
@@ -145,6 +161,15 @@ mod tests {
         assert!(!input.backspace());
         input.end();
         assert!(!input.delete());
+    }
+
+    #[test]
+    fn pasted_text_is_inserted_whole_without_control_characters() {
+        let mut input = LineInput::with_text("吕");
+        input.home();
+        input.insert_str("示范区\r\nlp\tq\u{1b}x");
+        assert_eq!(input.text(), "示范区  lp qx吕");
+        assert_eq!(input.cursor(), 10);
     }
 
     #[test]

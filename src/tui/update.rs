@@ -42,6 +42,16 @@ pub fn update(app: &mut App, action: Action) {
             i.insert(c);
             true
         }),
+        Action::Paste(text) => {
+            if !app.editing {
+                app.editing = true;
+                app.help = false;
+            }
+            edit(app, |i| {
+                i.insert_str(&text);
+                !text.is_empty()
+            });
+        }
         Action::Backspace => edit(app, |i| i.backspace()),
         Action::Delete => edit(app, |i| i.delete()),
         Action::ClearInput => edit(app, |i| {
@@ -719,6 +729,18 @@ mod tests {
         settle(&mut cli);
         assert_eq!(cli.filter.text(), "温县");
         assert_eq!(cli.marks.bookmark_count(), 1);
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_filter_as_text() {
+        let mut app = app();
+        run(&mut app, [Action::Paste("示范区\rlp".into())]);
+        assert_eq!(app.mode(), Mode::Filter, "a paste opens the filter");
+        assert_eq!(app.filter.text(), "示范区 lp");
+        assert!(!app.quit);
+        run(&mut app, [Action::Paste("\rq".into())]);
+        assert_eq!(app.filter.text(), "示范区 lp q");
+        assert!(!app.quit && app.screen == Screen::Articles);
     }
 
     #[test]
