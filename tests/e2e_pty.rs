@@ -660,3 +660,27 @@ fn a_bracketed_paste_is_typed_into_the_filter_not_run_as_keys() {
     s.send("\x15\x1b");
     s.quit_cleanly();
 }
+
+#[test]
+fn readline_keys_edit_the_filter() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/吕沛 会议");
+    s.wait_query("吕沛 会议", |_| true);
+    s.send("\x17"); // Ctrl-W: the word before the cursor (the space stays)
+    s.wait_query("吕沛", |_| true);
+    s.send("示范");
+    s.wait_query("吕沛 示范", |_| true);
+    s.send("\x1bb"); // Alt-B: to the start of 示范
+    s.send("\x0b"); // Ctrl-K: delete to the end
+    s.wait_query("吕沛", |_| true);
+    s.send("\x01@"); // Ctrl-A, then type at the start
+    s.wait_query("@吕沛", |_| true);
+    // The text is `@吕沛 ` now, the space kept by Ctrl-W.
+    s.send("\x05x\x1b[D\x1b[D\x15"); // Ctrl-E, x, ←, ←, Ctrl-U: delete to the start
+    s.wait_query(" x", |_| true);
+    s.send("\x15\x05\x15\x1b");
+    s.quit_cleanly();
+}

@@ -56,6 +56,16 @@ pub enum Action {
     CursorHome,
     /// Move the input cursor to the end.
     CursorEnd,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWordBack,
+    /// Delete from the start of the input to the cursor (Ctrl-U).
+    DeleteToStart,
+    /// Delete from the cursor to the end of the input (Ctrl-K).
+    DeleteToEnd,
+    /// Move the input cursor to the start of the previous word (Alt-B).
+    WordLeft,
+    /// Move the input cursor past the end of the next word (Alt-F).
+    WordRight,
     /// Clear the input being edited.
     ClearInput,
     /// Cycle the filter scope: all → headline → person → bookmarked.

@@ -248,6 +248,40 @@ mod tests {
     }
 
     #[test]
+    fn readline_keys_edit_the_filter_and_ctrl_n_p_move_the_list() {
+        let b = Bindings::default();
+        let ev = |code, m| KeyEvent::new(code, m);
+        let cases = [
+            (
+                ev(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                "DeleteWordBack",
+            ),
+            (
+                ev(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                "DeleteToStart",
+            ),
+            (ev(KeyCode::Char('k'), KeyModifiers::CONTROL), "DeleteToEnd"),
+            (ev(KeyCode::Char('a'), KeyModifiers::CONTROL), "CursorHome"),
+            (ev(KeyCode::Char('e'), KeyModifiers::CONTROL), "CursorEnd"),
+            (ev(KeyCode::Home, KeyModifiers::NONE), "CursorHome"),
+            (ev(KeyCode::End, KeyModifiers::NONE), "CursorEnd"),
+            (ev(KeyCode::Char('b'), KeyModifiers::ALT), "WordLeft"),
+            (ev(KeyCode::Char('f'), KeyModifiers::ALT), "WordRight"),
+            (ev(KeyCode::Char('n'), KeyModifiers::CONTROL), "Down"),
+            (ev(KeyCode::Char('p'), KeyModifiers::CONTROL), "Up"),
+        ];
+        for mode in [Mode::Filter, Mode::PeopleFilter] {
+            for (key, want) in cases {
+                assert_eq!(
+                    name(map_key(key, mode, &b)),
+                    format!("Some({want})"),
+                    "{key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_paste_is_one_action_with_its_text() {
         let paste = Event::Paste("示范区\rlp".into());
         let actions = map_event(&paste, Mode::Browse(Focus::List), &Bindings::default());

@@ -54,6 +54,17 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Backspace => edit(app, |i| i.backspace()),
         Action::Delete => edit(app, |i| i.delete()),
+        Action::DeleteWordBack => edit(app, super::line::LineInput::delete_word_back),
+        Action::DeleteToStart => edit(app, super::line::LineInput::delete_to_start),
+        Action::DeleteToEnd => edit(app, super::line::LineInput::delete_to_end),
+        Action::WordLeft => edit(app, |i| {
+            i.word_left();
+            false
+        }),
+        Action::WordRight => edit(app, |i| {
+            i.word_right();
+            false
+        }),
         Action::ClearInput => edit(app, |i| {
             let had = !i.text().is_empty();
             i.clear();
