@@ -95,6 +95,22 @@ fn people_screens_with_chart() {
 }
 
 #[test]
+fn the_person_pane_is_reached_with_tab_at_every_size() {
+    for (w, h) in SIZES {
+        let a = app(w, h, [Action::OpenPeople, Action::Down, Action::FocusNext]);
+        let buf = render(&a, w, h);
+        let text = screen_text(&buf);
+        assert!(
+            text.contains("articles ·"),
+            "no person pane at {w}x{h}:\n{text}"
+        );
+        if (w, h) == (40, 12) {
+            check("people_chart", &a, w, h);
+        }
+    }
+}
+
+#[test]
 fn help_overlay_screens() {
     for (w, h) in SIZES {
         check("help", &app(w, h, [Action::Open, Action::ToggleHelp]), w, h);

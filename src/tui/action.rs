@@ -27,10 +27,14 @@ pub enum Action {
     Top,
     /// To the last row / end of the article.
     Bottom,
-    /// Move focus to the next pane (list → reader).
+    /// Focus the next visible pane, cycling (Tab): list ⇄ reader, people ⇄ person.
     FocusNext,
-    /// Move focus to the previous pane (reader → list).
+    /// Focus the previous visible pane, cycling (BackTab).
     FocusPrev,
+    /// Focus the article list.
+    FocusList,
+    /// Focus the reader.
+    FocusReader,
     /// Open the selected article in the reader (focus the reader).
     Open,
     /// Next article of the filtered set (from the reader).

@@ -43,6 +43,16 @@ pub enum Focus {
     Reader,
 }
 
+/// Which pane of the people screen has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PeoplePane {
+    /// The list of people.
+    #[default]
+    List,
+    /// The selected person: roles, chart of appearances, headlines.
+    Person,
+}
+
 /// Which screen is up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -167,6 +177,10 @@ pub struct App {
     pub people: Vec<PersonId>,
     /// Selection in the people list.
     pub people_list: Selection,
+    /// Which people pane has the keyboard.
+    pub people_pane: PeoplePane,
+    /// First headline shown in the person pane.
+    pub person_scroll: usize,
     /// Key bindings, colours and list columns.
     pub config: Arc<Config>,
     /// Bookmarks and read marks.
@@ -216,6 +230,8 @@ impl App {
             people_filter: LineInput::default(),
             people,
             people_list: Selection::default(),
+            people_pane: PeoplePane::List,
+            person_scroll: 0,
             config: Arc::clone(&options.config),
             marks,
             subset: None,

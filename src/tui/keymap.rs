@@ -153,6 +153,18 @@ mod tests {
                 Mode::Browse(Focus::Reader),
                 &Bindings::default()
             ),
+            Some(Action::FocusList)
+        ));
+        assert!(matches!(
+            map_key(key(KeyCode::Tab), Mode::People, &Bindings::default()),
+            Some(Action::FocusNext)
+        ));
+        assert!(matches!(
+            map_key(
+                key(KeyCode::BackTab),
+                Mode::Browse(Focus::Reader),
+                &Bindings::default()
+            ),
             Some(Action::FocusPrev)
         ));
     }

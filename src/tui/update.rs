@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::app::{App, Focus, Mode, Screen, SearchRequest, Selection};
+use super::app::{App, Focus, Mode, PeoplePane, Screen, SearchRequest, Selection};
 use super::doc;
 use super::layout::{self, Panes};
 use crate::search;
@@ -33,8 +33,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageDown => step(app, mode, page(app, mode)),
         Action::Top => step(app, mode, isize::MIN / 2),
         Action::Bottom => step(app, mode, isize::MAX / 2),
-        Action::FocusNext | Action::Open => app.focus = Focus::Reader,
-        Action::FocusPrev => app.focus = Focus::List,
+        Action::FocusNext | Action::FocusPrev => cycle_panes(app),
+        Action::FocusReader | Action::Open => app.focus = Focus::Reader,
+        Action::FocusList => app.focus = Focus::List,
         Action::NextArticle => app.list.move_by(1, app.set_len()),
         Action::PrevArticle => app.list.move_by(-1, app.set_len()),
         Action::EditFilter => app.editing = true,
@@ -107,6 +108,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenPeople => {
             app.screen = Screen::People;
+            app.people_pane = PeoplePane::List;
             app.editing = false;
         }
         Action::ClosePeople => {
@@ -169,11 +171,43 @@ fn page(app: &App, mode: Mode) -> isize {
     rows.saturating_sub(1).max(1) as isize
 }
 
+/// Focuses the other pane of the screen: each screen has two, so forward and back are the
+/// same step. Under 80 columns only the focused pane is shown, so this is also how the other
+/// one is reached.
+fn cycle_panes(app: &mut App) {
+    match app.screen {
+        Screen::Articles => {
+            app.focus = match app.focus {
+                Focus::List => Focus::Reader,
+                Focus::Reader => Focus::List,
+            }
+        }
+        Screen::People => {
+            app.people_pane = match app.people_pane {
+                PeoplePane::List => PeoplePane::Person,
+                PeoplePane::Person => PeoplePane::List,
+            }
+        }
+    }
+}
+
 /// Moves the selection or scroll of the pane the keys go to by `delta` rows.
 fn step(app: &mut App, mode: Mode, delta: isize) {
     match mode {
         Mode::Browse(Focus::Reader) => scroll_reader(app, delta),
-        Mode::People | Mode::PeopleFilter => app.people_list.move_by(delta, app.people.len()),
+        Mode::People if app.people_pane == PeoplePane::Person => {
+            let rows = app
+                .selected_person()
+                .map_or(0, |p| app.store.person_count(p));
+            app.person_scroll = app
+                .person_scroll
+                .saturating_add_signed(delta)
+                .min(rows.saturating_sub(1));
+        }
+        Mode::People | Mode::PeopleFilter => {
+            app.people_list.move_by(delta, app.people.len());
+            app.person_scroll = 0;
+        }
         Mode::Help => {}
         Mode::Browse(Focus::List) | Mode::Filter => app.list.move_by(delta, app.set_len()),
     }
@@ -302,7 +336,15 @@ fn choose_person(app: &mut App) {
 fn wheel(app: &mut App, at: Position, down: bool) {
     let Some(p) = panes(app) else { return };
     let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
-    if p.list.is_some_and(|r| r.contains(at)) {
+    if p.person.is_some_and(|r| r.contains(at)) {
+        let rows = app
+            .selected_person()
+            .map_or(0, |p| app.store.person_count(p));
+        app.person_scroll = app
+            .person_scroll
+            .saturating_add_signed(delta)
+            .min(rows.saturating_sub(1));
+    } else if p.list.is_some_and(|r| r.contains(at)) {
         app.list.move_by(delta, app.set_len());
     } else if p.reader.is_some_and(|r| r.contains(at)) {
         scroll_reader(app, delta);
@@ -327,12 +369,17 @@ fn click(app: &mut App, at: Position) {
     } else if p.reader.is_some_and(|r| r.contains(at)) {
         app.focus = Focus::Reader;
         app.editing = false;
+    } else if p.person.is_some_and(|r| r.contains(at)) {
+        app.people_pane = PeoplePane::Person;
+        app.editing = false;
     } else if let Some(r) = p.people.filter(|r| r.contains(at)) {
+        app.people_pane = PeoplePane::List;
         let inner = layout::inner(r);
         if inner.contains(at) {
             let row = app.people_list.offset + usize::from(at.y - inner.y);
             if row < app.people.len() {
                 app.people_list.selected = row;
+                app.person_scroll = 0;
             }
         }
     } else if p.filter.contains(at) {
@@ -539,8 +586,28 @@ mod tests {
         assert_eq!(app.reader.scroll, max);
         run(&mut app, [Action::NextArticle]);
         assert_eq!(app.reader.scroll, 0, "a new article starts at the top");
-        run(&mut app, [Action::FocusPrev]);
+        run(&mut app, [Action::FocusList]);
         assert_eq!(app.focus, Focus::List);
+    }
+
+    #[test]
+    fn tab_and_backtab_cycle_the_panes_of_either_screen() {
+        let mut app = app();
+        for (w, h) in [(100, 20), (60, 20), (40, 12)] {
+            run(&mut app, [Action::Resize(w, h)]);
+            run(&mut app, [Action::FocusNext]);
+            assert_eq!(app.focus, Focus::Reader, "{w}x{h}");
+            run(&mut app, [Action::FocusNext]);
+            assert_eq!(app.focus, Focus::List, "Tab goes back round: {w}x{h}");
+            run(&mut app, [Action::FocusPrev, Action::FocusPrev]);
+            assert_eq!(app.focus, Focus::List, "{w}x{h}");
+        }
+        run(&mut app, [Action::OpenPeople, Action::FocusNext]);
+        assert_eq!(app.people_pane, PeoplePane::Person);
+        let p = panes(&app).expect("drawn");
+        assert!(p.person.is_some(), "the chart is reachable at 40x12");
+        run(&mut app, [Action::FocusPrev]);
+        assert_eq!(app.people_pane, PeoplePane::List);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::Theme;
 use crate::search::headline;
 use crate::store::{DateKey, PersonId, Store};
 use crate::text;
-use crate::tui::app::App;
+use crate::tui::app::{App, PeoplePane};
 use crate::tui::layout;
 
 /// Columns of the name column.
@@ -24,7 +24,7 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Block::bordered()
         .title(" People ")
         .title_top(Line::from(" count · role ").right_aligned())
-        .border_style(theme.border(!app.editing))
+        .border_style(theme.border(!app.editing && app.people_pane == PeoplePane::List))
         .render(area, buf);
     let inner = layout::inner(area);
     for row in 0..inner.height {
@@ -57,7 +57,7 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let title = text::truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned();
     Block::bordered()
         .title(title)
-        .border_style(theme.border(false))
+        .border_style(theme.border(!app.editing && app.people_pane == PeoplePane::Person))
         .render(area, buf);
     let inner = layout::inner(area);
     for y in inner.top()..inner.bottom() {
@@ -105,6 +105,7 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     for line in recent(store, p)
         .into_iter()
+        .skip(app.person_scroll)
         .take(usize::from(inner.bottom().saturating_sub(y)))
     {
         super::put(buf, inner.x, y, &line, inner.width, Style::new());
