@@ -96,6 +96,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::LeaveInput => app.editing = false,
         Action::ClearFilter => {
             if !app.filter.text().is_empty() || app.person.is_some() {
+                // The selected article stays selected in the wider list.
+                app.pending_select = app.selected_article();
                 app.filter.clear();
                 app.person = None;
                 app.results = None;
@@ -518,6 +520,28 @@ mod tests {
         run(&mut app, [Action::ClearFilter]);
         assert_eq!(app.set_len(), 4);
         assert_eq!(app.filter.text(), "");
+    }
+
+    #[test]
+    fn clearing_the_filter_keeps_the_selected_article() {
+        let mut app = app();
+        run(
+            &mut app,
+            [Action::EditFilter, Action::Insert('会'), Action::Accept],
+        );
+        run(&mut app, [Action::Down]);
+        let chosen = app.selected_article();
+        assert!(chosen.is_some_and(|id| id.0 > 1), "{chosen:?}");
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.set_len(), 4);
+        assert_eq!(app.selected_article(), chosen);
+        // The same for a person restriction left with Esc.
+        run(&mut app, [Action::OpenPeople, Action::EditFilter]);
+        run(&mut app, "lp".chars().map(Action::Insert));
+        run(&mut app, [Action::ChoosePerson, Action::Down]);
+        let chosen = app.selected_article();
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.selected_article(), chosen);
     }
 
     #[test]
