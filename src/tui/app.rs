@@ -199,6 +199,10 @@ pub struct App {
     pub pending_person: Option<String>,
     /// Whether `--query` or `--person` chose the filter (a saved filter then does not apply).
     pub filter_from_command_line: bool,
+    /// The filter the user last applied (Enter, Esc, a chosen person, a clear), or the one
+    /// saved by the last session until then: the only filter that is saved. A filter from the
+    /// command line or one half typed at exit is not.
+    pub applied: Option<SavedFilter>,
 }
 
 impl App {
@@ -241,6 +245,7 @@ impl App {
             loading: None,
             pending_person: None,
             filter_from_command_line: options.query.is_some() || options.person.is_some(),
+            applied: options.state.filter.clone(),
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
@@ -275,14 +280,19 @@ impl App {
         saved.text.clone()
     }
 
-    /// The filter, marks and selection to save for the next session.
+    /// The filter as it stands now, in its saved form.
+    pub fn current_filter(&self) -> SavedFilter {
+        SavedFilter {
+            text: self.filter.text().to_owned(),
+            scope: self.scope,
+            person: self.person.map(|p| self.store.person_name(p).to_owned()),
+        }
+    }
+
+    /// The applied filter, marks and selection to save for the next session.
     pub fn saved_state(&self) -> SavedState {
         let mut state = SavedState {
-            filter: Some(SavedFilter {
-                text: self.filter.text().to_owned(),
-                scope: self.scope,
-                person: self.person.map(|p| self.store.person_name(p).to_owned()),
-            }),
+            filter: self.applied.clone(),
             selected: self
                 .selected_article()
                 .map(|id| self.store.article(id).key()),

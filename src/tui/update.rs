@@ -93,7 +93,10 @@ pub fn update(app: &mut App, action: Action) {
             refilter(app);
         }
         Action::ToggleBookmark => toggle_bookmark(app),
-        Action::LeaveInput => app.editing = false,
+        Action::LeaveInput => {
+            app.editing = false;
+            applied(app);
+        }
         Action::ClearFilter => {
             if !app.filter.text().is_empty() || app.person.is_some() {
                 // The selected article stays selected in the wider list.
@@ -103,10 +106,12 @@ pub fn update(app: &mut App, action: Action) {
                 app.results = None;
                 refilter(app);
             }
+            applied(app);
         }
         Action::Accept => {
             app.editing = false;
             app.focus = Focus::List;
+            applied(app);
         }
         Action::OpenPeople => {
             app.screen = Screen::People;
@@ -320,6 +325,13 @@ pub(crate) fn refilter_people(app: &mut App) {
     app.people_list = Selection::default();
 }
 
+/// Records the filter as it stands as the one the user applied (the one saved at exit).
+fn applied(app: &mut App) {
+    if app.screen == Screen::Articles {
+        app.applied = Some(app.current_filter());
+    }
+}
+
 /// Restricts the article list to the selected person and returns to it.
 fn choose_person(app: &mut App) {
     if let Some(p) = app.selected_person() {
@@ -330,6 +342,7 @@ fn choose_person(app: &mut App) {
         app.screen = Screen::Articles;
         app.focus = Focus::List;
         app.list = Selection::default();
+        applied(app);
     }
     app.editing = false;
 }
@@ -359,6 +372,9 @@ fn wheel(app: &mut App, at: Position, down: bool) {
 fn click(app: &mut App, at: Position) {
     let Some(p) = panes(app) else { return };
     if let Some(r) = p.list.filter(|r| r.contains(at)) {
+        if app.editing {
+            applied(app);
+        }
         app.focus = Focus::List;
         app.editing = false;
         let inner = layout::inner(r);
@@ -369,6 +385,9 @@ fn click(app: &mut App, at: Position) {
             }
         }
     } else if p.reader.is_some_and(|r| r.contains(at)) {
+        if app.editing {
+            applied(app);
+        }
         app.focus = Focus::Reader;
         app.editing = false;
     } else if p.person.is_some_and(|r| r.contains(at)) {
@@ -442,6 +461,9 @@ fn restore_state(app: &mut App, state: &crate::state::SavedState, notice: Option
     if !app.filter_from_command_line && untouched {
         let text = app.restore_saved(state);
         app.filter = super::line::LineInput::with_text(text.trim());
+    }
+    if app.applied.is_none() {
+        app.applied = state.filter.clone();
     }
     refilter(app);
 }
@@ -843,6 +865,56 @@ mod tests {
         run(&mut app, [Action::Paste("\rq".into())]);
         assert_eq!(app.filter.text(), "示范区 lp q");
         assert!(!app.quit && app.screen == Screen::Articles);
+    }
+
+    #[test]
+    fn only_a_filter_the_user_applied_is_saved() {
+        let saved = crate::state::SavedState {
+            filter: Some(crate::state::SavedFilter {
+                text: "温县".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let base = app();
+        // From the command line: shown, not saved; the saved one is kept for next time.
+        for options in [
+            TuiOptions {
+                query: Some("会议".into()),
+                state: saved.clone(),
+                ..TuiOptions::default()
+            },
+            TuiOptions {
+                person: Some("吕沛".into()),
+                state: saved.clone(),
+                ..TuiOptions::default()
+            },
+        ] {
+            let mut cli = App::new(base.store.clone(), &options);
+            settle(&mut cli);
+            assert_eq!(cli.saved_state().filter, saved.filter);
+        }
+        // Half typed at exit: not saved either.
+        let options = TuiOptions {
+            state: saved.clone(),
+            ..TuiOptions::default()
+        };
+        let mut app = App::new(base.store.clone(), &options);
+        run(
+            &mut app,
+            [Action::EditFilter, Action::ClearInput, Action::Insert('孟')],
+        );
+        assert_eq!(app.saved_state().filter, saved.filter);
+        // Applied with Enter: saved.
+        run(&mut app, [Action::Accept]);
+        let filter = app.saved_state().filter.expect("applied");
+        assert_eq!(filter.text, "孟");
+        // Cleared with Esc: the empty filter is what was applied.
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(
+            app.saved_state().filter.map(|f| f.text),
+            Some(String::new())
+        );
     }
 
     #[test]
