@@ -203,6 +203,9 @@ pub struct App {
     /// saved by the last session until then: the only filter that is saved. A filter from the
     /// command line or one half typed at exit is not.
     pub applied: Option<SavedFilter>,
+    /// Set by the user's first action on the articles (a move, a filter, a mark): saved state
+    /// that arrives later (a background load) is then never applied over it.
+    pub acted: bool,
 }
 
 impl App {
@@ -246,6 +249,7 @@ impl App {
             pending_person: None,
             filter_from_command_line: options.query.is_some() || options.person.is_some(),
             applied: options.state.filter.clone(),
+            acted: false,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {

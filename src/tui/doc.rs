@@ -86,12 +86,20 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
     for p in a.paragraphs() {
         marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
     }
-    if let Some(error) = a.body_error() {
-        plain(
+    match a.body_error() {
+        Some(super::loader::LOADING_BODY) => {
+            plain(
+                &mut out,
+                "正文载入中 · the body is shown when loading ends",
+                Tone::Meta,
+            );
+        }
+        Some(error) => plain(
             &mut out,
             &format!("正文无法读取 · body unavailable: {error}"),
             Tone::Problem,
-        );
+        ),
+        None => {}
     }
     out
 }

@@ -25,6 +25,7 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize(..) | Action::SearchDone(..)) {
         app.notice = None;
     }
+    app.acted |= by_the_user(&action);
     match action {
         Action::Quit => app.quit = true,
         Action::Up => step(app, mode, -1),
@@ -140,6 +141,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::StateRestored(state, notice) => restore_state(app, &state, notice),
     }
     sync(app);
+}
+
+/// Whether `action` is the user's doing (not the terminal's, a worker's or the loader's).
+fn by_the_user(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Resize(..)
+            | Action::SearchDone(..)
+            | Action::LoadProgress(..)
+            | Action::StoreLoaded(..)
+            | Action::StateRestored(..)
+            | Action::ToggleHelp
+    )
 }
 
 /// The panes for the current terminal size.
@@ -449,21 +463,26 @@ pub fn settle(app: &mut App) {
     }
 }
 
-/// Applies the saved state of the corpus once it has loaded: marks always, the filter and the
-/// selection only when neither the command line nor the user (typing while the corpus
-/// loaded) has chosen a filter.
+/// Applies the saved state of the corpus once it has loaded: the marks always, added to any
+/// the user set meanwhile; the filter and the selection only when the user has done nothing
+/// yet (and the command line chose no filter), so nothing the user did is undone.
 fn restore_state(app: &mut App, state: &crate::state::SavedState, notice: Option<String>) {
-    app.marks = super::marks::Marks::from_state(&app.store, state);
+    let mut marks = super::marks::Marks::from_state(&app.store, state);
+    marks.merge(&app.marks);
+    app.marks = marks;
     if notice.is_some() {
         app.notice = notice;
     }
-    let untouched = !app.editing && app.filter.text().is_empty() && app.person.is_none();
-    if !app.filter_from_command_line && untouched {
+    if !app.filter_from_command_line && !app.acted {
         let text = app.restore_saved(state);
         app.filter = super::line::LineInput::with_text(text.trim());
     }
     if app.applied.is_none() {
         app.applied = state.filter.clone();
+    }
+    if app.acted {
+        // Keep the row the user is on through the refilter below.
+        app.pending_select = app.selected_article();
     }
     refilter(app);
 }
