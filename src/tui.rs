@@ -20,6 +20,7 @@ pub mod layout;
 pub mod line;
 pub mod loader;
 pub mod marks;
+pub mod overlay;
 pub mod persist;
 pub mod scope;
 pub mod shutdown;

@@ -455,6 +455,8 @@ fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
     };
     first.wait_ready();
     first.wait_text("李建超调研黄龙山片区项目推进工作");
+    // The list shows articles before people are found; the entry is written once all are in.
+    first.wait_text("51/51 articles");
     first.quit_cleanly();
     drop(first);
     assert!(entries() >= 1, "no cache entry written");

@@ -115,6 +115,20 @@ fn help_overlay_screens() {
     for (w, h) in SIZES {
         check("help", &app(w, h, [Action::Open, Action::ToggleHelp]), w, h);
     }
+    // Scrolled to the end: the legend and the mouse note, reachable at the smallest size.
+    let end = app(40, 12, [Action::Open, Action::ToggleHelp, Action::Bottom]);
+    let text = screen_text(&render(&end, 40, 12));
+    assert!(text.contains("Shift"), "{text}");
+    check("help_end", &end, 40, 12);
+    let legend = app(80, 24, [Action::ToggleHelp, Action::Bottom]);
+    let text = screen_text(&render(&legend, 80, 24));
+    for mark in ["•", "*", "图", "简", "评", "〜", "?"] {
+        assert!(
+            text.contains(mark),
+            "{mark} missing from the legend:\n{text}"
+        );
+    }
+    check("help_end", &legend, 80, 24);
 }
 
 #[test]

@@ -33,8 +33,8 @@ impl Modes {
     pub const FILTER: Modes = Modes(8);
     /// Typing into the people filter.
     pub const PEOPLE_FILTER: Modes = Modes(16);
-    /// The help overlay.
-    pub const HELP: Modes = Modes(32);
+    /// An overlay: the help, the files that failed.
+    pub const OVERLAY: Modes = Modes(32);
     /// Both article panes.
     pub const ARTICLES: Modes = Modes(1 | 2);
     /// Every browsing mode.
@@ -52,7 +52,7 @@ impl Modes {
             Mode::People => Modes::PEOPLE,
             Mode::Filter => Modes::FILTER,
             Mode::PeopleFilter => Modes::PEOPLE_FILTER,
-            Mode::Help => Modes::HELP,
+            Mode::Overlay => Modes::OVERLAY,
         }
     }
 
@@ -90,6 +90,13 @@ const fn k(code: KeyCode) -> KeySpec {
 /// Every bindable action, in help order. Earlier entries win when a mode repeats a key.
 pub const COMMANDS: &[Command] = &[
     Command {
+        name: "close_overlay",
+        help: "close the help or the list of failures (so does q)",
+        modes: Modes::OVERLAY,
+        action: || Action::CloseOverlay,
+        default: &[k(KeyCode::Esc), k(KeyCode::Enter)],
+    },
+    Command {
         name: "quit",
         help: "quit (Ctrl/Alt keys work everywhere)",
         modes: Modes::ALL,
@@ -98,57 +105,57 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "help",
-        help: "this help (any key closes it)",
-        modes: Modes::BROWSE,
+        help: "this help: keys, marks, mouse",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::ToggleHelp,
         default: &[KeySpec::char('?')],
     },
     Command {
         name: "up",
         help: "move selection / scroll reader up",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Up,
         default: &[KeySpec::char('k'), k(KeyCode::Up), KeySpec::ctrl('p')],
     },
     Command {
         name: "down",
         help: "move selection / scroll reader down",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Down,
         default: &[KeySpec::char('j'), k(KeyCode::Down), KeySpec::ctrl('n')],
     },
     Command {
         name: "page_up",
         help: "one page up",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageUp,
         default: &[k(KeyCode::PageUp)],
     },
     Command {
         name: "page_down",
         help: "one page down",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageDown,
         default: &[k(KeyCode::PageDown)],
     },
     Command {
         name: "reader_page_down",
         help: "one page down, in the reader only",
-        modes: Modes::READER,
+        modes: Modes::READER.or(Modes::OVERLAY),
         action: || Action::PageDown,
         default: &[KeySpec::char(' ')],
     },
     Command {
         name: "top",
         help: "first row / top of the article",
-        modes: Modes::BROWSE,
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Top,
         default: &[KeySpec::char('g'), k(KeyCode::Home)],
     },
     Command {
         name: "bottom",
         help: "last row / end of the article",
-        modes: Modes::BROWSE,
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Bottom,
         default: &[KeySpec::char('G'), k(KeyCode::End)],
     },
@@ -451,10 +458,10 @@ impl Bindings {
 
     /// The action `key` is bound to in `mode`, if any.
     ///
-    /// While typing, and in the help overlay, a key that types a character never matches.
+    /// While typing, a key that types a character never matches.
     pub fn lookup(&self, key: KeySpec, mode: Mode) -> Option<Action> {
         let here = Modes::of(mode);
-        if key.types_text() && (here.meets(Modes::TYPING) || here == Modes::HELP) {
+        if key.types_text() && here.meets(Modes::TYPING) {
             return None;
         }
         self.iter()

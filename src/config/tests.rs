@@ -49,7 +49,7 @@ fn unknown_action_names_the_line_and_the_actions() {
     let e = error("[keys]\nopen = [\"o\"]\nqiut = [\"x\"]\n");
     assert!(
         e.starts_with(
-            "config.toml line 3: unknown action \"qiut\", expected one of: quit, help, up,"
+            "config.toml line 3: unknown action \"qiut\", expected one of: close_overlay, quit, help,"
         ),
         "{e}"
     );

@@ -88,8 +88,10 @@ pub enum Action {
     ClosePeople,
     /// Restrict the article list to the selected person and go back to it.
     ChoosePerson,
-    /// Show or hide the key help.
+    /// Show or hide the help (keys, marks, mouse).
     ToggleHelp,
+    /// Close the open overlay.
+    CloseOverlay,
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
     /// Mouse wheel at a cell: `down` scrolls towards the end.

@@ -73,8 +73,17 @@ pub enum Mode {
     People,
     /// Typing into the people filter.
     PeopleFilter,
-    /// The help overlay is open.
+    /// An overlay (the help, the files that failed) is open and has the keyboard.
+    Overlay,
+}
+
+/// A scrolling popup over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, a legend of the list's marks, and the mouse.
     Help,
+    /// The files that could not be loaded, and why.
+    Failures,
 }
 
 /// Selected row and first visible row of a scrolling list.
@@ -145,8 +154,12 @@ pub struct App {
     pub focus: Focus,
     /// True while typing into the current screen's filter.
     pub editing: bool,
-    /// True while the help overlay is open.
-    pub help: bool,
+    /// The popup that is open, if any.
+    pub overlay: Option<Overlay>,
+    /// First line of the popup on screen.
+    pub overlay_scroll: usize,
+    /// Files that could not be loaded, each as `path: reason`.
+    pub failures: Vec<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
     /// Draw with modifiers only (`NO_COLOR`).
@@ -221,7 +234,9 @@ impl App {
             screen: Screen::Articles,
             focus: Focus::List,
             editing: false,
-            help: false,
+            overlay: None,
+            overlay_scroll: 0,
+            failures: Vec::new(),
             quit: false,
             no_color: options.no_color,
             size: (80, 24),
@@ -322,8 +337,8 @@ impl App {
 
     /// What the keys currently mean.
     pub fn mode(&self) -> Mode {
-        match (self.help, self.screen, self.editing) {
-            (true, _, _) => Mode::Help,
+        match (self.overlay.is_some(), self.screen, self.editing) {
+            (true, _, _) => Mode::Overlay,
             (false, Screen::People, true) => Mode::PeopleFilter,
             (false, Screen::People, false) => Mode::People,
             (false, Screen::Articles, true) => Mode::Filter,

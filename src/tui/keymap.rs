@@ -20,25 +20,28 @@ pub fn map_event(event: &Event, mode: Mode, bindings: &Bindings) -> Vec<Action> 
         Event::Key(key) => map_key(*key, mode, bindings).into_iter().collect(),
         Event::Mouse(m) => map_mouse(*m).into_iter().collect(),
         Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
-        Event::Paste(text) if mode != Mode::Help => vec![Action::Paste(text.clone())],
+        Event::Paste(text) if mode != Mode::Overlay => vec![Action::Paste(text.clone())],
         _ => Vec::new(),
     }
 }
 
 /// The action for `key` in `mode` under `bindings`, if any.
 ///
-/// While typing, a key bound to nothing types its character; in the help overlay, a key
-/// bound to nothing closes the help.
+/// While typing, a key bound to nothing types its character; elsewhere it does nothing (in
+/// an overlay too: only its keys close it, so a stray key never loses the place).
 pub fn map_key(key: KeyEvent, mode: Mode, bindings: &Bindings) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let spec = KeySpec::of_event(key);
     if let Some(action) = bindings.lookup(spec, mode) {
+        // In a popup a plain quit key (`q`) closes the popup, as in a pager; Ctrl-C still quits.
+        if mode == Mode::Overlay && matches!(action, Action::Quit) && spec.types_text() {
+            return Some(Action::CloseOverlay);
+        }
         return Some(action);
     }
     match (mode, spec.code) {
-        (Mode::Help, _) => Some(Action::ToggleHelp),
         (Mode::Filter | Mode::PeopleFilter, KeyCode::Char(c)) if spec.types_text() => {
             Some(Action::Insert(c))
         }
@@ -89,7 +92,7 @@ mod tests {
             Mode::Filter,
             Mode::People,
             Mode::PeopleFilter,
-            Mode::Help,
+            Mode::Overlay,
         ] {
             assert!(
                 matches!(
@@ -242,11 +245,26 @@ mod tests {
     }
 
     #[test]
-    fn any_key_closes_help_and_releases_are_ignored() {
-        assert!(matches!(
-            map_key(key(KeyCode::Char('x')), Mode::Help, &Bindings::default()),
-            Some(Action::ToggleHelp)
-        ));
+    fn only_its_keys_close_an_overlay_and_releases_are_ignored() {
+        let b = Bindings::default();
+        assert_eq!(
+            name(map_key(key(KeyCode::Char('x')), Mode::Overlay, &b)),
+            "None"
+        );
+        for (code, want) in [
+            (KeyCode::Esc, "Some(CloseOverlay)"),
+            (KeyCode::Char('q'), "Some(CloseOverlay)"),
+            (KeyCode::Char('?'), "Some(ToggleHelp)"),
+            (KeyCode::Char('j'), "Some(Down)"),
+            (KeyCode::Char(' '), "Some(PageDown)"),
+            (KeyCode::Char('G'), "Some(Bottom)"),
+        ] {
+            assert_eq!(
+                name(map_key(key(code), Mode::Overlay, &b)),
+                want,
+                "{code:?}"
+            );
+        }
         let mut release = key(KeyCode::Char('j'));
         release.kind = KeyEventKind::Release;
         assert_eq!(
@@ -298,7 +316,7 @@ mod tests {
         let paste = Event::Paste("示范区\rlp".into());
         let actions = map_event(&paste, Mode::Browse(Focus::List), &Bindings::default());
         assert!(matches!(actions.as_slice(), [Action::Paste(t)] if t == "示范区\rlp"));
-        assert!(map_event(&paste, Mode::Help, &Bindings::default()).is_empty());
+        assert!(map_event(&paste, Mode::Overlay, &Bindings::default()).is_empty());
     }
 
     #[test]

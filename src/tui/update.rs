@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::app::{App, Focus, Mode, PeoplePane, Screen, SearchRequest, Selection};
+use super::app::{App, Focus, Mode, Overlay, PeoplePane, Screen, SearchRequest, Selection};
 use super::doc;
 use super::layout::{self, Panes};
 use crate::search;
@@ -47,7 +47,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Paste(text) => {
             if !app.editing {
                 app.editing = true;
-                app.help = false;
+                app.overlay = None;
             }
             edit(app, |i| {
                 i.insert_str(&text);
@@ -124,7 +124,8 @@ pub fn update(app: &mut App, action: Action) {
             app.editing = false;
         }
         Action::ChoosePerson => choose_person(app),
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => open_overlay(app, Overlay::Help),
+        Action::CloseOverlay => app.overlay = None,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
@@ -185,11 +186,22 @@ fn people_height(app: &App) -> usize {
 /// One page of the pane the keys go to.
 fn page(app: &App, mode: Mode) -> isize {
     let rows = match mode {
+        Mode::Overlay => super::overlay::page_rows(app),
         Mode::Browse(Focus::Reader) => reader_area(app).height as usize,
         Mode::People | Mode::PeopleFilter => people_height(app),
         _ => list_height(app),
     };
     rows.saturating_sub(1).max(1) as isize
+}
+
+/// Opens `overlay` at its top, or closes it when it is the one open.
+fn open_overlay(app: &mut App, overlay: Overlay) {
+    if app.overlay == Some(overlay) {
+        app.overlay = None;
+    } else {
+        app.overlay = Some(overlay);
+        app.overlay_scroll = 0;
+    }
 }
 
 /// Focuses the other pane of the screen: each screen has two, so forward and back are the
@@ -229,7 +241,10 @@ fn step(app: &mut App, mode: Mode, delta: isize) {
             app.people_list.move_by(delta, app.people.len());
             app.person_scroll = 0;
         }
-        Mode::Help => {}
+        Mode::Overlay => {
+            let max = super::overlay::max_scroll(app);
+            app.overlay_scroll = app.overlay_scroll.saturating_add_signed(delta).min(max);
+        }
         Mode::Browse(Focus::List) | Mode::Filter => app.list.move_by(delta, app.set_len()),
     }
 }
@@ -722,7 +737,13 @@ mod tests {
     fn help_swallows_keys_until_closed() {
         let mut app = app();
         run(&mut app, [Action::ToggleHelp]);
-        assert_eq!(app.mode(), Mode::Help);
+        assert_eq!(app.mode(), Mode::Overlay);
+        run(&mut app, [Action::Down, Action::PageDown, Action::Bottom]);
+        assert_eq!(app.list.selected, 0, "keys scroll the help, not the list");
+        assert!(app.overlay_scroll > 0);
+        assert_eq!(app.overlay_scroll, super::super::overlay::max_scroll(&app));
+        run(&mut app, [Action::Top]);
+        assert_eq!(app.overlay_scroll, 0);
         run(&mut app, [Action::ToggleHelp]);
         assert_eq!(app.mode(), Mode::Browse(Focus::List));
     }

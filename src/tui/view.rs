@@ -6,9 +6,9 @@
 //! shorter new row leaves no stale cells from a longer old one.
 
 mod filter;
-mod help;
 mod list;
 mod loading;
+mod overlay;
 mod people;
 mod reader;
 mod small;
@@ -47,15 +47,15 @@ impl Widget for &App {
             Some(progress) => loading::render(progress, p.status, buf, &theme),
             None => status::render(self, p.status, buf, &theme),
         }
-        if self.help {
-            help::render(self, area, buf, &theme);
+        if self.overlay.is_some() {
+            overlay::render(self, area, buf, &theme);
         }
     }
 }
 
 /// Where the terminal cursor goes for a frame of size `area`: in the filter while typing.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    if !app.editing || app.help {
+    if !app.editing || app.overlay.is_some() {
         return None;
     }
     let p = layout::panes(area, app)?;

@@ -46,7 +46,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             k("close_people"),
             k("help")
         ),
-        (None, Mode::Help) => "any key closes help".to_owned(),
+        (None, Mode::Overlay) => format!(
+            "{} {} scroll  {} close",
+            k("down"),
+            k("up"),
+            k("close_overlay")
+        ),
         (None, Mode::Browse(_)) => format!(
             "{} filter  {} people  {} pane  {} bookmark  {} help  {} quit",
             k("filter"),
