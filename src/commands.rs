@@ -139,11 +139,25 @@ fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
         config: Arc::new(config),
         ..TuiOptions::default()
     };
+    let paths = args.paths.clone();
     let report = run_loading(args.paths, load, options)?;
     if let Some(error) = &report.cache_error {
         eprintln!("papertui: could not write the cache (next start parses again): {error}");
     }
-    Ok(report_errors(&report.errors))
+    let code = report_errors(&report.errors);
+    if report.nothing_loaded {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        if report.errors.is_empty() {
+            eprintln!(
+                "papertui: nothing to read: no articles in page files (*.txt) under {}",
+                named.join(" ")
+            );
+        } else {
+            eprintln!("papertui: nothing to read: no page could be loaded");
+        }
+        return Ok(ExitCode::from(SOME_FILES_FAILED));
+    }
+    Ok(code)
 }
 
 fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {

@@ -52,6 +52,9 @@ const BUSY_TICK: Duration = Duration::from_millis(2);
 /// the loop then, and crossterm's poll sleeps through signals, so it wakes this rarely to look
 /// at the flag; it draws nothing and writes nothing when it does.
 const IDLE_TICK: Duration = Duration::from_millis(250);
+/// Longest the reader waits for the first sign of articles before taking the terminal (a load
+/// that turns out empty is then said in the reader instead of on the plain terminal).
+const FIRST_NEWS: Duration = Duration::from_millis(500);
 /// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
 /// event source reports nothing for a zero timeout, even with events already parsed.
 const DRAIN: Duration = Duration::from_millis(1);
@@ -87,19 +90,28 @@ pub fn run(
     result
 }
 
-/// Runs the reader at once while `paths` load in the background; the saved state of the
-/// corpus is restored when the load is complete. Returns the load's report (unreadable files,
-/// cache trouble) once the user quits.
+/// Runs the reader while `paths` load in the background; the saved state of the corpus is
+/// restored when the load is complete. Returns the load's report (unreadable files, cache
+/// trouble) once the user quits.
+///
+/// The terminal is taken only once the load shows there is something to read (or after
+/// [`FIRST_NEWS`]): when there are no page files, or none can be read, the report says so
+/// ([`LoadReport::nothing_loaded`]) and the terminal is never touched.
 pub fn run_loading(
     paths: Vec<PathBuf>,
     load: LoadOptions,
     options: TuiOptions,
 ) -> anyhow::Result<LoadReport> {
-    let loader = Loader::spawn(paths, load)?;
+    let mut loader = Loader::spawn(paths, load)?;
+    if loader.outlook(FIRST_NEWS) == loader::Outlook::Nothing {
+        let mut report = loader.finish();
+        report.nothing_loaded = true;
+        return Ok(report);
+    }
     let mut app = App::loading(&options);
     let stop = shutdown::Stop::register()?;
     let mut persist = None;
-    let result = event_loop(&mut app, Some(&loader), &mut persist, &stop);
+    let result = event_loop(&mut app, Some(&mut loader), &mut persist, &stop);
     let report = loader.finish();
     save_at_exit(&app, persist.as_ref())?;
     skip_teardown(app);
@@ -131,7 +143,7 @@ fn save_at_exit(app: &App, persist: Option<&persist::Persist>) -> anyhow::Result
 /// an idle reader uses no CPU and writes nothing to the terminal.
 fn event_loop(
     app: &mut App,
-    loader: Option<&Loader>,
+    mut loader: Option<&mut Loader>,
     persist: &mut Option<persist::Persist>,
     stop: &shutdown::Stop,
 ) -> anyhow::Result<()> {
@@ -176,7 +188,7 @@ fn event_loop(
         while let Some(done) = worker.poll() {
             actions.push(done);
         }
-        while let Some(loaded) = loader.and_then(Loader::poll) {
+        while let Some(loaded) = loader.as_deref_mut().and_then(Loader::poll) {
             let last_store = match &loaded {
                 Action::StoreLoaded(store, true) => Some(Arc::clone(store)),
                 _ => None,

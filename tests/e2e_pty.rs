@@ -686,3 +686,73 @@ fn readline_keys_edit_the_filter() {
     s.send("\x15\x05\x15\x1b");
     s.quit_cleanly();
 }
+
+/// Runs the binary on `args` in a pty and returns its exit code and everything it wrote, for
+/// runs that must end without taking the terminal.
+fn run_to_exit(args: &[&str]) -> Option<(u32, String)> {
+    let mut s = Session::start_with(80, 24, &[], args)?;
+    let status = s.wait_exit();
+    s.slave = None;
+    let start = Instant::now();
+    while !s.seen().eof && start.elapsed() < DEADLINE {
+        thread::sleep(POLL);
+    }
+    let raw = s.seen().raw.clone();
+    assert!(
+        find(&raw, ENTER_ALT_SCREEN).is_none(),
+        "the terminal was taken: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    Some((
+        status.exit_code(),
+        String::from_utf8_lossy(&raw).into_owned(),
+    ))
+}
+
+#[test]
+fn nothing_to_read_is_said_without_taking_the_terminal() {
+    let Some((code, out)) = run_to_exit(&["typo.txt"]) else {
+        return;
+    };
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("typo.txt: not found"), "{out}");
+    assert!(out.contains("nothing to read"), "{out}");
+
+    let empty = tempfile::tempdir().expect("empty dir");
+    let dir = empty.path().to_str().expect("UTF-8 path");
+    let Some((code, out)) = run_to_exit(&[dir]) else {
+        return;
+    };
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("nothing to read") && out.contains(dir),
+        "{out}"
+    );
+}
+
+#[test]
+fn files_that_failed_are_said_in_the_reader_and_listed() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let good = pages.path().join("good.txt");
+    std::fs::copy(assets.join("000_bb5894ed695f9a47.txt"), &good).expect("copy page");
+    let bad = pages.path().join("bad.txt");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0]).expect("write binary");
+    let dir = pages.path().to_str().expect("UTF-8 path");
+    let Some(mut s) = Session::start_with(120, 40, &[], &[dir]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("1 file could not be read");
+    s.send("!");
+    s.wait_text("Not loaded: 1");
+    s.wait_text("bad.txt");
+    s.send("\x1b");
+    s.wait_screen("the popup closed", |screen| {
+        !screen.contents().contains("Not loaded")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1, "a file failed: {status:?}");
+    s.assert_restored();
+}

@@ -132,6 +132,25 @@ fn help_overlay_screens() {
 }
 
 #[test]
+fn files_that_failed_are_noticed_and_listed() {
+    let failures = vec![
+        "pages/typo.txt: not found; check the path".to_owned(),
+        "pages/scan.txt: binary data (NUL bytes), not a text page".to_owned(),
+    ];
+    for (w, h) in SIZES {
+        let noticed = app(w, h, [Action::LoadFailures(failures.clone())]);
+        let text = screen_text(&render(&noticed, w, h));
+        assert!(text.contains("2 files failed"), "{text}");
+        let listed = app(
+            w,
+            h,
+            [Action::LoadFailures(failures.clone()), Action::ShowFailures],
+        );
+        check("failures", &listed, w, h);
+    }
+}
+
+#[test]
 fn too_small_screens_never_panic() {
     for (w, h) in [(1, 1), (2, 1), (10, 4), (23, 30), (100, 7)] {
         let a = app(w, h, [Action::Open, Action::ToggleHelp]);

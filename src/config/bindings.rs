@@ -216,6 +216,13 @@ pub const COMMANDS: &[Command] = &[
         default: &[KeySpec::char('b')],
     },
     Command {
+        name: "failures",
+        help: "the files that could not be read, and why",
+        modes: Modes::BROWSE,
+        action: || Action::ShowFailures,
+        default: &[KeySpec::char('!')],
+    },
+    Command {
         name: "filter",
         help: "filter (live); @name = people",
         modes: Modes::BROWSE,

@@ -116,6 +116,11 @@ pub enum Action {
     LoadProgress(Progress),
     /// The background load built a store of the articles so far; `true` when it is the last.
     StoreLoaded(Arc<Store>, bool),
+    /// Files of the load that could not be read, each as `path: reason` (sent before the final
+    /// store).
+    LoadFailures(Vec<String>),
+    /// Show the files that could not be loaded.
+    ShowFailures,
     /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
     /// and a notice about it, applied once the final store is in.
     StateRestored(Box<crate::state::SavedState>, Option<String>),

@@ -78,11 +78,25 @@ pub struct LoadReport {
     pub errors: Vec<InputError>,
     /// Why the cache entry could not be written, if it could not.
     pub cache_error: Option<std::io::Error>,
+    /// True when nothing at all could be loaded, so the reader never started.
+    pub nothing_loaded: bool,
+}
+
+/// What the first messages of a load say, before the terminal is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outlook {
+    /// Articles came, or may still come: start the reader.
+    Reader,
+    /// There is nothing to read (no page files, or none could be read).
+    Nothing,
 }
 
 /// Handle to the load thread.
 pub struct Loader {
     events: Receiver<Action>,
+    /// Messages already received by [`Loader::outlook`], handed out first by
+    /// [`Loader::poll`].
+    held: std::collections::VecDeque<Action>,
     cancel: Arc<AtomicBool>,
     thread: Option<JoinHandle<LoadReport>>,
 }
@@ -100,14 +114,51 @@ impl Loader {
             .spawn(move || load(&paths, &options, &tx))?;
         Ok(Loader {
             events,
+            held: std::collections::VecDeque::new(),
             cancel,
             thread: Some(thread),
         })
     }
 
     /// The next message of the load, if one is waiting.
-    pub fn poll(&self) -> Option<Action> {
-        self.events.try_recv().ok()
+    pub fn poll(&mut self) -> Option<Action> {
+        self.held
+            .pop_front()
+            .or_else(|| self.events.try_recv().ok())
+    }
+
+    /// Waits, at most `patience`, until the load shows whether there is anything to read: the
+    /// first articles, or no page files at all, or every file read and none of them usable.
+    /// The messages read meanwhile are kept for [`Loader::poll`]. When `patience` runs out
+    /// the answer is [`Outlook::Reader`], and a load that ends empty is said in the reader.
+    pub fn outlook(&mut self, patience: std::time::Duration) -> Outlook {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let action = match self.events.recv_timeout(left) {
+                Ok(action) => action,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Outlook::Reader,
+                // The thread ended without a store: it was cancelled or had nothing.
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Outlook::Nothing,
+            };
+            let verdict = match &action {
+                Action::StoreLoaded(store, last) if !store.is_empty() || !*last => {
+                    Some(Outlook::Reader)
+                }
+                Action::StoreLoaded(..) => Some(Outlook::Nothing),
+                Action::LoadProgress(p) if p.articles > 0 => Some(Outlook::Reader),
+                Action::LoadProgress(p)
+                    if p.files_done == p.files_total && !p.from_cache && !p.people =>
+                {
+                    Some(Outlook::Nothing)
+                }
+                _ => None,
+            };
+            self.held.push_back(action);
+            if let Some(v) = verdict {
+                return v;
+            }
+        }
     }
 
     /// Stops the load if it is still parsing (a cache write in progress is completed), and
@@ -137,10 +188,14 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Action>) -> LoadRe
     });
     let mut report = LoadReport {
         errors: std::mem::take(&mut loaded.errors),
-        cache_error: None,
+        ..LoadReport::default()
     };
     if options.cancelled() {
         return report;
+    }
+    if !report.errors.is_empty() {
+        let failures = report.errors.iter().map(ToString::to_string).collect();
+        let _ = tx.send(Action::LoadFailures(failures));
     }
     let store = Arc::new(loaded.take_store());
     let _ = tx.send(Action::StoreLoaded(Arc::clone(&store), true));

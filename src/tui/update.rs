@@ -22,10 +22,11 @@ const WHEEL_ROWS: isize = 3;
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
     let mode = app.mode();
-    if !matches!(action, Action::Resize(..) | Action::SearchDone(..)) {
+    if by_the_user(&action) {
+        // A notice stays until the user's next key.
         app.notice = None;
+        app.acted |= !matches!(action, Action::ToggleHelp | Action::ShowFailures);
     }
-    app.acted |= by_the_user(&action);
     match action {
         Action::Quit => app.quit = true,
         Action::Up => step(app, mode, -1),
@@ -140,6 +141,22 @@ pub fn update(app: &mut App, action: Action) {
         Action::LoadProgress(progress) => super::loader::progress(app, progress),
         Action::StoreLoaded(store, last) => super::loader::replace_store(app, store, last),
         Action::StateRestored(state, notice) => restore_state(app, &state, notice),
+        Action::LoadFailures(failures) => {
+            let n = failures.len();
+            app.failures = failures;
+            let files = if n == 1 { "file" } else { "files" };
+            app.notice = Some(format!(
+                "{n} {files} could not be read · {} lists them",
+                app.config.keys.first_key("failures")
+            ));
+        }
+        Action::ShowFailures => {
+            if app.failures.is_empty() {
+                app.notice = Some("every file was read".to_owned());
+            } else {
+                open_overlay(app, Overlay::Failures);
+            }
+        }
     }
     sync(app);
 }
@@ -153,7 +170,7 @@ fn by_the_user(action: &Action) -> bool {
             | Action::LoadProgress(..)
             | Action::StoreLoaded(..)
             | Action::StateRestored(..)
-            | Action::ToggleHelp
+            | Action::LoadFailures(..)
     )
 }
 
@@ -955,6 +972,25 @@ mod tests {
             app.saved_state().filter.map(|f| f.text),
             Some(String::new())
         );
+    }
+
+    #[test]
+    fn files_that_failed_are_said_and_listed() {
+        let mut app = app();
+        let failures = vec!["typo.txt: not found; check the path".to_owned()];
+        run(&mut app, [Action::LoadFailures(failures)]);
+        let notice = app.notice.clone().expect("a notice");
+        assert!(
+            notice.starts_with("1 file could not be read · ! "),
+            "{notice}"
+        );
+        run(&mut app, [Action::ShowFailures]);
+        assert_eq!(app.overlay, Some(Overlay::Failures));
+        let lines = super::super::overlay::lines(&app, 40);
+        let text: String = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(text.contains("typo.txt: not found"), "{text}");
+        run(&mut app, [Action::CloseOverlay]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::List));
     }
 
     #[test]

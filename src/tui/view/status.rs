@@ -20,6 +20,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if let Some(p) = app.person {
         left.push_str(&format!(" · {}", app.store.person_name(p)));
     }
+    match app.failures.len() {
+        0 => {}
+        1 => left.push_str(" · 1 file failed"),
+        n => left.push_str(&format!(" · {n} files failed")),
+    }
     let bookmarks = app.marks.bookmark_count();
     if bookmarks > 0 {
         left.push_str(&format!(" · {bookmarks} bookmarked"));
