@@ -60,7 +60,7 @@ impl Line {
 pub const LEGEND: &[(&str, &str)] = &[
     (
         "•",
-        "not read yet (an article is read once shown in the reader)",
+        "not read yet (an article is read once opened in the reader: the reader has the keys)",
     ),
     ("*", "bookmarked"),
     ("图", "photo caption"),
@@ -255,5 +255,14 @@ mod tests {
         assert!(max_scroll(&app) > 0);
         app.size = (200, 80);
         assert_eq!(max_scroll(&app), 0, "everything fits on a big screen");
+    }
+
+    #[test]
+    fn help_and_readme_say_the_same_about_read() {
+        let readme = include_str!("../../README.md");
+        let said = "read once opened in the";
+        assert!(LEGEND[0].1.contains(said), "{}", LEGEND[0].1);
+        assert!(readme.contains(said), "the README's saved-state section");
+        assert!(!readme.contains("shown in the reader is read"));
     }
 }
