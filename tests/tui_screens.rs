@@ -365,3 +365,18 @@ fn list_marks_articles_the_page_model_doubted() {
     let short: String = doubted.chars().take(6).collect();
     assert!(marked[0].contains(&short), "{text}");
 }
+
+#[test]
+fn dates_show_their_year_when_the_corpus_spans_years() {
+    let mut articles = papertui::corpus::sample();
+    articles[0].set_date(Some("2020-02-27"));
+    articles[1].set_date(Some("2023-03-28"));
+    let store = std::sync::Arc::new(papertui::store::Store::from_articles(articles));
+    let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
+    papertui::tui::update::update(&mut a, Action::Resize(80, 24));
+    let buf = render(&a, 80, 24);
+    let text = screen_text(&buf);
+    assert!(text.contains("•2020-02-27"), "{text}");
+    assert!(text.contains("•2023-03-28"), "{text}");
+    check("list_years", &a, 80, 24);
+}
