@@ -17,6 +17,8 @@
 //! scope = "headline"          # all, headline, person or bookmarked
 //! [list]
 //! columns = ["marks", "date", "kind", "title"]
+//! [reader]
+//! width = 40                  # longest reader line in Chinese characters; 0 = the pane's width
 //! ```
 //!
 //! Every table refuses unknown names and every value is checked when the file is read, so a
@@ -97,7 +99,12 @@ pub struct Config {
     pub scope: FilterScope,
     /// Article list columns, left to right.
     pub columns: Vec<Column>,
+    /// Longest reader line in Chinese characters (two cells each); 0 = the pane's width.
+    pub reading_width: u16,
 }
+
+/// Default longest reader line, in Chinese characters: a comfortable newspaper column.
+pub const DEFAULT_READING_WIDTH: u16 = 40;
 
 impl Default for Config {
     fn default() -> Config {
@@ -106,6 +113,7 @@ impl Default for Config {
             theme: Palette::default(),
             scope: FilterScope::All,
             columns: DEFAULT_COLUMNS.to_vec(),
+            reading_width: DEFAULT_READING_WIDTH,
         }
     }
 }
@@ -173,6 +181,21 @@ impl Default for ListTable {
     }
 }
 
+/// The `[reader]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct ReaderTable {
+    width: u16,
+}
+
+impl Default for ReaderTable {
+    fn default() -> ReaderTable {
+        ReaderTable {
+            width: DEFAULT_READING_WIDTH,
+        }
+    }
+}
+
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -181,6 +204,7 @@ struct RawConfig {
     theme: Palette,
     filter: FilterTable,
     list: ListTable,
+    reader: ReaderTable,
 }
 
 /// The 1-based line of byte offset `at` in `text`.
@@ -223,6 +247,12 @@ impl Config {
             )
         })?;
         let columns = raw.list.columns.get_ref();
+        if !columns.contains(&Column::Title) {
+            return Err(invalid(
+                Some(raw.list.columns.span().start),
+                "the columns must include \"title\" (the list would show no headlines)".to_owned(),
+            ));
+        }
         for (i, c) in columns.iter().enumerate() {
             if columns[..i].contains(c) {
                 return Err(invalid(
@@ -236,6 +266,7 @@ impl Config {
             theme: raw.theme,
             scope: raw.filter.scope,
             columns: columns.clone(),
+            reading_width: raw.reader.width,
         })
     }
 
@@ -319,6 +350,11 @@ pub fn default_file() -> String {
     );
     let cols: Vec<String> = DEFAULT_COLUMNS.iter().map(|c| quoted(c.name())).collect();
     let _ = writeln!(out, "columns = [{}]", cols.join(", "));
+    out.push_str(
+        "\n[reader]\n\
+         # Longest reader line in Chinese characters (two columns each); 0 = the pane's width.\n",
+    );
+    let _ = writeln!(out, "width = {DEFAULT_READING_WIDTH}");
     out
 }
 

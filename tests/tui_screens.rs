@@ -380,3 +380,33 @@ fn dates_show_their_year_when_the_corpus_spans_years() {
     assert!(text.contains("•2023-03-28"), "{text}");
     check("list_years", &a, 80, 24);
 }
+
+#[test]
+fn reader_lines_stop_at_the_reading_width() {
+    let widest = |a: &App| {
+        a.reader
+            .doc
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|r| papertui::text::width(&r.text))
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let wide = app(200, 50, [Action::Open]);
+    assert_eq!(widest(&wide), 80, "40 characters by default");
+    let config = papertui::config::Config {
+        reading_width: 0,
+        ..Default::default()
+    };
+    let options = papertui::tui::TuiOptions {
+        config: std::sync::Arc::new(config),
+        ..Default::default()
+    };
+    let mut unbounded = App::new(common::screen::store(), &options);
+    apply(&mut unbounded, [Action::Resize(200, 50), Action::Open]);
+    assert!(widest(&unbounded) > 100, "0 = the pane's width");
+    check("reader_wide", &app(160, 30, [Action::Open]), 160, 30);
+}

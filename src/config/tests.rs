@@ -96,6 +96,24 @@ fn bad_or_repeated_column_names_the_line() {
 }
 
 #[test]
+fn columns_without_the_title_are_refused() {
+    for columns in ["[]", "[\"marks\", \"date\"]"] {
+        let e = error(&format!("[list]\ncolumns = {columns}\n"));
+        assert!(e.starts_with("config.toml line 2:"), "{e}");
+        assert!(e.contains("must include \"title\""), "{e}");
+    }
+}
+
+#[test]
+fn the_reading_width_is_set_in_characters() {
+    assert_eq!(Config::default().reading_width, 40);
+    let c = Config::parse("[reader]\nwidth = 0\n", "config.toml").expect("valid");
+    assert_eq!(c.reading_width, 0);
+    let e = error("[reader]\nwidth = -3\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+}
+
+#[test]
 fn conflicting_bindings_name_the_line() {
     let e = error("[keys]\nbookmark = [\"x\"]\nopen = [\"x\"]\n");
     assert!(e.starts_with("config.toml line "), "{e}");

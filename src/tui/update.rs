@@ -193,6 +193,16 @@ fn reader_area(app: &App) -> Rect {
         .map_or(Rect::default(), layout::reader_text)
 }
 
+/// Columns the reader's lines may take: the pane's width, at most the configured reading
+/// width (two columns a character).
+fn reading_width(app: &App) -> usize {
+    let pane = reader_area(app).width as usize;
+    match usize::from(app.config.reading_width) {
+        0 => pane,
+        chars => pane.min(chars * 2),
+    }
+}
+
 /// Rows visible in the people list.
 fn people_height(app: &App) -> usize {
     panes(app)
@@ -463,7 +473,7 @@ pub(crate) fn sync(app: &mut App) {
     let people_height = people_height(app);
     app.people_list.clamp(people_len, people_height);
     let id = app.selected_article();
-    let width = reader_area(app).width as usize;
+    let width = reading_width(app);
     if id != app.reader.article || width != app.reader.width {
         if id != app.reader.article {
             app.reader.scroll = 0;
