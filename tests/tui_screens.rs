@@ -140,6 +140,9 @@ fn files_that_failed_are_noticed_and_listed() {
     for (w, h) in SIZES {
         let noticed = app(w, h, [Action::LoadFailures(failures.clone())]);
         let text = screen_text(&render(&noticed, w, h));
+        assert!(text.contains("2 files could not be"), "{text}");
+        let counted = app(w, h, [Action::LoadFailures(failures.clone()), Action::Down]);
+        let text = screen_text(&render(&counted, w, h));
         assert!(text.contains("2 files failed"), "{text}");
         let listed = app(
             w,
