@@ -121,13 +121,14 @@ impl Default for Config {
 /// A configuration file that cannot be used, with the line of the mistake when known.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file exists but could not be read.
-    #[error("{file}: cannot read: {source}")]
+    /// The file exists but could not be read. The reason is part of the message and is not
+    /// a `source` too, so that a report with the error's chain says it once.
+    #[error("{file}: cannot read: {reason}")]
     Read {
         /// The file.
         file: String,
         /// Why.
-        source: std::io::Error,
+        reason: String,
     },
     /// The file is not valid TOML or has a bad name or value.
     #[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
@@ -276,7 +277,14 @@ impl Config {
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, &file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(source) => Err(ConfigError::Read { file, source }),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(ConfigError::Read {
+                file,
+                reason: "not UTF-8 text (save it in that encoding)".to_owned(),
+            }),
+            Err(e) => Err(ConfigError::Read {
+                file,
+                reason: e.to_string(),
+            }),
         }
     }
 }
