@@ -506,6 +506,25 @@ impl Store {
         }
     }
 
+    /// The one year of the corpus's dated articles, when they name exactly one.
+    pub fn single_year(&self) -> Option<u32> {
+        let known = || self.by_date.keys().filter(|k| k.year() != 0);
+        match (known().next(), known().next_back()) {
+            (Some(first), Some(last)) if first.year() == last.year() => Some(first.year()),
+            _ => None,
+        }
+    }
+
+    /// The article's date for ordering: a date without a year takes the corpus's single
+    /// known year, so `03-28` sorts after `2023-03-02` in a 2023 corpus.
+    pub fn comparable_date(&self, id: ArticleId, single_year: Option<u32>) -> DateKey {
+        let d = self.date_key(id);
+        match single_year {
+            Some(y) if d.0 != 0 && d.year() == 0 => DateKey(y * 10_000 + d.0),
+            _ => d,
+        }
+    }
+
     /// The article's date as a sortable key (0 when undated).
     pub fn date_key(&self, id: ArticleId) -> DateKey {
         self.dates.get(id.0 as usize).copied().unwrap_or_default()

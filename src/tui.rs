@@ -15,11 +15,13 @@
 pub mod action;
 pub mod app;
 pub mod doc;
+pub mod external;
 pub mod keymap;
 pub mod layout;
 pub mod line;
 pub mod loader;
 pub mod marks;
+pub mod order;
 pub mod overlay;
 pub mod persist;
 pub mod scope;
@@ -184,6 +186,35 @@ fn event_loop(
                     break;
                 }
             }
+        }
+        if let Some(text) = app.clipboard.take() {
+            use std::io::Write as _;
+            let mut out = std::io::stdout();
+            out.write_all(external::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        if let Some(text) = app.pager.take() {
+            // The pager gets the plain terminal; the reader takes it back and redraws.
+            execute!(
+                std::io::stdout(),
+                DisableBracketedPaste,
+                DisableMouseCapture
+            )?;
+            ratatui::restore();
+            let paged = external::page(&text);
+            terminal = ratatui::init();
+            // A fresh terminal draws every cell of its first frame; clearing the screen
+            // directly avoids `Terminal::clear`, which asks the terminal for its cursor.
+            execute!(
+                std::io::stdout(),
+                EnableMouseCapture,
+                EnableBracketedPaste,
+                ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+            )?;
+            if let Err(why) = paged {
+                app.notice = Some(why);
+            }
+            dirty = true;
         }
         while let Some(done) = worker.poll() {
             actions.push(done);

@@ -756,3 +756,39 @@ fn files_that_failed_are_said_in_the_reader_and_listed() {
     assert_eq!(status.exit_code(), 1, "a file failed: {status:?}");
     s.assert_restored();
 }
+
+#[test]
+fn y_copies_the_article_with_osc52_and_o_opens_the_pager() {
+    let out = tempfile::tempdir().expect("pager output dir");
+    let paged = out.path().join("paged.txt");
+    let pager = format!("cat > '{}'", paged.display());
+    let Some(mut s) = Session::start(100, 30, &[("PAGER", pager.as_str())]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("51/51 articles");
+    s.send("y");
+    let start = Instant::now();
+    while find(&s.seen().raw, b"\x1b]52;c;").is_none() && start.elapsed() < DEADLINE {
+        thread::sleep(POLL);
+    }
+    assert!(
+        find(&s.seen().raw, b"\x1b]52;c;").is_some(),
+        "no OSC 52 sequence written"
+    );
+    s.wait_text("copied");
+    s.send("o");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&paged).is_ok_and(|t| t.contains("山阳区"))
+        && start.elapsed() < DEADLINE
+    {
+        thread::sleep(POLL);
+    }
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(
+        text.starts_with("山阳区召开“四城联创”工作务虚会\n"),
+        "{text}"
+    );
+    s.wait_text("Articles");
+    s.quit_cleanly();
+}

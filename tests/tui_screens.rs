@@ -413,3 +413,11 @@ fn reader_lines_stop_at_the_reading_width() {
     assert!(widest(&unbounded) > 100, "0 = the pane's width");
     check("reader_wide", &app(160, 30, [Action::Open]), 160, 30);
 }
+
+#[test]
+fn the_list_title_says_the_sort_and_the_unread_view() {
+    let a = app(80, 24, [Action::CycleSort, Action::ToggleUnreadOnly]);
+    let text = screen_text(&render(&a, 80, 24));
+    assert!(text.contains("Articles · by date · unread"), "{text}");
+    check("list_sorted", &a, 80, 24);
+}

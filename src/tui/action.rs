@@ -23,6 +23,31 @@ pub enum Action {
     PageUp,
     /// One page down in the focused pane.
     PageDown,
+    /// Half a page down (`true`) or up in the focused pane (Ctrl-D / Ctrl-U).
+    HalfPage(bool),
+    /// One page down in the reader; at the end of the article, the next article (space).
+    PageDownOrNext,
+    /// A digit of a count for the next movement (`5j`).
+    Digit(u8),
+    /// The next sort order of the list.
+    CycleSort,
+    /// To the next (`forward`) or previous day, or month, that has articles.
+    JumpDate {
+        /// Later dates.
+        forward: bool,
+        /// By month rather than by day.
+        month: bool,
+    },
+    /// Mark the selected article read, or unread when it is read.
+    ToggleRead,
+    /// The next unread article of the list.
+    NextUnread,
+    /// Show only unread articles, or all again.
+    ToggleUnreadOnly,
+    /// Show the article in `$PAGER`.
+    OpenPager,
+    /// Copy the article's text to the clipboard (OSC 52).
+    Copy,
     /// To the first row / top of the article.
     Top,
     /// To the last row / end of the article.

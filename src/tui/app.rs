@@ -219,6 +219,25 @@ pub struct App {
     /// Set by the user's first action on the articles (a move, a filter, a mark): saved state
     /// that arrives later (a background load) is then never applied over it.
     pub acted: bool,
+    /// A count typed before a movement (`5j`), if any.
+    pub count: Option<usize>,
+    /// Order of the article list.
+    pub sort: super::order::SortKey,
+    /// Show unread articles only.
+    pub unread_only: bool,
+    /// The set in the user's order, when it is not the filter's own (see [`super::order`]).
+    pub view: Option<Arc<[ArticleId]>>,
+    /// What [`App::view`] was built from.
+    pub view_key: super::order::ViewKey,
+    /// Bumped to rebuild the view although its set did not change (unread-only refreshed).
+    pub view_refresh: u64,
+    /// An article the user marked unread while it is shown: not marked read again until
+    /// another one is shown.
+    pub kept_unread: Option<ArticleId>,
+    /// Text for the event loop to show in `$PAGER`.
+    pub pager: Option<String>,
+    /// Text for the event loop to copy to the clipboard (OSC 52).
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -265,6 +284,15 @@ impl App {
             filter_from_command_line: options.query.is_some() || options.person.is_some(),
             applied: options.state.filter.clone(),
             acted: false,
+            count: None,
+            sort: super::order::SortKey::default(),
+            unread_only: false,
+            view: None,
+            view_key: super::order::ViewKey::default(),
+            view_refresh: 0,
+            kept_unread: None,
+            pager: None,
+            clipboard: None,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
@@ -353,6 +381,9 @@ impl App {
 
     /// Number of articles in the current (filtered) set.
     pub fn set_len(&self) -> usize {
+        if let Some(view) = &self.view {
+            return view.len();
+        }
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.len(),
             (None, Some(s), _) => s.len(),
@@ -363,6 +394,9 @@ impl App {
 
     /// The `i`-th article of the current set.
     pub fn set_get(&self, i: usize) -> Option<ArticleId> {
+        if let Some(view) = &self.view {
+            return view.get(i).copied();
+        }
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.get(i).map(|h| h.id),
             (None, Some(s), _) => s.get(i).copied(),

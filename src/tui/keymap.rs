@@ -45,6 +45,14 @@ pub fn map_key(key: KeyEvent, mode: Mode, bindings: &Bindings) -> Option<Action>
         (Mode::Filter | Mode::PeopleFilter, KeyCode::Char(c)) if spec.types_text() => {
             Some(Action::Insert(c))
         }
+        // An unbound digit while browsing is a count for the next movement (`5j`).
+        (Mode::Browse(_) | Mode::People | Mode::Overlay, KeyCode::Char(c))
+            if spec.types_text() && c.is_ascii_digit() =>
+        {
+            c.to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .map(Action::Digit)
+        }
         _ => None,
     }
 }
@@ -200,7 +208,7 @@ mod tests {
                 Mode::Browse(Focus::Reader),
                 &Bindings::default()
             ),
-            Some(Action::PageDown)
+            Some(Action::PageDownOrNext)
         ));
         assert_eq!(
             name(map_key(
@@ -256,7 +264,7 @@ mod tests {
             (KeyCode::Char('q'), "Some(CloseOverlay)"),
             (KeyCode::Char('?'), "Some(ToggleHelp)"),
             (KeyCode::Char('j'), "Some(Down)"),
-            (KeyCode::Char(' '), "Some(PageDown)"),
+            (KeyCode::Char(' '), "Some(PageDownOrNext)"),
             (KeyCode::Char('G'), "Some(Bottom)"),
         ] {
             assert_eq!(
@@ -353,5 +361,29 @@ mod tests {
         ));
         let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
         assert_eq!(name(map_key(ctrl_x, Mode::Filter, &b)), "None");
+    }
+
+    #[test]
+    fn digits_are_counts_when_browsing_and_text_when_typing() {
+        let five = key(KeyCode::Char('5'));
+        let b = Bindings::default();
+        assert!(matches!(
+            map_key(five, Mode::Browse(Focus::List), &b),
+            Some(Action::Digit(5))
+        ));
+        assert!(matches!(
+            map_key(five, Mode::Filter, &b),
+            Some(Action::Insert('5'))
+        ));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            map_key(ctrl_d, Mode::Browse(Focus::Reader), &b),
+            Some(Action::HalfPage(true))
+        ));
+        let space = key(KeyCode::Char(' '));
+        assert!(matches!(
+            map_key(space, Mode::Browse(Focus::Reader), &b),
+            Some(Action::PageDownOrNext)
+        ));
     }
 }

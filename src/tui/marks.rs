@@ -111,6 +111,13 @@ impl Marks {
         }
     }
 
+    /// Marks `id` unread again.
+    pub fn mark_unread(&mut self, id: ArticleId) {
+        if let Some(f) = self.read.get_mut(id.0 as usize) {
+            *f = false;
+        }
+    }
+
     /// Every bookmarked article, in corpus order.
     pub fn bookmarked(&self) -> Vec<ArticleId> {
         self.bookmarked

@@ -74,6 +74,10 @@ pub const LEGEND: &[(&str, &str)] = &[
     ),
 ];
 
+/// What a number typed before a key does.
+pub const COUNTS: &str = "A number before a movement repeats it, as in vim: 5j moves five rows, \
+     3 space three pages, 12G goes to row 12.";
+
 /// What the mouse does.
 pub const MOUSE: &[&str] = &[
     "The wheel scrolls the pane under the pointer; a click selects a row, focuses a pane, \
@@ -193,6 +197,7 @@ fn help(app: &App, width: usize) -> Vec<Line> {
             (keys.join(" "), cmd.help)
         });
     rows(&mut out, keys, KEY_COLS, width);
+    para(&mut out, COUNTS, width);
     out.push(Line::text(String::new()));
     out.push(Line::heading(" Marks in the list", width));
     let marks = LEGEND.iter().map(|&(m, what)| (m.to_owned(), what));

@@ -14,6 +14,7 @@ use super::action::Action;
 use super::app::{App, Focus, Mode, Overlay, PeoplePane, Screen, SearchRequest, Selection};
 use super::doc;
 use super::layout::{self, Panes};
+use super::order;
 use crate::search;
 
 /// Rows moved by one wheel notch.
@@ -27,19 +28,80 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = None;
         app.acted |= !matches!(action, Action::ToggleHelp | Action::ShowFailures);
     }
+    // A count applies to the next action only (`5j`); anything else drops it.
+    let count = match action {
+        Action::Digit(_) => None,
+        _ => app.count.take(),
+    };
+    let times = count.unwrap_or(1).max(1) as isize;
     match action {
         Action::Quit => app.quit = true,
-        Action::Up => step(app, mode, -1),
-        Action::Down => step(app, mode, 1),
-        Action::PageUp => step(app, mode, -page(app, mode)),
-        Action::PageDown => step(app, mode, page(app, mode)),
+        Action::Up => step(app, mode, -times),
+        Action::Down => step(app, mode, times),
+        Action::PageUp => step(app, mode, -page(app, mode) * times),
+        Action::PageDown => step(app, mode, page(app, mode) * times),
+        Action::HalfPage(down) => {
+            let half = (page(app, mode) + 1) / 2 * times;
+            step(app, mode, if down { half } else { -half });
+        }
+        Action::PageDownOrNext => page_down_or_next(app, mode),
+        Action::Digit(d) => {
+            if d > 0 || app.count.is_some() {
+                let n = count_digit(count.or(app.count), d);
+                app.count = Some(n);
+            }
+        }
+        Action::Top | Action::Bottom if count.is_some() => {
+            // `5G` as in vim: to row (or line) 5.
+            step(app, mode, isize::MIN / 2);
+            step(app, mode, times - 1);
+        }
         Action::Top => step(app, mode, isize::MIN / 2),
         Action::Bottom => step(app, mode, isize::MAX / 2),
+        Action::CycleSort => {
+            rearrange(app, |app| app.sort = app.sort.next());
+            app.notice = Some(format!("sorted by {}", app.sort.label()));
+        }
+        Action::ToggleUnreadOnly => {
+            rearrange(app, |app| {
+                app.unread_only = !app.unread_only;
+                app.view_refresh += 1;
+            });
+            let shown = if app.unread_only {
+                "unread articles only"
+            } else {
+                "all articles"
+            };
+            app.notice = Some(shown.to_owned());
+        }
+        Action::JumpDate { forward, month } => match order::date_jump(app, forward, month) {
+            Some(i) => app.list.selected = i,
+            None => {
+                let way = if forward { "later" } else { "earlier" };
+                let unit = if month { "month" } else { "day" };
+                app.notice = Some(format!("no {way} {unit} in the list"));
+            }
+        },
+        Action::ToggleRead => toggle_read(app),
+        Action::NextUnread => match order::next_unread(app) {
+            Some(i) => app.list.selected = i,
+            None => app.notice = Some("no unread article in the list".to_owned()),
+        },
+        Action::OpenPager => app.pager = article_text(app),
+        Action::Copy => {
+            if let Some(text) = article_text(app) {
+                app.notice = Some(format!(
+                    "copied {} characters (OSC 52: the terminal must allow it)",
+                    text.chars().count()
+                ));
+                app.clipboard = Some(text);
+            }
+        }
         Action::FocusNext | Action::FocusPrev => cycle_panes(app),
         Action::FocusReader | Action::Open => app.focus = Focus::Reader,
         Action::FocusList => app.focus = Focus::List,
-        Action::NextArticle => app.list.move_by(1, app.set_len()),
-        Action::PrevArticle => app.list.move_by(-1, app.set_len()),
+        Action::NextArticle => app.list.move_by(times, app.set_len()),
+        Action::PrevArticle => app.list.move_by(-times, app.set_len()),
         Action::EditFilter => app.editing = true,
         Action::Insert(c) => edit(app, |i| {
             i.insert(c);
@@ -276,6 +338,59 @@ fn step(app: &mut App, mode: Mode, delta: isize) {
     }
 }
 
+/// `count` with the digit `d` appended (at most 99 999).
+fn count_digit(count: Option<usize>, d: u8) -> usize {
+    (count.unwrap_or(0) * 10 + usize::from(d)).min(99_999)
+}
+
+/// Space in the reader: one page down, or the next article once the end is on screen.
+fn page_down_or_next(app: &mut App, mode: Mode) {
+    if mode == Mode::Browse(Focus::Reader) && app.reader.scroll >= max_scroll(app) {
+        if app.list.selected + 1 < app.set_len() {
+            app.list.move_by(1, app.set_len());
+        } else {
+            app.notice = Some("end of the last article".to_owned());
+        }
+    } else {
+        step(app, mode, page(app, mode));
+    }
+}
+
+/// Changes how the list is arranged with `f`, keeping the selected article selected.
+fn rearrange(app: &mut App, f: impl FnOnce(&mut App)) {
+    app.pending_select = app.selected_article();
+    f(app);
+    order::arrange(app);
+    app.list = Selection::default();
+    select_pending(app);
+}
+
+/// Marks the selected article read, or unread when it is read (it then stays unread while
+/// it is shown).
+fn toggle_read(app: &mut App) {
+    let Some(id) = app.selected_article() else {
+        return;
+    };
+    if app.marks.is_read(id) {
+        app.marks.mark_unread(id);
+        app.kept_unread = Some(id);
+    } else {
+        app.marks.mark_read(id);
+    }
+    app.marks_changed = true;
+}
+
+/// The selected article as plain text (headline, header lines, paragraphs) for the pager
+/// and the clipboard.
+fn article_text(app: &App) -> Option<String> {
+    let id = app.selected_article()?;
+    let lines: Vec<String> = doc::build(&app.store, id, usize::from(u16::MAX))
+        .iter()
+        .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+        .collect();
+    Some(lines.join("\n") + "\n")
+}
+
 /// Scrolls the reader by `delta` lines within the article.
 fn scroll_reader(app: &mut App, delta: isize) {
     let max = max_scroll(app);
@@ -341,6 +456,7 @@ pub(crate) fn refilter(app: &mut App) {
 
 /// Selects the article a restore or a bookmark change asked for, if it is in the set.
 fn select_pending(app: &mut App) {
+    order::arrange(app);
     if let Some(id) = app.pending_select.take()
         && let Some(i) = (0..app.set_len()).find(|&i| app.set_get(i) == Some(id))
     {
@@ -466,6 +582,7 @@ fn click(app: &mut App, at: Position) {
 
 /// Re-establishes the invariants: selections in range and visible, reader laid out.
 pub(crate) fn sync(app: &mut App) {
+    order::arrange(app);
     let len = app.set_len();
     let height = list_height(app);
     app.list.clamp(len, height);
@@ -477,6 +594,7 @@ pub(crate) fn sync(app: &mut App) {
     if id != app.reader.article || width != app.reader.width {
         if id != app.reader.article {
             app.reader.scroll = 0;
+            app.kept_unread = None;
         }
         app.reader.doc = id
             .map(|id| doc::build(&app.store, id, width))
@@ -489,6 +607,7 @@ pub(crate) fn sync(app: &mut App) {
     if app.screen == Screen::Articles
         && app.focus == Focus::Reader
         && let Some(id) = app.reader.article
+        && app.kept_unread != Some(id)
         && app.marks.mark_read(id)
     {
         app.marks_changed = true;
@@ -1014,5 +1133,143 @@ mod tests {
         assert!(app.notice.is_some());
         update(&mut app, Action::Down);
         assert!(app.notice.is_none());
+    }
+
+    #[test]
+    fn counts_multiply_movements_and_5g_goes_to_row_5() {
+        let mut app = app();
+        run(&mut app, [Action::Digit(2), Action::Down]);
+        assert_eq!(app.list.selected, 2);
+        assert_eq!(app.count, None, "a count is used once");
+        run(&mut app, [Action::Down]);
+        assert_eq!(app.list.selected, 3);
+        run(&mut app, [Action::Digit(1), Action::Top]);
+        assert_eq!(app.list.selected, 0);
+        run(&mut app, [Action::Digit(0), Action::Down]);
+        assert_eq!(app.list.selected, 1, "a lone 0 is no count");
+        run(
+            &mut app,
+            [
+                Action::Open,
+                Action::Digit(1),
+                Action::Digit(0),
+                Action::Down,
+            ],
+        );
+        assert_eq!(app.reader.scroll, 10);
+    }
+
+    #[test]
+    fn half_pages_and_space_at_the_end_goes_to_the_next_article() {
+        let mut app = app();
+        run(&mut app, [Action::Open, Action::HalfPage(true)]);
+        let half = app.reader.scroll;
+        assert!(half > 0, "scrolled");
+        run(&mut app, [Action::HalfPage(true)]);
+        assert_eq!(app.reader.scroll, 2 * half);
+        run(&mut app, [Action::HalfPage(false), Action::HalfPage(false)]);
+        assert_eq!(app.reader.scroll, 0);
+        run(&mut app, [Action::Bottom, Action::PageDownOrNext]);
+        assert_eq!(app.list.selected, 1, "space at the end: next article");
+        assert_eq!(app.reader.scroll, 0);
+        assert_eq!(app.focus, Focus::Reader);
+        run(&mut app, [Action::PageDownOrNext]);
+        assert!(app.reader.scroll > 0, "space within an article pages");
+        assert_eq!(app.list.selected, 1);
+    }
+
+    #[test]
+    fn sorting_cycles_and_keeps_the_selected_article() {
+        let mut app = app();
+        run(&mut app, [Action::Down]);
+        let chosen = app.selected_article();
+        run(&mut app, [Action::CycleSort]);
+        assert_eq!(app.sort, super::order::SortKey::Date);
+        assert_eq!(titles(&app)[0], "温县述职评议考核会议召开", "newest first");
+        assert_eq!(app.selected_article(), chosen);
+        run(
+            &mut app,
+            [Action::CycleSort, Action::CycleSort, Action::CycleSort],
+        );
+        assert_eq!(app.sort, super::order::SortKey::Relevance);
+        assert_eq!(titles(&app)[0], "孟州市委常委会召开");
+        assert_eq!(app.selected_article(), chosen);
+    }
+
+    #[test]
+    fn brackets_jump_to_the_next_and_previous_day() {
+        let mut app = app();
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: true,
+                month: false,
+            }],
+        );
+        assert_eq!(app.list.selected, 1);
+        run(&mut app, [Action::CycleSort]);
+        // Newest first: 03-04 03-03 03-02 03-01, with 03-02 selected.
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: true,
+                month: false,
+            }],
+        );
+        assert_eq!(
+            app.store
+                .date_key(app.selected_article().expect("row"))
+                .label(),
+            "03-03"
+        );
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: false,
+                month: true,
+            }],
+        );
+        assert!(
+            app.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("no earlier month"))
+        );
+    }
+
+    #[test]
+    fn read_marks_toggle_and_the_unread_view_and_next_unread() {
+        let mut app = app();
+        run(&mut app, [Action::Open, Action::ToggleRead]);
+        assert!(
+            !app.marks.is_read(ArticleId(0)),
+            "marked unread while shown"
+        );
+        run(&mut app, [Action::ToggleRead]);
+        assert!(app.marks.is_read(ArticleId(0)));
+        run(&mut app, [Action::FocusList, Action::NextUnread]);
+        assert_eq!(app.list.selected, 1);
+        run(&mut app, [Action::ToggleUnreadOnly]);
+        assert!(app.unread_only);
+        assert_eq!(app.set_len(), 3, "article 0 is read");
+        assert_eq!(app.selected_article(), Some(ArticleId(1)));
+        run(&mut app, [Action::Open, Action::FocusList]);
+        assert_eq!(app.set_len(), 3, "the view does not move under the user");
+        run(
+            &mut app,
+            [Action::ToggleUnreadOnly, Action::ToggleUnreadOnly],
+        );
+        assert_eq!(app.set_len(), 2, "refreshed");
+    }
+
+    #[test]
+    fn copy_and_pager_take_the_article_as_text() {
+        let mut app = app();
+        run(&mut app, [Action::Copy]);
+        let text = app.clipboard.clone().expect("copied");
+        assert!(text.starts_with("孟州市委常委会召开\n"), "{text}");
+        assert!(text.contains("第29段。卢和平出席。"), "{text}");
+        assert!(app.notice.as_deref().is_some_and(|n| n.contains("OSC 52")));
+        run(&mut app, [Action::OpenPager]);
+        assert_eq!(app.pager.as_deref(), Some(text.as_str()));
     }
 }

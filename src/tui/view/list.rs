@@ -62,8 +62,15 @@ fn kind_mark(kind: Kind) -> &'static str {
 /// Draws the list pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let focused = app.focus == Focus::List && !app.editing;
+    let mut title = String::from(" Articles ");
+    if app.sort != crate::tui::order::SortKey::Relevance {
+        title.push_str(&format!("· by {} ", app.sort.label()));
+    }
+    if app.unread_only {
+        title.push_str("· unread ");
+    }
     Block::bordered()
-        .title(" Articles ")
+        .title(title)
         .border_style(theme.border(focused))
         .render(area, buf);
     let inner = layout::inner(area);
