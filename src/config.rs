@@ -19,6 +19,8 @@
 //! columns = ["marks", "date", "kind", "title"]
 //! [reader]
 //! width = 40                  # longest reader line in Chinese characters; 0 = the pane's width
+//! [terminal]
+//! ambiguous = "wide"          # “ ” ‘ ’ — … · drawn two columns wide, as the terminal does
 //! ```
 //!
 //! Every table refuses unknown names and every value is checked when the file is read, so a
@@ -101,6 +103,19 @@ pub struct Config {
     pub columns: Vec<Column>,
     /// Longest reader line in Chinese characters (two cells each); 0 = the pane's width.
     pub reading_width: u16,
+    /// How wide the terminal draws East-Asian ambiguous characters (“ ” … ·).
+    pub ambiguous: Ambiguous,
+}
+
+/// How wide the terminal draws East-Asian ambiguous characters such as “ ” ‘ ’ — … ·.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ambiguous {
+    /// One column (most terminals' default).
+    #[default]
+    Narrow,
+    /// Two columns (terminals set for CJK, as with fzf's `--ambidouble`).
+    Wide,
 }
 
 /// Default longest reader line, in Chinese characters: a comfortable newspaper column.
@@ -114,6 +129,7 @@ impl Default for Config {
             scope: FilterScope::All,
             columns: DEFAULT_COLUMNS.to_vec(),
             reading_width: DEFAULT_READING_WIDTH,
+            ambiguous: Ambiguous::Narrow,
         }
     }
 }
@@ -197,6 +213,13 @@ impl Default for ReaderTable {
     }
 }
 
+/// The `[terminal]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct TerminalTable {
+    ambiguous: Ambiguous,
+}
+
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -206,6 +229,7 @@ struct RawConfig {
     filter: FilterTable,
     list: ListTable,
     reader: ReaderTable,
+    terminal: TerminalTable,
 }
 
 /// The 1-based line of byte offset `at` in `text`.
@@ -268,6 +292,7 @@ impl Config {
             scope: raw.filter.scope,
             columns: columns.clone(),
             reading_width: raw.reader.width,
+            ambiguous: raw.terminal.ambiguous,
         })
     }
 
@@ -363,6 +388,12 @@ pub fn default_file() -> String {
          # Longest reader line in Chinese characters (two columns each); 0 = the pane's width.\n",
     );
     let _ = writeln!(out, "width = {DEFAULT_READING_WIDTH}");
+    out.push_str(
+        "\n[terminal]\n\
+         # How wide the terminal draws “ ” ‘ ’ — … ·: narrow (most terminals) or wide (set for\n\
+         # CJK, like fzf --ambidouble); the reader then draws them in two columns.\n\
+         ambiguous = \"narrow\"\n",
+    );
     out
 }
 

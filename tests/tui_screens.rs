@@ -421,3 +421,66 @@ fn the_list_title_says_the_sort_and_the_unread_view() {
     assert!(text.contains("Articles · by date · unread"), "{text}");
     check("list_sorted", &a, 80, 24);
 }
+
+/// The screen as a terminal drawing ambiguous characters wide shows it: a cell forced two
+/// columns wide covers the next one. Also returns, per row, the columns of the border glyphs.
+fn wide_screen(buf: &ratatui::buffer::Buffer) -> (String, Vec<Vec<usize>>) {
+    use ratatui::buffer::CellDiffOption;
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    let mut borders = Vec::new();
+    for y in 0..buf.area.height {
+        let (mut x, mut col, mut row) = (0, 0, Vec::new());
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let s = cell.symbol();
+            let w = match cell.diff_option {
+                CellDiffOption::ForcedWidth(n) => usize::from(n.get()),
+                _ => s.width().max(1),
+            };
+            if s.chars().any(|c| "│┌┐└┘║█".contains(c)) {
+                row.push(col);
+            }
+            out.push_str(s);
+            x += w as u16;
+            col += w;
+        }
+        assert_eq!(
+            col,
+            usize::from(buf.area.width),
+            "row {y} is {col} columns:\n{out}"
+        );
+        out.push_str("$\n");
+        borders.push(row);
+    }
+    (out, borders)
+}
+
+#[test]
+fn ambiguous_wide_draws_quotes_in_two_columns_with_borders_aligned() {
+    let config = papertui::config::Config {
+        ambiguous: papertui::config::Ambiguous::Wide,
+        ..Default::default()
+    };
+    let options = papertui::tui::TuiOptions {
+        config: std::sync::Arc::new(config),
+        ..Default::default()
+    };
+    for (w, h) in SIZES {
+        let actions = [Action::Resize(w, h), Action::FocusReader];
+        let mut wide = App::new(common::screen::store(), &options);
+        apply(&mut wide, actions.clone());
+        let wide_buf = render(&wide, w, h);
+        papertui::text::set_ambiguous_wide(false);
+        let narrow = app(w, h, actions.clone());
+        let (_, narrow_borders) = wide_screen(&render(&narrow, w, h));
+        papertui::text::set_ambiguous_wide(true);
+        let (text, wide_borders) = wide_screen(&wide_buf);
+        assert_eq!(wide_borders, narrow_borders, "borders moved:\n{text}");
+        if (w, h) == (80, 24) {
+            assert!(text.contains("“四城联创”"), "{text}");
+            insta::assert_snapshot!("ambiguous_wide_80x24", text);
+        }
+    }
+    papertui::text::set_ambiguous_wide(false);
+}

@@ -105,6 +105,19 @@ fn columns_without_the_title_are_refused() {
 }
 
 #[test]
+fn ambiguous_width_is_narrow_or_wide() {
+    assert_eq!(
+        Config::default().ambiguous,
+        crate::config::Ambiguous::Narrow
+    );
+    let c = Config::parse("[terminal]\nambiguous = \"wide\"\n", "config.toml").expect("valid");
+    assert_eq!(c.ambiguous, crate::config::Ambiguous::Wide);
+    let e = error("[terminal]\nambiguous = \"double\"\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+    assert!(e.contains("`wide`"), "{e}");
+}
+
+#[test]
 fn the_reading_width_is_set_in_characters() {
     assert_eq!(Config::default().reading_width, 40);
     let c = Config::parse("[reader]\nwidth = 0\n", "config.toml").expect("valid");

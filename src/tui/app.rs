@@ -246,6 +246,7 @@ impl App {
     /// `--query`/`--person` win over the saved filter; without them the saved filter, scope,
     /// person and selection come back.
     pub fn new(store: Arc<Store>, options: &TuiOptions) -> App {
+        crate::text::set_ambiguous_wide(options.config.ambiguous == crate::config::Ambiguous::Wide);
         let people = store.people().to_vec();
         let marks = Marks::from_state(&store, &options.state);
         let mut app = App {

@@ -109,7 +109,8 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
         let room = usize::from(r.right().saturating_sub(*x));
         let cols = cols.min(room);
         let cut = text::truncate(s, cols);
-        buf.set_stringn(
+        super::set_str(
+            buf,
             *x,
             r.y,
             text::pad_right(&cut, cols),
@@ -202,7 +203,12 @@ fn write_highlighted(
     hl: Style,
 ) {
     let fits = text::width(s) <= room;
-    let budget = if fits { room } else { room.saturating_sub(1) };
+    let ellipsis = text::char_width(text::ELLIPSIS);
+    let budget = if fits {
+        room
+    } else {
+        room.saturating_sub(ellipsis)
+    };
     let mut used = 0;
     let mut tmp = [0u8; 4];
     for (i, c) in s.chars().enumerate() {
@@ -216,11 +222,11 @@ fn write_highlighted(
         } else {
             style
         };
-        buf.set_stringn(x, y, cs, w, st);
+        super::set_str(buf, x, y, cs, w, st);
         x += w as u16;
         used += w;
     }
-    if !fits && room > 0 {
-        buf.set_stringn(x, y, "…", 1, style);
+    if !fits && room >= ellipsis {
+        super::set_str(buf, x, y, "…", ellipsis, style);
     }
 }
