@@ -220,8 +220,9 @@ fn axis_label(timeline: &[(DateKey, u32)], cols: usize) -> String {
 /// The person's headlines, newest first, prefixed with their date.
 fn recent(store: &Store, p: PersonId) -> Vec<String> {
     let years = store.spans_years();
+    let single = store.single_year();
     let mut apps = store.articles_of_person(p).to_vec();
-    apps.sort_by_key(|a| std::cmp::Reverse(a.date));
+    apps.sort_by_key(|a| std::cmp::Reverse(store.comparable_date(a.article, single)));
     apps.iter()
         .map(|a| {
             let (title, _) = headline(store.article(a.article));
@@ -234,6 +235,28 @@ fn recent(store: &Store, p: PersonId) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_persons_articles_show_dates_one_way_newest_first() {
+        use crate::model::{Article, Kind, PersonMention};
+        let articles: Vec<Article> = [("2023-03-02", "甲"), ("03-28", "乙"), ("02-27", "丙")]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (date, title))| {
+                let mut a = Article::new("t.txt", i as u32, Kind::News);
+                a.set_title(Some(title));
+                a.set_date(Some(date));
+                a.set_persons(&[PersonMention {
+                    name: "吕沛".into(),
+                    role: None,
+                }]);
+                a
+            })
+            .collect();
+        let store = Store::from_articles(articles);
+        let p = store.person_by_name("吕沛").expect("named");
+        assert_eq!(recent(&store, p), vec!["03-28 乙", "03-02 甲", "02-27 丙"]);
+    }
 
     #[test]
     fn bins_spread_days_and_merge_when_narrow() {
