@@ -1,4 +1,5 @@
-//! The optional configuration file: key bindings, colours, default filter scope, list columns.
+//! The optional configuration file: key bindings, colours, filter scope, list columns, reader
+//! width and how wide the terminal draws ambiguous characters.
 //!
 //! The file is TOML, read from `config.toml` in the platform configuration directory
 //! (`~/.config/papertui/` on Linux, `~/Library/Application Support/papertui/` on macOS,
