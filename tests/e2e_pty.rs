@@ -431,6 +431,24 @@ fn chinese_search_then_quit_restores_the_terminal() {
 }
 
 #[test]
+fn a_fast_esc_esc_in_one_read_is_two_escapes() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作") && !text.contains("孟州市跻身")
+    });
+    // Both bytes in one write, as a quick double press arrives: the first Esc leaves the
+    // filter input, the second clears the filter.
+    s.send("\x1b\x1b");
+    s.wait_browsing();
+    s.wait_text("孟州市跻身");
+    s.quit_cleanly();
+}
+
+#[test]
 fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
     let pages = tempfile::tempdir().expect("pages dir");
     let cache = tempfile::tempdir().expect("cache dir");
