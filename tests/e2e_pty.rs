@@ -18,7 +18,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlaveP
 use portable_pty::{PtySystem, native_pty_system};
 
 /// How long any one screen condition may take on a loaded two-core machine.
-const DEADLINE: Duration = Duration::from_secs(20);
+const DEADLINE: Duration = Duration::from_secs(60);
 /// How often conditions are checked while waiting.
 const POLL: Duration = Duration::from_millis(20);
 
