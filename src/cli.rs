@@ -54,7 +54,8 @@ pub enum Command {
 
 /// `papertui config`.
 #[derive(Debug, Args)]
-#[group(required = true, multiple = false)]
+#[group(skip)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["print_default", "path"])))]
 pub struct ConfigArgs {
     /// Print a complete, commented default configuration file.
     #[arg(long)]
@@ -62,6 +63,9 @@ pub struct ConfigArgs {
     /// Print the path the configuration is read from.
     #[arg(long)]
     pub path: bool,
+    /// The global `--no-cache`, meaningless here: declared so that it is not listed.
+    #[arg(long, hide = true)]
+    no_cache: bool,
 }
 
 /// `papertui export`.

@@ -22,13 +22,16 @@ use crate::input::InputError;
 use crate::model::Article;
 use crate::progress::LoadBar;
 use crate::say::say;
+use crate::search::{Query, Scope, search};
 use crate::state::{CorpusId, StateDir};
-use crate::store::Store;
+use crate::store::{ArticleId, Store};
 use crate::text::pad_right;
 use crate::tui::{TuiOptions, run_loading};
 
 /// Exit code when some input files could not be read but the rest were used.
 const SOME_FILES_FAILED: u8 = 1;
+/// Exit code of an export that found nothing to write (as grep's).
+const NOTHING_FOUND: u8 = 1;
 
 /// Run the command line; the exit code says whether every input file could be read.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -142,13 +145,27 @@ fn read(args: ReadArgs, load: LoadOptions) -> Result<ExitCode> {
         config: Arc::new(config),
         ..TuiOptions::default()
     };
+    let paths = args.paths.clone();
     let report = run_loading(args.paths, load, options)?;
     if let Some(error) = &report.cache_error {
         say(format!(
             "could not write the cache (next start parses again): {error}"
         ));
     }
-    Ok(report_errors(&report.errors))
+    let code = report_errors(&report.errors);
+    if report.nothing_loaded {
+        let named: Vec<String> = paths.iter().map(|p| crate::escape::path(p)).collect();
+        if report.errors.is_empty() {
+            say(format!(
+                "nothing to read: no articles in page files (*.txt) under {}",
+                named.join(" ")
+            ));
+        } else {
+            say("nothing to read: no page could be loaded");
+        }
+        return Ok(ExitCode::from(SOME_FILES_FAILED));
+    }
+    Ok(code)
 }
 
 fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
@@ -158,34 +175,59 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
     let wanted = |a: &Article| bookmarks.as_ref().is_none_or(|b| b.contains(&a.key()));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let mut written = 0usize;
     let result = match &args.person {
         Some(name) => {
             let store = loaded.take_store();
             let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));
             with_cache_write(pending, store.articles(), indexes, || {
-                let ids = store
-                    .person_by_name(name)
-                    .map(|p| store.articles_of_person(p).to_vec())
-                    .unwrap_or_default();
-                write_articles(
-                    &mut out,
-                    ids.iter()
-                        .map(|a| store.article(a.article))
-                        .filter(|a| wanted(a)),
-                    args.format,
-                )
+                let chosen: Vec<&Article> = articles_naming(&store, name)
+                    .into_iter()
+                    .map(|id| store.article(id))
+                    .filter(|a| wanted(a))
+                    .collect();
+                written = chosen.len();
+                write_articles(&mut out, chosen, args.format)
             })
         }
         None => with_cache_write(pending, &loaded.articles, None, || {
-            write_articles(
-                &mut out,
-                loaded.articles.iter().filter(|a| wanted(a)),
-                args.format,
-            )
+            let chosen: Vec<&Article> = loaded.articles.iter().filter(|a| wanted(a)).collect();
+            written = chosen.len();
+            write_articles(&mut out, chosen, args.format)
         }),
     };
     ignore_broken_pipe(result).context("writing the export")?;
-    Ok(report_errors(&loaded.errors))
+    let code = report_errors(&loaded.errors);
+    if written == 0 {
+        let what = match (&args.person, args.bookmarked) {
+            (Some(name), true) => format!("no bookmarked article names {name:?}"),
+            (Some(name), false) => format!("no article names {name:?}"),
+            (None, true) => "no article is bookmarked".to_owned(),
+            (None, false) => "no articles".to_owned(),
+        };
+        say(format!("nothing exported: {what}"));
+        return Ok(ExitCode::from(NOTHING_FOUND));
+    }
+    Ok(code)
+}
+
+/// The articles naming `name`, in article order: the person of that exact name, else everyone
+/// the reader's `@name` filter matches (pinyin, initials, part of a name).
+fn articles_naming(store: &Store, name: &str) -> Vec<ArticleId> {
+    if let Some(p) = store.person_by_name(name.trim()) {
+        return store
+            .articles_of_person(p)
+            .iter()
+            .map(|a| a.article)
+            .collect();
+    }
+    let query = Query::parse(&format!("@{}", name.trim()), Scope::All);
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut ids: Vec<ArticleId> = search(store, &query, None, &cancel)
+        .map(|r| r.ids().collect())
+        .unwrap_or_default();
+    ids.sort_unstable();
+    ids
 }
 
 fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {

@@ -1,4 +1,5 @@
-//! The optional configuration file: key bindings, colours, default filter scope, list columns.
+//! The optional configuration file: key bindings, colours, filter scope, list columns, reader
+//! width and how wide the terminal draws ambiguous characters.
 //!
 //! The file is TOML, read from `config.toml` in the platform configuration directory
 //! (`~/.config/papertui/` on Linux, `~/Library/Application Support/papertui/` on macOS,
@@ -17,6 +18,10 @@
 //! scope = "headline"          # all, headline, person or bookmarked
 //! [list]
 //! columns = ["marks", "date", "kind", "title"]
+//! [reader]
+//! width = 40                  # longest reader line in Chinese characters; 0 = the pane's width
+//! [terminal]
+//! ambiguous = "wide"          # “ ” ‘ ’ — … · drawn two columns wide, as the terminal does
 //! ```
 //!
 //! Every table refuses unknown names and every value is checked when the file is read, so a
@@ -97,7 +102,25 @@ pub struct Config {
     pub scope: FilterScope,
     /// Article list columns, left to right.
     pub columns: Vec<Column>,
+    /// Longest reader line in Chinese characters (two cells each); 0 = the pane's width.
+    pub reading_width: u16,
+    /// How wide the terminal draws East-Asian ambiguous characters (“ ” … ·).
+    pub ambiguous: Ambiguous,
 }
+
+/// How wide the terminal draws East-Asian ambiguous characters such as “ ” ‘ ’ — … ·.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ambiguous {
+    /// One column (most terminals' default).
+    #[default]
+    Narrow,
+    /// Two columns (terminals set for CJK, as with fzf's `--ambidouble`).
+    Wide,
+}
+
+/// Default longest reader line, in Chinese characters: a comfortable newspaper column.
+pub const DEFAULT_READING_WIDTH: u16 = 40;
 
 impl Default for Config {
     fn default() -> Config {
@@ -106,6 +129,8 @@ impl Default for Config {
             theme: Palette::default(),
             scope: FilterScope::All,
             columns: DEFAULT_COLUMNS.to_vec(),
+            reading_width: DEFAULT_READING_WIDTH,
+            ambiguous: Ambiguous::Narrow,
         }
     }
 }
@@ -113,13 +138,14 @@ impl Default for Config {
 /// A configuration file that cannot be used, with the line of the mistake when known.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file exists but could not be read.
-    #[error("{file}: cannot read: {source}")]
+    /// The file exists but could not be read. The reason is part of the message and is not
+    /// a `source` too, so that a report with the error's chain says it once.
+    #[error("{file}: cannot read: {reason}")]
     Read {
         /// The file.
         file: String,
         /// Why.
-        source: std::io::Error,
+        reason: String,
     },
     /// The file is not valid TOML or has a bad name or value.
     #[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
@@ -173,6 +199,28 @@ impl Default for ListTable {
     }
 }
 
+/// The `[reader]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct ReaderTable {
+    width: u16,
+}
+
+impl Default for ReaderTable {
+    fn default() -> ReaderTable {
+        ReaderTable {
+            width: DEFAULT_READING_WIDTH,
+        }
+    }
+}
+
+/// The `[terminal]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct TerminalTable {
+    ambiguous: Ambiguous,
+}
+
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -181,6 +229,8 @@ struct RawConfig {
     theme: Palette,
     filter: FilterTable,
     list: ListTable,
+    reader: ReaderTable,
+    terminal: TerminalTable,
 }
 
 /// The byte offset to report `trap` at: the first of its commands the user bound, else at the first
@@ -251,6 +301,12 @@ impl Config {
             return Err(invalid(trap_line(&raw.keys, trap), trap.message.to_owned()));
         }
         let columns = raw.list.columns.get_ref();
+        if !columns.contains(&Column::Title) {
+            return Err(invalid(
+                Some(raw.list.columns.span().start),
+                "the columns must include \"title\" (the list would show no headlines)".to_owned(),
+            ));
+        }
         for (i, c) in columns.iter().enumerate() {
             if columns[..i].contains(c) {
                 return Err(invalid(
@@ -264,6 +320,8 @@ impl Config {
             theme: raw.theme,
             scope: raw.filter.scope,
             columns: columns.clone(),
+            reading_width: raw.reader.width,
+            ambiguous: raw.terminal.ambiguous,
         })
     }
 
@@ -274,7 +332,14 @@ impl Config {
         match crate::regular::read_to_string(path) {
             Ok(text) => Config::parse(&text, &file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(source) => Err(ConfigError::Read { file, source }),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(ConfigError::Read {
+                file,
+                reason: "not UTF-8 text (save it in that encoding)".to_owned(),
+            }),
+            Err(e) => Err(ConfigError::Read {
+                file,
+                reason: e.to_string(),
+            }),
         }
     }
 }
@@ -348,6 +413,17 @@ pub fn default_file() -> String {
     );
     let cols: Vec<String> = DEFAULT_COLUMNS.iter().map(|c| quoted(c.name())).collect();
     let _ = writeln!(out, "columns = [{}]", cols.join(", "));
+    out.push_str(
+        "\n[reader]\n\
+         # Longest reader line in Chinese characters (two columns each); 0 = the pane's width.\n",
+    );
+    let _ = writeln!(out, "width = {DEFAULT_READING_WIDTH}");
+    out.push_str(
+        "\n[terminal]\n\
+         # How wide the terminal draws “ ” ‘ ’ — … ·: narrow (most terminals) or wide (set for\n\
+         # CJK, like fzf --ambidouble); the reader then draws them in two columns.\n\
+         ambiguous = \"narrow\"\n",
+    );
     out
 }
 

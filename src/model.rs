@@ -406,6 +406,36 @@ impl Article {
         })
     }
 
+    /// A copy of the article without its paragraphs, whose body reads as the error `reason`
+    /// until the real article replaces it: a cheap stand-in for a list of articles still
+    /// loading. An article whose body is already deferred is copied as it is.
+    pub fn head_only(&self, reason: &Arc<dyn BodyReader>) -> Article {
+        if self.deferred.is_some() {
+            return self.clone();
+        }
+        let (text, ends, counts) = self.packed_head();
+        let at = BodyAt {
+            offset: 0,
+            len: 0,
+            crc: 0,
+        };
+        let head = Article::from_packed(
+            Arc::clone(&self.source),
+            self.ordinal,
+            self.kind,
+            self.page.clone(),
+            (text.into(), ends.into(), counts),
+            Some((Arc::clone(reason), at)),
+        );
+        match head {
+            Some(mut head) => {
+                head.doubts = self.doubts;
+                head
+            }
+            None => self.clone(),
+        }
+    }
+
     /// The stored form of every piece, paragraphs included; None when they are deferred.
     pub(crate) fn packed_full(&self) -> Option<(&str, &[u32], [u32; 5])> {
         self.deferred

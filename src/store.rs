@@ -72,6 +72,19 @@ impl DateKey {
         y * 366 + month + i64::from(d)
     }
 
+    /// `YYYY-MM-DD` when `with_year` (`     MM-DD` when the year is unknown, so columns stay
+    /// aligned), else `MM-DD`; blank when undated.
+    pub fn show(self, with_year: bool) -> String {
+        let (m, d) = self.month_day();
+        match (self.0, with_year, self.year()) {
+            (0, true, _) => " ".repeat(10),
+            (0, false, _) => " ".repeat(5),
+            (_, false, _) => format!("{m:02}-{d:02}"),
+            (_, true, 0) => format!("     {m:02}-{d:02}"),
+            (_, true, y) => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+
     /// `MM-DD`, or `YYYY-MM-DD` when the year is known.
     pub fn label(self) -> String {
         let (m, d) = self.month_day();
@@ -483,6 +496,35 @@ impl Store {
         &self.articles
     }
 
+    /// True when the dated articles fall in more than one known year, so that dates are shown
+    /// with their year.
+    pub fn spans_years(&self) -> bool {
+        let known = || self.by_date.keys().filter(|k| k.year() != 0);
+        match (known().next(), known().next_back()) {
+            (Some(first), Some(last)) => first.year() != last.year(),
+            _ => false,
+        }
+    }
+
+    /// The one year of the corpus's dated articles, when they name exactly one.
+    pub fn single_year(&self) -> Option<u32> {
+        let known = || self.by_date.keys().filter(|k| k.year() != 0);
+        match (known().next(), known().next_back()) {
+            (Some(first), Some(last)) if first.year() == last.year() => Some(first.year()),
+            _ => None,
+        }
+    }
+
+    /// The article's date for ordering: a date without a year takes the corpus's single
+    /// known year, so `03-28` sorts after `2023-03-02` in a 2023 corpus.
+    pub fn comparable_date(&self, id: ArticleId, single_year: Option<u32>) -> DateKey {
+        let d = self.date_key(id);
+        match single_year {
+            Some(y) if d.0 != 0 && d.year() == 0 => DateKey(y * 10_000 + d.0),
+            _ => d,
+        }
+    }
+
     /// The article's date as a sortable key (0 when undated).
     pub fn date_key(&self, id: ArticleId) -> DateKey {
         self.dates.get(id.0 as usize).copied().unwrap_or_default()
@@ -747,6 +789,10 @@ mod tests {
         assert_eq!(DateKey::parse("03-27", 0), Some(DateKey(327)));
         assert_eq!(DateKey::parse("2023-03-07", 0), Some(DateKey(20_230_307)));
         assert_eq!(DateKey::parse("13-01", 0), None);
+        assert_eq!(DateKey(20_230_307).show(true), "2023-03-07");
+        assert_eq!(DateKey(20_230_307).show(false), "03-07");
+        assert_eq!(DateKey(307).show(true), "     03-07");
+        assert_eq!(DateKey(0).show(false), "     ");
         assert_eq!(DateKey::parse("昨天", 0), None);
         assert!(DateKey(20_230_307).day_number() > DateKey(20_230_228).day_number());
     }

@@ -37,8 +37,41 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Marker appended by [`truncate`] when text is cut.
 pub const ELLIPSIS: char = '…';
 
-/// Columns taken by [`ELLIPSIS`] (East-Asian ambiguous, measured narrow).
-const ELLIPSIS_COLS: usize = 1;
+/// Characters of East-Asian ambiguous width that Chinese text uses, which terminals set to
+/// draw ambiguous characters wide (`ambiguous = "wide"`) draw in two columns.
+pub const AMBIGUOUS: &[char] = &[
+    '“', '”', '‘', '’', '—', '―', '…', '‥', '·', '°', '×', '※', '§', '′', '″', '–',
+];
+
+thread_local! {
+    /// Whether [`AMBIGUOUS`] characters are measured two columns wide on this thread (the
+    /// thread that lays out and draws the reader).
+    static AMBIGUOUS_WIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Measures [`AMBIGUOUS`] characters two columns wide (`true`) or one, on this thread.
+pub fn set_ambiguous_wide(wide: bool) {
+    AMBIGUOUS_WIDE.with(|w| w.set(wide));
+}
+
+/// True when [`AMBIGUOUS`] characters are measured two columns wide on this thread.
+pub fn ambiguous_wide() -> bool {
+    AMBIGUOUS_WIDE.with(std::cell::Cell::get)
+}
+
+/// True for a character drawn two columns wide only because of `ambiguous = "wide"`.
+pub fn widened(c: char) -> bool {
+    ambiguous_wide() && AMBIGUOUS.contains(&c)
+}
+
+/// Columns of one character: as ratatui measures it, but two for [`widened`] ones.
+pub fn char_width(c: char) -> usize {
+    if widened(c) {
+        2
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
 
 /// Stands in for a cluster wider than the whole line (only possible at width 1).
 const TOO_WIDE_PLACEHOLDER: &str = "…";
@@ -50,9 +83,15 @@ const NO_LINE_START: &str = "，。、；：？！）」』》〉】〕〗〙〛
 /// Characters that may not end a line (行尾禁则): opening marks.
 const NO_LINE_END: &str = "（「『《〈【〔〖〘〚〝“‘([{（［｛｟";
 
-/// Display width in terminal columns, as ratatui measures it.
+/// Display width in terminal columns, as ratatui measures it (with [`AMBIGUOUS`] characters
+/// two columns wide when [`ambiguous_wide`]).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    let narrow = UnicodeWidthStr::width(s);
+    if ambiguous_wide() {
+        narrow + s.chars().filter(|c| AMBIGUOUS.contains(c)).count()
+    } else {
+        narrow
+    }
 }
 
 /// Whether `c` may not begin a wrapped line (closing marks, trailing punctuation).
@@ -113,7 +152,11 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let kept = prefix_within(s, max.saturating_sub(ELLIPSIS_COLS));
+    let ellipsis = char_width(ELLIPSIS);
+    if max < ellipsis {
+        return Cow::Borrowed(prefix_within(s, max));
+    }
+    let kept = prefix_within(s, max - ellipsis);
     Cow::Owned(format!("{kept}{ELLIPSIS}"))
 }
 
@@ -177,7 +220,11 @@ pub fn match_col_spans(text: &str, char_indices: &[usize]) -> Vec<Range<usize>> 
     let mut wanted = wanted.into_iter().peekable();
     let mut col = 0;
     for (index, c) in text.chars().enumerate() {
-        let cols = c.width().unwrap_or(1);
+        let cols = if widened(c) {
+            2
+        } else {
+            c.width().unwrap_or(1)
+        };
         if wanted.next_if_eq(&index).is_some() {
             push_merged(&mut spans, col..col + cols);
         }
@@ -433,7 +480,20 @@ mod tests {
         for c in ["“", "”", "‘", "’", "…", "·", "—"] {
             assert_eq!(width(c), 1, "{c}");
         }
-        assert_eq!(width(&ELLIPSIS.to_string()), ELLIPSIS_COLS);
+        assert_eq!(width(&ELLIPSIS.to_string()), 1);
+    }
+
+    #[test]
+    fn ambiguous_punctuation_is_two_columns_when_set_wide() {
+        set_ambiguous_wide(true);
+        assert_eq!(width("“四城联创”"), 12);
+        assert_eq!(width("a·b"), 4);
+        assert_eq!(width(&truncate("“四城联创”工作", 7)), 6);
+        assert_eq!(truncate("“四城”", 1), "");
+        let lines = wrap("“四城联创”工作务虚会……", 10);
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+        set_ambiguous_wide(false);
+        assert_eq!(width("“四城联创”"), 10);
     }
 
     #[test]

@@ -17,11 +17,14 @@
 pub mod action;
 pub mod app;
 pub mod doc;
+pub mod external;
 pub mod keymap;
 pub mod layout;
 pub mod line;
 pub mod loader;
 pub mod marks;
+pub mod order;
+pub mod overlay;
 pub mod persist;
 pub mod scope;
 pub mod shutdown;
@@ -34,7 +37,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
 
 pub use action::Action;
 pub use app::{App, TuiOptions};
@@ -43,10 +46,17 @@ use crate::corpus::LoadOptions;
 use crate::store::Store;
 use loader::{LoadReport, Loader};
 
-/// How long to wait for input before checking the search worker again.
-const TICK: Duration = Duration::from_millis(16);
+/// How long to wait for input while the corpus loads, before looking for the loader's news.
+const LOAD_TICK: Duration = Duration::from_millis(16);
 /// The same while a search is running, so its answer is drawn soon after it is ready.
 const BUSY_TICK: Duration = Duration::from_millis(2);
+/// How long to wait for input when nothing else is going on. Only a termination signal needs
+/// the loop then, and crossterm's poll sleeps through signals, so it wakes this rarely to look
+/// at the flag; it draws nothing and writes nothing when it does.
+const IDLE_TICK: Duration = Duration::from_millis(250);
+/// Longest the reader waits for the first sign of articles before taking the terminal (a load
+/// that turns out empty is then said in the reader instead of on the plain terminal).
+const FIRST_NEWS: Duration = Duration::from_millis(500);
 /// How long to wait for more queued input before drawing. Not zero: crossterm's `use-dev-tty`
 /// event source reports nothing for a zero timeout, even with events already parsed.
 const DRAIN: Duration = Duration::from_millis(1);
@@ -69,6 +79,10 @@ pub fn run(
 /// corpus is restored when the load is complete. Returns the load's report (unreadable files,
 /// cache trouble) once the user quits.
 ///
+/// The terminal is taken only once the load shows there is something to read (or after
+/// [`FIRST_NEWS`]): when there are no page files, or none can be read, the report says so
+/// ([`LoadReport::nothing_loaded`]) and the terminal is never touched.
+///
 /// Quitting (or a termination signal) during the load cancels it: the process does not wait
 /// for a page that is still being parsed, only for a cache write already under way.
 pub fn run_loading(
@@ -76,12 +90,23 @@ pub fn run_loading(
     load: LoadOptions,
     options: TuiOptions,
 ) -> anyhow::Result<LoadReport> {
-    let loader = Loader::spawn(paths, load)?;
+    let mut loader = Loader::spawn(paths, load)?;
+    if loader.outlook(FIRST_NEWS) == loader::Outlook::Nothing {
+        let mut report = loader.wait();
+        report.nothing_loaded = true;
+        return Ok(report);
+    }
     let mut app = App::loading(&options);
     let mut stop = shutdown::Stop::register()?;
     let mut persist = None;
     let mut screen = term::Screen::enter()?;
-    let end = event_loop(&mut screen, &mut app, Some(&loader), &mut persist, &stop);
+    let end = event_loop(
+        &mut screen,
+        &mut app,
+        Some(&mut loader),
+        &mut persist,
+        &stop,
+    );
     leave(app, persist.as_mut(), screen, &mut stop, end)?;
     Ok(loader.finish())
 }
@@ -125,54 +150,72 @@ fn skip_teardown(app: App) {
 }
 
 /// The event loop: draw, read input, apply search answers and load messages, until quit.
+///
+/// A frame is drawn only when something may have changed it: a key or mouse event that made an
+/// action, a resize, a search answer, a load message, a notice from saving. Between those the
+/// loop sleeps in `poll`, for as long as the next thing it waits for allows ([`wait_time`]), so
+/// an idle reader uses no CPU and writes nothing to the terminal.
 fn event_loop(
     screen: &mut term::Screen,
     app: &mut App,
-    loader: Option<&Loader>,
+    mut loader: Option<&mut Loader>,
     persist: &mut Option<persist::Persist>,
     stop: &shutdown::Stop,
 ) -> anyhow::Result<()> {
     let mut worker = worker::Worker::spawn(Arc::clone(&app.store))?;
     let mut worker_store = Arc::clone(&app.store);
-    let terminal = screen.terminal();
     shutdown::test_hooks()?;
-    let size = terminal.size()?;
+    let size = screen.terminal().size()?;
     update::update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
     loop {
         if let Some(request) = app.request.take() {
             worker.submit(request);
         }
-        terminal.draw(|frame| {
-            let area = frame.area();
-            frame.render_widget(&*app, area);
-            if let Some(pos) = view::cursor(app, area) {
-                frame.set_cursor_position(pos);
-            }
-        })?;
+        if dirty {
+            screen.terminal().draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(&*app, area);
+                if let Some(pos) = view::cursor(app, area) {
+                    frame.set_cursor_position(pos);
+                }
+            })?;
+            dirty = false;
+        }
         let mut actions = Vec::new();
-        // While a search runs, look for its answer more often than the idle tick.
-        let tick = if app.searching { BUSY_TICK } else { TICK };
-        if event::poll(tick)? {
+        if event::poll(wait_time(app, persist.as_ref(), Instant::now()))? {
             // Drain everything queued so a paste or key repeat is one redraw.
             loop {
-                let action = match event::read()? {
-                    Event::Key(key) => keymap::map_key(key, app.mode(), &app.config.keys),
-                    Event::Mouse(m) => keymap::map_mouse(m),
-                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                    _ => None,
-                };
-                if let Some(a) = action {
+                let event = event::read()?;
+                for a in keymap::map_event(&event, app.mode(), &app.config.keys) {
                     update::update(app, a);
+                    dirty = true;
                 }
                 if app.quit || !event::poll(DRAIN)? {
                     break;
                 }
             }
         }
+        if let Some(text) = app.clipboard.take() {
+            use std::io::Write as _;
+            let mut out = std::io::stdout();
+            out.write_all(external::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        if let Some(text) = app.pager.take() {
+            // The pager gets the plain terminal; the reader takes it back and redraws.
+            screen.suspend();
+            let paged = external::page(&text);
+            screen.resume()?;
+            if let Err(why) = paged {
+                app.notice = Some(why);
+            }
+            dirty = true;
+        }
         while let Some(done) = worker.poll() {
             actions.push(done);
         }
-        while let Some(loaded) = loader.and_then(Loader::poll) {
+        while let Some(loaded) = loader.as_deref_mut().and_then(Loader::poll) {
             let last_store = match &loaded {
                 Action::StoreLoaded(store, true) => Some(Arc::clone(store)),
                 _ => None,
@@ -187,6 +230,7 @@ fn event_loop(
         }
         for a in actions {
             update::update(app, a);
+            dirty = true;
         }
         if !Arc::ptr_eq(&worker_store, &app.store) {
             // The worker searches one store; a new store gets a new worker.
@@ -194,10 +238,29 @@ fn event_loop(
             worker_store = Arc::clone(&app.store);
         }
         if let Some(p) = persist.as_mut() {
+            let notice = app.notice.clone();
             p.tick(app, Instant::now());
+            dirty |= app.notice != notice;
         }
         if app.quit || stop.requested() {
             return Ok(());
         }
     }
+}
+
+/// How long the loop may sleep waiting for input: briefly while a search runs or the corpus
+/// loads (their answers arrive on channels, not as terminal events), until a pending save is
+/// due, and otherwise [`IDLE_TICK`].
+fn wait_time(app: &App, persist: Option<&persist::Persist>, now: Instant) -> Duration {
+    let mut wait = if app.searching || app.request.is_some() {
+        BUSY_TICK
+    } else if app.loading.is_some() {
+        LOAD_TICK
+    } else {
+        IDLE_TICK
+    };
+    if let Some(due) = persist.and_then(persist::Persist::due) {
+        wait = wait.min(due.saturating_duration_since(now));
+    }
+    wait.max(DRAIN)
 }

@@ -56,6 +56,41 @@ fn a_bad_config_stops_the_reader_before_the_terminal() {
 }
 
 #[test]
+fn a_config_that_is_not_utf8_is_said_once() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = home.path().join("config");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("config.toml"),
+        b"[theme]\nhighlight = \"\xff\xfe\"\n",
+    )
+    .expect("write");
+    let out = papertui(home.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(err.matches("UTF-8").count(), 1, "{err}");
+    assert!(
+        err.contains("config.toml: cannot read: not UTF-8 text"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_help_lists_only_its_own_options() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = papertui(home.path(), &["config", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        help.contains("--print-default") && help.contains("--path"),
+        "{help}"
+    );
+    assert!(!help.contains("--no-cache"), "{help}");
+    let export = papertui(home.path(), &["export", "--help"]);
+    assert!(String::from_utf8_lossy(&export.stdout).contains("--no-cache"));
+}
+
+#[test]
 fn export_bookmarked_exports_only_bookmarks() {
     let home = tempfile::tempdir().expect("temp dir");
     let articles = papertui::corpus::sample();
@@ -94,7 +129,7 @@ fn export_bookmarked_reports_a_damaged_state_file() {
     std::fs::create_dir_all(dir.dir()).expect("mkdir");
     std::fs::write(dir.path(corpus), "not json").expect("write");
     let out = papertui(home.path(), &["export", "--bookmarked"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "nothing was exported");
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert!(

@@ -248,6 +248,28 @@ fn export_person_gives_only_that_persons_articles() {
 }
 
 #[test]
+fn export_person_takes_pinyin_as_the_reader_does() {
+    let home = tempfile::tempdir().expect("home");
+    let by_name = stdout_of(home.path(), &["export", "--person", "吕沛"]);
+    let by_pinyin = stdout_of(home.path(), &["export", "--person", "lvpei"]);
+    assert!(!by_name.is_empty());
+    assert_eq!(by_pinyin, by_name);
+}
+
+#[test]
+fn an_export_that_finds_nothing_says_so_and_exits_1() {
+    let home = tempfile::tempdir().expect("home");
+    papertui(home.path())
+        .args(["export", "--person", "nobody"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "nothing exported: no article names \"nobody\"",
+        ));
+}
+
+#[test]
 fn people_jsonl_lists_lu_pei_with_his_count() {
     let home = tempfile::tempdir().expect("home");
     let output = stdout_of(home.path(), &["people", "--format", "jsonl"]);

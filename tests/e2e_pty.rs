@@ -18,7 +18,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlaveP
 use portable_pty::{PtySystem, native_pty_system};
 
 /// How long any one screen condition may take on a loaded two-core machine.
-const DEADLINE: Duration = Duration::from_secs(20);
+const DEADLINE: Duration = Duration::from_secs(60);
 /// How often conditions are checked while waiting.
 const POLL: Duration = Duration::from_millis(20);
 
@@ -442,6 +442,24 @@ fn chinese_search_then_quit_restores_the_terminal() {
 }
 
 #[test]
+fn a_fast_esc_esc_in_one_read_is_two_escapes() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/李建超");
+    s.wait_query("李建超", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作") && !text.contains("孟州市跻身")
+    });
+    // Both bytes in one write, as a quick double press arrives: the first Esc leaves the
+    // filter input, the second clears the filter.
+    s.send("\x1b\x1b");
+    s.wait_browsing();
+    s.wait_text("孟州市跻身");
+    s.quit_cleanly();
+}
+
+#[test]
 fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
     let pages = tempfile::tempdir().expect("pages dir");
     let cache = tempfile::tempdir().expect("cache dir");
@@ -466,6 +484,8 @@ fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
     };
     first.wait_ready();
     first.wait_text("李建超调研黄龙山片区项目推进工作");
+    // The list shows articles before people are found; the entry is written once all are in.
+    first.wait_text("51/51 articles");
     first.quit_cleanly();
     drop(first);
     assert!(entries() >= 1, "no cache entry written");
@@ -865,6 +885,23 @@ impl Hangable {
         }
     }
 
+    /// Waits until the reader is browsing (not editing the filter): the key hints end the
+    /// screen.
+    fn wait_browsing(&self) {
+        let start = Instant::now();
+        loop {
+            let contents = self.parser.lock().expect("lock").screen().contents();
+            if contents.trim_end().ends_with("q quit") {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for browsing mode:\n{contents}"
+            );
+            thread::sleep(POLL);
+        }
+    }
+
     /// Closes the terminal: the master side goes away, then `SIGHUP`. Returns how the
     /// program ended.
     fn hang_up(&mut self) -> std::process::ExitStatus {
@@ -917,12 +954,14 @@ fn closing_the_terminal_saves_the_last_bookmark_and_the_filter() {
         );
         thread::sleep(POLL);
     }
-    // The second waits two seconds after the first, and the filter is saved only on the way
-    // out: both are lost unless the way out after a hang-up saves them.
+    // The second waits two seconds after the first, and the filter (applied with Enter) is
+    // saved only on the way out: both are lost unless the way out after a hang-up saves them.
     s.send("j");
     s.send("b");
     s.send("/会议");
     s.wait_text("/ 会议");
+    s.send("\r");
+    s.wait_browsing();
     let status = s.hang_up();
     eprintln!("after the hang-up: {status:?}");
     let saved = state.load(corpus);
@@ -1033,4 +1072,208 @@ fn a_damaged_body_shown_in_the_reader_has_the_entry_rebuilt_at_the_next_start() 
     people();
     let bodies = papertui::cache::Bodies::Read;
     assert!(cache.load(&fingerprint, bodies, &|_| {}).is_ok(), "rebuilt");
+}
+
+impl Session {
+    /// The number of bytes the program has written so far.
+    fn written(&self) -> usize {
+        self.seen().raw.len()
+    }
+
+    /// Waits until the program has written nothing for `quiet`, and returns how much it wrote.
+    fn wait_quiet(&self, quiet: Duration) -> usize {
+        let start = Instant::now();
+        let mut last = self.written();
+        let mut since = Instant::now();
+        loop {
+            thread::sleep(POLL);
+            let now = self.written();
+            if now != last {
+                (last, since) = (now, Instant::now());
+            } else if since.elapsed() >= quiet {
+                return now;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the program never stopped writing; output tail:\n{:?}",
+                tail(&self.seen().raw)
+            );
+        }
+    }
+}
+
+#[test]
+fn an_idle_reader_writes_nothing_to_the_terminal() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("51/51 articles");
+    let before = s.wait_quiet(Duration::from_millis(300));
+    // Long enough for dozens of frames at the old fixed tick; an idle reader draws none.
+    thread::sleep(Duration::from_millis(1500));
+    let after = s.written();
+    assert_eq!(
+        after - before,
+        0,
+        "wrote while idle: {:?}",
+        String::from_utf8_lossy(&s.seen().raw[before..])
+    );
+    // Still awake: the next key is handled and drawn.
+    s.send("j");
+    let start = Instant::now();
+    while s.written() == after {
+        assert!(start.elapsed() < DEADLINE, "no frame after a key");
+        thread::sleep(POLL);
+    }
+    s.quit_cleanly();
+}
+
+#[test]
+fn a_bracketed_paste_is_typed_into_the_filter_not_run_as_keys() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_raw_after_enter(b"\x1b[?2004h", "bracketed-paste mode");
+    s.send("/");
+    // As a terminal sends a paste of `示范区⏎lp`: Enter and `p` must not apply the filter and
+    // open People.
+    s.send("\x1b[200~示范区\rlp\x1b[201~");
+    s.wait_query("示范区 lp", |text| !text.contains("People"));
+    s.send("\x1b[200~\rq\x1b[201~");
+    s.wait_query("示范区 lp q", |_| true);
+    assert!(s.child.try_wait().expect("status").is_none(), "q quit");
+    s.send("\x15\x1b");
+    s.quit_cleanly();
+}
+
+#[test]
+fn readline_keys_edit_the_filter() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    s.send("/吕沛 会议");
+    s.wait_query("吕沛 会议", |_| true);
+    s.send("\x17"); // Ctrl-W: the word before the cursor (the space stays)
+    s.wait_query("吕沛", |_| true);
+    s.send("示范");
+    s.wait_query("吕沛 示范", |_| true);
+    s.send("\x1bb"); // Alt-B: to the start of 示范
+    s.send("\x0b"); // Ctrl-K: delete to the end
+    s.wait_query("吕沛", |_| true);
+    s.send("\x01@"); // Ctrl-A, then type at the start
+    s.wait_query("@吕沛", |_| true);
+    // The text is `@吕沛 ` now, the space kept by Ctrl-W.
+    s.send("\x05x\x1b[D\x1b[D\x15"); // Ctrl-E, x, ←, ←, Ctrl-U: delete to the start
+    s.wait_query(" x", |_| true);
+    s.send("\x15\x05\x15\x1b");
+    s.quit_cleanly();
+}
+
+/// Runs the binary on `args` in a pty and returns its exit code and everything it wrote, for
+/// runs that must end without taking the terminal.
+fn run_to_exit(args: &[&str]) -> Option<(u32, String)> {
+    let mut s = Session::start_with(80, 24, &[], args)?;
+    let status = s.wait_exit();
+    s.slave = None;
+    let start = Instant::now();
+    while !s.seen().eof && start.elapsed() < DEADLINE {
+        thread::sleep(POLL);
+    }
+    let raw = s.seen().raw.clone();
+    assert!(
+        find(&raw, ENTER_ALT_SCREEN).is_none(),
+        "the terminal was taken: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    Some((
+        status.exit_code(),
+        String::from_utf8_lossy(&raw).into_owned(),
+    ))
+}
+
+#[test]
+fn nothing_to_read_is_said_without_taking_the_terminal() {
+    let Some((code, out)) = run_to_exit(&["typo.txt"]) else {
+        return;
+    };
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("typo.txt: not found"), "{out}");
+    assert!(out.contains("nothing to read"), "{out}");
+
+    let empty = tempfile::tempdir().expect("empty dir");
+    let dir = empty.path().to_str().expect("UTF-8 path");
+    let Some((code, out)) = run_to_exit(&[dir]) else {
+        return;
+    };
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("nothing to read") && out.contains(dir),
+        "{out}"
+    );
+}
+
+#[test]
+fn files_that_failed_are_said_in_the_reader_and_listed() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let good = pages.path().join("good.txt");
+    std::fs::copy(assets.join("000_bb5894ed695f9a47.txt"), &good).expect("copy page");
+    let bad = pages.path().join("bad.txt");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0]).expect("write binary");
+    let dir = pages.path().to_str().expect("UTF-8 path");
+    let Some(mut s) = Session::start_with(120, 40, &[], &[dir]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("1 file could not be read");
+    s.send("!");
+    s.wait_text("Not loaded: 1");
+    s.wait_text("bad.txt");
+    s.send("\x1b");
+    s.wait_screen("the popup closed", |screen| {
+        !screen.contents().contains("Not loaded")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1, "a file failed: {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn y_copies_the_article_with_osc52_and_o_opens_the_pager() {
+    let out = tempfile::tempdir().expect("pager output dir");
+    let paged = out.path().join("paged.txt");
+    let pager = format!("cat > '{}'", paged.display());
+    let Some(mut s) = Session::start(100, 30, &[("PAGER", pager.as_str())]) else {
+        return;
+    };
+    s.wait_ready();
+    s.wait_text("51/51 articles");
+    s.send("y");
+    let start = Instant::now();
+    while find(&s.seen().raw, b"\x1b]52;c;").is_none() && start.elapsed() < DEADLINE {
+        thread::sleep(POLL);
+    }
+    assert!(
+        find(&s.seen().raw, b"\x1b]52;c;").is_some(),
+        "no OSC 52 sequence written"
+    );
+    s.wait_text("copied");
+    s.send("o");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&paged).is_ok_and(|t| t.contains("山阳区"))
+        && start.elapsed() < DEADLINE
+    {
+        thread::sleep(POLL);
+    }
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(
+        text.starts_with("山阳区召开“四城联创”工作务虚会\n"),
+        "{text}"
+    );
+    s.wait_text("Articles");
+    s.quit_cleanly();
 }

@@ -95,9 +95,61 @@ fn people_screens_with_chart() {
 }
 
 #[test]
+fn the_person_pane_is_reached_with_tab_at_every_size() {
+    for (w, h) in SIZES {
+        let a = app(w, h, [Action::OpenPeople, Action::Down, Action::FocusNext]);
+        let buf = render(&a, w, h);
+        let text = screen_text(&buf);
+        assert!(
+            text.contains("articles ·"),
+            "no person pane at {w}x{h}:\n{text}"
+        );
+        if (w, h) == (40, 12) {
+            check("people_chart", &a, w, h);
+        }
+    }
+}
+
+#[test]
 fn help_overlay_screens() {
     for (w, h) in SIZES {
         check("help", &app(w, h, [Action::Open, Action::ToggleHelp]), w, h);
+    }
+    // Scrolled to the end: the legend and the mouse note, reachable at the smallest size.
+    let end = app(40, 12, [Action::Open, Action::ToggleHelp, Action::Bottom]);
+    let text = screen_text(&render(&end, 40, 12));
+    assert!(text.contains("Shift"), "{text}");
+    check("help_end", &end, 40, 12);
+    let legend = app(80, 24, [Action::ToggleHelp, Action::Bottom]);
+    let text = screen_text(&render(&legend, 80, 24));
+    for mark in ["•", "*", "图", "简", "评", "〜", "?"] {
+        assert!(
+            text.contains(mark),
+            "{mark} missing from the legend:\n{text}"
+        );
+    }
+    check("help_end", &legend, 80, 24);
+}
+
+#[test]
+fn files_that_failed_are_noticed_and_listed() {
+    let failures = vec![
+        "pages/typo.txt: not found; check the path".to_owned(),
+        "pages/scan.txt: binary data (NUL bytes), not a text page".to_owned(),
+    ];
+    for (w, h) in SIZES {
+        let noticed = app(w, h, [Action::LoadFailures(failures.clone())]);
+        let text = screen_text(&render(&noticed, w, h));
+        assert!(text.contains("2 files could not be"), "{text}");
+        let counted = app(w, h, [Action::LoadFailures(failures.clone()), Action::Down]);
+        let text = screen_text(&render(&counted, w, h));
+        assert!(text.contains("2 files failed"), "{text}");
+        let listed = app(
+            w,
+            h,
+            [Action::LoadFailures(failures.clone()), Action::ShowFailures],
+        );
+        check("failures", &listed, w, h);
     }
 }
 
@@ -315,4 +367,120 @@ fn list_marks_articles_the_page_model_doubted() {
     assert_eq!(marked.len(), 1, "{text}");
     let short: String = doubted.chars().take(6).collect();
     assert!(marked[0].contains(&short), "{text}");
+}
+
+#[test]
+fn dates_show_their_year_when_the_corpus_spans_years() {
+    let mut articles = papertui::corpus::sample();
+    articles[0].set_date(Some("2020-02-27"));
+    articles[1].set_date(Some("2023-03-28"));
+    let store = std::sync::Arc::new(papertui::store::Store::from_articles(articles));
+    let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
+    papertui::tui::update::update(&mut a, Action::Resize(80, 24));
+    let buf = render(&a, 80, 24);
+    let text = screen_text(&buf);
+    assert!(text.contains("•2020-02-27"), "{text}");
+    assert!(text.contains("•2023-03-28"), "{text}");
+    check("list_years", &a, 80, 24);
+}
+
+#[test]
+fn reader_lines_stop_at_the_reading_width() {
+    let widest = |a: &App| {
+        a.reader
+            .doc
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|r| papertui::text::width(&r.text))
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let wide = app(200, 50, [Action::Open]);
+    assert_eq!(widest(&wide), 80, "40 characters by default");
+    let config = papertui::config::Config {
+        reading_width: 0,
+        ..Default::default()
+    };
+    let options = papertui::tui::TuiOptions {
+        config: std::sync::Arc::new(config),
+        ..Default::default()
+    };
+    let mut unbounded = App::new(common::screen::store(), &options);
+    apply(&mut unbounded, [Action::Resize(200, 50), Action::Open]);
+    assert!(widest(&unbounded) > 100, "0 = the pane's width");
+    check("reader_wide", &app(160, 30, [Action::Open]), 160, 30);
+}
+
+#[test]
+fn the_list_title_says_the_sort_and_the_unread_view() {
+    let a = app(80, 24, [Action::CycleSort, Action::ToggleUnreadOnly]);
+    let text = screen_text(&render(&a, 80, 24));
+    assert!(text.contains("Articles · by date · unread"), "{text}");
+    check("list_sorted", &a, 80, 24);
+}
+
+/// The screen as a terminal drawing ambiguous characters wide shows it: a cell forced two
+/// columns wide covers the next one. Also returns, per row, the columns of the border glyphs.
+fn wide_screen(buf: &ratatui::buffer::Buffer) -> (String, Vec<Vec<usize>>) {
+    use ratatui::buffer::CellDiffOption;
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    let mut borders = Vec::new();
+    for y in 0..buf.area.height {
+        let (mut x, mut col, mut row) = (0, 0, Vec::new());
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let s = cell.symbol();
+            let w = match cell.diff_option {
+                CellDiffOption::ForcedWidth(n) => usize::from(n.get()),
+                _ => s.width().max(1),
+            };
+            if s.chars().any(|c| "│┌┐└┘║█".contains(c)) {
+                row.push(col);
+            }
+            out.push_str(s);
+            x += w as u16;
+            col += w;
+        }
+        assert_eq!(
+            col,
+            usize::from(buf.area.width),
+            "row {y} is {col} columns:\n{out}"
+        );
+        out.push_str("$\n");
+        borders.push(row);
+    }
+    (out, borders)
+}
+
+#[test]
+fn ambiguous_wide_draws_quotes_in_two_columns_with_borders_aligned() {
+    let config = papertui::config::Config {
+        ambiguous: papertui::config::Ambiguous::Wide,
+        ..Default::default()
+    };
+    let options = papertui::tui::TuiOptions {
+        config: std::sync::Arc::new(config),
+        ..Default::default()
+    };
+    for (w, h) in SIZES {
+        let actions = [Action::Resize(w, h), Action::FocusReader];
+        let mut wide = App::new(common::screen::store(), &options);
+        apply(&mut wide, actions.clone());
+        let wide_buf = render(&wide, w, h);
+        papertui::text::set_ambiguous_wide(false);
+        let narrow = app(w, h, actions.clone());
+        let (_, narrow_borders) = wide_screen(&render(&narrow, w, h));
+        papertui::text::set_ambiguous_wide(true);
+        let (text, wide_borders) = wide_screen(&wide_buf);
+        assert_eq!(wide_borders, narrow_borders, "borders moved:\n{text}");
+        if (w, h) == (80, 24) {
+            assert!(text.contains("“四城联创”"), "{text}");
+            insta::assert_snapshot!("ambiguous_wide_80x24", text);
+        }
+    }
+    papertui::text::set_ambiguous_wide(false);
 }

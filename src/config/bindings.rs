@@ -33,8 +33,8 @@ impl Modes {
     pub const FILTER: Modes = Modes(8);
     /// Typing into the people filter.
     pub const PEOPLE_FILTER: Modes = Modes(16);
-    /// The help overlay.
-    pub const HELP: Modes = Modes(32);
+    /// An overlay: the help, the files that failed.
+    pub const OVERLAY: Modes = Modes(32);
     /// Both article panes.
     pub const ARTICLES: Modes = Modes(1 | 2);
     /// Every browsing mode.
@@ -52,7 +52,7 @@ impl Modes {
             Mode::People => Modes::PEOPLE,
             Mode::Filter => Modes::FILTER,
             Mode::PeopleFilter => Modes::PEOPLE_FILTER,
-            Mode::Help => Modes::HELP,
+            Mode::Overlay => Modes::OVERLAY,
         }
     }
 
@@ -90,6 +90,13 @@ const fn k(code: KeyCode) -> KeySpec {
 /// Every bindable action, in help order. Earlier entries win when a mode repeats a key.
 pub const COMMANDS: &[Command] = &[
     Command {
+        name: "close_overlay",
+        help: "close the help or the list of failures (so does q)",
+        modes: Modes::OVERLAY,
+        action: || Action::CloseOverlay,
+        default: &[k(KeyCode::Esc), k(KeyCode::Enter)],
+    },
+    Command {
         name: "quit",
         help: "quit (Ctrl/Alt keys work everywhere)",
         modes: Modes::ALL,
@@ -98,73 +105,87 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "help",
-        help: "this help (any key closes it)",
-        modes: Modes::BROWSE,
+        help: "this help: keys, marks, mouse",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::ToggleHelp,
         default: &[KeySpec::char('?')],
     },
     Command {
         name: "up",
         help: "move selection / scroll reader up",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Up,
-        default: &[KeySpec::char('k'), k(KeyCode::Up)],
+        default: &[KeySpec::char('k'), k(KeyCode::Up), KeySpec::ctrl('p')],
     },
     Command {
         name: "down",
         help: "move selection / scroll reader down",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Down,
-        default: &[KeySpec::char('j'), k(KeyCode::Down)],
+        default: &[KeySpec::char('j'), k(KeyCode::Down), KeySpec::ctrl('n')],
     },
     Command {
         name: "page_up",
         help: "one page up",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageUp,
         default: &[k(KeyCode::PageUp)],
     },
     Command {
         name: "page_down",
         help: "one page down",
-        modes: Modes::BROWSE.or(Modes::TYPING),
+        modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageDown,
         default: &[k(KeyCode::PageDown)],
     },
     Command {
         name: "reader_page_down",
-        help: "one page down, in the reader only",
-        modes: Modes::READER,
-        action: || Action::PageDown,
+        help: "one page down in the reader; at the end, the next article",
+        modes: Modes::READER.or(Modes::OVERLAY),
+        action: || Action::PageDownOrNext,
         default: &[KeySpec::char(' ')],
     },
     Command {
         name: "top",
         help: "first row / top of the article",
-        modes: Modes::BROWSE,
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Top,
         default: &[KeySpec::char('g'), k(KeyCode::Home)],
     },
     Command {
         name: "bottom",
         help: "last row / end of the article",
-        modes: Modes::BROWSE,
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Bottom,
         default: &[KeySpec::char('G'), k(KeyCode::End)],
     },
     Command {
         name: "focus_next",
-        help: "switch list → reader",
-        modes: Modes::ARTICLES,
+        help: "next pane (list ⇄ reader, people ⇄ chart)",
+        modes: Modes::ARTICLES.or(Modes::PEOPLE),
         action: || Action::FocusNext,
-        default: &[k(KeyCode::Tab), KeySpec::char('l'), k(KeyCode::Right)],
+        default: &[k(KeyCode::Tab)],
     },
     Command {
         name: "focus_prev",
-        help: "switch reader → list",
-        modes: Modes::ARTICLES,
+        help: "previous pane",
+        modes: Modes::ARTICLES.or(Modes::PEOPLE),
         action: || Action::FocusPrev,
-        default: &[k(KeyCode::BackTab), KeySpec::char('h'), k(KeyCode::Left)],
+        default: &[k(KeyCode::BackTab)],
+    },
+    Command {
+        name: "focus_reader",
+        help: "go to the reader",
+        modes: Modes::ARTICLES,
+        action: || Action::FocusReader,
+        default: &[KeySpec::char('l'), k(KeyCode::Right)],
+    },
+    Command {
+        name: "focus_list",
+        help: "go to the list",
+        modes: Modes::ARTICLES,
+        action: || Action::FocusList,
+        default: &[KeySpec::char('h'), k(KeyCode::Left)],
     },
     Command {
         name: "open",
@@ -193,6 +214,123 @@ pub const COMMANDS: &[Command] = &[
         modes: Modes::ARTICLES,
         action: || Action::ToggleBookmark,
         default: &[KeySpec::char('b')],
+    },
+    Command {
+        name: "half_page_down",
+        help: "half a page down (as in less and vim)",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
+        action: || Action::HalfPage(true),
+        default: &[KeySpec::ctrl('d')],
+    },
+    Command {
+        name: "half_page_up",
+        help: "half a page up",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
+        action: || Action::HalfPage(false),
+        default: &[KeySpec::ctrl('u')],
+    },
+    Command {
+        name: "page_forward",
+        help: "one page down (as PgDn)",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
+        action: || Action::PageDown,
+        default: &[KeySpec::ctrl('f')],
+    },
+    Command {
+        name: "page_back",
+        help: "one page up (as PgUp)",
+        modes: Modes::BROWSE.or(Modes::OVERLAY),
+        action: || Action::PageUp,
+        default: &[KeySpec::ctrl('b')],
+    },
+    Command {
+        name: "sort",
+        help: "sort the list: relevance → date → region → kind",
+        modes: Modes::ARTICLES,
+        action: || Action::CycleSort,
+        default: &[KeySpec::char('s')],
+    },
+    Command {
+        name: "next_day",
+        help: "to the next day with articles",
+        modes: Modes::ARTICLES,
+        action: || Action::JumpDate {
+            forward: true,
+            month: false,
+        },
+        default: &[KeySpec::char(']')],
+    },
+    Command {
+        name: "prev_day",
+        help: "to the previous day with articles",
+        modes: Modes::ARTICLES,
+        action: || Action::JumpDate {
+            forward: false,
+            month: false,
+        },
+        default: &[KeySpec::char('[')],
+    },
+    Command {
+        name: "next_month",
+        help: "to the next month with articles",
+        modes: Modes::ARTICLES,
+        action: || Action::JumpDate {
+            forward: true,
+            month: true,
+        },
+        default: &[KeySpec::char('}')],
+    },
+    Command {
+        name: "prev_month",
+        help: "to the previous month with articles",
+        modes: Modes::ARTICLES,
+        action: || Action::JumpDate {
+            forward: false,
+            month: true,
+        },
+        default: &[KeySpec::char('{')],
+    },
+    Command {
+        name: "toggle_read",
+        help: "mark the article read / unread",
+        modes: Modes::ARTICLES,
+        action: || Action::ToggleRead,
+        default: &[KeySpec::char('m')],
+    },
+    Command {
+        name: "next_unread",
+        help: "next unread article",
+        modes: Modes::ARTICLES,
+        action: || Action::NextUnread,
+        default: &[KeySpec::char('u')],
+    },
+    Command {
+        name: "unread_only",
+        help: "show only unread articles / all",
+        modes: Modes::ARTICLES,
+        action: || Action::ToggleUnreadOnly,
+        default: &[KeySpec::char('U')],
+    },
+    Command {
+        name: "pager",
+        help: "open the article in $PAGER (less)",
+        modes: Modes::ARTICLES,
+        action: || Action::OpenPager,
+        default: &[KeySpec::char('o')],
+    },
+    Command {
+        name: "copy",
+        help: "copy the article to the clipboard (OSC 52)",
+        modes: Modes::ARTICLES,
+        action: || Action::Copy,
+        default: &[KeySpec::char('y')],
+    },
+    Command {
+        name: "failures",
+        help: "the files that could not be read, and why",
+        modes: Modes::BROWSE,
+        action: || Action::ShowFailures,
+        default: &[KeySpec::char('!')],
     },
     Command {
         name: "filter",
@@ -255,7 +393,48 @@ pub const COMMANDS: &[Command] = &[
         help: "filter: clear the input",
         modes: Modes::TYPING,
         action: || Action::ClearInput,
+        default: &[],
+    },
+    Command {
+        name: "delete_word",
+        help: "filter: delete the word before the cursor",
+        modes: Modes::TYPING,
+        action: || Action::DeleteWordBack,
+        default: &[KeySpec::ctrl('w'), KeySpec::alt(KeyCode::Backspace)],
+    },
+    Command {
+        name: "delete_to_start",
+        help: "filter: delete to the start",
+        modes: Modes::TYPING,
+        action: || Action::DeleteToStart,
         default: &[KeySpec::ctrl('u')],
+    },
+    Command {
+        name: "delete_to_end",
+        help: "filter: delete to the end",
+        modes: Modes::TYPING,
+        action: || Action::DeleteToEnd,
+        default: &[KeySpec::ctrl('k')],
+    },
+    Command {
+        name: "word_left",
+        help: "filter: cursor one word left",
+        modes: Modes::TYPING,
+        action: || Action::WordLeft,
+        default: &[
+            KeySpec::alt(KeyCode::Char('b')),
+            KeySpec::ctrl_key(KeyCode::Left),
+        ],
+    },
+    Command {
+        name: "word_right",
+        help: "filter: cursor one word right",
+        modes: Modes::TYPING,
+        action: || Action::WordRight,
+        default: &[
+            KeySpec::alt(KeyCode::Char('f')),
+            KeySpec::ctrl_key(KeyCode::Right),
+        ],
     },
     Command {
         name: "line_start",
@@ -290,7 +469,7 @@ pub const COMMANDS: &[Command] = &[
         help: "filter: delete before the cursor",
         modes: Modes::TYPING,
         action: || Action::Backspace,
-        default: &[k(KeyCode::Backspace)],
+        default: &[k(KeyCode::Backspace), KeySpec::ctrl('h')],
     },
     Command {
         name: "delete",
@@ -438,10 +617,10 @@ impl Bindings {
 
     /// The action `key` is bound to in `mode`, if any.
     ///
-    /// While typing, and in the help overlay, a key that types a character never matches.
+    /// While typing, a key that types a character never matches.
     pub fn lookup(&self, key: KeySpec, mode: Mode) -> Option<Action> {
         let here = Modes::of(mode);
-        if key.types_text() && (here.meets(Modes::TYPING) || here == Modes::HELP) {
+        if key.types_text() && here.meets(Modes::TYPING) {
             return None;
         }
         self.iter()

@@ -65,6 +65,24 @@ impl KeySpec {
         }
     }
 
+    /// Alt plus a key.
+    pub const fn alt(code: KeyCode) -> KeySpec {
+        KeySpec {
+            code,
+            ctrl: false,
+            alt: true,
+        }
+    }
+
+    /// Ctrl plus a named key.
+    pub const fn ctrl_key(code: KeyCode) -> KeySpec {
+        KeySpec {
+            code,
+            ctrl: true,
+            alt: false,
+        }
+    }
+
     /// The spec a key event matches, with Shift folded away.
     pub fn of_event(key: KeyEvent) -> KeySpec {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

@@ -49,7 +49,7 @@ fn unknown_action_names_the_line_and_the_actions() {
     let e = error("[keys]\nopen = [\"o\"]\nqiut = [\"x\"]\n");
     assert!(
         e.starts_with(
-            "config.toml line 3: unknown action \"qiut\", expected one of: quit, help, up,"
+            "config.toml line 3: unknown action \"qiut\", expected one of: close_overlay, quit, help,"
         ),
         "{e}"
     );
@@ -93,6 +93,37 @@ fn bad_or_repeated_column_names_the_line() {
     assert!(e.contains("`region`"), "{e}");
     let e = error("[list]\ncolumns = [\"title\", \"title\"]\n");
     assert_eq!(e, "config.toml line 2: column \"title\" is listed twice");
+}
+
+#[test]
+fn columns_without_the_title_are_refused() {
+    for columns in ["[]", "[\"marks\", \"date\"]"] {
+        let e = error(&format!("[list]\ncolumns = {columns}\n"));
+        assert!(e.starts_with("config.toml line 2:"), "{e}");
+        assert!(e.contains("must include \"title\""), "{e}");
+    }
+}
+
+#[test]
+fn ambiguous_width_is_narrow_or_wide() {
+    assert_eq!(
+        Config::default().ambiguous,
+        crate::config::Ambiguous::Narrow
+    );
+    let c = Config::parse("[terminal]\nambiguous = \"wide\"\n", "config.toml").expect("valid");
+    assert_eq!(c.ambiguous, crate::config::Ambiguous::Wide);
+    let e = error("[terminal]\nambiguous = \"double\"\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
+    assert!(e.contains("`wide`"), "{e}");
+}
+
+#[test]
+fn the_reading_width_is_set_in_characters() {
+    assert_eq!(Config::default().reading_width, 40);
+    let c = Config::parse("[reader]\nwidth = 0\n", "config.toml").expect("valid");
+    assert_eq!(c.reading_width, 0);
+    let e = error("[reader]\nwidth = -3\n");
+    assert!(e.starts_with("config.toml line 2:"), "{e}");
 }
 
 #[test]

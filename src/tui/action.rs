@@ -23,14 +23,43 @@ pub enum Action {
     PageUp,
     /// One page down in the focused pane.
     PageDown,
+    /// Half a page down (`true`) or up in the focused pane (Ctrl-D / Ctrl-U).
+    HalfPage(bool),
+    /// One page down in the reader; at the end of the article, the next article (space).
+    PageDownOrNext,
+    /// A digit of a count for the next movement (`5j`).
+    Digit(u8),
+    /// The next sort order of the list.
+    CycleSort,
+    /// To the next (`forward`) or previous day, or month, that has articles.
+    JumpDate {
+        /// Later dates.
+        forward: bool,
+        /// By month rather than by day.
+        month: bool,
+    },
+    /// Mark the selected article read, or unread when it is read.
+    ToggleRead,
+    /// The next unread article of the list.
+    NextUnread,
+    /// Show only unread articles, or all again.
+    ToggleUnreadOnly,
+    /// Show the article in `$PAGER`.
+    OpenPager,
+    /// Copy the article's text to the clipboard (OSC 52).
+    Copy,
     /// To the first row / top of the article.
     Top,
     /// To the last row / end of the article.
     Bottom,
-    /// Move focus to the next pane (list → reader).
+    /// Focus the next visible pane, cycling (Tab): list ⇄ reader, people ⇄ person.
     FocusNext,
-    /// Move focus to the previous pane (reader → list).
+    /// Focus the previous visible pane, cycling (BackTab).
     FocusPrev,
+    /// Focus the article list.
+    FocusList,
+    /// Focus the reader.
+    FocusReader,
     /// Open the selected article in the reader (focus the reader).
     Open,
     /// Next article of the filtered set (from the reader).
@@ -41,6 +70,9 @@ pub enum Action {
     EditFilter,
     /// Insert a character at the cursor of the input being edited.
     Insert(char),
+    /// Text pasted into the terminal (bracketed paste): typed into the current input as text,
+    /// never run as keys; outside an input it opens the filter first.
+    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the character under the cursor.
@@ -53,6 +85,16 @@ pub enum Action {
     CursorHome,
     /// Move the input cursor to the end.
     CursorEnd,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWordBack,
+    /// Delete from the start of the input to the cursor (Ctrl-U).
+    DeleteToStart,
+    /// Delete from the cursor to the end of the input (Ctrl-K).
+    DeleteToEnd,
+    /// Move the input cursor to the start of the previous word (Alt-B).
+    WordLeft,
+    /// Move the input cursor past the end of the next word (Alt-F).
+    WordRight,
     /// Clear the input being edited.
     ClearInput,
     /// Cycle the filter scope: all → headline → person → bookmarked.
@@ -71,8 +113,10 @@ pub enum Action {
     ClosePeople,
     /// Restrict the article list to the selected person and go back to it.
     ChoosePerson,
-    /// Show or hide the key help.
+    /// Show or hide the help (keys, marks, mouse).
     ToggleHelp,
+    /// Close the open overlay.
+    CloseOverlay,
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
     /// Mouse wheel at a cell: `down` scrolls towards the end.
@@ -97,6 +141,11 @@ pub enum Action {
     LoadProgress(Progress),
     /// The background load built a store of the articles so far; `true` when it is the last.
     StoreLoaded(Arc<Store>, bool),
+    /// Files of the load that could not be read, each as `path: reason` (sent before the final
+    /// store).
+    LoadFailures(Vec<String>),
+    /// Show the files that could not be loaded.
+    ShowFailures,
     /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
     /// and a notice about it, applied once the final store is in.
     StateRestored(Box<crate::state::SavedState>, Option<String>),

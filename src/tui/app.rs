@@ -43,6 +43,16 @@ pub enum Focus {
     Reader,
 }
 
+/// Which pane of the people screen has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PeoplePane {
+    /// The list of people.
+    #[default]
+    List,
+    /// The selected person: roles, chart of appearances, headlines.
+    Person,
+}
+
 /// Which screen is up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -63,8 +73,17 @@ pub enum Mode {
     People,
     /// Typing into the people filter.
     PeopleFilter,
-    /// The help overlay is open.
+    /// An overlay (the help, the files that failed) is open and has the keyboard.
+    Overlay,
+}
+
+/// A scrolling popup over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, a legend of the list's marks, and the mouse.
     Help,
+    /// The files that could not be loaded, and why.
+    Failures,
 }
 
 /// Selected row and first visible row of a scrolling list.
@@ -135,8 +154,12 @@ pub struct App {
     pub focus: Focus,
     /// True while typing into the current screen's filter.
     pub editing: bool,
-    /// True while the help overlay is open.
-    pub help: bool,
+    /// The popup that is open, if any.
+    pub overlay: Option<Overlay>,
+    /// First line of the popup on screen.
+    pub overlay_scroll: usize,
+    /// Files that could not be loaded, each as `path: reason`.
+    pub failures: Vec<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
     /// Draw with modifiers only (`NO_COLOR`).
@@ -167,6 +190,10 @@ pub struct App {
     pub people: Vec<PersonId>,
     /// Selection in the people list.
     pub people_list: Selection,
+    /// Which people pane has the keyboard.
+    pub people_pane: PeoplePane,
+    /// First headline shown in the person pane.
+    pub person_scroll: usize,
     /// Key bindings, colours and list columns.
     pub config: Arc<Config>,
     /// Bookmarks and read marks.
@@ -185,6 +212,32 @@ pub struct App {
     pub pending_person: Option<String>,
     /// Whether `--query` or `--person` chose the filter (a saved filter then does not apply).
     pub filter_from_command_line: bool,
+    /// The filter the user last applied (Enter, Esc, a chosen person, a clear), or the one
+    /// saved by the last session until then: the only filter that is saved. A filter from the
+    /// command line or one half typed at exit is not.
+    pub applied: Option<SavedFilter>,
+    /// Set by the user's first action on the articles (a move, a filter, a mark): saved state
+    /// that arrives later (a background load) is then never applied over it.
+    pub acted: bool,
+    /// A count typed before a movement (`5j`), if any.
+    pub count: Option<usize>,
+    /// Order of the article list.
+    pub sort: super::order::SortKey,
+    /// Show unread articles only.
+    pub unread_only: bool,
+    /// The set in the user's order, when it is not the filter's own (see [`super::order`]).
+    pub view: Option<Arc<[ArticleId]>>,
+    /// What [`App::view`] was built from.
+    pub view_key: super::order::ViewKey,
+    /// Bumped to rebuild the view although its set did not change (unread-only refreshed).
+    pub view_refresh: u64,
+    /// An article the user marked unread while it is shown: not marked read again until
+    /// another one is shown.
+    pub kept_unread: Option<ArticleId>,
+    /// Text for the event loop to show in `$PAGER`.
+    pub pager: Option<String>,
+    /// Text for the event loop to copy to the clipboard (OSC 52).
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -193,6 +246,7 @@ impl App {
     /// `--query`/`--person` win over the saved filter; without them the saved filter, scope,
     /// person and selection come back.
     pub fn new(store: Arc<Store>, options: &TuiOptions) -> App {
+        crate::text::set_ambiguous_wide(options.config.ambiguous == crate::config::Ambiguous::Wide);
         let people = store.people().to_vec();
         let marks = Marks::from_state(&store, &options.state);
         let mut app = App {
@@ -200,7 +254,9 @@ impl App {
             screen: Screen::Articles,
             focus: Focus::List,
             editing: false,
-            help: false,
+            overlay: None,
+            overlay_scroll: 0,
+            failures: Vec::new(),
             quit: false,
             no_color: options.no_color,
             size: (80, 24),
@@ -216,6 +272,8 @@ impl App {
             people_filter: LineInput::default(),
             people,
             people_list: Selection::default(),
+            people_pane: PeoplePane::List,
+            person_scroll: 0,
             config: Arc::clone(&options.config),
             marks,
             subset: None,
@@ -225,6 +283,17 @@ impl App {
             loading: None,
             pending_person: None,
             filter_from_command_line: options.query.is_some() || options.person.is_some(),
+            applied: options.state.filter.clone(),
+            acted: false,
+            count: None,
+            sort: super::order::SortKey::default(),
+            unread_only: false,
+            view: None,
+            view_key: super::order::ViewKey::default(),
+            view_refresh: 0,
+            kept_unread: None,
+            pager: None,
+            clipboard: None,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
@@ -259,14 +328,19 @@ impl App {
         saved.text.clone()
     }
 
-    /// The filter, marks and selection to save for the next session.
+    /// The filter as it stands now, in its saved form.
+    pub fn current_filter(&self) -> SavedFilter {
+        SavedFilter {
+            text: self.filter.text().to_owned(),
+            scope: self.scope,
+            person: self.person.map(|p| self.store.person_name(p).to_owned()),
+        }
+    }
+
+    /// The applied filter, marks and selection to save for the next session.
     pub fn saved_state(&self) -> SavedState {
         let mut state = SavedState {
-            filter: Some(SavedFilter {
-                text: self.filter.text().to_owned(),
-                scope: self.scope,
-                person: self.person.map(|p| self.store.person_name(p).to_owned()),
-            }),
+            filter: self.applied.clone(),
             selected: self
                 .selected_article()
                 .map(|id| self.store.article(id).key()),
@@ -292,8 +366,8 @@ impl App {
 
     /// What the keys currently mean.
     pub fn mode(&self) -> Mode {
-        match (self.help, self.screen, self.editing) {
-            (true, _, _) => Mode::Help,
+        match (self.overlay.is_some(), self.screen, self.editing) {
+            (true, _, _) => Mode::Overlay,
             (false, Screen::People, true) => Mode::PeopleFilter,
             (false, Screen::People, false) => Mode::People,
             (false, Screen::Articles, true) => Mode::Filter,
@@ -308,6 +382,9 @@ impl App {
 
     /// Number of articles in the current (filtered) set.
     pub fn set_len(&self) -> usize {
+        if let Some(view) = &self.view {
+            return view.len();
+        }
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.len(),
             (None, Some(s), _) => s.len(),
@@ -318,6 +395,9 @@ impl App {
 
     /// The `i`-th article of the current set.
     pub fn set_get(&self, i: usize) -> Option<ArticleId> {
+        if let Some(view) = &self.view {
+            return view.get(i).copied();
+        }
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.get(i).map(|h| h.id),
             (None, Some(s), _) => s.get(i).copied(),

@@ -2,14 +2,14 @@
 //!
 //! The reader never lets ratatui wrap text: Chinese needs breaks between characters and the
 //! line-start/line-end rules, and a line wider than its area must never reach the buffer. So
-//! the article is pre-wrapped here with [`crate::text`] (paragraphs with a two-column first-line
-//! indent), and each line carries semantic tones that the view maps to styles. Person names
-//! are marked on the paragraph before wrapping and the marks follow the characters into the
+//! the article is pre-wrapped here with [`crate::text`] (paragraphs with a first-line indent of
+//! two characters, 首行缩进), and each line carries semantic tones that the view maps to
+//! styles. Person names are marked on the paragraph before wrapping and the marks follow the characters into the
 //! wrapped lines, so a name split across two lines stays highlighted on both.
 
 use crate::model::{Article, Kind};
 use crate::search::headline;
-use crate::store::{ArticleId, Store};
+use crate::store::{ArticleId, DateKey, Store};
 use crate::text;
 
 /// Semantic style of a piece of reader text.
@@ -47,8 +47,8 @@ pub struct Run {
 /// One display line of the reader.
 pub type DocLine = Vec<Run>;
 
-/// Columns of the first-line indent of a paragraph (首行缩进).
-pub const INDENT: usize = 2;
+/// Columns of the first-line indent of a paragraph: two Chinese characters (首行缩进).
+pub const INDENT: usize = 4;
 
 /// Lays out article `id` for a text area `width` columns wide.
 pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
@@ -77,7 +77,12 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
         plain(&mut out, &format!("——{s}"), Tone::Subtitle);
     }
     out.push(Vec::new());
-    plain(&mut out, &meta_line(a), Tone::Meta);
+    for line in fields(&meta_fields(a, store.date_key(id)), width) {
+        out.push(vec![Run {
+            text: line,
+            tone: Tone::Meta,
+        }]);
+    }
     let people = people_line(store, id);
     if !people.is_empty() {
         marked(&mut out, &people, 0, width, &names, Tone::People);
@@ -86,12 +91,20 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
     for p in a.paragraphs() {
         marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
     }
-    if let Some(error) = a.body_error() {
-        plain(
+    match a.body_error() {
+        Some(super::loader::LOADING_BODY) => {
+            plain(
+                &mut out,
+                "正文载入中 · the body is shown when loading ends",
+                Tone::Meta,
+            );
+        }
+        Some(error) => plain(
             &mut out,
             &format!("正文无法读取 · body unavailable: {error}"),
             Tone::Problem,
-        );
+        ),
+        None => {}
     }
     out
 }
@@ -108,11 +121,50 @@ fn untitled_label(a: &Article) -> String {
     format!("〔{label}〕{}", headline(a).0)
 }
 
-/// Date, region, page, reporters, correspondents, credits and the page model's doubts
-/// (`存疑? 标题归属、分篇`: headline attribution, article boundary), separated by ` · `.
-fn meta_line(a: &Article) -> String {
+/// The kind of an article as a Chinese label (消息, 图片, 简讯, 评论).
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::News => "消息",
+        Kind::Photo => "图片",
+        Kind::Brief => "简讯",
+        Kind::Commentary => "评论",
+    }
+}
+
+/// `parts` joined by ` · ` into lines of at most `width` columns, broken only between parts
+/// (a part wider than a line is wrapped on its own).
+fn fields(parts: &[String], width: usize) -> Vec<String> {
+    const SEP: &str = " · ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let joined = text::width(&line) + text::width(SEP) + text::width(part);
+        if !line.is_empty() && joined <= width {
+            line.push_str(SEP);
+            line.push_str(part);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut wrapped = text::wrap(part, width);
+        line = wrapped.pop().unwrap_or_default();
+        lines.extend(wrapped);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Date (with the year when known, from the article or its page header), region, page,
+/// kind, reporters, correspondents, credits and the page model's doubts (`存疑? 标题归属、分篇`:
+/// headline attribution, article boundary), as the fields of the meta line.
+fn meta_fields(a: &Article, date: DateKey) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(d) = a.date() {
+    if date.0 != 0 {
+        parts.push(date.label());
+    } else if let Some(d) = a.date() {
         parts.push(d.to_owned());
     }
     if let Some(r) = a.region() {
@@ -127,7 +179,7 @@ fn meta_line(a: &Article) -> String {
             parts.push(p.join(" "));
         }
     }
-    parts.push(a.kind.as_str().to_owned());
+    parts.push(kind_label(a.kind).to_owned());
     for (label, names) in [
         ("记者", a.reporters()),
         ("通讯员", a.correspondents()),
@@ -156,7 +208,7 @@ fn meta_line(a: &Article) -> String {
     if !doubts.is_empty() {
         parts.push(format!("存疑? {}", doubts.join("、")));
     }
-    parts.join(" · ")
+    parts
 }
 
 /// `人物：name（role）、name…` for the people named in the article.
@@ -298,7 +350,7 @@ mod tests {
         }
         let body: Vec<String> = lines(&doc)
             .into_iter()
-            .filter(|l| l.starts_with("  3"))
+            .filter(|l| l.starts_with("    3"))
             .collect();
         assert_eq!(body.len(), 1);
     }
@@ -325,7 +377,7 @@ mod tests {
         let s = store();
         let l = lines(&build(&s, ArticleId(0), 60));
         assert!(
-            l.contains(&"03-26 · news · 记者 原文钊".to_owned()),
+            l.contains(&"03-26 · 消息 · 记者 原文钊".to_owned()),
             "{l:?}"
         );
         assert!(l.contains(&"人物：吕沛（市长）".to_owned()), "{l:?}");
@@ -341,7 +393,7 @@ mod tests {
         let s = Store::from_articles(vec![a]);
         let l = lines(&build(&s, ArticleId(0), 60));
         assert!(
-            l.contains(&"news · 存疑? 标题归属、分篇".to_owned()),
+            l.contains(&"消息 · 存疑? 标题归属、分篇".to_owned()),
             "{l:?}"
         );
         let plain = store();
@@ -356,6 +408,35 @@ mod tests {
         assert_eq!(doc[0][0].tone, Tone::Untitled);
         assert_eq!(doc[0][0].text, "〔图片〕为进一步增强应急处置能力");
         assert!(lines(&doc).iter().any(|l| l.contains("摄 廉玮")));
+    }
+
+    #[test]
+    fn the_meta_line_breaks_between_fields_never_inside_a_name() {
+        let parts: Vec<String> = ["03-27", "山阳区", "消息", "记者 原文钊", "通讯员 王欢"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(
+            fields(&parts, 40),
+            vec!["03-27 · 山阳区 · 消息 · 记者 原文钊", "通讯员 王欢"]
+        );
+        assert_eq!(fields(&parts, 8)[0], "03-27");
+        assert!(fields(&parts, 6).iter().all(|l| text::width(l) <= 6));
+    }
+
+    #[test]
+    fn the_header_year_is_shown_and_indents_are_two_characters() {
+        let mut a = Article::new("t.txt", 0, Kind::News);
+        a.set_title(Some("某县召开会议"));
+        a.set_date(Some("03-26"));
+        a.set_paragraphs(&["某县召开会议。"]);
+        a.page = Some(std::sync::Arc::new(crate::model::PageHeader {
+            date: Some("2021-03-26".into()),
+            ..Default::default()
+        }));
+        let s = Store::from_articles(vec![a]);
+        let l = lines(&build(&s, ArticleId(0), 60));
+        assert!(l.contains(&"2021-03-26 · 消息".to_owned()), "{l:?}");
+        assert!(l.contains(&"    某县召开会议。".to_owned()), "{l:?}");
     }
 
     #[test]

@@ -6,28 +6,52 @@
 //! the other; nothing here looks at the rest of the state. Which action applies in which mode
 //! is declared once, in [`crate::config::bindings::COMMANDS`].
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind,
+};
 
 use super::action::Action;
 use super::app::Mode;
 use crate::config::{Bindings, KeySpec};
 
+/// The actions for one terminal event in `mode` (none for an event that means nothing here).
+pub fn map_event(event: &Event, mode: Mode, bindings: &Bindings) -> Vec<Action> {
+    match event {
+        Event::Key(key) => map_key(*key, mode, bindings).into_iter().collect(),
+        Event::Mouse(m) => map_mouse(*m).into_iter().collect(),
+        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
+        Event::Paste(text) if mode != Mode::Overlay => vec![Action::Paste(text.clone())],
+        _ => Vec::new(),
+    }
+}
+
 /// The action for `key` in `mode` under `bindings`, if any.
 ///
-/// While typing, a key bound to nothing types its character; in the help overlay, a key
-/// bound to nothing closes the help.
+/// While typing, a key bound to nothing types its character; elsewhere it does nothing (in
+/// an overlay too: only its keys close it, so a stray key never loses the place).
 pub fn map_key(key: KeyEvent, mode: Mode, bindings: &Bindings) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let spec = KeySpec::of_event(key);
     if let Some(action) = bindings.lookup(spec, mode) {
+        // In a popup a plain quit key (`q`) closes the popup, as in a pager; Ctrl-C still quits.
+        if mode == Mode::Overlay && matches!(action, Action::Quit) && spec.types_text() {
+            return Some(Action::CloseOverlay);
+        }
         return Some(action);
     }
     match (mode, spec.code) {
-        (Mode::Help, _) => Some(Action::ToggleHelp),
         (Mode::Filter | Mode::PeopleFilter, KeyCode::Char(c)) if spec.types_text() => {
             Some(Action::Insert(c))
+        }
+        // An unbound digit while browsing is a count for the next movement (`5j`).
+        (Mode::Browse(_) | Mode::People | Mode::Overlay, KeyCode::Char(c))
+            if spec.types_text() && c.is_ascii_digit() =>
+        {
+            c.to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .map(Action::Digit)
         }
         _ => None,
     }
@@ -76,7 +100,7 @@ mod tests {
             Mode::Filter,
             Mode::People,
             Mode::PeopleFilter,
-            Mode::Help,
+            Mode::Overlay,
         ] {
             assert!(
                 matches!(
@@ -140,6 +164,18 @@ mod tests {
                 Mode::Browse(Focus::Reader),
                 &Bindings::default()
             ),
+            Some(Action::FocusList)
+        ));
+        assert!(matches!(
+            map_key(key(KeyCode::Tab), Mode::People, &Bindings::default()),
+            Some(Action::FocusNext)
+        ));
+        assert!(matches!(
+            map_key(
+                key(KeyCode::BackTab),
+                Mode::Browse(Focus::Reader),
+                &Bindings::default()
+            ),
             Some(Action::FocusPrev)
         ));
     }
@@ -172,7 +208,7 @@ mod tests {
                 Mode::Browse(Focus::Reader),
                 &Bindings::default()
             ),
-            Some(Action::PageDown)
+            Some(Action::PageDownOrNext)
         ));
         assert_eq!(
             name(map_key(
@@ -217,11 +253,26 @@ mod tests {
     }
 
     #[test]
-    fn any_key_closes_help_and_releases_are_ignored() {
-        assert!(matches!(
-            map_key(key(KeyCode::Char('x')), Mode::Help, &Bindings::default()),
-            Some(Action::ToggleHelp)
-        ));
+    fn only_its_keys_close_an_overlay_and_releases_are_ignored() {
+        let b = Bindings::default();
+        assert_eq!(
+            name(map_key(key(KeyCode::Char('x')), Mode::Overlay, &b)),
+            "None"
+        );
+        for (code, want) in [
+            (KeyCode::Esc, "Some(CloseOverlay)"),
+            (KeyCode::Char('q'), "Some(CloseOverlay)"),
+            (KeyCode::Char('?'), "Some(ToggleHelp)"),
+            (KeyCode::Char('j'), "Some(Down)"),
+            (KeyCode::Char(' '), "Some(PageDownOrNext)"),
+            (KeyCode::Char('G'), "Some(Bottom)"),
+        ] {
+            assert_eq!(
+                name(map_key(key(code), Mode::Overlay, &b)),
+                want,
+                "{code:?}"
+            );
+        }
         let mut release = key(KeyCode::Char('j'));
         release.kind = KeyEventKind::Release;
         assert_eq!(
@@ -232,6 +283,48 @@ mod tests {
             )),
             "None"
         );
+    }
+
+    #[test]
+    fn readline_keys_edit_the_filter_and_ctrl_n_p_move_the_list() {
+        let b = Bindings::default();
+        let ev = |code, m| KeyEvent::new(code, m);
+        let cases = [
+            (
+                ev(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                "DeleteWordBack",
+            ),
+            (
+                ev(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                "DeleteToStart",
+            ),
+            (ev(KeyCode::Char('k'), KeyModifiers::CONTROL), "DeleteToEnd"),
+            (ev(KeyCode::Char('a'), KeyModifiers::CONTROL), "CursorHome"),
+            (ev(KeyCode::Char('e'), KeyModifiers::CONTROL), "CursorEnd"),
+            (ev(KeyCode::Home, KeyModifiers::NONE), "CursorHome"),
+            (ev(KeyCode::End, KeyModifiers::NONE), "CursorEnd"),
+            (ev(KeyCode::Char('b'), KeyModifiers::ALT), "WordLeft"),
+            (ev(KeyCode::Char('f'), KeyModifiers::ALT), "WordRight"),
+            (ev(KeyCode::Char('n'), KeyModifiers::CONTROL), "Down"),
+            (ev(KeyCode::Char('p'), KeyModifiers::CONTROL), "Up"),
+        ];
+        for mode in [Mode::Filter, Mode::PeopleFilter] {
+            for (key, want) in cases {
+                assert_eq!(
+                    name(map_key(key, mode, &b)),
+                    format!("Some({want})"),
+                    "{key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_paste_is_one_action_with_its_text() {
+        let paste = Event::Paste("示范区\rlp".into());
+        let actions = map_event(&paste, Mode::Browse(Focus::List), &Bindings::default());
+        assert!(matches!(actions.as_slice(), [Action::Paste(t)] if t == "示范区\rlp"));
+        assert!(map_event(&paste, Mode::Overlay, &Bindings::default()).is_empty());
     }
 
     #[test]
@@ -268,5 +361,29 @@ mod tests {
         ));
         let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
         assert_eq!(name(map_key(ctrl_x, Mode::Filter, &b)), "None");
+    }
+
+    #[test]
+    fn digits_are_counts_when_browsing_and_text_when_typing() {
+        let five = key(KeyCode::Char('5'));
+        let b = Bindings::default();
+        assert!(matches!(
+            map_key(five, Mode::Browse(Focus::List), &b),
+            Some(Action::Digit(5))
+        ));
+        assert!(matches!(
+            map_key(five, Mode::Filter, &b),
+            Some(Action::Insert('5'))
+        ));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            map_key(ctrl_d, Mode::Browse(Focus::Reader), &b),
+            Some(Action::HalfPage(true))
+        ));
+        let space = key(KeyCode::Char(' '));
+        assert!(matches!(
+            map_key(space, Mode::Browse(Focus::Reader), &b),
+            Some(Action::PageDownOrNext)
+        ));
     }
 }

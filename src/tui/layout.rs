@@ -5,7 +5,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Focus, Screen};
+use super::app::{App, Focus, PeoplePane, Screen};
 
 /// Narrowest terminal that gets the full interface.
 pub const MIN_WIDTH: u16 = 24;
@@ -69,16 +69,17 @@ pub fn panes(area: Rect, app: &App) -> Option<Panes> {
             p.people = Some(people);
             p.person = Some(person);
         }
-        Screen::People => {
-            if main.height >= 12 {
-                let [people, person] =
-                    Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(main);
-                p.people = Some(people);
-                p.person = Some(person);
-            } else {
-                p.people = Some(main);
-            }
+        Screen::People if main.height >= 12 => {
+            let [people, person] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(main);
+            p.people = Some(people);
+            p.person = Some(person);
         }
+        // Too low for both: the focused one (Tab switches).
+        Screen::People => match app.people_pane {
+            PeoplePane::List => p.people = Some(main),
+            PeoplePane::Person => p.person = Some(main),
+        },
     }
     Some(p)
 }

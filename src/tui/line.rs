@@ -58,6 +58,22 @@ impl LineInput {
         self.cursor += 1;
     }
 
+    /// Inserts `s` at the cursor, as typed text: line breaks and tabs become spaces, other
+    /// control characters are dropped (a paste never carries a command).
+    pub fn insert_str(&mut self, s: &str) {
+        let clean: String = s
+            .chars()
+            .filter_map(|c| match c {
+                '\r' | '\n' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
     /// Deletes the character before the cursor; false when there was none.
     pub fn backspace(&mut self) -> bool {
         if self.cursor == 0 {
@@ -97,6 +113,69 @@ impl LineInput {
     /// Moves the cursor to the end.
     pub fn end(&mut self) {
         self.cursor = self.text.chars().count();
+    }
+
+    /// Deletes from the cursor back to the start of the word before it, and the whitespace
+    /// after that word (readline's Ctrl-W); false when there was nothing before the cursor.
+    pub fn delete_word_back(&mut self) -> bool {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        while start > 0 && !chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        self.delete_range(start, self.cursor)
+    }
+
+    /// Deletes from the start of the line to the cursor (readline's Ctrl-U).
+    pub fn delete_to_start(&mut self) -> bool {
+        self.delete_range(0, self.cursor)
+    }
+
+    /// Deletes from the cursor to the end of the line (readline's Ctrl-K).
+    pub fn delete_to_end(&mut self) -> bool {
+        let end = self.text.chars().count();
+        self.delete_range(self.cursor, end)
+    }
+
+    /// Moves the cursor to the start of the word before it (readline's Alt-B). Words are runs
+    /// of letters and digits, a run of Chinese characters included.
+    pub fn word_left(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut at = self.cursor.min(chars.len());
+        while at > 0 && !chars[at - 1].is_alphanumeric() {
+            at -= 1;
+        }
+        while at > 0 && chars[at - 1].is_alphanumeric() {
+            at -= 1;
+        }
+        self.cursor = at;
+    }
+
+    /// Moves the cursor past the end of the word after it (readline's Alt-F).
+    pub fn word_right(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut at = self.cursor.min(chars.len());
+        while at < chars.len() && !chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        while at < chars.len() && chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        self.cursor = at;
+    }
+
+    /// Deletes characters `from..to` and leaves the cursor at `from`; false when empty.
+    fn delete_range(&mut self, from: usize, to: usize) -> bool {
+        if from >= to {
+            return false;
+        }
+        let (a, b) = (self.byte_at(from), self.byte_at(to));
+        self.text.replace_range(a..b, "");
+        self.cursor = from;
+        true
     }
 
     /// Empties the input.
@@ -159,6 +238,45 @@ mod tests {
         assert!(!input.backspace());
         input.end();
         assert!(!input.delete());
+    }
+
+    #[test]
+    fn pasted_text_is_inserted_whole_without_control_characters() {
+        let mut input = LineInput::with_text("吕");
+        input.home();
+        input.insert_str("示范区\r\nlp\tq\u{1b}x");
+        assert_eq!(input.text(), "示范区  lp qx吕");
+        assert_eq!(input.cursor(), 10);
+    }
+
+    #[test]
+    fn readline_word_and_line_edits() {
+        let mut input = LineInput::with_text("@lp 示范区 会议");
+        assert!(input.delete_word_back());
+        assert_eq!(input.text(), "@lp 示范区 ");
+        assert!(input.delete_word_back());
+        assert_eq!(input.text(), "@lp ");
+        input.insert_str("召开 会议");
+        input.word_left();
+        assert_eq!(input.cursor(), 7);
+        input.word_left();
+        input.word_left();
+        assert_eq!(input.cursor(), 1, "@ is not part of the word");
+        input.word_right();
+        assert_eq!(input.cursor(), 3);
+        assert!(input.delete_to_end());
+        assert_eq!(input.text(), "@lp");
+        input.left();
+        assert!(input.delete_to_start());
+        assert_eq!((input.text(), input.cursor()), ("p", 0));
+        assert!(!input.delete_to_start());
+        assert!(!input.delete_word_back());
+        let mut input = LineInput::with_text("@吕沛");
+        input.insert('x');
+        input.left();
+        input.left();
+        assert!(input.delete_to_start());
+        assert_eq!(input.text(), "沛x");
     }
 
     #[test]

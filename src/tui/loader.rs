@@ -2,11 +2,15 @@
 //!
 //! The reader starts on an empty store and the loader thread sends [`Action`]s: progress after
 //! every chunk of files, and a new [`Store`] of the articles parsed so far whenever their number
-//! has doubled since the last one (so rebuilding costs at most about twice one final build), up
-//! to a few thousand articles, then the final store once people are found. Each store replaces
-//! the previous one whole; the articles keep their order, so the selection and the open
-//! article stay where they were, and the filter, the person restriction and the people list
-//! are re-applied to the new store.
+//! has doubled since the last one (so rebuilding costs at most about twice one final build),
+//! one more of all of them when parsing is done and people are being found, then the final
+//! store. Each store replaces the previous one whole; the articles keep their order, so the
+//! selection and the open article stay where they were, and the filter, the person restriction
+//! and the people list are re-applied to the new store.
+//!
+//! A partial store holds its own copy of the articles, so past the first [`FULL_PARTIAL`] it
+//! copies their heads only (headline, labels, names): the list keeps growing at little memory,
+//! and such an article's body is shown once the final store is in ([`LOADING_BODY`]).
 //! The cache entry (articles, then the store's indexes) is written after the final store is
 //! sent, so the articles show first; a reopen reads the indexes back instead of building them.
 
@@ -22,6 +26,7 @@ use super::update;
 use crate::cache::Bodies;
 use crate::corpus::{LoadOptions, Progress, load_with};
 use crate::input::InputError;
+use crate::model::Article;
 use crate::store::Store;
 
 /// Test hook: when set to `1`, the load never ends and ignores cancellation, like the parse
@@ -30,11 +35,45 @@ pub const TEST_STALL_LOAD_VAR: &str = "PAPERTUI_TEST_STALL_LOAD";
 
 /// Articles in the first partial store; later ones come when the count has doubled.
 const FIRST_PARTIAL: usize = 1;
-/// No partial store is built past this many articles: the list shows the first pages while
-/// the gauge counts the rest. Each partial store holds its own copy of the articles' indexes,
-/// and the person pass rewrites every article, so a partial store of a large corpus would
-/// keep a second copy of its text alive until the final store replaces it.
-const LAST_PARTIAL: usize = 8192;
+/// Articles of a partial store copied whole, bodies included; the rest are copied without
+/// their bodies. The person pass rewrites every article, so whole copies of a large corpus
+/// would keep a second copy of its text alive until the final store replaces them.
+pub const FULL_PARTIAL: usize = 8192;
+/// What the body of an article copied without it reads as, until the final store is in.
+pub const LOADING_BODY: &str = "still loading";
+
+/// The stand-in body reader of articles copied without their bodies.
+struct StillLoading;
+
+impl crate::model::BodyReader for StillLoading {
+    fn read_body(
+        &self,
+        _: &crate::model::BodyAt,
+        _: u32,
+    ) -> Result<crate::model::PackedBody, String> {
+        Err(LOADING_BODY.to_owned())
+    }
+}
+
+/// A store of the articles parsed so far: the first [`FULL_PARTIAL`] whole, the rest heads.
+fn partial_store(articles: &[Article], stand_in: &Arc<dyn crate::model::BodyReader>) -> Store {
+    let full = articles.len().min(FULL_PARTIAL);
+    let (whole, heads) = articles.split_at(full);
+    let mut copy = whole.to_vec();
+    copy.extend(heads.iter().map(|a| a.head_only(stand_in)));
+    Store::from_articles(copy)
+}
+
+/// Whether a partial store of `parsed` articles should go out now: while pages are parsed,
+/// when their number reached `next` (double the last one's); once parsing is done, when some
+/// articles are not in the last one (`sent`) yet.
+fn partial_due(progress: &Progress, parsed: usize, next: usize, sent: usize) -> bool {
+    if progress.people {
+        parsed > sent
+    } else {
+        progress.files_done < progress.files_total && parsed >= next
+    }
+}
 
 /// What the load thread leaves behind for the end of the program.
 #[derive(Debug, Default)]
@@ -43,11 +82,25 @@ pub struct LoadReport {
     pub errors: Vec<InputError>,
     /// Why the cache entry could not be written, if it could not.
     pub cache_error: Option<std::io::Error>,
+    /// True when nothing at all could be loaded, so the reader never started.
+    pub nothing_loaded: bool,
+}
+
+/// What the first messages of a load say, before the terminal is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outlook {
+    /// Articles came, or may still come: start the reader.
+    Reader,
+    /// There is nothing to read (no page files, or none could be read).
+    Nothing,
 }
 
 /// Handle to the load thread.
 pub struct Loader {
     events: Receiver<Action>,
+    /// Messages already received by [`Loader::outlook`], handed out first by
+    /// [`Loader::poll`].
+    held: std::collections::VecDeque<Action>,
     cancel: Arc<AtomicBool>,
     /// Raised by the thread once the load is complete and only the cache write remains.
     writing: Arc<AtomicBool>,
@@ -69,6 +122,7 @@ impl Loader {
             .spawn(move || load(&paths, &options, &tx, &done))?;
         Ok(Loader {
             events,
+            held: std::collections::VecDeque::new(),
             cancel,
             writing,
             thread: Some(thread),
@@ -76,8 +130,53 @@ impl Loader {
     }
 
     /// The next message of the load, if one is waiting.
-    pub fn poll(&self) -> Option<Action> {
-        self.events.try_recv().ok()
+    pub fn poll(&mut self) -> Option<Action> {
+        self.held
+            .pop_front()
+            .or_else(|| self.events.try_recv().ok())
+    }
+
+    /// Waits, at most `patience`, until the load shows whether there is anything to read: the
+    /// first articles, or no page files at all, or every file read and none of them usable.
+    /// The messages read meanwhile are kept for [`Loader::poll`]. When `patience` runs out
+    /// the answer is [`Outlook::Reader`], and a load that ends empty is said in the reader.
+    pub fn outlook(&mut self, patience: std::time::Duration) -> Outlook {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let action = match self.events.recv_timeout(left) {
+                Ok(action) => action,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Outlook::Reader,
+                // The thread ended without a store: it was cancelled or had nothing.
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Outlook::Nothing,
+            };
+            let verdict = match &action {
+                Action::StoreLoaded(store, last) if !store.is_empty() || !*last => {
+                    Some(Outlook::Reader)
+                }
+                Action::StoreLoaded(..) => Some(Outlook::Nothing),
+                Action::LoadProgress(p) if p.articles > 0 => Some(Outlook::Reader),
+                Action::LoadProgress(p)
+                    if p.files_done == p.files_total && !p.from_cache && !p.people =>
+                {
+                    Some(Outlook::Nothing)
+                }
+                _ => None,
+            };
+            self.held.push_back(action);
+            if let Some(v) = verdict {
+                return v;
+            }
+        }
+    }
+
+    /// Waits for a load that has nothing to give ([`Outlook::Nothing`]) to end, and returns
+    /// its report: which files could not be read, and why.
+    pub fn wait(mut self) -> LoadReport {
+        self.thread
+            .take()
+            .and_then(|t| t.join().ok())
+            .unwrap_or_default()
     }
 
     /// Stops the load and returns its report. A load still reading or parsing is abandoned
@@ -108,25 +207,27 @@ fn load(
         }
     }
     let mut next_partial = FIRST_PARTIAL;
+    let mut sent = 0;
+    let stand_in: Arc<dyn crate::model::BodyReader> = Arc::new(StillLoading);
     let mut loaded = load_with(paths, options, &mut |progress, articles| {
         let _ = tx.send(Action::LoadProgress(*progress));
-        let more_to_come = progress.files_done < progress.files_total;
-        if more_to_come
-            && !progress.people
-            && articles.len() >= next_partial
-            && next_partial <= LAST_PARTIAL
-        {
+        if partial_due(progress, articles.len(), next_partial, sent) {
             next_partial = articles.len() * 2;
-            let store = Store::from_articles(articles.to_vec());
+            sent = articles.len();
+            let store = partial_store(articles, &stand_in);
             let _ = tx.send(Action::StoreLoaded(Arc::new(store), false));
         }
     });
     let mut report = LoadReport {
         errors: std::mem::take(&mut loaded.errors),
-        cache_error: None,
+        ..LoadReport::default()
     };
     if options.cancelled() {
         return report;
+    }
+    if !report.errors.is_empty() {
+        let failures = report.errors.iter().map(ToString::to_string).collect();
+        let _ = tx.send(Action::LoadFailures(failures));
     }
     let store = Arc::new(loaded.take_store());
     writing.store(true, Ordering::Release);
@@ -154,6 +255,7 @@ pub(crate) fn replace_store(app: &mut App, store: Arc<Store>, last: bool) {
     let person_name = app.person.map(|p| app.store.person_name(p).to_owned());
     let (list, before) = (app.list, app.person.is_some());
     app.store = store;
+    app.marks.fit(app.store.len());
     app.person = person_name.and_then(|n| app.store.person_by_name(&n));
     if last {
         app.loading = None;
@@ -248,6 +350,109 @@ mod tests {
         update::update(&mut app, Action::Down);
         update::update(&mut app, Action::StoreLoaded(store(6), true));
         assert_eq!(app.list.selected, 1);
+    }
+
+    #[test]
+    fn partial_stores_keep_coming_until_every_article_is_listed() {
+        let parsing = |done, total| Progress {
+            files_done: done,
+            files_total: total,
+            ..Progress::default()
+        };
+        // While parsing: at the first article, then whenever the count has doubled, however
+        // large it grows.
+        assert!(partial_due(&parsing(1, 100), 1, FIRST_PARTIAL, 0));
+        assert!(!partial_due(&parsing(2, 100), 1_500, 2_000, 1_000));
+        assert!(partial_due(&parsing(50, 100), 40_000, 32_768, 16_384));
+        // The last chunk is not sent as a partial; the whole parse is, once people are sought.
+        assert!(!partial_due(&parsing(100, 100), 90_000, 65_536, 32_768));
+        let people = Progress {
+            people: true,
+            ..parsing(100, 100)
+        };
+        assert!(partial_due(&people, 90_000, 131_072, 65_536));
+        assert!(!partial_due(&people, 90_000, 180_000, 90_000));
+    }
+
+    #[test]
+    fn past_the_first_articles_a_partial_store_copies_heads_only() {
+        let mut articles: Vec<Article> = (0..FULL_PARTIAL as u32 + 2)
+            .map(|i| {
+                let mut a = Article::new("t.txt", i, Kind::News);
+                a.set_title(Some(&format!("会议{i}")));
+                a.set_date(Some("03-01"));
+                a.set_paragraphs(&["正文。"]);
+                a
+            })
+            .collect();
+        articles[FULL_PARTIAL + 1].doubts.headline = true;
+        let stand_in: Arc<dyn crate::model::BodyReader> = Arc::new(StillLoading);
+        let store = partial_store(&articles, &stand_in);
+        assert_eq!(store.len(), articles.len());
+        let first = store.article(crate::store::ArticleId(0));
+        assert_eq!(first.paragraphs().next(), Some("正文。"));
+        let last = store.article(crate::store::ArticleId(FULL_PARTIAL as u32 + 1));
+        assert_eq!(
+            last.title(),
+            Some(format!("会议{}", FULL_PARTIAL + 1).as_str())
+        );
+        assert_eq!(last.date(), Some("03-01"));
+        assert!(last.doubts.headline);
+        assert_eq!(last.body_error(), Some(LOADING_BODY));
+    }
+
+    #[test]
+    fn saved_state_arriving_after_the_user_acted_never_undoes_it() {
+        let saved = crate::state::SavedState {
+            filter: Some(crate::state::SavedFilter {
+                text: "会议3".into(),
+                ..Default::default()
+            }),
+            selected: Some("t.txt#4".into()),
+            bookmarks: ["t.txt#1".to_owned()].into(),
+            ..Default::default()
+        };
+        let restored = |app: &mut App| {
+            update::update(app, Action::StoreLoaded(store(6), true));
+            update::update(app, Action::StateRestored(Box::new(saved.clone()), None));
+            update::settle(app);
+        };
+        // The user moved and bookmarked while the corpus loaded.
+        let mut app = App::loading(&TuiOptions::default());
+        update::update(&mut app, Action::Resize(100, 30));
+        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        update::update(&mut app, Action::Down);
+        update::update(&mut app, Action::Down);
+        update::update(&mut app, Action::ToggleBookmark);
+        restored(&mut app);
+        assert_eq!(
+            app.filter.text(),
+            "",
+            "the saved filter is not applied over the user's"
+        );
+        assert_eq!(app.selected_article(), Some(crate::store::ArticleId(2)));
+        assert!(
+            app.marks.is_bookmarked(crate::store::ArticleId(2)),
+            "the user's mark"
+        );
+        assert!(
+            app.marks.is_bookmarked(crate::store::ArticleId(1)),
+            "the saved mark"
+        );
+        // The user typed a filter: it stays, with its results.
+        let mut app = App::loading(&TuiOptions::default());
+        update::update(&mut app, Action::Resize(100, 30));
+        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        update::update(&mut app, Action::EditFilter);
+        update::update(&mut app, Action::Insert('5'));
+        restored(&mut app);
+        assert_eq!(app.filter.text(), "5");
+        // The user did nothing: the saved place comes back.
+        let mut app = App::loading(&TuiOptions::default());
+        update::update(&mut app, Action::Resize(100, 30));
+        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        restored(&mut app);
+        assert_eq!(app.filter.text(), "会议3");
     }
 
     #[test]

@@ -43,6 +43,25 @@ impl Marks {
         marks
     }
 
+    /// Makes room for the marks of `len` articles (a store that grew while loading; the
+    /// articles before keep their ids).
+    pub fn fit(&mut self, len: usize) {
+        self.bookmarked.resize(len, false);
+        self.read.resize(len, false);
+    }
+
+    /// Adds the bookmarks and read marks of `other` (same store) to these.
+    pub fn merge(&mut self, other: &Marks) {
+        for (mine, theirs) in [
+            (&mut self.bookmarked, &other.bookmarked),
+            (&mut self.read, &other.read),
+        ] {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m |= *t;
+            }
+        }
+    }
+
     /// Writes the marks into `state` as keys (carried keys included).
     pub fn write_to(&self, store: &Store, state: &mut SavedState) {
         let keys = |flags: &[bool], carried: &BTreeSet<String>| {
@@ -89,6 +108,13 @@ impl Marks {
                 true
             }
             _ => false,
+        }
+    }
+
+    /// Marks `id` unread again.
+    pub fn mark_unread(&mut self, id: ArticleId) {
+        if let Some(f) = self.read.get_mut(id.0 as usize) {
+            *f = false;
         }
     }
 

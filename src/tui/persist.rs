@@ -94,6 +94,14 @@ impl Persist {
         }
     }
 
+    /// When the next save is due, if one is waiting (the event loop wakes for it).
+    pub fn due(&self) -> Option<Instant> {
+        if !self.pending {
+            return None;
+        }
+        Some(self.last.map_or_else(Instant::now, |t| t + SAVE_EVERY))
+    }
+
     /// Saves everything now (at exit), merged with what another reader of the same corpus
     /// may have saved since.
     pub fn save(&mut self, app: &App) -> io::Result<()> {

@@ -18,10 +18,12 @@ use std::sync::Once;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 /// The reader's terminal.
@@ -66,7 +68,8 @@ fn controlling_terminal() -> bool {
     }
 }
 
-/// The terminal, taken over (raw mode, alternate screen, mouse capture) until dropped.
+/// The terminal, taken over (raw mode, alternate screen, mouse capture, bracketed paste: a paste
+/// arrives as one event of text, so its line breaks and letters are not keys) until dropped.
 pub struct Screen {
     terminal: ManuallyDrop<Term>,
 }
@@ -75,12 +78,7 @@ impl Screen {
     /// Takes over the terminal; on failure, what was already done is undone.
     pub fn enter() -> io::Result<Screen> {
         install_panic_hook();
-        let entered = (|| {
-            enable_raw_mode()?;
-            execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-            Terminal::new(CrosstermBackend::new(stdout()))
-        })();
-        match entered {
+        match take() {
             Ok(terminal) => Ok(Screen {
                 terminal: ManuallyDrop::new(terminal),
             }),
@@ -95,6 +93,33 @@ impl Screen {
     pub fn terminal(&mut self) -> &mut Term {
         &mut self.terminal
     }
+
+    /// Hands the terminal back for a while (to a pager), as when dropped.
+    pub fn suspend(&mut self) {
+        leave();
+    }
+
+    /// Takes the terminal back after [`Screen::suspend`]; the next frame draws every cell.
+    pub fn resume(&mut self) -> io::Result<()> {
+        let terminal = take()?;
+        // Clearing directly avoids `Terminal::clear`, which asks the terminal for its cursor.
+        execute!(stdout(), Clear(ClearType::All))?;
+        // The old `Terminal` is forgotten, never dropped (see the module documentation).
+        let _forgotten = std::mem::replace(&mut self.terminal, ManuallyDrop::new(terminal));
+        Ok(())
+    }
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste, and a fresh `Terminal`.
+fn take() -> io::Result<Term> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 impl Drop for Screen {
@@ -106,7 +131,7 @@ impl Drop for Screen {
 
 /// Hands the terminal back, each step on its own, ignoring errors (`EIO` after a hang-up).
 fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     // Raw mode first: it has more side effects than the alternate screen.
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), LeaveAlternateScreen, Show);

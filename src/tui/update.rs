@@ -11,9 +11,10 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::app::{App, Focus, Mode, Screen, SearchRequest, Selection};
+use super::app::{App, Focus, Mode, Overlay, PeoplePane, Screen, SearchRequest, Selection};
 use super::doc;
 use super::layout::{self, Panes};
+use super::order;
 use crate::search;
 
 /// Rows moved by one wheel notch.
@@ -22,28 +23,113 @@ const WHEEL_ROWS: isize = 3;
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
     let mode = app.mode();
-    if !matches!(action, Action::Resize(..) | Action::SearchDone(..)) {
+    if by_the_user(&action) {
+        // A notice stays until the user's next key.
         app.notice = None;
+        app.acted |= !matches!(action, Action::ToggleHelp | Action::ShowFailures);
     }
+    // A count applies to the next action only (`5j`); anything else drops it.
+    let count = match action {
+        Action::Digit(_) => None,
+        _ => app.count.take(),
+    };
+    let times = count.unwrap_or(1).max(1) as isize;
     match action {
         Action::Quit => app.quit = true,
-        Action::Up => step(app, mode, -1),
-        Action::Down => step(app, mode, 1),
-        Action::PageUp => step(app, mode, -page(app, mode)),
-        Action::PageDown => step(app, mode, page(app, mode)),
+        Action::Up => step(app, mode, -times),
+        Action::Down => step(app, mode, times),
+        Action::PageUp => step(app, mode, -page(app, mode) * times),
+        Action::PageDown => step(app, mode, page(app, mode) * times),
+        Action::HalfPage(down) => {
+            let half = (page(app, mode) + 1) / 2 * times;
+            step(app, mode, if down { half } else { -half });
+        }
+        Action::PageDownOrNext => page_down_or_next(app, mode),
+        Action::Digit(d) => {
+            if d > 0 || app.count.is_some() {
+                let n = count_digit(count.or(app.count), d);
+                app.count = Some(n);
+            }
+        }
+        Action::Top | Action::Bottom if count.is_some() => {
+            // `5G` as in vim: to row (or line) 5.
+            step(app, mode, isize::MIN / 2);
+            step(app, mode, times - 1);
+        }
         Action::Top => step(app, mode, isize::MIN / 2),
         Action::Bottom => step(app, mode, isize::MAX / 2),
-        Action::FocusNext | Action::Open => app.focus = Focus::Reader,
-        Action::FocusPrev => app.focus = Focus::List,
-        Action::NextArticle => app.list.move_by(1, app.set_len()),
-        Action::PrevArticle => app.list.move_by(-1, app.set_len()),
+        Action::CycleSort => {
+            rearrange(app, |app| app.sort = app.sort.next());
+            app.notice = Some(format!("sorted by {}", app.sort.label()));
+        }
+        Action::ToggleUnreadOnly => {
+            rearrange(app, |app| {
+                app.unread_only = !app.unread_only;
+                app.view_refresh += 1;
+            });
+            let shown = if app.unread_only {
+                "unread articles only"
+            } else {
+                "all articles"
+            };
+            app.notice = Some(shown.to_owned());
+        }
+        Action::JumpDate { forward, month } => match order::date_jump(app, forward, month) {
+            Some(i) => app.list.selected = i,
+            None => {
+                let way = if forward { "later" } else { "earlier" };
+                let unit = if month { "month" } else { "day" };
+                app.notice = Some(format!("no {way} {unit} in the list"));
+            }
+        },
+        Action::ToggleRead => toggle_read(app),
+        Action::NextUnread => match order::next_unread(app) {
+            Some(i) => app.list.selected = i,
+            None => app.notice = Some("no unread article in the list".to_owned()),
+        },
+        Action::OpenPager => app.pager = article_text(app),
+        Action::Copy => {
+            if let Some(text) = article_text(app) {
+                app.notice = Some(format!(
+                    "copied {} characters (OSC 52: the terminal must allow it)",
+                    text.chars().count()
+                ));
+                app.clipboard = Some(text);
+            }
+        }
+        Action::FocusNext | Action::FocusPrev => cycle_panes(app),
+        Action::FocusReader | Action::Open => app.focus = Focus::Reader,
+        Action::FocusList => app.focus = Focus::List,
+        Action::NextArticle => app.list.move_by(times, app.set_len()),
+        Action::PrevArticle => app.list.move_by(-times, app.set_len()),
         Action::EditFilter => app.editing = true,
         Action::Insert(c) => edit(app, |i| {
             i.insert(c);
             true
         }),
+        Action::Paste(text) => {
+            if !app.editing {
+                app.editing = true;
+                app.overlay = None;
+            }
+            edit(app, |i| {
+                i.insert_str(&text);
+                !text.is_empty()
+            });
+        }
         Action::Backspace => edit(app, |i| i.backspace()),
         Action::Delete => edit(app, |i| i.delete()),
+        Action::DeleteWordBack => edit(app, super::line::LineInput::delete_word_back),
+        Action::DeleteToStart => edit(app, super::line::LineInput::delete_to_start),
+        Action::DeleteToEnd => edit(app, super::line::LineInput::delete_to_end),
+        Action::WordLeft => edit(app, |i| {
+            i.word_left();
+            false
+        }),
+        Action::WordRight => edit(app, |i| {
+            i.word_right();
+            false
+        }),
         Action::ClearInput => edit(app, |i| {
             let had = !i.text().is_empty();
             i.clear();
@@ -71,21 +157,29 @@ pub fn update(app: &mut App, action: Action) {
             refilter(app);
         }
         Action::ToggleBookmark => toggle_bookmark(app),
-        Action::LeaveInput => app.editing = false,
+        Action::LeaveInput => {
+            app.editing = false;
+            applied(app);
+        }
         Action::ClearFilter => {
             if !app.filter.text().is_empty() || app.person.is_some() {
+                // The selected article stays selected in the wider list.
+                app.pending_select = app.selected_article();
                 app.filter.clear();
                 app.person = None;
                 app.results = None;
                 refilter(app);
             }
+            applied(app);
         }
         Action::Accept => {
             app.editing = false;
             app.focus = Focus::List;
+            applied(app);
         }
         Action::OpenPeople => {
             app.screen = Screen::People;
+            app.people_pane = PeoplePane::List;
             app.editing = false;
         }
         Action::ClosePeople => {
@@ -93,7 +187,8 @@ pub fn update(app: &mut App, action: Action) {
             app.editing = false;
         }
         Action::ChoosePerson => choose_person(app),
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => open_overlay(app, Overlay::Help),
+        Action::CloseOverlay => app.overlay = None,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
@@ -108,8 +203,37 @@ pub fn update(app: &mut App, action: Action) {
         Action::LoadProgress(progress) => super::loader::progress(app, progress),
         Action::StoreLoaded(store, last) => super::loader::replace_store(app, store, last),
         Action::StateRestored(state, notice) => restore_state(app, &state, notice),
+        Action::LoadFailures(failures) => {
+            let n = failures.len();
+            app.failures = failures;
+            let files = if n == 1 { "file" } else { "files" };
+            app.notice = Some(format!(
+                "{n} {files} could not be read · {} lists them",
+                app.config.keys.first_key("failures")
+            ));
+        }
+        Action::ShowFailures => {
+            if app.failures.is_empty() {
+                app.notice = Some("every file was read".to_owned());
+            } else {
+                open_overlay(app, Overlay::Failures);
+            }
+        }
     }
     sync(app);
+}
+
+/// Whether `action` is the user's doing (not the terminal's, a worker's or the loader's).
+fn by_the_user(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Resize(..)
+            | Action::SearchDone(..)
+            | Action::LoadProgress(..)
+            | Action::StoreLoaded(..)
+            | Action::StateRestored(..)
+            | Action::LoadFailures(..)
+    )
 }
 
 /// The panes for the current terminal size.
@@ -131,6 +255,16 @@ fn reader_area(app: &App) -> Rect {
         .map_or(Rect::default(), layout::reader_text)
 }
 
+/// Columns the reader's lines may take: the pane's width, at most the configured reading
+/// width (two columns a character).
+fn reading_width(app: &App) -> usize {
+    let pane = reader_area(app).width as usize;
+    match usize::from(app.config.reading_width) {
+        0 => pane,
+        chars => pane.min(chars * 2),
+    }
+}
+
 /// Rows visible in the people list.
 fn people_height(app: &App) -> usize {
     panes(app)
@@ -141,6 +275,7 @@ fn people_height(app: &App) -> usize {
 /// One page of the pane the keys go to.
 fn page(app: &App, mode: Mode) -> isize {
     let rows = match mode {
+        Mode::Overlay => super::overlay::page_rows(app),
         Mode::Browse(Focus::Reader) => reader_area(app).height as usize,
         Mode::People | Mode::PeopleFilter => people_height(app),
         _ => list_height(app),
@@ -148,14 +283,112 @@ fn page(app: &App, mode: Mode) -> isize {
     rows.saturating_sub(1).max(1) as isize
 }
 
+/// Opens `overlay` at its top, or closes it when it is the one open.
+fn open_overlay(app: &mut App, overlay: Overlay) {
+    if app.overlay == Some(overlay) {
+        app.overlay = None;
+    } else {
+        app.overlay = Some(overlay);
+        app.overlay_scroll = 0;
+    }
+}
+
+/// Focuses the other pane of the screen: each screen has two, so forward and back are the
+/// same step. Under 80 columns only the focused pane is shown, so this is also how the other
+/// one is reached.
+fn cycle_panes(app: &mut App) {
+    match app.screen {
+        Screen::Articles => {
+            app.focus = match app.focus {
+                Focus::List => Focus::Reader,
+                Focus::Reader => Focus::List,
+            }
+        }
+        Screen::People => {
+            app.people_pane = match app.people_pane {
+                PeoplePane::List => PeoplePane::Person,
+                PeoplePane::Person => PeoplePane::List,
+            }
+        }
+    }
+}
+
 /// Moves the selection or scroll of the pane the keys go to by `delta` rows.
 fn step(app: &mut App, mode: Mode, delta: isize) {
     match mode {
         Mode::Browse(Focus::Reader) => scroll_reader(app, delta),
-        Mode::People | Mode::PeopleFilter => app.people_list.move_by(delta, app.people.len()),
-        Mode::Help => {}
+        Mode::People if app.people_pane == PeoplePane::Person => {
+            let rows = app
+                .selected_person()
+                .map_or(0, |p| app.store.person_count(p));
+            app.person_scroll = app
+                .person_scroll
+                .saturating_add_signed(delta)
+                .min(rows.saturating_sub(1));
+        }
+        Mode::People | Mode::PeopleFilter => {
+            app.people_list.move_by(delta, app.people.len());
+            app.person_scroll = 0;
+        }
+        Mode::Overlay => {
+            let max = super::overlay::max_scroll(app);
+            app.overlay_scroll = app.overlay_scroll.saturating_add_signed(delta).min(max);
+        }
         Mode::Browse(Focus::List) | Mode::Filter => app.list.move_by(delta, app.set_len()),
     }
+}
+
+/// `count` with the digit `d` appended (at most 99 999).
+fn count_digit(count: Option<usize>, d: u8) -> usize {
+    (count.unwrap_or(0) * 10 + usize::from(d)).min(99_999)
+}
+
+/// Space in the reader: one page down, or the next article once the end is on screen.
+fn page_down_or_next(app: &mut App, mode: Mode) {
+    if mode == Mode::Browse(Focus::Reader) && app.reader.scroll >= max_scroll(app) {
+        if app.list.selected + 1 < app.set_len() {
+            app.list.move_by(1, app.set_len());
+        } else {
+            app.notice = Some("end of the last article".to_owned());
+        }
+    } else {
+        step(app, mode, page(app, mode));
+    }
+}
+
+/// Changes how the list is arranged with `f`, keeping the selected article selected.
+fn rearrange(app: &mut App, f: impl FnOnce(&mut App)) {
+    app.pending_select = app.selected_article();
+    f(app);
+    order::arrange(app);
+    app.list = Selection::default();
+    select_pending(app);
+}
+
+/// Marks the selected article read, or unread when it is read (it then stays unread while
+/// it is shown).
+fn toggle_read(app: &mut App) {
+    let Some(id) = app.selected_article() else {
+        return;
+    };
+    if app.marks.is_read(id) {
+        app.marks.mark_unread(id);
+        app.kept_unread = Some(id);
+    } else {
+        app.marks.mark_read(id);
+    }
+    app.marks_changed = true;
+}
+
+/// The selected article as plain text (headline, header lines, paragraphs) for the pager
+/// and the clipboard.
+fn article_text(app: &App) -> Option<String> {
+    let id = app.selected_article()?;
+    let lines: Vec<String> = doc::build(&app.store, id, usize::from(u16::MAX))
+        .iter()
+        .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+        .collect();
+    Some(lines.join("\n") + "\n")
 }
 
 /// Scrolls the reader by `delta` lines within the article.
@@ -223,6 +456,7 @@ pub(crate) fn refilter(app: &mut App) {
 
 /// Selects the article a restore or a bookmark change asked for, if it is in the set.
 fn select_pending(app: &mut App) {
+    order::arrange(app);
     if let Some(id) = app.pending_select.take()
         && let Some(i) = (0..app.set_len()).find(|&i| app.set_get(i) == Some(id))
     {
@@ -263,6 +497,13 @@ pub(crate) fn refilter_people(app: &mut App) {
     app.people_list = Selection::default();
 }
 
+/// Records the filter as it stands as the one the user applied (the one saved at exit).
+fn applied(app: &mut App) {
+    if app.screen == Screen::Articles {
+        app.applied = Some(app.current_filter());
+    }
+}
+
 /// Restricts the article list to the selected person and returns to it.
 fn choose_person(app: &mut App) {
     if let Some(p) = app.selected_person() {
@@ -273,6 +514,7 @@ fn choose_person(app: &mut App) {
         app.screen = Screen::Articles;
         app.focus = Focus::List;
         app.list = Selection::default();
+        applied(app);
     }
     app.editing = false;
 }
@@ -281,7 +523,15 @@ fn choose_person(app: &mut App) {
 fn wheel(app: &mut App, at: Position, down: bool) {
     let Some(p) = panes(app) else { return };
     let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
-    if p.list.is_some_and(|r| r.contains(at)) {
+    if p.person.is_some_and(|r| r.contains(at)) {
+        let rows = app
+            .selected_person()
+            .map_or(0, |p| app.store.person_count(p));
+        app.person_scroll = app
+            .person_scroll
+            .saturating_add_signed(delta)
+            .min(rows.saturating_sub(1));
+    } else if p.list.is_some_and(|r| r.contains(at)) {
         app.list.move_by(delta, app.set_len());
     } else if p.reader.is_some_and(|r| r.contains(at)) {
         scroll_reader(app, delta);
@@ -294,6 +544,9 @@ fn wheel(app: &mut App, at: Position, down: bool) {
 fn click(app: &mut App, at: Position) {
     let Some(p) = panes(app) else { return };
     if let Some(r) = p.list.filter(|r| r.contains(at)) {
+        if app.editing {
+            applied(app);
+        }
         app.focus = Focus::List;
         app.editing = false;
         let inner = layout::inner(r);
@@ -304,14 +557,22 @@ fn click(app: &mut App, at: Position) {
             }
         }
     } else if p.reader.is_some_and(|r| r.contains(at)) {
+        if app.editing {
+            applied(app);
+        }
         app.focus = Focus::Reader;
         app.editing = false;
+    } else if p.person.is_some_and(|r| r.contains(at)) {
+        app.people_pane = PeoplePane::Person;
+        app.editing = false;
     } else if let Some(r) = p.people.filter(|r| r.contains(at)) {
+        app.people_pane = PeoplePane::List;
         let inner = layout::inner(r);
         if inner.contains(at) {
             let row = app.people_list.offset + usize::from(at.y - inner.y);
             if row < app.people.len() {
                 app.people_list.selected = row;
+                app.person_scroll = 0;
             }
         }
     } else if p.filter.contains(at) {
@@ -321,6 +582,7 @@ fn click(app: &mut App, at: Position) {
 
 /// Re-establishes the invariants: selections in range and visible, reader laid out.
 pub(crate) fn sync(app: &mut App) {
+    order::arrange(app);
     let len = app.set_len();
     let height = list_height(app);
     app.list.clamp(len, height);
@@ -328,10 +590,11 @@ pub(crate) fn sync(app: &mut App) {
     let people_height = people_height(app);
     app.people_list.clamp(people_len, people_height);
     let id = app.selected_article();
-    let width = reader_area(app).width as usize;
+    let width = reading_width(app);
     if id != app.reader.article || width != app.reader.width {
         if id != app.reader.article {
             app.reader.scroll = 0;
+            app.kept_unread = None;
         }
         app.reader.doc = id
             .map(|id| doc::build(&app.store, id, width))
@@ -344,6 +607,7 @@ pub(crate) fn sync(app: &mut App) {
     if app.screen == Screen::Articles
         && app.focus == Focus::Reader
         && let Some(id) = app.reader.article
+        && app.kept_unread != Some(id)
         && app.marks.mark_read(id)
     {
         app.marks_changed = true;
@@ -360,18 +624,26 @@ pub fn settle(app: &mut App) {
     }
 }
 
-/// Applies the saved state of the corpus once it has loaded: marks always, the filter and the
-/// selection only when neither the command line nor the user (typing while the corpus
-/// loaded) has chosen a filter.
+/// Applies the saved state of the corpus once it has loaded: the marks always, added to any
+/// the user set meanwhile; the filter and the selection only when the user has done nothing
+/// yet (and the command line chose no filter), so nothing the user did is undone.
 fn restore_state(app: &mut App, state: &crate::state::SavedState, notice: Option<String>) {
-    app.marks = super::marks::Marks::from_state(&app.store, state);
+    let mut marks = super::marks::Marks::from_state(&app.store, state);
+    marks.merge(&app.marks);
+    app.marks = marks;
     if notice.is_some() {
         app.notice = notice;
     }
-    let untouched = !app.editing && app.filter.text().is_empty() && app.person.is_none();
-    if !app.filter_from_command_line && untouched {
+    if !app.filter_from_command_line && !app.acted {
         let text = app.restore_saved(state);
         app.filter = super::line::LineInput::with_text(text.trim());
+    }
+    if app.applied.is_none() {
+        app.applied = state.filter.clone();
+    }
+    if app.acted {
+        // Keep the row the user is on through the refilter below.
+        app.pending_select = app.selected_article();
     }
     refilter(app);
 }
@@ -453,6 +725,28 @@ mod tests {
     }
 
     #[test]
+    fn clearing_the_filter_keeps_the_selected_article() {
+        let mut app = app();
+        run(
+            &mut app,
+            [Action::EditFilter, Action::Insert('会'), Action::Accept],
+        );
+        run(&mut app, [Action::Down]);
+        let chosen = app.selected_article();
+        assert!(chosen.is_some_and(|id| id.0 > 1), "{chosen:?}");
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.set_len(), 4);
+        assert_eq!(app.selected_article(), chosen);
+        // The same for a person restriction left with Esc.
+        run(&mut app, [Action::OpenPeople, Action::EditFilter]);
+        run(&mut app, "lp".chars().map(Action::Insert));
+        run(&mut app, [Action::ChoosePerson, Action::Down]);
+        let chosen = app.selected_article();
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(app.selected_article(), chosen);
+    }
+
+    #[test]
     fn stale_search_results_are_dropped() {
         let mut app = app();
         update(&mut app, Action::Insert('会'));
@@ -518,8 +812,28 @@ mod tests {
         assert_eq!(app.reader.scroll, max);
         run(&mut app, [Action::NextArticle]);
         assert_eq!(app.reader.scroll, 0, "a new article starts at the top");
-        run(&mut app, [Action::FocusPrev]);
+        run(&mut app, [Action::FocusList]);
         assert_eq!(app.focus, Focus::List);
+    }
+
+    #[test]
+    fn tab_and_backtab_cycle_the_panes_of_either_screen() {
+        let mut app = app();
+        for (w, h) in [(100, 20), (60, 20), (40, 12)] {
+            run(&mut app, [Action::Resize(w, h)]);
+            run(&mut app, [Action::FocusNext]);
+            assert_eq!(app.focus, Focus::Reader, "{w}x{h}");
+            run(&mut app, [Action::FocusNext]);
+            assert_eq!(app.focus, Focus::List, "Tab goes back round: {w}x{h}");
+            run(&mut app, [Action::FocusPrev, Action::FocusPrev]);
+            assert_eq!(app.focus, Focus::List, "{w}x{h}");
+        }
+        run(&mut app, [Action::OpenPeople, Action::FocusNext]);
+        assert_eq!(app.people_pane, PeoplePane::Person);
+        let p = panes(&app).expect("drawn");
+        assert!(p.person.is_some(), "the chart is reachable at 40x12");
+        run(&mut app, [Action::FocusPrev]);
+        assert_eq!(app.people_pane, PeoplePane::List);
     }
 
     #[test]
@@ -569,7 +883,13 @@ mod tests {
     fn help_swallows_keys_until_closed() {
         let mut app = app();
         run(&mut app, [Action::ToggleHelp]);
-        assert_eq!(app.mode(), Mode::Help);
+        assert_eq!(app.mode(), Mode::Overlay);
+        run(&mut app, [Action::Down, Action::PageDown, Action::Bottom]);
+        assert_eq!(app.list.selected, 0, "keys scroll the help, not the list");
+        assert!(app.overlay_scroll > 0);
+        assert_eq!(app.overlay_scroll, super::super::overlay::max_scroll(&app));
+        run(&mut app, [Action::Top]);
+        assert_eq!(app.overlay_scroll, 0);
         run(&mut app, [Action::ToggleHelp]);
         assert_eq!(app.mode(), Mode::Browse(Focus::List));
     }
@@ -722,6 +1042,87 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_goes_into_the_filter_as_text() {
+        let mut app = app();
+        run(&mut app, [Action::Paste("示范区\rlp".into())]);
+        assert_eq!(app.mode(), Mode::Filter, "a paste opens the filter");
+        assert_eq!(app.filter.text(), "示范区 lp");
+        assert!(!app.quit);
+        run(&mut app, [Action::Paste("\rq".into())]);
+        assert_eq!(app.filter.text(), "示范区 lp q");
+        assert!(!app.quit && app.screen == Screen::Articles);
+    }
+
+    #[test]
+    fn only_a_filter_the_user_applied_is_saved() {
+        let saved = crate::state::SavedState {
+            filter: Some(crate::state::SavedFilter {
+                text: "温县".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let base = app();
+        // From the command line: shown, not saved; the saved one is kept for next time.
+        for options in [
+            TuiOptions {
+                query: Some("会议".into()),
+                state: saved.clone(),
+                ..TuiOptions::default()
+            },
+            TuiOptions {
+                person: Some("吕沛".into()),
+                state: saved.clone(),
+                ..TuiOptions::default()
+            },
+        ] {
+            let mut cli = App::new(base.store.clone(), &options);
+            settle(&mut cli);
+            assert_eq!(cli.saved_state().filter, saved.filter);
+        }
+        // Half typed at exit: not saved either.
+        let options = TuiOptions {
+            state: saved.clone(),
+            ..TuiOptions::default()
+        };
+        let mut app = App::new(base.store.clone(), &options);
+        run(
+            &mut app,
+            [Action::EditFilter, Action::ClearInput, Action::Insert('孟')],
+        );
+        assert_eq!(app.saved_state().filter, saved.filter);
+        // Applied with Enter: saved.
+        run(&mut app, [Action::Accept]);
+        let filter = app.saved_state().filter.expect("applied");
+        assert_eq!(filter.text, "孟");
+        // Cleared with Esc: the empty filter is what was applied.
+        run(&mut app, [Action::ClearFilter]);
+        assert_eq!(
+            app.saved_state().filter.map(|f| f.text),
+            Some(String::new())
+        );
+    }
+
+    #[test]
+    fn files_that_failed_are_said_and_listed() {
+        let mut app = app();
+        let failures = vec!["typo.txt: not found; check the path".to_owned()];
+        run(&mut app, [Action::LoadFailures(failures)]);
+        let notice = app.notice.clone().expect("a notice");
+        assert!(
+            notice.starts_with("1 file could not be read · ! "),
+            "{notice}"
+        );
+        run(&mut app, [Action::ShowFailures]);
+        assert_eq!(app.overlay, Some(Overlay::Failures));
+        let lines = super::super::overlay::lines(&app, 40);
+        let text: String = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(text.contains("typo.txt: not found"), "{text}");
+        run(&mut app, [Action::CloseOverlay]);
+        assert_eq!(app.mode(), Mode::Browse(Focus::List));
+    }
+
+    #[test]
     fn a_notice_is_shown_until_the_next_key() {
         let options = TuiOptions {
             notice: Some("moved aside".into()),
@@ -732,5 +1133,143 @@ mod tests {
         assert!(app.notice.is_some());
         update(&mut app, Action::Down);
         assert!(app.notice.is_none());
+    }
+
+    #[test]
+    fn counts_multiply_movements_and_5g_goes_to_row_5() {
+        let mut app = app();
+        run(&mut app, [Action::Digit(2), Action::Down]);
+        assert_eq!(app.list.selected, 2);
+        assert_eq!(app.count, None, "a count is used once");
+        run(&mut app, [Action::Down]);
+        assert_eq!(app.list.selected, 3);
+        run(&mut app, [Action::Digit(1), Action::Top]);
+        assert_eq!(app.list.selected, 0);
+        run(&mut app, [Action::Digit(0), Action::Down]);
+        assert_eq!(app.list.selected, 1, "a lone 0 is no count");
+        run(
+            &mut app,
+            [
+                Action::Open,
+                Action::Digit(1),
+                Action::Digit(0),
+                Action::Down,
+            ],
+        );
+        assert_eq!(app.reader.scroll, 10);
+    }
+
+    #[test]
+    fn half_pages_and_space_at_the_end_goes_to_the_next_article() {
+        let mut app = app();
+        run(&mut app, [Action::Open, Action::HalfPage(true)]);
+        let half = app.reader.scroll;
+        assert!(half > 0, "scrolled");
+        run(&mut app, [Action::HalfPage(true)]);
+        assert_eq!(app.reader.scroll, 2 * half);
+        run(&mut app, [Action::HalfPage(false), Action::HalfPage(false)]);
+        assert_eq!(app.reader.scroll, 0);
+        run(&mut app, [Action::Bottom, Action::PageDownOrNext]);
+        assert_eq!(app.list.selected, 1, "space at the end: next article");
+        assert_eq!(app.reader.scroll, 0);
+        assert_eq!(app.focus, Focus::Reader);
+        run(&mut app, [Action::PageDownOrNext]);
+        assert!(app.reader.scroll > 0, "space within an article pages");
+        assert_eq!(app.list.selected, 1);
+    }
+
+    #[test]
+    fn sorting_cycles_and_keeps_the_selected_article() {
+        let mut app = app();
+        run(&mut app, [Action::Down]);
+        let chosen = app.selected_article();
+        run(&mut app, [Action::CycleSort]);
+        assert_eq!(app.sort, super::order::SortKey::Date);
+        assert_eq!(titles(&app)[0], "温县述职评议考核会议召开", "newest first");
+        assert_eq!(app.selected_article(), chosen);
+        run(
+            &mut app,
+            [Action::CycleSort, Action::CycleSort, Action::CycleSort],
+        );
+        assert_eq!(app.sort, super::order::SortKey::Relevance);
+        assert_eq!(titles(&app)[0], "孟州市委常委会召开");
+        assert_eq!(app.selected_article(), chosen);
+    }
+
+    #[test]
+    fn brackets_jump_to_the_next_and_previous_day() {
+        let mut app = app();
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: true,
+                month: false,
+            }],
+        );
+        assert_eq!(app.list.selected, 1);
+        run(&mut app, [Action::CycleSort]);
+        // Newest first: 03-04 03-03 03-02 03-01, with 03-02 selected.
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: true,
+                month: false,
+            }],
+        );
+        assert_eq!(
+            app.store
+                .date_key(app.selected_article().expect("row"))
+                .label(),
+            "03-03"
+        );
+        run(
+            &mut app,
+            [Action::JumpDate {
+                forward: false,
+                month: true,
+            }],
+        );
+        assert!(
+            app.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("no earlier month"))
+        );
+    }
+
+    #[test]
+    fn read_marks_toggle_and_the_unread_view_and_next_unread() {
+        let mut app = app();
+        run(&mut app, [Action::Open, Action::ToggleRead]);
+        assert!(
+            !app.marks.is_read(ArticleId(0)),
+            "marked unread while shown"
+        );
+        run(&mut app, [Action::ToggleRead]);
+        assert!(app.marks.is_read(ArticleId(0)));
+        run(&mut app, [Action::FocusList, Action::NextUnread]);
+        assert_eq!(app.list.selected, 1);
+        run(&mut app, [Action::ToggleUnreadOnly]);
+        assert!(app.unread_only);
+        assert_eq!(app.set_len(), 3, "article 0 is read");
+        assert_eq!(app.selected_article(), Some(ArticleId(1)));
+        run(&mut app, [Action::Open, Action::FocusList]);
+        assert_eq!(app.set_len(), 3, "the view does not move under the user");
+        run(
+            &mut app,
+            [Action::ToggleUnreadOnly, Action::ToggleUnreadOnly],
+        );
+        assert_eq!(app.set_len(), 2, "refreshed");
+    }
+
+    #[test]
+    fn copy_and_pager_take_the_article_as_text() {
+        let mut app = app();
+        run(&mut app, [Action::Copy]);
+        let text = app.clipboard.clone().expect("copied");
+        assert!(text.starts_with("孟州市委常委会召开\n"), "{text}");
+        assert!(text.contains("第29段。卢和平出席。"), "{text}");
+        assert!(app.notice.as_deref().is_some_and(|n| n.contains("OSC 52")));
+        run(&mut app, [Action::OpenPager]);
+        assert_eq!(app.pager.as_deref(), Some(text.as_str()));
     }
 }

@@ -100,7 +100,7 @@ fn write_prefix(buf: &mut Buffer, inner: Rect, chip: &str, theme: &Theme) -> (u1
     for (s, style) in [(PROMPT, theme.dim()), (chip, theme.accent())] {
         let room = inner.right().saturating_sub(x);
         let cut = text::truncate(s, usize::from(room));
-        buf.set_stringn(x, inner.y, &cut, usize::from(room), style);
+        super::set_str(buf, x, inner.y, &cut, usize::from(room), style);
         x += text::width(&cut) as u16;
     }
     (x, usize::from(inner.right().saturating_sub(x)))

@@ -23,6 +23,8 @@ use crate::tui::layout;
 
 /// Columns of the date column (`MM-DD`).
 const DATE_COLS: usize = 5;
+/// Columns of the date column with years (`YYYY-MM-DD`), when the corpus spans years.
+const YEAR_DATE_COLS: usize = 10;
 /// Columns of the region column.
 const REGION_COLS: usize = 6;
 /// Marker before a stand-in headline.
@@ -34,10 +36,12 @@ const UNREAD_MARK: &str = "•";
 /// Mark of an article the page model was unsure how to cut or title.
 const DOUBT_MARK: &str = "?";
 
-/// Columns of a fixed-width column, or None when it is hidden at this row width.
-fn fixed_width(column: Column, width: usize) -> Option<usize> {
+/// Columns of a fixed-width column, or None when it is hidden at this row width; `years` when
+/// dates are shown with their year.
+fn fixed_width(column: Column, width: usize, years: bool) -> Option<usize> {
     match column {
         Column::Marks => Some(2),
+        Column::Date if years => (width >= 20).then_some(YEAR_DATE_COLS + 1),
         Column::Date => (width >= 20).then_some(DATE_COLS + 1),
         Column::Region => (width >= 40).then_some(REGION_COLS + 1),
         Column::Kind => Some(3),
@@ -55,17 +59,18 @@ fn kind_mark(kind: Kind) -> &'static str {
     }
 }
 
-/// `MM-DD` of a `MM-DD` or `YYYY-MM-DD` date (its last five characters).
-fn short_date(d: &str) -> String {
-    let n = d.chars().count();
-    d.chars().skip(n.saturating_sub(DATE_COLS)).collect()
-}
-
 /// Draws the list pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let focused = app.focus == Focus::List && !app.editing;
+    let mut title = String::from(" Articles ");
+    if app.sort != crate::tui::order::SortKey::Relevance {
+        title.push_str(&format!("· by {} ", app.sort.label()));
+    }
+    if app.unread_only {
+        title.push_str("· unread ");
+    }
     Block::bordered()
-        .title(" Articles ")
+        .title(title)
         .border_style(theme.border(focused))
         .render(area, buf);
     let inner = layout::inner(area);
@@ -104,7 +109,8 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
         let room = usize::from(r.right().saturating_sub(*x));
         let cols = cols.min(room);
         let cut = text::truncate(s, cols);
-        buf.set_stringn(
+        super::set_str(
+            buf,
             *x,
             r.y,
             text::pad_right(&cut, cols),
@@ -115,7 +121,11 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
     };
     let width = usize::from(r.width);
     let columns = &app.config.columns;
-    let fixed: usize = columns.iter().filter_map(|&c| fixed_width(c, width)).sum();
+    let years = app.store.spans_years();
+    let fixed: usize = columns
+        .iter()
+        .filter_map(|&c| fixed_width(c, width, years))
+        .sum();
     for &column in columns {
         match column {
             Column::Marks => {
@@ -133,13 +143,13 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
                 cell(buf, &mut x, unread, 1, theme.unread());
             }
             Column::Date => {
-                if let Some(w) = fixed_width(column, width) {
-                    let date = a.date().map(short_date).unwrap_or_default();
+                if let Some(w) = fixed_width(column, width, years) {
+                    let date = app.store.date_key(id).show(years);
                     cell(buf, &mut x, &date, w, theme.dim());
                 }
             }
             Column::Region => {
-                if let Some(w) = fixed_width(column, width) {
+                if let Some(w) = fixed_width(column, width, years) {
                     cell(buf, &mut x, a.region().unwrap_or(""), w, Style::new());
                 }
             }
@@ -193,7 +203,12 @@ fn write_highlighted(
     hl: Style,
 ) {
     let fits = text::width(s) <= room;
-    let budget = if fits { room } else { room.saturating_sub(1) };
+    let ellipsis = text::char_width(text::ELLIPSIS);
+    let budget = if fits {
+        room
+    } else {
+        room.saturating_sub(ellipsis)
+    };
     let mut used = 0;
     let mut tmp = [0u8; 4];
     for (i, c) in s.chars().enumerate() {
@@ -207,11 +222,11 @@ fn write_highlighted(
         } else {
             style
         };
-        buf.set_stringn(x, y, cs, w, st);
+        super::set_str(buf, x, y, cs, w, st);
         x += w as u16;
         used += w;
     }
-    if !fits && room > 0 {
-        buf.set_stringn(x, y, "…", 1, style);
+    if !fits && room >= ellipsis {
+        super::set_str(buf, x, y, "…", ellipsis, style);
     }
 }

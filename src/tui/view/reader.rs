@@ -51,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         for run in line {
             let room = usize::from(text_area.right().saturating_sub(x));
             let cut = text::truncate(&run.text, room);
-            buf.set_stringn(x, y, &cut, room, theme.tone(run.tone));
+            super::set_str(buf, x, y, &cut, room, theme.tone(run.tone));
             x += text::width(&cut) as u16;
         }
     }

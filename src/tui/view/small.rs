@@ -18,6 +18,6 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
         }
         let cut = crate::text::truncate(line, usize::from(area.width));
         let x = area.x + (area.width.saturating_sub(crate::text::width(&cut) as u16)) / 2;
-        buf.set_stringn(x, y, &cut, usize::from(area.width), theme.dim());
+        super::set_str(buf, x, y, &cut, usize::from(area.width), theme.dim());
     }
 }

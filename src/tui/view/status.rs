@@ -6,19 +6,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::Theme;
+use crate::text;
 use crate::tui::app::{App, Mode};
 
 /// Draws the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let total = app.store.len();
-    let mut left = match app.mode() {
-        Mode::People | Mode::PeopleFilter => {
-            format!(" {}/{} people", app.people.len(), app.store.people().len())
-        }
-        _ => format!(" {}/{} articles", app.set_len(), total),
+    let (count, noun) = match app.mode() {
+        Mode::People | Mode::PeopleFilter => (
+            format!(" {}/{}", app.people.len(), app.store.people().len()),
+            " people",
+        ),
+        _ => (format!(" {}/{}", app.set_len(), total), " articles"),
     };
+    let mut left = String::new();
     if let Some(p) = app.person {
         left.push_str(&format!(" · {}", app.store.person_name(p)));
+    }
+    match app.failures.len() {
+        0 => {}
+        1 => left.push_str(" · 1 file failed"),
+        n => left.push_str(&format!(" · {n} files failed")),
     }
     let bookmarks = app.marks.bookmark_count();
     if bookmarks > 0 {
@@ -28,35 +36,133 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         left.push_str(" · searching…");
     }
     let k = |name: &str| app.config.keys.first_key(name);
-    let keys = match (&app.notice, app.mode()) {
-        (Some(notice), _) => notice.clone(),
-        (None, Mode::Filter) => format!(
-            "{} scope  {} list  {} done",
-            k("scope"),
-            k("accept"),
-            k("leave_input")
-        ),
-        (None, Mode::PeopleFilter) => {
-            format!("{} articles  {} done", k("choose_person"), k("leave_input"))
-        }
-        (None, Mode::People) => format!(
-            "{} articles  {} filter  {} back  {} help",
-            k("choose_person"),
-            k("filter"),
-            k("close_people"),
-            k("help")
-        ),
-        (None, Mode::Help) => "any key closes help".to_owned(),
-        (None, Mode::Browse(_)) => format!(
-            "{} filter  {} people  {} pane  {} bookmark  {} help  {} quit",
-            k("filter"),
-            k("people"),
-            k("focus_next"),
-            k("bookmark"),
-            k("help"),
-            k("quit")
-        ),
+    let hint = |name: &str, label: &str| format!("{} {label}", k(name));
+    // Hints in display order, each with its rank: the highest rank is dropped first when the
+    // bar is too narrow; `help` (rank 0) is never dropped.
+    let hints: Vec<(String, u8)> = match app.mode() {
+        Mode::Filter => vec![
+            (hint("scope", "scope"), 2),
+            (hint("accept", "list"), 1),
+            (hint("leave_input", "done"), 0),
+        ],
+        Mode::PeopleFilter => vec![
+            (hint("choose_person", "articles"), 1),
+            (hint("leave_input", "done"), 0),
+        ],
+        Mode::People => vec![
+            (hint("choose_person", "articles"), 3),
+            (hint("filter", "filter"), 2),
+            (hint("close_people", "back"), 1),
+            (hint("help", "help"), 0),
+        ],
+        Mode::Overlay => vec![
+            (format!("{} {} scroll", k("down"), k("up")), 1),
+            (hint("close_overlay", "close"), 0),
+        ],
+        Mode::Browse(_) => vec![
+            (hint("filter", "filter"), 1),
+            (hint("people", "people"), 2),
+            (hint("focus_next", "pane"), 3),
+            (hint("bookmark", "bookmark"), 5),
+            (hint("help", "help"), 0),
+            (hint("quit", "quit"), 4),
+        ],
     };
-    let text = format!("{left}  │  {keys}");
+    let text = compose(
+        &format!("{count}{noun}{left}"),
+        &format!("{count}{left}"),
+        app.notice.as_deref(),
+        hints,
+        usize::from(area.width),
+    );
     super::put(buf, area.x, area.y, &text, area.width, theme.status());
+}
+
+/// The bar's text in `width` columns: the counts (`short` when `left` does not fit; the notice
+/// takes their place when both do not fit), then as many key hints as fit, dropping the
+/// highest ranks first. The help hint (rank 0) is always kept; what is left is cut last.
+fn compose(
+    left: &str,
+    short: &str,
+    notice: Option<&str>,
+    mut hints: Vec<(String, u8)>,
+    width: usize,
+) -> String {
+    const SEP: &str = "  │  ";
+    let join = |hints: &[(String, u8)]| {
+        hints
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let fits = |lead: &str, hints: &[(String, u8)]| {
+        text::width(lead) + text::width(SEP) + text::width(&join(hints)) <= width
+    };
+    let candidates = match notice {
+        Some(n) => vec![format!("{left}{SEP}{n}"), format!(" {n}")],
+        None => vec![left.to_owned(), short.to_owned()],
+    };
+    let kept: Vec<(String, u8)> = hints.iter().filter(|(_, r)| *r == 0).cloned().collect();
+    let lead = candidates
+        .iter()
+        .find(|c| fits(c, &kept))
+        .or(candidates.last())
+        .cloned()
+        .unwrap_or_default();
+    while !fits(&lead, &hints) {
+        let Some(drop) = hints
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, rank))| *rank > 0)
+            .max_by_key(|(_, (_, rank))| *rank)
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        hints.remove(drop);
+    }
+    let right = join(&hints);
+    let room = width.saturating_sub(text::width(SEP) + text::width(&right));
+    format!("{}{SEP}{right}", text::truncate(&lead, room))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn browse() -> Vec<(String, u8)> {
+        [
+            ("/ filter", 1),
+            ("p people", 2),
+            ("tab pane", 3),
+            ("? help", 0),
+        ]
+        .map(|(h, r)| (h.to_owned(), r))
+        .to_vec()
+    }
+
+    #[test]
+    fn narrow_bars_keep_help_and_the_notice() {
+        let wide = compose(" 51/51 articles", " 51/51", None, browse(), 80);
+        assert_eq!(
+            wide,
+            " 51/51 articles  │  / filter  p people  tab pane  ? help"
+        );
+        let narrow = compose(" 51/51 articles", " 51/51", None, browse(), 40);
+        assert_eq!(narrow, " 51/51 articles  │  / filter  ? help");
+        assert!(text::width(&narrow) <= 40);
+        let notice = "1 file could not be read · ! lists them";
+        let said = compose(" 51/51 articles", " 51/51", Some(notice), browse(), 52);
+        assert!(said.contains(notice) && said.ends_with("? help"), "{said}");
+        let both = compose(" 51/51 articles", " 51/51", Some(notice), browse(), 80);
+        assert!(both.starts_with(" 51/51 articles  │  1 file"), "{both}");
+        assert!(text::width(&said) <= 52, "{said}");
+        let tight = compose(" 51/51 articles", " 51/51", Some(notice), browse(), 20);
+        assert!(tight.ends_with("│  ? help"), "{tight}");
+        assert!(text::width(&tight) <= 20, "{tight}");
+        let counts = " 51/51 articles · 2 files failed";
+        let short = compose(counts, " 51/51 · 2 files failed", None, browse(), 40);
+        assert_eq!(short, " 51/51 · 2 files failed  │  ? help");
+    }
 }
