@@ -1,0 +1,104 @@
+//! What jieba's dictionary says about a name candidate: the surname tables, the shape of a
+//! surname plus given name, ordinary words, and whether segmentation cuts through a candidate.
+
+use super::PersonExtractor;
+use super::text::{HAN_LEN, Segment, is_han};
+
+/// Chinese surnames, single and compound, one per line.
+pub(super) const SURNAMES: &str = include_str!("surnames.txt");
+
+/// Characters that never appear in a given name: organisation suffixes and function words.
+pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还又并之其该此各每委部局处厅院所站办室区市省乡镇村司队社校馆团党府总于与及对在是将";
+
+/// Surnames that are far more often function words; with a two-character given name
+/// that is itself a word (`和大家`, `和燃气`) they are a conjunction, not a person.
+pub(super) const FUNCTION_SURNAMES: &str =
+    "和与及同向从对于以为并在将把被是都也还就全共总各每有由自当按通经连但而或";
+
+impl PersonExtractor {
+    /// Surname + one or two given-name characters, all ideographs, no title as given name.
+    ///
+    /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
+    pub(super) fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let Some(cand) = seg.text.get(start..end) else {
+            return false;
+        };
+        let mut buf = ['\0'; 4];
+        let mut n = 0;
+        for c in cand.chars() {
+            if !is_han(c) {
+                return false;
+            }
+            // Five or more characters never make a surname plus one or two given characters.
+            let Some(slot) = buf.get_mut(n) else {
+                return false;
+            };
+            *slot = c;
+            n += 1;
+        }
+        let Some(cs) = buf.get(..n) else {
+            return false;
+        };
+        // `given` is the tail of `cand` after `skip` characters.
+        let given_ok = |given: &[char], skip: usize| {
+            (1..=2).contains(&given.len())
+                && !given.iter().any(|c| self.not_given.contains(c))
+                && !cand
+                    .get(skip * HAN_LEN..)
+                    .is_some_and(|g| self.roles.contains(g))
+        };
+        let single = match cs {
+            [s, given @ ..] => {
+                self.single.contains(s)
+                    && given_ok(given, 1)
+                    && !(FUNCTION_SURNAMES.contains(*s)
+                        && given.len() == 2
+                        && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
+            }
+            _ => false,
+        };
+        let compound = match cs {
+            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest, 2),
+            _ => false,
+        };
+        single || compound
+    }
+
+    /// True when jieba's dictionary lists the candidate as an ordinary word (not a person).
+    pub(super) fn is_common_word(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let cand = seg.slice(start, end);
+        if !self.jieba.has_word(cand) {
+            return false;
+        }
+        let tags = self.jieba.tag(cand, false);
+        match tags.as_slice() {
+            [t] => !t.tag.starts_with("nr"),
+            _ => true,
+        }
+    }
+
+    /// True when segmenting a few characters around `start..end` does not cut through the
+    /// candidate's first or last character.
+    pub(super) fn segmented_whole(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let left_han = seg.before(start).is_some_and(is_han);
+        let right_han = seg.get(end).is_some_and(is_han);
+        if !left_han && !right_han {
+            return true;
+        }
+        let from = seg.back(start, 4);
+        let to = seg.forward(end, 4);
+        let window = seg.slice(from, to);
+        let (s, e) = (start - from, end - from);
+        let mut start_ok = !left_han;
+        let mut end_ok = !right_han;
+        for t in self.jieba.cut(window, false) {
+            if t.byte_start == s || t.byte_end == s {
+                start_ok = true;
+            }
+            if t.byte_start == e || t.byte_end == e {
+                end_ok = true;
+            }
+        }
+        start_ok && end_ok
+    }
+}
