@@ -76,13 +76,12 @@ fn main() -> std::io::Result<()> {
         let person = tag == "nr" || tag == "nrfg";
         if person
             && (2..=3).contains(&chars.len())
-            && chars.first().is_some_and(|c| single.contains(c))
+            && let Some((first, given)) = chars.split_first()
+            && single.contains(first)
         {
-            if let Some((first, given)) = chars.split_first() {
-                *counts[0].entry(*first).or_default() += 1.0;
-                for &c in given {
-                    *counts[1].entry(c).or_default() += 1.0;
-                }
+            *counts[0].entry(*first).or_default() += 1.0;
+            for &c in given {
+                *counts[1].entry(c).or_default() += 1.0;
             }
         }
         let opens_compound =
