@@ -31,14 +31,21 @@
 //! Reporters, correspondents and credits are passed in as `exclude`: they are kept only when
 //! the body itself names them with strong evidence, never from a bare gazetteer hit.
 
+mod chinese;
 mod corpus;
 mod cues;
+mod decode;
 mod gazetteer;
 mod lexicon;
+mod model;
+mod stats;
 mod strong;
 #[cfg(test)]
 mod tests;
 mod text;
+mod translit;
+mod weights;
+mod words;
 
 use std::sync::OnceLock;
 
@@ -49,9 +56,11 @@ pub use corpus::annotate_corpus;
 pub use gazetteer::Gazetteer;
 
 use crate::model::PersonMention;
-use cues::{Cue, CueTable, FOLLOWERS, ROLES, TITLES_AFTER};
+use cues::{CONTEXT_LISTS, Ctx, Cue, CueTable};
 use lexicon::{NOT_GIVEN, SURNAMES};
+use stats::CharStats;
 use text::{CharSet, Segment};
+use words::{FOLLOWERS, ROLES, TITLE_AFTER, TITLES, TITLES_AFTER};
 
 /// A person found at a position: segment index (title first), byte offset, name, role.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,12 +102,18 @@ impl PendingExtractor {
     }
 }
 
-/// Rule-based person extractor: surname tables, context cue automaton and jieba filter.
+/// Person extractor: strong rules, the name model with its character statistics and cue
+/// tables, and jieba's dictionary.
 pub struct PersonExtractor {
     jieba: Jieba,
     single: CharSet,
     compound: FxHashSet<(char, char)>,
-    cues: CueTable,
+    cues: CueTable<Cue>,
+    /// Context words of the model (titles before, verbs after…).
+    context_table: CueTable<Ctx>,
+    stats: CharStats,
+    /// Titles and roles, which are never a given name.
+    title_words: FxHashSet<&'static str>,
     roles: FxHashSet<&'static str>,
     followers: Vec<&'static str>,
     /// First characters of the followers, to skip comparing them one by one.
@@ -142,6 +157,14 @@ impl PersonExtractor {
             single,
             compound,
             cues,
+            context_table: CueTable::new(CONTEXT_LISTS),
+            stats: CharStats::load(),
+            title_words: ROLES
+                .iter()
+                .chain(TITLES)
+                .chain(TITLE_AFTER)
+                .copied()
+                .collect(),
             roles: ROLES.iter().copied().collect(),
             followers: FOLLOWERS.to_vec(),
             follower_first: FOLLOWERS.iter().filter_map(|f| f.chars().next()).collect(),
@@ -155,10 +178,11 @@ impl PersonExtractor {
         SHARED.get_or_init(PersonExtractor::new)
     }
 
-    /// Strong-evidence pass for one article: people named with a title, in a list or before a verb.
+    /// The people one article names: strong rules and the name model, then later mentions of
+    /// the names it is sure of.
     ///
-    /// Names in `exclude` (reporters, correspondents, credits) are kept only when found here,
-    /// i.e. with strong evidence in the text itself.
+    /// Names in `exclude` (reporters, correspondents, credits) are kept only when a strong
+    /// rule finds them in the text itself.
     pub fn extract(
         &self,
         title: Option<&str>,
@@ -166,8 +190,8 @@ impl PersonExtractor {
         exclude: &[&str],
     ) -> Vec<PersonMention> {
         let segs = segments(title, paragraphs);
-        let hits = self.strong_hits(&segs);
-        let gaz = Gazetteer::from_names(hits.iter().map(|h| h.name.as_str()));
+        let hits = self.strong_hits(&segs, exclude);
+        let gaz = Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
         let mut all = hits;
         all.extend(self.bare_hits(&gaz, &segs, exclude));
         merge(all)
@@ -182,12 +206,49 @@ impl PersonExtractor {
         exclude: &[&str],
     ) -> Vec<PersonMention> {
         let segs = segments(title, paragraphs);
-        let mut hits = self.strong_hits(&segs);
-        let local = Gazetteer::from_names(hits.iter().map(|h| h.name.as_str()));
+        let mut hits = self.strong_hits(&segs, exclude);
+        let local =
+            Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
         let mut bare = self.bare_hits(gazetteer, &segs, exclude);
         bare.extend(self.bare_hits(&local, &segs, exclude));
         hits.extend(bare);
         merge(hits)
+    }
+}
+
+/// What the tool that fits the name model's weights needs (`examples/fit_people.rs`).
+pub mod training {
+    use super::PersonExtractor;
+    pub use super::decode::{ACCEPT, STAGE_ONE};
+    pub use super::model::{FEATURE_NAMES, FEATURES, Vector};
+
+    /// One candidate name of a text, fully measured.
+    pub struct Candidate {
+        /// The candidate as printed.
+        pub name: String,
+        /// Its character range in the text (whitespace removed).
+        pub chars: std::ops::Range<usize>,
+        /// Every feature.
+        pub full: Vector,
+        /// The features of the cheap stage (the others zero).
+        pub cheap: Vector,
+    }
+
+    /// Every candidate of one segment of text (whitespace is removed first).
+    pub fn candidates(ex: &PersonExtractor, text: &str) -> Vec<Candidate> {
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        ex.measured_candidates(&text)
+            .into_iter()
+            .map(|(start, name, full, cheap)| {
+                let from = text.get(..start).map_or(0, |t| t.chars().count());
+                Candidate {
+                    chars: from..from + name.chars().count(),
+                    name,
+                    full,
+                    cheap,
+                }
+            })
+            .collect()
     }
 }
 

@@ -15,6 +15,14 @@ pub(super) fn raw_segments(a: &Article) -> impl Iterator<Item = &str> {
     a.title().into_iter().chain(a.paragraphs())
 }
 
+/// The article's reporters, correspondents and credits.
+fn bylines(a: &Article) -> Vec<&str> {
+    a.reporters()
+        .chain(a.correspondents())
+        .chain(a.credits())
+        .collect()
+}
+
 /// Articles whose strong hits one task packs.
 const ANNOTATE_CHUNK: usize = 1024;
 
@@ -56,7 +64,8 @@ impl PackedStrong {
             ..PackedStrong::default()
         };
         for a in articles {
-            let pass = ex.strong_pass(raw_segments(a));
+            let exclude = bylines(a);
+            let pass = ex.strong_pass(raw_segments(a), &exclude);
             for h in pass.hits {
                 let name = packed.push_text(&h.name);
                 let role = h.role.as_deref().map(|r| packed.push_text(r));
@@ -134,7 +143,7 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut names: Vec<&str> = Vec::new();
     for run in &strong {
-        for h in &run.hits {
+        for h in run.hits.iter().filter(|h| h.strong) {
             let name = run.text_at(h.name);
             if seen.insert(name) {
                 names.push(name);
@@ -165,11 +174,7 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
                             }
                         })
                         .collect();
-                    let exclude: Vec<&str> = a
-                        .reporters()
-                        .chain(a.correspondents())
-                        .chain(a.credits())
-                        .collect();
+                    let exclude = bylines(a);
                     hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
                     merge(hits)
                 };

@@ -1,192 +1,10 @@
-//! Context cue words (titles before a name, verbs after it) and the table scanner that finds
-//! them all in one pass over a segment.
+//! Context cues: the scanner that finds every cue word of a segment in one pass, and what
+//! stands right before and right after a name candidate.
 
 use super::text::{CharSet, HAN_LEN, PairBits, code3, han_at, is_han, pack_han, utf8_len};
-
-/// Titles and roles printed right before a name; they also open a `、` list of names.
-pub(super) const ROLES: &[&str] = &[
-    "书记",
-    "副书记",
-    "总书记",
-    "区长",
-    "副区长",
-    "市长",
-    "副市长",
-    "县长",
-    "副县长",
-    "乡长",
-    "副乡长",
-    "镇长",
-    "副镇长",
-    "省长",
-    "副省长",
-    "州长",
-    "主任",
-    "副主任",
-    "常委",
-    "委员",
-    "领导",
-    "董事长",
-    "副董事长",
-    "董事",
-    "总经理",
-    "副总经理",
-    "经理",
-    "副总",
-    "会长",
-    "副会长",
-    "院长",
-    "副院长",
-    "主席",
-    "副主席",
-    "部长",
-    "副部长",
-    "局长",
-    "副局长",
-    "行长",
-    "副行长",
-    "厅长",
-    "副厅长",
-    "处长",
-    "副处长",
-    "科长",
-    "司长",
-    "副司长",
-    "所长",
-    "站长",
-    "校长",
-    "副校长",
-    "园长",
-    "馆长",
-    "社长",
-    "总编辑",
-    "主编",
-    "队长",
-    "组长",
-    "村长",
-    "支书",
-    "主管",
-    "总监",
-    "总裁",
-    "总会计师",
-    "会计师",
-    "工程师",
-    "调研员",
-    "巡视员",
-    "秘书长",
-    "政委",
-    "主委",
-    "理事长",
-    "检察长",
-    "审判长",
-    "庭长",
-    "法官",
-    "民警",
-    "教授",
-    "博士",
-    "医生",
-    "村民",
-    "居民",
-    "农民",
-    "市民",
-    "志愿者",
-    "工作者",
-    "劳模",
-    "创始人",
-    "负责人",
-    "师傅",
-    "专家",
-    "研究员",
-    "作家",
-    "画家",
-    "书法家",
-    "演员",
-    "运动员",
-    "同志",
-];
-
-/// Verbs and words printed right after a name (`李建超强调`, `辛颖一行`).
-pub(super) const FOLLOWERS: &[&str] = &[
-    "强调",
-    "指出",
-    "表示",
-    "主持",
-    "要求",
-    "带队",
-    "带领",
-    "出席",
-    "一同",
-    "介绍",
-    "详细了解",
-    "了解",
-    "一行",
-    "参加",
-    "列席",
-    "会见",
-    "会同",
-    "陪同",
-    "讲话",
-    "致辞",
-    "宣读",
-    "代表",
-    "先后",
-    "多次",
-    "再次",
-    "实地",
-    "调研",
-    "督导",
-    "检查",
-    "察看",
-    "看望",
-    "慰问",
-    "听取",
-    "莅临",
-    "考察",
-    "交流",
-    "座谈",
-    "点评",
-    "一一",
-    "通过",
-    "宣讲",
-    "前往",
-    "来到",
-    "不时",
-    "率队",
-    "率领",
-    "简要",
-    "着重",
-    "认真",
-    "首先",
-    "提出",
-    "所作",
-    "作了",
-    "总结",
-    "应邀",
-    "分别",
-    "深入",
-    "说",
-    "称",
-    "希望",
-    "告诉",
-    "回忆",
-    "笑着",
-    "主讲",
-    "到会",
-    "亲自",
-    "一直",
-    "会上",
-    "在会上",
-    "就",
-];
-
-/// Single characters that end a name when printed right after it (`吕沛与`, `吴军在`).
-pub(super) const FOLLOWER_CHARS: &str = "对与和及在到还也就为向同是作率讲说赴任莅等";
-
-/// Titles printed right after a name (`习近平总书记`, `葛巧红书记`).
-pub(super) const TITLES_AFTER: &[&str] = &["总书记", "书记", "同志", "先生", "女士"];
-
-/// Characters that may stand right before a name found through a following verb.
-pub(super) const LEFT_CONJ: &str = "对与和及同由向给请让邀";
+use super::words::{
+    ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
+};
 
 /// What a context cue found by the scanner means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +19,7 @@ pub(super) enum Cue {
 
 /// One cue word as the scanner compares it, found through its first character.
 #[derive(Clone, Copy, Debug)]
-struct CueWord {
+struct CueWord<K> {
     /// The characters after the first, 16 bits each (cue words are ideographs, all in the
     /// Basic Multilingual Plane), first one lowest.
     rest: u64,
@@ -209,7 +27,7 @@ struct CueWord {
     mask: u64,
     /// Length in bytes.
     len: usize,
-    kind: Cue,
+    kind: K,
 }
 
 /// The context cue words, found in one pass over a segment: the same occurrences an
@@ -219,23 +37,23 @@ struct CueWord {
 /// so the scan tests each pair of adjacent ideographs against a hashed bitmap of the words'
 /// first pairs, and compares words only where the bit is set (a few per cent of the
 /// characters); one-character words are tested with a bitmap of their own.
-pub(super) struct CueTable {
+pub(super) struct CueTable<K> {
     /// For each character of the Basic Multilingual Plane, 1 + the index in `words` of the
     /// cue words starting with it, or 0.
-    slot: Vec<u8>,
+    slot: Vec<u16>,
     /// Cue words grouped by first character.
-    words: Vec<Vec<CueWord>>,
+    words: Vec<Vec<CueWord<K>>>,
     /// Hashed first pairs of the words of two or more characters.
     pairs: PairBits,
     /// The words of one character.
     singles: CharSet,
 }
 
-impl CueTable {
+impl<K: Copy> CueTable<K> {
     /// A table of every word of the lists; each word must be one to four ideographs.
-    pub(super) fn new(lists: &[(Cue, &[&'static str])]) -> Self {
-        let mut slot = vec![0u8; 0x1_0000];
-        let mut words: Vec<Vec<CueWord>> = Vec::new();
+    pub(super) fn new(lists: &[(K, &[&'static str])]) -> Self {
+        let mut slot = vec![0u16; 0x1_0000];
+        let mut words: Vec<Vec<CueWord<K>>> = Vec::new();
         let mut pairs = PairBits::with_capacity(0);
         let mut singles = CharSet::new();
         for &(kind, list) in lists {
@@ -253,7 +71,7 @@ impl CueTable {
                 };
                 if *s == 0 {
                     words.push(Vec::new());
-                    *s = u8::try_from(words.len()).expect("fewer than 256 cue initials");
+                    *s = u16::try_from(words.len()).expect("fewer than 65536 cue initials");
                 }
                 if let Some(group) = words.get_mut(usize::from(*s) - 1) {
                     group.push(CueWord {
@@ -273,14 +91,12 @@ impl CueTable {
         }
     }
 
-    /// Record every cue of `text` in `out` (cleared first), overlapping ones included.
+    /// Call `found(start, byte length, kind)` for every cue word of `text`, overlapping ones
+    /// included.
     ///
     /// Returns true when `text` has whitespace, which the extractor removes before looking
     /// at a segment: the cues are then those of the text as it is, not of the segment.
-    pub(super) fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
-        out.role_ends.clear();
-        out.follower_at.clear();
-        out.title_at.clear();
+    pub(super) fn scan_each(&self, text: &str, mut found: impl FnMut(usize, usize, K)) -> bool {
         let bytes = text.as_bytes();
         let mut spaced = false;
         let mut i = 0;
@@ -310,10 +126,10 @@ impl CueTable {
             if let Some((at, first)) = prev
                 && self.pairs.may_contain(first, code)
             {
-                self.record(bytes, at, first, false, out);
+                self.record(bytes, at, first, false, &mut found);
             }
             if self.singles.contains(&c) {
-                self.record(bytes, i, code, true, out);
+                self.record(bytes, i, code, true, &mut found);
             }
             prev = Some((i, code));
             i += HAN_LEN;
@@ -323,7 +139,14 @@ impl CueTable {
 
     /// Record the cue words starting at byte `at` with the character `first`: the
     /// one-character ones when `single`, else the longer ones.
-    fn record(&self, bytes: &[u8], at: usize, first: u32, single: bool, out: &mut CueScratch) {
+    fn record(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        first: u32,
+        single: bool,
+        found: &mut impl FnMut(usize, usize, K),
+    ) {
         let group = usize::from(self.slot.get(first as usize).copied().unwrap_or(0));
         let Some(words) = group.checked_sub(1).and_then(|g| self.words.get(g)) else {
             return;
@@ -339,13 +162,24 @@ impl CueTable {
         }
         for w in words {
             if (w.len == HAN_LEN) == single && rest & w.mask == w.rest {
-                match w.kind {
-                    Cue::Role => out.role_ends.push((at + w.len, w.len)),
-                    Cue::Follower => out.follower_at.push(at),
-                    Cue::TitleAfter => out.title_at.push(at),
-                }
+                found(at, w.len, w.kind);
             }
         }
+    }
+}
+
+impl CueTable<Cue> {
+    /// Record every cue of `text` in `out` (cleared first), overlapping ones included; true
+    /// when `text` has whitespace (see [`CueTable::scan_each`]).
+    pub(super) fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
+        out.role_ends.clear();
+        out.follower_at.clear();
+        out.title_at.clear();
+        self.scan_each(text, |at, len, kind| match kind {
+            Cue::Role => out.role_ends.push((at + len, len)),
+            Cue::Follower => out.follower_at.push(at),
+            Cue::TitleAfter => out.title_at.push(at),
+        })
     }
 }
 
@@ -360,4 +194,188 @@ pub(super) struct CueScratch {
     pub(super) follower_at: Vec<usize>,
     /// Start of every trailing title.
     pub(super) title_at: Vec<usize>,
+}
+
+/// What stands right before a name candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Left {
+    /// The start of the segment or of a clause (punctuation, a number).
+    Start = 0,
+    /// `、` or `／`: the candidate continues a list.
+    List,
+    /// An opening quote or bracket.
+    Open,
+    /// A title or role (`总统`, `村民`, `区委书记`).
+    Title,
+    /// A verb or preposition that takes a person (`会见`, `名叫`, `对`).
+    Verb,
+    /// `的`.
+    De,
+    /// Anything else.
+    Other,
+}
+
+/// Number of [`Left`] classes.
+pub(super) const LEFT_CLASSES: usize = 7;
+
+/// What stands right after a name candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Right {
+    /// The end of the segment or of a clause.
+    End = 0,
+    /// `、` or `／`: a list goes on.
+    List,
+    /// `·`: the candidate is the first part of a longer foreign name.
+    Dot,
+    /// A digit (a date such as `28日`).
+    Num,
+    /// A title or honorific printed after a name (`同志`, `总统`, `教授`).
+    Title,
+    /// Another title or role (`副总裁`, `委员`).
+    Title2,
+    /// A verb of speech or of office (`说`, `表示`, `出席`).
+    Speech,
+    /// An adverb or time word (`也`, `已经`, `今天`).
+    Adv,
+    /// A preposition or conjunction (`在`, `和`, `等`).
+    Prep,
+    /// `的`.
+    De,
+    /// A place or organisation suffix (`县`, `村`, `队`): the candidate names a place.
+    Suffix,
+    /// Anything else.
+    Other,
+}
+
+/// Number of [`Right`] classes.
+pub(super) const RIGHT_CLASSES: usize = 12;
+
+/// Which word list a context word comes from; among words of one length the first kind wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Ctx {
+    LeftTitle,
+    LeftVerb,
+    RightTitle,
+    RightTitle2,
+    RightSpeech,
+    RightAdv,
+    RightPrep,
+}
+
+/// The context word lists, each with its kind.
+pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
+    (Ctx::LeftTitle, ROLES),
+    (Ctx::LeftTitle, TITLES),
+    (Ctx::LeftVerb, VERBS_BEFORE),
+    (Ctx::RightTitle, TITLE_AFTER),
+    (Ctx::RightTitle2, ROLES),
+    (Ctx::RightTitle2, TITLES),
+    (Ctx::RightSpeech, FOLLOWERS),
+    (Ctx::RightSpeech, SPEECH),
+    (Ctx::RightAdv, ADVERBS),
+    (Ctx::RightPrep, PREPOSITIONS),
+];
+
+/// Characters that end a title word (`队长`, `球员`, `画家`), for titles no list has.
+const TITLE_SUFFIX: &str = "长员家师士官手将";
+/// Characters that, right after a candidate, make it a place or an organisation.
+const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+/// Opening quotes and brackets.
+const OPENING: &str = "“‘《「『（(";
+
+/// The best context word ending and starting at each byte offset of one segment.
+#[derive(Default)]
+pub(super) struct ContextScratch {
+    /// Rank (longest first, then list order; 0 for none) and class of the word ending at each
+    /// offset.
+    ending: Vec<(u8, Left)>,
+    /// The same for the word starting at each offset.
+    starting: Vec<(u8, Right)>,
+}
+
+impl ContextScratch {
+    /// Finds the context words of `text` (a segment without whitespace).
+    pub(super) fn scan(&mut self, table: &CueTable<Ctx>, text: &str) {
+        self.ending.clear();
+        self.ending.resize(text.len() + 1, (0, Left::Other));
+        self.starting.clear();
+        self.starting.resize(text.len() + 1, (0, Right::Other));
+        let (ending, starting) = (&mut self.ending, &mut self.starting);
+        table.scan_each(text, |at, len, kind| {
+            // Longer words first; among words of one length, the earlier list.
+            let rank = |order: u8| ((len / HAN_LEN) as u8) * 8 + (7 - order);
+            let left = match kind {
+                Ctx::LeftTitle => Some((rank(0), Left::Title)),
+                Ctx::LeftVerb => Some((rank(1), Left::Verb)),
+                _ => None,
+            };
+            if let Some(best) = left
+                && let Some(slot) = ending.get_mut(at + len)
+                && best.0 > slot.0
+            {
+                *slot = best;
+            }
+            let right = match kind {
+                Ctx::RightTitle => Some((rank(0), Right::Title)),
+                Ctx::RightTitle2 => Some((rank(1), Right::Title2)),
+                Ctx::RightSpeech => Some((rank(2), Right::Speech)),
+                Ctx::RightAdv => Some((rank(3), Right::Adv)),
+                Ctx::RightPrep => Some((rank(4), Right::Prep)),
+                _ => None,
+            };
+            if let Some(best) = right
+                && let Some(slot) = starting.get_mut(at)
+                && best.0 > slot.0
+            {
+                *slot = best;
+            }
+        });
+    }
+
+    /// What stands right before byte `s` of `text`; `is_word` says whether jieba's
+    /// dictionary has a word (for titles that end like one, `队长`).
+    pub(super) fn left(&self, text: &str, s: usize, is_word: impl Fn(&str) -> bool) -> Left {
+        let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) else {
+            return Left::Start;
+        };
+        if !is_han(prev) {
+            return match prev {
+                '、' | '／' => Left::List,
+                c if OPENING.contains(c) => Left::Open,
+                _ => Left::Start,
+            };
+        }
+        match self.ending.get(s) {
+            Some(&(rank, class)) if rank > 0 => class,
+            _ if prev == '的' => Left::De,
+            _ if TITLE_SUFFIX.contains(prev)
+                && s >= 2 * HAN_LEN
+                && text.get(s - 2 * HAN_LEN..s).is_some_and(&is_word) =>
+            {
+                Left::Title
+            }
+            _ => Left::Other,
+        }
+    }
+
+    /// What stands right after byte `e` of `text`.
+    pub(super) fn right(&self, text: &str, e: usize) -> Right {
+        let Some(next) = text.get(e..).and_then(|t| t.chars().next()) else {
+            return Right::End;
+        };
+        if !is_han(next) {
+            return match next {
+                '、' | '／' => Right::List,
+                '·' => Right::Dot,
+                c if c.is_ascii_digit() || ('０'..='９').contains(&c) => Right::Num,
+                _ => Right::End,
+            };
+        }
+        match self.starting.get(e) {
+            Some(&(rank, class)) if rank > 0 => class,
+            _ if next == '的' => Right::De,
+            _ if PLACE_SUFFIX.contains(next) => Right::Suffix,
+            _ => Right::Other,
+        }
+    }
 }

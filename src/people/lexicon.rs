@@ -2,6 +2,7 @@
 //! surname plus given name, ordinary words, and whether segmentation cuts through a candidate.
 
 use super::PersonExtractor;
+use super::model::{Lex, LexTag};
 use super::text::{HAN_LEN, Segment, is_han};
 
 /// Chinese surnames, single and compound, one per line.
@@ -102,3 +103,74 @@ impl PersonExtractor {
         start_ok && end_ok
     }
 }
+
+impl PersonExtractor {
+    /// True when jieba's dictionary lists `word`.
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// ln(1 + frequency) of `word` when jieba's dictionary lists it.
+    pub(super) fn word_freq_ln(&self, word: &str) -> Option<f32> {
+        // `suggest_freq` of a listed word is its frequency plus one.
+        self.jieba
+            .has_word(word)
+            .then(|| (self.jieba.suggest_freq(word).max(1) as f32).ln())
+    }
+
+    /// The dictionary entry of a candidate: its tag and frequency, or `None` when jieba does
+    /// not list it.
+    pub(super) fn dict_entry(&self, word: &str) -> Option<Lex> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        let tags = self.jieba.tag(word, false);
+        let tag = match tags.as_slice() {
+            [t] if t.word == word => match t.tag {
+                "nr" | "nrfg" | "nrt" => LexTag::Name,
+                "ns" => LexTag::Place,
+                _ => LexTag::Word,
+            },
+            _ => LexTag::Word,
+        };
+        // `suggest_freq` of a listed word is its frequency plus one.
+        let freq = self.jieba.suggest_freq(word).max(1);
+        Some(Lex {
+            long: word.chars().count() >= 3,
+            tag,
+            freq_ln: (freq as f32).ln(),
+        })
+    }
+
+    /// Whether segmenting the clause around `start..end` (up to six ideographs on each side)
+    /// cuts through the candidate's first and its last character.
+    pub(super) fn cuts_through(&self, text: &str, start: usize, end: usize) -> (bool, bool) {
+        let mut lo = start;
+        for _ in 0..CUT_CONTEXT {
+            match text.get(..lo).and_then(|t| t.chars().next_back()) {
+                Some(c) if is_han(c) => lo -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let mut hi = end;
+        for _ in 0..CUT_CONTEXT {
+            match text.get(hi..).and_then(|t| t.chars().next()) {
+                Some(c) if is_han(c) => hi += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let Some(window) = text.get(lo..hi) else {
+            return (false, false);
+        };
+        let (s, e) = (start - lo, end - lo);
+        let (mut left_ok, mut right_ok) = (s == 0, e == window.len());
+        for t in self.jieba.cut(window, false) {
+            left_ok |= t.byte_end == s;
+            right_ok |= t.byte_end == e;
+        }
+        (!left_ok, !right_ok)
+    }
+}
+
+/// Ideographs of context on each side of a candidate when segmenting around it.
+const CUT_CONTEXT: usize = 6;

@@ -5,8 +5,10 @@ use std::borrow::Cow;
 
 use jieba_rs::Jieba;
 
-use super::cues::{CueScratch, FOLLOWER_CHARS, LEFT_CONJ};
+use super::cues::CueScratch;
+use super::decode::ModelScratch;
 use super::text::{HAN_LEN, Segment, is_han};
+use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
 
 /// What the strong pass keeps of one article for the gazetteer pass.
@@ -18,44 +20,83 @@ pub(super) struct StrongPass {
     pub(super) stripped: Vec<(usize, String)>,
 }
 
+/// Buffers of the per-segment passes, reused across segments.
+#[derive(Default)]
+pub(super) struct PassScratch {
+    cues: CueScratch,
+    strong: Vec<Hit>,
+    model: ModelScratch,
+}
+
 impl PersonExtractor {
-    /// Every strongly evidenced person mention in the segments.
-    pub(super) fn strong_hits(&self, segs: &[Segment]) -> Vec<Hit> {
+    /// Every person mention the strong rules and the model find in the segments.
+    pub(super) fn strong_hits(&self, segs: &[Segment], exclude: &[&str]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut cues = CueScratch::default();
+        let mut scratch = PassScratch::default();
         for (si, seg) in segs.iter().enumerate() {
             // Segments have no whitespace left, so the scan always covers the whole text.
-            self.cues.scan(&seg.text, &mut cues);
-            self.strong_hits_in(si, seg, &mut cues, &mut hits);
+            self.cues.scan(&seg.text, &mut scratch.cues);
+            self.segment_hits(si, seg, exclude, &mut scratch, &mut hits);
         }
         hits
+    }
+
+    /// The hits of one segment whose cues are in `scratch`: strong rules, then the model.
+    fn segment_hits(
+        &self,
+        si: usize,
+        seg: &Segment,
+        exclude: &[&str],
+        scratch: &mut PassScratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        scratch.strong.clear();
+        self.strong_hits_in(si, seg, &mut scratch.cues, &mut scratch.strong);
+        self.model_hits(
+            si,
+            &seg.text,
+            &scratch.strong,
+            exclude,
+            &mut scratch.model,
+            hits,
+        );
     }
 
     /// The strong pass over one article's raw title and paragraphs.
     ///
     /// The cue scan also notices whitespace; only the (rare) segments that have some are
     /// copied without it and scanned again. They are returned for the gazetteer pass.
-    pub(super) fn strong_pass<'a>(&self, raw: impl Iterator<Item = &'a str>) -> StrongPass {
+    pub(super) fn strong_pass<'a>(
+        &self,
+        raw: impl Iterator<Item = &'a str>,
+        exclude: &[&str],
+    ) -> StrongPass {
         let mut pass = StrongPass::default();
-        let mut cues = CueScratch::default();
+        let mut scratch = PassScratch::default();
         for (si, text) in raw.enumerate() {
-            if self.cues.scan(text, &mut cues) {
+            if self.cues.scan(text, &mut scratch.cues) {
                 let seg = Segment::new(text);
-                self.cues.scan(&seg.text, &mut cues);
-                self.strong_hits_in(si, &seg, &mut cues, &mut pass.hits);
+                self.cues.scan(&seg.text, &mut scratch.cues);
+                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
                 pass.stripped.push((si, seg.text.into_owned()));
             } else {
                 let seg = Segment {
                     text: Cow::Borrowed(text),
                 };
-                self.strong_hits_in(si, &seg, &mut cues, &mut pass.hits);
+                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
             }
         }
         pass
     }
 
     /// The strong hits of one segment from its scanned cues, appended to `hits`.
-    fn strong_hits_in(&self, si: usize, seg: &Segment, cues: &mut CueScratch, hits: &mut Vec<Hit>) {
+    pub(super) fn strong_hits_in(
+        &self,
+        si: usize,
+        seg: &Segment,
+        cues: &mut CueScratch,
+        hits: &mut Vec<Hit>,
+    ) {
         // Longest role ending at each position, verbs starting at each position, titles after.
         let CueScratch {
             role_ends,

@@ -1,0 +1,210 @@
+//! The model pass over one segment: candidates scored in two stages, strong-rule hits merged
+//! in, and the best non-overlapping names kept.
+//!
+//! Candidates come from [`super::chinese`] and [`super::translit`]; each is first scored with
+//! the cheap weights, and only the likely ones are measured with jieba and scored in full.
+//! A strong rule's hit (a name after a role, before a verb…) is evidence the model weighs
+//! like any other; a hit after a role is kept unless the model finds it very unlikely (a piece
+//! of a longer foreign name). Where candidates overlap, the likelier one wins.
+
+use super::chinese::Span;
+use super::cues::ContextScratch;
+use super::model::{CHEAP, FULL, Features, Kind, Vector, probability};
+use super::text::HAN_LEN;
+use super::words::{DOCTRINES, NOT_CAMPAIGN};
+use super::{Hit, PersonExtractor};
+
+/// Cheap-stage probability a candidate needs to be measured in full.
+pub const STAGE_ONE: f32 = 0.1;
+/// Probability a candidate needs to be a name.
+pub const ACCEPT: f32 = 0.5;
+/// Probability a name needs to be looked for in every other article (the gazetteer).
+pub(super) const CONFIDENT: f32 = 0.8;
+
+/// Buffers of the model pass, reused across segments.
+#[derive(Default)]
+pub(super) struct ModelScratch {
+    ctx: ContextScratch,
+    spans: Vec<Span>,
+    /// Probability, span index, in the order the spans were made.
+    scored: Vec<(f32, usize)>,
+    taken: Vec<(usize, usize)>,
+}
+
+impl PersonExtractor {
+    /// The names of one segment: the model's candidates merged with the strong hits found
+    /// in it (`strong`, all of segment `si`), appended to `out`.
+    pub(super) fn model_hits(
+        &self,
+        si: usize,
+        text: &str,
+        strong: &[Hit],
+        exclude: &[&str],
+        scratch: &mut ModelScratch,
+        out: &mut Vec<Hit>,
+    ) {
+        self.candidates(text, strong, scratch);
+        let ModelScratch {
+            spans,
+            scored,
+            taken,
+            ..
+        } = scratch;
+        scored.clear();
+        for (k, s) in spans.iter_mut().enumerate() {
+            if s.features.rule_role {
+                // Kept unless a likely longer name holds it (see below).
+                scored.push((1.0, k));
+                continue;
+            }
+            if probability(&CHEAP, &s.features) < STAGE_ONE {
+                continue;
+            }
+            self.measure_fully(text, s);
+            let p = probability(&FULL, &s.features);
+            if p >= ACCEPT {
+                scored.push((p, k));
+            }
+        }
+        // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
+        // 贡多`) gives way to it.
+        let pieces: Vec<usize> = scored
+            .iter()
+            .filter_map(|&(_, k)| {
+                let s = spans.get(k)?;
+                let held = s.features.rule_role
+                    && scored.iter().any(|&(_, j)| {
+                        spans.get(j).is_some_and(|o| {
+                            !o.features.rule_role
+                                && o.start <= s.start
+                                && s.end <= o.end
+                                && o.end - o.start > s.end - s.start
+                        })
+                    });
+                held.then_some(k)
+            })
+            .collect();
+        scored.retain(|(_, k)| !pieces.contains(k));
+        // Likeliest first; among equals, the order the candidates were made.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        taken.clear();
+        for &(p, k) in scored.iter() {
+            let Some(s) = spans.get(k) else { continue };
+            if taken.iter().any(|&(a, b)| s.start < b && a < s.end) {
+                continue;
+            }
+            taken.push((s.start, s.end));
+            let Some(name) = text.get(s.start..s.end) else {
+                continue;
+            };
+            if doctrine_use(text, s.start, s.end) {
+                continue;
+            }
+            // Bylines are named only where a strong rule finds them in the text itself.
+            let ruled = s.features.rule_role || s.features.rule_bare;
+            if !ruled && exclude.contains(&name) {
+                continue;
+            }
+            let role = strong
+                .iter()
+                .find(|h| h.at == s.start && h.name == name)
+                .and_then(|h| h.role.clone());
+            out.push(Hit {
+                seg: si,
+                at: s.start,
+                name: name.to_owned(),
+                role,
+                strong: p >= CONFIDENT,
+            });
+        }
+    }
+
+    /// The candidates of `text` with their cheap features, strong hits merged in, in
+    /// `scratch.spans`.
+    fn candidates(&self, text: &str, strong: &[Hit], scratch: &mut ModelScratch) {
+        let ModelScratch { ctx, spans, .. } = scratch;
+        ctx.scan(&self.context_table, text);
+        spans.clear();
+        self.chinese_candidates(text, ctx, spans);
+        self.translit_candidates(text, ctx, spans);
+        // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
+        for h in strong {
+            let end = h.at + h.name.len();
+            let rule = |f: &mut Features| {
+                if h.role.is_some() {
+                    f.rule_role = true;
+                } else {
+                    f.rule_bare = true;
+                }
+            };
+            let mut matched = false;
+            for s in spans.iter_mut().filter(|s| s.start == h.at && s.end == end) {
+                rule(&mut s.features);
+                matched = true;
+            }
+            if !matched {
+                let compound = self.opens_compound(text, h.at);
+                let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
+                features.rule_only = true;
+                rule(&mut features);
+                spans.push(Span {
+                    start: h.at,
+                    end,
+                    features,
+                });
+            }
+        }
+    }
+
+    /// True when a compound surname starts at byte `at`.
+    fn opens_compound(&self, text: &str, at: usize) -> bool {
+        let mut cs = text.get(at..).into_iter().flat_map(str::chars);
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => self.compound.contains(&(a, b)) && text.len() >= at + 2 * HAN_LEN,
+            _ => false,
+        }
+    }
+}
+
+impl PersonExtractor {
+    /// Every candidate of `text` (strong hits included), fully measured: its byte offset,
+    /// name, feature vector, and the vector of the cheap stage. For fitting the model's weights.
+    pub(super) fn measured_candidates(&self, text: &str) -> Vec<(usize, String, Vector, Vector)> {
+        let mut cues = super::cues::CueScratch::default();
+        self.cues.scan(text, &mut cues);
+        let seg = super::text::Segment::new(text);
+        let mut strong = Vec::new();
+        self.strong_hits_in(0, &seg, &mut cues, &mut strong);
+        let mut scratch = ModelScratch::default();
+        self.candidates(text, &strong, &mut scratch);
+        scratch
+            .spans
+            .iter_mut()
+            .map(|s| {
+                let cheap = s.features.vector();
+                self.measure_fully(text, s);
+                let name = text.get(s.start..s.end).unwrap_or_default().to_owned();
+                (s.start, name, s.features.vector(), cheap)
+            })
+            .collect()
+    }
+
+    /// Adds what needs jieba to the features of a candidate.
+    fn measure_fully(&self, text: &str, s: &mut Span) {
+        match s.features.kind {
+            Kind::Chinese => self.chinese_full(text, s.start, s.end, &mut s.features),
+            Kind::Translit => self.translit_full(text, s.start, s.end, &mut s.features),
+        }
+    }
+}
+
+/// True when the name at `start..end` is part of a doctrine, prize or campaign name
+/// (`邓小平理论`, `尤伯杯`, `学雷锋`).
+fn doctrine_use(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    if DOCTRINES.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let mut before = text.get(..start).unwrap_or_default().chars().rev();
+    before.next() == Some('学') && !before.next().is_some_and(|c| NOT_CAMPAIGN.contains(c))
+}

@@ -1,0 +1,393 @@
+//! The person-name model: what is measured of a candidate and how much each measure counts.
+//!
+//! A candidate (a surname plus a given name, or a run of transliteration characters) is
+//! described by its [`Features`]: the character statistics of [`super::stats`], what jieba's
+//! dictionary says of it, whether segmentation cuts through it, and the context classes of
+//! [`super::cues`]. A logistic model turns them into the probability that the candidate is a
+//! person's name. Its weights ([`super::weights`]) were fitted to the person annotations of
+//! real news text and of the sample pages; they are few (about a hundred numbers), one per
+//! kind of evidence, never per name.
+//!
+//! Scoring runs in two stages so that jieba is consulted rarely: [`CHEAP`] uses only what
+//! table look-ups give, and only candidates it finds likely enough are measured in full and
+//! scored with [`FULL`].
+
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
+pub(super) use super::weights::{CHEAP, FULL};
+
+/// Which kind of name a candidate would be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A surname followed by a given name.
+    Chinese,
+    /// A transliterated foreign name.
+    Translit,
+}
+
+/// What jieba's dictionary tags a candidate that it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LexTag {
+    /// A person (`nr`, `nrfg`, `nrt`).
+    Name = 0,
+    /// A place (`ns`).
+    Place = 1,
+    /// Any other word.
+    Word = 2,
+}
+
+/// A candidate that is a dictionary word: its tag and frequency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Lex {
+    /// Three characters or more (else two).
+    pub(super) long: bool,
+    pub(super) tag: LexTag,
+    /// ln(1 + frequency).
+    pub(super) freq_ln: f32,
+}
+
+/// Everything the model weighs about one candidate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Features {
+    pub(super) kind: Kind,
+    // Chinese names.
+    /// The surname is compound (not weighed: it only decides how the name is split).
+    pub(super) compound: bool,
+    /// Surname statistic (a fixed value for a compound surname).
+    pub(super) surname: f32,
+    /// Sum and minimum of the given-name statistics of the given-name characters.
+    pub(super) given: f32,
+    pub(super) given_min: f32,
+    /// A two-character given name.
+    pub(super) three_chars: bool,
+    pub(super) ends_function_char: bool,
+    /// The surname and the first given character make a dictionary word (`高兴|地`).
+    pub(super) head_is_word: bool,
+    /// ln(1 + frequency) of that word.
+    pub(super) head_word_freq: f32,
+    /// The two-character given name is a dictionary word (`建国`).
+    pub(super) given_is_word: bool,
+    /// ln(1 + frequency) of that word.
+    pub(super) given_word_freq: f32,
+    /// Given-name statistic of the character after the candidate (0 if there is none).
+    pub(super) next_given: f32,
+    pub(super) ends_place_suffix: bool,
+    /// Mean transliteration statistic of the given name.
+    pub(super) given_translit: f32,
+    /// A `·` right before or after: a piece of a foreign name.
+    pub(super) next_to_dot: bool,
+    // Transliterated names.
+    /// Mean, minimum and count of the transliteration statistics of the characters.
+    pub(super) tr_mean: f32,
+    pub(super) tr_min: f32,
+    pub(super) tr_len: f32,
+    /// Parts joined by `·`.
+    pub(super) tr_dot: bool,
+    /// Stops right before a joining mark: a piece of a longer name.
+    pub(super) tr_before_join: bool,
+    /// Transliteration statistics of the characters right before and after (0 if none).
+    pub(super) tr_prev: f32,
+    pub(super) tr_next: f32,
+    pub(super) tr_ends_place_suffix: bool,
+    pub(super) tr_before_place_suffix: bool,
+    // Both.
+    /// The candidate occurs more than once in its segment.
+    pub(super) repeated: bool,
+    /// Found by a strong rule after a role, or before a verb or trailing title.
+    pub(super) rule_role: bool,
+    pub(super) rule_bare: bool,
+    /// Found by a strong rule only (not a candidate of its own).
+    pub(super) rule_only: bool,
+    pub(super) lex: Option<Lex>,
+    pub(super) left: Left,
+    pub(super) right: Right,
+    /// Segmentation of the clause cuts through the candidate's first or last character.
+    pub(super) cut_left: bool,
+    pub(super) cut_right: bool,
+}
+
+impl Features {
+    /// A candidate of `kind` with nothing measured yet.
+    pub(super) fn new(kind: Kind) -> Self {
+        Features {
+            kind,
+            compound: false,
+            surname: 0.0,
+            given: 0.0,
+            given_min: 0.0,
+            three_chars: false,
+            ends_function_char: false,
+            head_is_word: false,
+            head_word_freq: 0.0,
+            given_is_word: false,
+            given_word_freq: 0.0,
+            next_given: 0.0,
+            ends_place_suffix: false,
+            given_translit: 0.0,
+            next_to_dot: false,
+            tr_mean: 0.0,
+            tr_min: 0.0,
+            tr_len: 0.0,
+            tr_dot: false,
+            tr_before_join: false,
+            tr_prev: 0.0,
+            tr_next: 0.0,
+            tr_ends_place_suffix: false,
+            tr_before_place_suffix: false,
+            repeated: false,
+            rule_role: false,
+            rule_bare: false,
+            rule_only: false,
+            lex: None,
+            left: Left::Other,
+            right: Right::Other,
+            cut_left: false,
+            cut_right: false,
+        }
+    }
+
+    /// True when the context says "person": a title or list on either side, a verb of
+    /// speech after, or parts joined by `·`.
+    fn has_cue(&self) -> bool {
+        matches!(self.left, Left::Title | Left::List)
+            || matches!(
+                self.right,
+                Right::Title | Right::Title2 | Right::Speech | Right::List
+            )
+            || self.tr_dot
+    }
+}
+
+/// Names of the entries of a feature vector, in order (see [`Features::vector`]).
+pub const FEATURE_NAMES: &[&str] = &[
+    "bias",
+    // Chinese names.
+    "cn",
+    "cn.surname",
+    "cn.given",
+    "cn.given_min",
+    "cn.three_chars",
+    "cn.ends_function_char",
+    "cn.head_is_word",
+    "cn.head_word_freq",
+    "cn.given_is_word",
+    "cn.given_word_freq",
+    "cn.next_given",
+    "cn.ends_place_suffix",
+    "cn.given_translit",
+    "cn.next_to_dot",
+    "cn.no_cue",
+    "cn.lex2.name",
+    "cn.lex2.name_freq",
+    "cn.lex2.place",
+    "cn.lex2.place_freq",
+    "cn.lex2.word",
+    "cn.lex2.word_freq",
+    "cn.lex3.name",
+    "cn.lex3.name_freq",
+    "cn.lex3.place",
+    "cn.lex3.place_freq",
+    "cn.lex3.word",
+    "cn.lex3.word_freq",
+    "cn.cut_left",
+    "cn.cut_right",
+    "cn.left.start",
+    "cn.left.list",
+    "cn.left.open",
+    "cn.left.title",
+    "cn.left.verb",
+    "cn.left.de",
+    "cn.left.other",
+    "cn.right.end",
+    "cn.right.list",
+    "cn.right.dot",
+    "cn.right.num",
+    "cn.right.title",
+    "cn.right.title2",
+    "cn.right.speech",
+    "cn.right.adv",
+    "cn.right.prep",
+    "cn.right.de",
+    "cn.right.suffix",
+    "cn.right.other",
+    // Transliterated names.
+    "tr",
+    "tr.mean",
+    "tr.min",
+    "tr.len",
+    "tr.dot",
+    "tr.before_join",
+    "tr.prev",
+    "tr.next",
+    "tr.ends_place_suffix",
+    "tr.before_place_suffix",
+    "tr.no_cue",
+    "tr.lex2.name",
+    "tr.lex2.name_freq",
+    "tr.lex2.place",
+    "tr.lex2.place_freq",
+    "tr.lex2.word",
+    "tr.lex2.word_freq",
+    "tr.lex3.name",
+    "tr.lex3.name_freq",
+    "tr.lex3.place",
+    "tr.lex3.place_freq",
+    "tr.lex3.word",
+    "tr.lex3.word_freq",
+    "tr.cut_left",
+    "tr.cut_right",
+    "tr.left.start",
+    "tr.left.list",
+    "tr.left.open",
+    "tr.left.title",
+    "tr.left.verb",
+    "tr.left.de",
+    "tr.left.other",
+    "tr.right.end",
+    "tr.right.list",
+    "tr.right.dot",
+    "tr.right.num",
+    "tr.right.title",
+    "tr.right.title2",
+    "tr.right.speech",
+    "tr.right.adv",
+    "tr.right.prep",
+    "tr.right.de",
+    "tr.right.suffix",
+    "tr.right.other",
+    // Both.
+    "repeated",
+    "rule_role",
+    "rule_bare",
+    "rule_only",
+];
+
+/// Length of a feature vector.
+pub const FEATURES: usize = 97;
+
+/// A feature vector, and the weights of a logistic model over it.
+pub type Vector = [f32; FEATURES];
+
+/// Where the blocks of the vector start.
+const CN: usize = 1;
+const CN_LEX: usize = 16;
+const CN_CONTEXT: usize = 28;
+const TR: usize = 49;
+const TR_LEX: usize = 60;
+const TR_CONTEXT: usize = 72;
+const BOTH: usize = 93;
+
+// The blocks fill the vector exactly.
+const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);
+const _: () = assert!(TR_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == BOTH);
+const _: () = assert!(BOTH + 4 == FEATURES);
+
+/// 1.0 for true, 0.0 for false.
+fn b(x: bool) -> f32 {
+    f32::from(u8::from(x))
+}
+
+impl Features {
+    /// The features as a vector (entries named by [`FEATURE_NAMES`]).
+    pub(super) fn vector(&self) -> Vector {
+        let mut v = [0.0; FEATURES];
+        let mut put = |i: usize, x: f32| {
+            if let Some(slot) = v.get_mut(i) {
+                *slot = x;
+            }
+        };
+        put(0, 1.0);
+        let (lex, context) = match self.kind {
+            Kind::Chinese => {
+                let cn = [
+                    1.0,
+                    self.surname,
+                    self.given,
+                    self.given_min,
+                    b(self.three_chars),
+                    b(self.ends_function_char),
+                    b(self.head_is_word),
+                    self.head_word_freq,
+                    b(self.given_is_word),
+                    self.given_word_freq,
+                    self.next_given,
+                    b(self.ends_place_suffix),
+                    self.given_translit,
+                    b(self.next_to_dot),
+                    b(!self.has_cue()),
+                ];
+                for (k, x) in cn.into_iter().enumerate() {
+                    put(CN + k, x);
+                }
+                (CN_LEX, CN_CONTEXT)
+            }
+            Kind::Translit => {
+                let tr = [
+                    1.0,
+                    self.tr_mean,
+                    self.tr_min,
+                    self.tr_len,
+                    b(self.tr_dot),
+                    b(self.tr_before_join),
+                    self.tr_prev,
+                    self.tr_next,
+                    b(self.tr_ends_place_suffix),
+                    b(self.tr_before_place_suffix),
+                    b(!self.has_cue()),
+                ];
+                for (k, x) in tr.into_iter().enumerate() {
+                    put(TR + k, x);
+                }
+                (TR_LEX, TR_CONTEXT)
+            }
+        };
+        if let Some(l) = self.lex {
+            let at = lex + usize::from(l.long) * 6 + l.tag as usize * 2;
+            put(at, 1.0);
+            put(at + 1, l.freq_ln);
+        }
+        put(context, b(self.cut_left));
+        put(context + 1, b(self.cut_right));
+        put(context + 2 + self.left as usize, 1.0);
+        put(context + 2 + LEFT_CLASSES + self.right as usize, 1.0);
+        let both = [
+            b(self.repeated),
+            b(self.rule_role),
+            b(self.rule_bare),
+            b(self.rule_only),
+        ];
+        for (k, x) in both.into_iter().enumerate() {
+            put(BOTH + k, x);
+        }
+        v
+    }
+}
+
+/// The probability that a candidate with features `f` is a person's name under `weights`.
+pub(super) fn probability(weights: &Vector, f: &Features) -> f32 {
+    let z: f32 = weights.iter().zip(f.vector()).map(|(w, x)| w * x).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_layout_matches_the_names() {
+        assert_eq!(FEATURE_NAMES.len(), FEATURES);
+        let at = |name: &str| FEATURE_NAMES.iter().position(|n| *n == name);
+        assert_eq!(at("cn"), Some(CN));
+        assert_eq!(at("cn.lex2.name"), Some(CN_LEX));
+        assert_eq!(at("cn.cut_left"), Some(CN_CONTEXT));
+        assert_eq!(at("cn.left.start"), Some(CN_CONTEXT + 2));
+        assert_eq!(at("cn.right.end"), Some(CN_CONTEXT + 2 + LEFT_CLASSES));
+        assert_eq!(at("tr"), Some(TR));
+        assert_eq!(at("tr.lex2.name"), Some(TR_LEX));
+        assert_eq!(at("tr.cut_left"), Some(TR_CONTEXT));
+        assert_eq!(
+            at("tr.right.other"),
+            Some(TR_CONTEXT + 1 + LEFT_CLASSES + RIGHT_CLASSES)
+        );
+        assert_eq!(at("repeated"), Some(BOTH));
+    }
+}
