@@ -207,7 +207,11 @@ fn measure(items: &[&Item], full: &Vector, cheap: &Vector, accept: f32) -> (usiz
         let mut scored: Vec<(f32, &Candidate)> = Vec::new();
         for c in &item.candidates {
             let ruled = c.full.get(role).is_some_and(|&x| x > 0.0);
-            if !ruled && sigmoid(cheap, &c.cheap) < STAGE_ONE {
+            let stage: f32 = std::env::var("STAGE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(STAGE_ONE);
+            if !ruled && sigmoid(cheap, &c.cheap) < stage {
                 continue;
             }
             let p = if ruled { 1.0 } else { sigmoid(full, &c.full) };

@@ -56,7 +56,7 @@ pub use corpus::annotate_corpus;
 pub use gazetteer::Gazetteer;
 
 use crate::model::PersonMention;
-use cues::{CONTEXT_LISTS, Ctx, Cue, CueTable};
+use cues::{Cue, CueKind, CueTable, cue_lists};
 use lexicon::{NOT_GIVEN, SURNAMES};
 use stats::CharStats;
 use text::{CharSet, Segment};
@@ -108,12 +108,15 @@ pub struct PersonExtractor {
     jieba: Jieba,
     single: CharSet,
     compound: FxHashSet<(char, char)>,
-    cues: CueTable<Cue>,
-    /// Context words of the model (titles before, verbs after…).
-    context_table: CueTable<Ctx>,
+    /// The cue words of the strong rules and of the model's context.
+    cues: CueTable<CueKind>,
+    context_chars: cues::ContextChars,
     stats: CharStats,
     /// Titles and roles, which are never a given name.
     title_words: FxHashSet<&'static str>,
+    sets: chinese::NameSets,
+    cheap_chinese: chinese::CheapChinese,
+
     roles: FxHashSet<&'static str>,
     followers: Vec<&'static str>,
     /// First characters of the followers, to skip comparing them one by one.
@@ -147,17 +150,20 @@ impl PersonExtractor {
                 _ => {}
             }
         }
-        let cues = CueTable::new(&[
+        let cues = CueTable::new(&cue_lists(&[
             (Cue::Role, ROLES),
             (Cue::Follower, FOLLOWERS),
             (Cue::TitleAfter, TITLES_AFTER),
-        ]);
+        ]));
+        let sets = chinese::NameSets::new(&compound);
         PersonExtractor {
             jieba: Jieba::new(),
             single,
             compound,
             cues,
-            context_table: CueTable::new(CONTEXT_LISTS),
+            context_chars: cues::ContextChars::new(),
+            sets,
+            cheap_chinese: chinese::CheapChinese::new(),
             stats: CharStats::load(),
             title_words: ROLES
                 .iter()

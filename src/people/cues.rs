@@ -168,22 +168,50 @@ impl<K: Copy> CueTable<K> {
     }
 }
 
-impl CueTable<Cue> {
+/// What a cue word means: evidence for the strong rules, or context for the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    Strong(Cue),
+    Context(Ctx),
+}
+
+impl CueTable<CueKind> {
     /// Record every cue of `text` in `out` (cleared first), overlapping ones included; true
     /// when `text` has whitespace (see [`CueTable::scan_each`]).
     pub(super) fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
         out.role_ends.clear();
         out.follower_at.clear();
         out.title_at.clear();
+        out.ending.clear();
+        out.ending.resize(text.len() + 1, (0, Left::Other));
+        out.starting.clear();
+        out.starting.resize(text.len() + 1, (0, Right::Other));
         self.scan_each(text, |at, len, kind| match kind {
-            Cue::Role => out.role_ends.push((at + len, len)),
-            Cue::Follower => out.follower_at.push(at),
-            Cue::TitleAfter => out.title_at.push(at),
+            CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
+            CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
+            CueKind::Strong(Cue::TitleAfter) => out.title_at.push(at),
+            CueKind::Context(ctx) => out.context_word(at, len, ctx),
         })
     }
 }
 
-/// Per-segment cue positions, reused across the segments of an article.
+/// Every cue word of `lists` with its kind.
+pub(super) fn cue_lists(
+    strong: &[(Cue, &'static [&'static str])],
+) -> Vec<(CueKind, &'static [&'static str])> {
+    strong
+        .iter()
+        .map(|&(cue, list)| (CueKind::Strong(cue), list))
+        .chain(
+            CONTEXT_LISTS
+                .iter()
+                .map(|&(ctx, list)| (CueKind::Context(ctx), list)),
+        )
+        .collect()
+}
+
+/// Per-segment cue positions, reused across the segments of an article: the cue words of the
+/// strong rules, and the best context word ending and starting at each position.
 ///
 /// All offsets are byte offsets; every cue word is made of ideographs.
 #[derive(Default)]
@@ -194,6 +222,11 @@ pub(super) struct CueScratch {
     pub(super) follower_at: Vec<usize>,
     /// Start of every trailing title.
     pub(super) title_at: Vec<usize>,
+    /// Rank (longest first, then list order; 0 for none) and class of the context word
+    /// ending at each byte offset.
+    ending: Vec<(u8, Left)>,
+    /// The same for the context word starting at each offset.
+    starting: Vec<(u8, Right)>,
 }
 
 /// What stands right before a name candidate.
@@ -283,74 +316,93 @@ const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡�
 /// Opening quotes and brackets.
 const OPENING: &str = "“‘《「『（(";
 
-/// The best context word ending and starting at each byte offset of one segment.
-#[derive(Default)]
-pub(super) struct ContextScratch {
-    /// Rank (longest first, then list order; 0 for none) and class of the word ending at each
-    /// offset.
-    ending: Vec<(u8, Left)>,
-    /// The same for the word starting at each offset.
-    starting: Vec<(u8, Right)>,
+/// The character sets the context classes test, as bitmaps.
+pub(super) struct ContextChars {
+    title_suffix: CharSet,
+    place_suffix: CharSet,
+    opening: CharSet,
 }
 
-impl ContextScratch {
-    /// Finds the context words of `text` (a segment without whitespace).
-    pub(super) fn scan(&mut self, table: &CueTable<Ctx>, text: &str) {
-        self.ending.clear();
-        self.ending.resize(text.len() + 1, (0, Left::Other));
-        self.starting.clear();
-        self.starting.resize(text.len() + 1, (0, Right::Other));
-        let (ending, starting) = (&mut self.ending, &mut self.starting);
-        table.scan_each(text, |at, len, kind| {
-            // Longer words first; among words of one length, the earlier list.
-            let rank = |order: u8| ((len / HAN_LEN) as u8) * 8 + (7 - order);
-            let left = match kind {
-                Ctx::LeftTitle => Some((rank(0), Left::Title)),
-                Ctx::LeftVerb => Some((rank(1), Left::Verb)),
-                _ => None,
-            };
-            if let Some(best) = left
-                && let Some(slot) = ending.get_mut(at + len)
-                && best.0 > slot.0
-            {
-                *slot = best;
-            }
-            let right = match kind {
-                Ctx::RightTitle => Some((rank(0), Right::Title)),
-                Ctx::RightTitle2 => Some((rank(1), Right::Title2)),
-                Ctx::RightSpeech => Some((rank(2), Right::Speech)),
-                Ctx::RightAdv => Some((rank(3), Right::Adv)),
-                Ctx::RightPrep => Some((rank(4), Right::Prep)),
-                _ => None,
-            };
-            if let Some(best) = right
-                && let Some(slot) = starting.get_mut(at)
-                && best.0 > slot.0
-            {
-                *slot = best;
-            }
-        });
+impl ContextChars {
+    /// The sets.
+    pub(super) fn new() -> Self {
+        ContextChars {
+            title_suffix: TITLE_SUFFIX.chars().collect(),
+            place_suffix: PLACE_SUFFIX.chars().collect(),
+            opening: OPENING.chars().collect(),
+        }
+    }
+}
+
+impl CueScratch {
+    /// Records a context word found at byte `at`, `len` bytes long.
+    fn context_word(&mut self, at: usize, len: usize, kind: Ctx) {
+        // Longer words first; among words of one length, the earlier list.
+        let rank = |order: u8| ((len / HAN_LEN) as u8) * 8 + (7 - order);
+        let left = match kind {
+            Ctx::LeftTitle => Some((rank(0), Left::Title)),
+            Ctx::LeftVerb => Some((rank(1), Left::Verb)),
+            _ => None,
+        };
+        if let Some(best) = left
+            && let Some(slot) = self.ending.get_mut(at + len)
+            && best.0 > slot.0
+        {
+            *slot = best;
+        }
+        let right = match kind {
+            Ctx::RightTitle => Some((rank(0), Right::Title)),
+            Ctx::RightTitle2 => Some((rank(1), Right::Title2)),
+            Ctx::RightSpeech => Some((rank(2), Right::Speech)),
+            Ctx::RightAdv => Some((rank(3), Right::Adv)),
+            Ctx::RightPrep => Some((rank(4), Right::Prep)),
+            _ => None,
+        };
+        if let Some(best) = right
+            && let Some(slot) = self.starting.get_mut(at)
+            && best.0 > slot.0
+        {
+            *slot = best;
+        }
     }
 
-    /// What stands right before byte `s` of `text`; `is_word` says whether jieba's
-    /// dictionary has a word (for titles that end like one, `队长`).
-    pub(super) fn left(&self, text: &str, s: usize, is_word: impl Fn(&str) -> bool) -> Left {
+    /// True when a context word of two or more characters runs into the candidate `s..e`
+    /// from either side (`区长|远`, `吕沛强|调`): its edge character belongs to that word.
+    pub(super) fn crosses(&self, s: usize, e: usize) -> bool {
+        let long = |rank: u8| rank / 8 >= 2;
+        self.ending
+            .get(s + HAN_LEN)
+            .is_some_and(|&(rank, _)| long(rank))
+            || e.checked_sub(HAN_LEN)
+                .and_then(|last| self.starting.get(last))
+                .is_some_and(|&(rank, _)| long(rank))
+    }
+
+    /// What stands right before byte `s` of `text` (the scanned segment); `is_word` says
+    /// whether jieba's dictionary has a word (for titles that end like one, `队长`).
+    pub(super) fn left(
+        &self,
+        sets: &ContextChars,
+        text: &str,
+        s: usize,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Left {
         let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) else {
             return Left::Start;
         };
         if !is_han(prev) {
             return match prev {
                 '、' | '／' => Left::List,
-                c if OPENING.contains(c) => Left::Open,
+                c if sets.opening.contains(&c) => Left::Open,
                 _ => Left::Start,
             };
         }
         match self.ending.get(s) {
             Some(&(rank, class)) if rank > 0 => class,
             _ if prev == '的' => Left::De,
-            _ if TITLE_SUFFIX.contains(prev)
+            _ if sets.title_suffix.contains(&prev)
                 && s >= 2 * HAN_LEN
-                && text.get(s - 2 * HAN_LEN..s).is_some_and(&is_word) =>
+                && text.get(s - 2 * HAN_LEN..s).is_some_and(is_word) =>
             {
                 Left::Title
             }
@@ -359,7 +411,7 @@ impl ContextScratch {
     }
 
     /// What stands right after byte `e` of `text`.
-    pub(super) fn right(&self, text: &str, e: usize) -> Right {
+    pub(super) fn right(&self, sets: &ContextChars, text: &str, e: usize) -> Right {
         let Some(next) = text.get(e..).and_then(|t| t.chars().next()) else {
             return Right::End;
         };
@@ -374,7 +426,7 @@ impl ContextScratch {
         match self.starting.get(e) {
             Some(&(rank, class)) if rank > 0 => class,
             _ if next == '的' => Right::De,
-            _ if PLACE_SUFFIX.contains(next) => Right::Suffix,
+            _ if sets.place_suffix.contains(&next) => Right::Suffix,
             _ => Right::Other,
         }
     }

@@ -7,25 +7,45 @@
 //! like any other; a hit after a role is kept unless the model finds it very unlikely (a piece
 //! of a longer foreign name). Where candidates overlap, the likelier one wins.
 
-use super::chinese::Span;
-use super::cues::ContextScratch;
+use super::chinese::{Source, Span};
+use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Vector, probability};
+use super::stats::Row;
 use super::text::HAN_LEN;
 use super::words::{DOCTRINES, NOT_CAMPAIGN};
 use super::{Hit, PersonExtractor};
 
 /// Cheap-stage probability a candidate needs to be measured in full.
 pub const STAGE_ONE: f32 = 0.1;
+/// [`STAGE_ONE`] as log-odds: ln(0.1 / 0.9).
+pub(super) const STAGE_ONE_LOG_ODDS: f32 = -2.197_224_6;
 /// Probability a candidate needs to be a name.
 pub const ACCEPT: f32 = 0.5;
 /// Probability a name needs to be looked for in every other article (the gazetteer).
 pub(super) const CONFIDENT: f32 = 0.8;
 
+/// One segment as the model pass takes it.
+pub(super) struct SegmentIn<'a> {
+    /// Index of the segment in its article (the title first).
+    pub(super) si: usize,
+    /// The segment, without whitespace.
+    pub(super) text: &'a str,
+    /// Its cue words.
+    pub(super) cues: &'a CueScratch,
+    /// What the strong rules found in it.
+    pub(super) strong: &'a [Hit],
+    /// The article's bylines.
+    pub(super) exclude: &'a [&'a str],
+}
+
 /// Buffers of the model pass, reused across segments.
 #[derive(Default)]
 pub(super) struct ModelScratch {
-    ctx: ContextScratch,
     spans: Vec<Span>,
+    /// The characters of the segment with their statistics.
+    rows: Vec<Row>,
+    /// The spans of the strong hits.
+    keep: Vec<(usize, usize)>,
     /// Probability, span index, in the order the spans were made.
     scored: Vec<(f32, usize)>,
     taken: Vec<(usize, usize)>,
@@ -36,14 +56,18 @@ impl PersonExtractor {
     /// in it (`strong`, all of segment `si`), appended to `out`.
     pub(super) fn model_hits(
         &self,
-        si: usize,
-        text: &str,
-        strong: &[Hit],
-        exclude: &[&str],
+        seg: SegmentIn,
         scratch: &mut ModelScratch,
         out: &mut Vec<Hit>,
     ) {
-        self.candidates(text, strong, scratch);
+        let SegmentIn {
+            si,
+            text,
+            cues,
+            strong,
+            exclude,
+        } = seg;
+        self.candidates(text, cues, strong, false, scratch);
         let ModelScratch {
             spans,
             scored,
@@ -121,12 +145,30 @@ impl PersonExtractor {
 
     /// The candidates of `text` with their cheap features, strong hits merged in, in
     /// `scratch.spans`.
-    fn candidates(&self, text: &str, strong: &[Hit], scratch: &mut ModelScratch) {
-        let ModelScratch { ctx, spans, .. } = scratch;
-        ctx.scan(&self.context_table, text);
+    fn candidates(
+        &self,
+        text: &str,
+        ctx: &CueScratch,
+        strong: &[Hit],
+        all: bool,
+        scratch: &mut ModelScratch,
+    ) {
+        let ModelScratch {
+            spans, rows, keep, ..
+        } = scratch;
         spans.clear();
-        self.chinese_candidates(text, ctx, spans);
-        self.translit_candidates(text, ctx, spans);
+        keep.clear();
+        keep.extend(strong.iter().map(|h| (h.at, h.at + h.name.len())));
+        self.stats.rows(text, rows);
+        let src = Source {
+            text,
+            rows,
+            cues: ctx,
+            keep,
+            all,
+        };
+        self.chinese_candidates(src, spans);
+        self.translit_candidates(src, spans);
         // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
         for h in strong {
             let end = h.at + h.name.len();
@@ -154,6 +196,28 @@ impl PersonExtractor {
                 });
             }
         }
+        // A context word running into a candidate takes its edge character; a Chinese
+        // candidate overlapping a name after a role is beaten by it.
+        let roles: Vec<(usize, usize)> = strong
+            .iter()
+            .filter(|h| h.role.is_some())
+            .map(|h| (h.at, h.at + h.name.len()))
+            .collect();
+        spans.retain(|s| {
+            let f = &s.features;
+            if f.rule_role || f.rule_bare {
+                return true;
+            }
+            if ctx.crosses(s.start, s.end) {
+                return false;
+            }
+            f.kind == Kind::Translit || !roles.iter().any(|&(a, b)| s.start < b && a < s.end)
+        });
+    }
+
+    /// True when the cheap stage finds the candidate likely enough to measure in full.
+    pub(super) fn passes_stage_one(&self, f: &Features) -> bool {
+        f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
     }
 
     /// True when a compound surname starts at byte `at`.
@@ -176,7 +240,7 @@ impl PersonExtractor {
         let mut strong = Vec::new();
         self.strong_hits_in(0, &seg, &mut cues, &mut strong);
         let mut scratch = ModelScratch::default();
-        self.candidates(text, &strong, &mut scratch);
+        self.candidates(text, &cues, &strong, true, &mut scratch);
         scratch
             .spans
             .iter_mut()

@@ -148,13 +148,19 @@ impl Features {
     /// True when the context says "person": a title or list on either side, a verb of
     /// speech after, or parts joined by `·`.
     fn has_cue(&self) -> bool {
-        matches!(self.left, Left::Title | Left::List)
-            || matches!(
-                self.right,
-                Right::Title | Right::Title2 | Right::Speech | Right::List
-            )
-            || self.tr_dot
+        has_cue(self.left, self.right, self.tr_dot)
     }
+}
+
+/// True when the context says "person": a title or list on either side, a verb of speech
+/// after, or parts joined by `·`.
+pub(super) fn has_cue(left: Left, right: Right, dotted: bool) -> bool {
+    matches!(left, Left::Title | Left::List)
+        || matches!(
+            right,
+            Right::Title | Right::Title2 | Right::Speech | Right::List
+        )
+        || dotted
 }
 
 /// Names of the entries of a feature vector, in order (see [`Features::vector`]).
@@ -290,11 +296,23 @@ impl Features {
     /// The features as a vector (entries named by [`FEATURE_NAMES`]).
     pub(super) fn vector(&self) -> Vector {
         let mut v = [0.0; FEATURES];
-        let mut put = |i: usize, x: f32| {
+        self.each(|i, x| {
             if let Some(slot) = v.get_mut(i) {
                 *slot = x;
             }
-        };
+        });
+        v
+    }
+
+    /// The model's log-odds for these features under `weights`.
+    fn logit(&self, weights: &Vector) -> f32 {
+        let mut z = 0.0;
+        self.each(|i, x| z += weights.get(i).copied().unwrap_or(0.0) * x);
+        z
+    }
+
+    /// Calls `put(index, value)` for every entry of the vector that may be non-zero.
+    fn each(&self, mut put: impl FnMut(usize, f32)) {
         put(0, 1.0);
         let (lex, context) = match self.kind {
             Kind::Chinese => {
@@ -358,14 +376,19 @@ impl Features {
         for (k, x) in both.into_iter().enumerate() {
             put(BOTH + k, x);
         }
-        v
+    }
+}
+
+impl Features {
+    /// The log-odds of these features under `weights`.
+    pub(super) fn log_odds(&self, weights: &Vector) -> f32 {
+        self.logit(weights)
     }
 }
 
 /// The probability that a candidate with features `f` is a person's name under `weights`.
 pub(super) fn probability(weights: &Vector, f: &Features) -> f32 {
-    let z: f32 = weights.iter().zip(f.vector()).map(|(w, x)| w * x).sum();
-    1.0 / (1.0 + (-z).exp())
+    1.0 / (1.0 + (-f.logit(weights)).exp())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use jieba_rs::Jieba;
 
 use super::cues::CueScratch;
-use super::decode::ModelScratch;
+use super::decode::{ModelScratch, SegmentIn};
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
@@ -52,14 +52,14 @@ impl PersonExtractor {
     ) {
         scratch.strong.clear();
         self.strong_hits_in(si, seg, &mut scratch.cues, &mut scratch.strong);
-        self.model_hits(
+        let input = SegmentIn {
             si,
-            &seg.text,
-            &scratch.strong,
+            text: &seg.text,
+            cues: &scratch.cues,
+            strong: &scratch.strong,
             exclude,
-            &mut scratch.model,
-            hits,
-        );
+        };
+        self.model_hits(input, &mut scratch.model, hits);
     }
 
     /// The strong pass over one article's raw title and paragraphs.
@@ -102,6 +102,7 @@ impl PersonExtractor {
             role_ends,
             follower_at,
             title_at,
+            ..
         } = cues;
         // Sorted by end then length: the last entry of each end is its longest role.
         role_ends.sort_unstable();

@@ -21,6 +21,7 @@ pub(super) const HAN_LEN: usize = 3;
 ///
 /// `bytes` must be the bytes of a `str`, so a lead byte is always followed by its
 /// continuation bytes.
+#[inline]
 pub(super) fn han_at(bytes: &[u8], i: usize) -> Option<char> {
     let [b0, b1, b2] = *bytes.get(i..i + HAN_LEN)? else {
         return None;
@@ -70,6 +71,7 @@ impl CharSet {
     }
 
     /// True when `c` is in the set.
+    #[inline]
     pub(super) fn contains(&self, c: &char) -> bool {
         let code = *c as usize;
         match self.bits.get(code / 64) {

@@ -8,8 +8,8 @@
 //! longest good span wins where spans overlap.
 
 use super::PersonExtractor;
-use super::chinese::{END_SUFFIX, Span};
-use super::cues::ContextScratch;
+use super::chinese::{Source, Span};
+use super::cues::CueScratch;
 use super::model::{Features, Kind};
 use super::stats::Stat;
 use super::text::is_han;
@@ -26,78 +26,87 @@ const CHAR_MIN: f32 = -3.5;
 const LOW: f32 = 0.5;
 /// Lowest statistic of the first character after a joining mark.
 const AFTER_JOIN_MIN: f32 = 0.5;
+/// Farthest a start may be from the first very likely character of its name.
+const REACH: usize = 7;
 /// Longest run, in characters (joining marks included).
 const MAX_CHARS: usize = 16;
 /// Characters that, right after a name, make it a place (`…县`, `…人`).
-const PLACE_AFTER: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+pub(super) const PLACE_AFTER: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
 
 impl PersonExtractor {
-    /// Every transliterated-name candidate of `text`, with its cheap features.
-    pub(super) fn translit_candidates(
-        &self,
-        text: &str,
-        ctx: &ContextScratch,
-        out: &mut Vec<Span>,
-    ) {
-        let t = |c: char| self.stats.get(c, Stat::Translit);
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let n = chars.len();
-        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-        let offset = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
-        let first_new = out.len();
-        for i in 0..n {
-            let Some(c) = at(i) else { continue };
-            if !is_han(c) || t(c) < START_MIN {
+    /// The transliterated-name candidates of a segment with their cheap features: every one
+    /// with `src.all`, else those the cheap stage finds likely and those in `src.keep`.
+    pub(super) fn translit_candidates(&self, src: Source, out: &mut Vec<Span>) {
+        // A name holds a character that is very likely a transliteration, at most
+        // `REACH` characters after its start: only starts near one are tried.
+        let mut next_start = 0;
+        for (q, r) in src.rows.iter().enumerate() {
+            if r.translit < NEIGHBOUR_MAX {
                 continue;
             }
-            if let Some(p) = i.checked_sub(1).and_then(at)
-                && ((is_han(p) && t(p) >= NEIGHBOUR_MAX) || JOINS.contains(p))
-            {
-                continue;
+            for i in q.saturating_sub(REACH).max(next_start)..=q {
+                self.translit_from(src, i, out);
             }
-            let (mut j, mut low, mut k, mut dots) = (i, 0usize, 0usize, 0usize);
-            while let Some(c) = at(j)
-                && j - i < MAX_CHARS
-            {
-                if JOINS.contains(c) {
-                    let next_ok = at(j + 1).is_some_and(|d| is_han(d) && t(d) >= AFTER_JOIN_MIN);
-                    if j > i && next_ok && at(j - 1) != Some(c) {
-                        dots += 1;
-                        j += 1;
-                        continue;
-                    }
+            next_start = q + 1;
+        }
+    }
+
+    /// The candidates starting at row `i`.
+    fn translit_from(&self, src: Source, i: usize, out: &mut Vec<Span>) {
+        let Source {
+            text,
+            rows,
+            cues: ctx,
+            keep,
+            all,
+        } = src;
+        let at = |k: usize| rows.get(k).map(|r| (r.c, r.translit));
+        let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
+        let is_join = |c: char| self.sets.joins.contains(&c);
+        let Some((c, v)) = at(i) else { return };
+        if !is_han(c) || v < START_MIN {
+            return;
+        }
+        if let Some((p, pv)) = i.checked_sub(1).and_then(at)
+            && (pv >= NEIGHBOUR_MAX || is_join(p))
+        {
+            return;
+        }
+        let (mut j, mut low, mut k, mut dots, mut has_strong) = (i, 0usize, 0usize, 0usize, false);
+        while let Some((c, v)) = at(j)
+            && j - i < MAX_CHARS
+        {
+            if is_join(c) {
+                let next_ok = at(j + 1).is_some_and(|(_, w)| w >= AFTER_JOIN_MIN);
+                if j > i && next_ok && at(j - 1).map(|(p, _)| p) != Some(c) {
+                    dots += 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if v < CHAR_MIN {
+                break;
+            }
+            if v < LOW {
+                low += 1;
+                if low > 1 + k / 3 {
                     break;
                 }
-                if !is_han(c) {
-                    break;
-                }
-                let v = t(c);
-                if v < CHAR_MIN {
-                    break;
-                }
-                if v < LOW {
-                    low += 1;
-                    if low > 1 + k / 3 {
-                        break;
-                    }
-                }
-                k += 1;
-                j += 1;
-                let last = at(j - 1).unwrap_or_default();
-                let next_joins_run = at(j).is_some_and(|d| is_han(d) && t(d) >= NEIGHBOUR_MAX);
-                if k >= 2 && !JOINS.contains(last) && t(last) >= END_MIN && !next_joins_run {
-                    let (start, end) = (offset(i), offset(j));
-                    let seen = out
-                        .get(first_new..)
-                        .is_some_and(|s| s.iter().any(|x| x.start == start && x.end == end));
-                    if !seen {
-                        let features = self.translit_measures(text, ctx, start, end, dots > 0);
-                        out.push(Span {
-                            start,
-                            end,
-                            features,
-                        });
-                    }
+            }
+            has_strong |= v >= NEIGHBOUR_MAX;
+            k += 1;
+            j += 1;
+            let next_joins_run = at(j).is_some_and(|(_, w)| w >= NEIGHBOUR_MAX);
+            if k >= 2 && has_strong && v >= END_MIN && !next_joins_run {
+                let (start, end) = (offset(i), offset(j));
+                let features = self.translit_measures(text, ctx, start, end, dots > 0);
+                if all || keep.contains(&(start, end)) || self.passes_stage_one(&features) {
+                    out.push(Span {
+                        start,
+                        end,
+                        features,
+                    });
                 }
             }
         }
@@ -107,7 +116,7 @@ impl PersonExtractor {
     fn translit_measures(
         &self,
         text: &str,
-        ctx: &ContextScratch,
+        ctx: &CueScratch,
         start: usize,
         end: usize,
         dotted: bool,
@@ -128,7 +137,7 @@ impl PersonExtractor {
         f.tr_dot = dotted;
         let prev = text.get(..start).and_then(|s| s.chars().next_back());
         let next = text.get(end..).and_then(|s| s.chars().next());
-        f.tr_before_join = next.is_some_and(|c| JOINS.contains(c));
+        f.tr_before_join = next.is_some_and(|c| self.sets.joins.contains(&c));
         if let Some(p) = prev.filter(|&p| is_han(p)) {
             f.tr_prev = t(p).clamp(-2.0, 4.0);
         }
@@ -138,11 +147,10 @@ impl PersonExtractor {
         f.tr_ends_place_suffix = cand
             .chars()
             .next_back()
-            .is_some_and(|c| END_SUFFIX.contains(c));
-        f.tr_before_place_suffix = next.is_some_and(|c| PLACE_AFTER.contains(c));
-        f.repeated = text.matches(cand).nth(1).is_some();
-        f.left = ctx.left(text, start, |w| self.has_word(w));
-        f.right = ctx.right(text, end);
+            .is_some_and(|c| self.sets.end_suffix.contains(&c));
+        f.tr_before_place_suffix = next.is_some_and(|c| self.sets.place_after.contains(&c));
+        f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
+        f.right = ctx.right(&self.context_chars, text, end);
         f
     }
 
@@ -150,6 +158,7 @@ impl PersonExtractor {
     pub(super) fn translit_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
+        f.repeated = text.matches(cand).nth(1).is_some();
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
     }
 }
