@@ -35,9 +35,11 @@ mod chinese;
 mod corpus;
 mod cues;
 mod decode;
+mod forms;
 mod gazetteer;
 mod lexicon;
 mod model;
+mod roles;
 mod stats;
 mod strong;
 #[cfg(test)]
@@ -70,6 +72,9 @@ struct Hit {
     name: String,
     role: Option<String>,
     strong: bool,
+    /// Found in a context that leaves no doubt (after a role, a given name before `同志`):
+    /// the model keeps it unless a likelier longer name holds it.
+    sure: bool,
 }
 
 /// The process-wide extractor behind [`PersonExtractor::shared`].
@@ -267,7 +272,8 @@ fn segments<'a>(title: Option<&'a str>, paragraphs: &'a [String]) -> Vec<Segment
         .collect()
 }
 
-/// Distinct people in order of first appearance, each with the first role printed for them.
+/// Distinct people in order of first appearance, each with the most specific role printed
+/// for them (the first of equals).
 fn merge(mut hits: Vec<Hit>) -> Vec<PersonMention> {
     hits.sort_by_key(|h| (h.seg, h.at, !h.strong));
     // An article names a handful of people: a linear search beats hashing cloned names.
@@ -275,7 +281,7 @@ fn merge(mut hits: Vec<Hit>) -> Vec<PersonMention> {
     for h in hits {
         match out.iter_mut().find(|p| p.name == h.name) {
             Some(p) => {
-                if p.role.is_none() {
+                if roles::specificity(h.role.as_deref()) > roles::specificity(p.role.as_deref()) {
                     p.role = h.role;
                 }
             }

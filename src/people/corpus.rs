@@ -118,6 +118,7 @@ impl PackedStrong {
                 name: self.text_at(h.name).to_owned(),
                 role: h.role.map(|r| self.text_at(r).to_owned()),
                 strong: h.strong,
+                sure: false,
             })
             .collect()
     }

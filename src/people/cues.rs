@@ -366,6 +366,23 @@ impl CueScratch {
         }
     }
 
+    /// Every byte offset where a title word of the lists ends.
+    pub(super) fn titles_ending(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ending
+            .iter()
+            .enumerate()
+            .filter(|&(_, &(rank, class))| rank > 0 && class == Left::Title)
+            .map(|(s, _)| s)
+    }
+
+    /// The byte length of the title word of the lists that ends at byte `s`, if one does.
+    pub(super) fn title_before(&self, s: usize) -> Option<usize> {
+        match self.ending.get(s) {
+            Some(&(rank, Left::Title)) if rank > 0 => Some(usize::from(rank / 8) * HAN_LEN),
+            _ => None,
+        }
+    }
+
     /// True when a context word of two or more characters runs into the candidate `s..e`
     /// from either side (`区长|远`, `吕沛强|调`): its edge character belongs to that word.
     pub(super) fn crosses(&self, s: usize, e: usize) -> bool {

@@ -132,13 +132,18 @@ impl PersonExtractor {
             let role = strong
                 .iter()
                 .find(|h| h.at == s.start && h.name == name)
-                .and_then(|h| h.role.clone());
+                .and_then(|h| h.role.clone())
+                .or_else(|| {
+                    let len = cues.title_before(s.start)?;
+                    Some(self.role_text(text, s.start - len, s.start))
+                });
             out.push(Hit {
                 seg: si,
                 at: s.start,
                 name: name.to_owned(),
                 role,
                 strong: p >= CONFIDENT,
+                sure: false,
             });
         }
     }
@@ -173,7 +178,7 @@ impl PersonExtractor {
         for h in strong {
             let end = h.at + h.name.len();
             let rule = |f: &mut Features| {
-                if h.role.is_some() {
+                if h.sure {
                     f.rule_role = true;
                 } else {
                     f.rule_bare = true;
@@ -200,7 +205,7 @@ impl PersonExtractor {
         // candidate overlapping a name after a role is beaten by it.
         let roles: Vec<(usize, usize)> = strong
             .iter()
-            .filter(|h| h.role.is_some())
+            .filter(|h| h.sure)
             .map(|h| (h.at, h.at + h.name.len()))
             .collect();
         spans.retain(|s| {

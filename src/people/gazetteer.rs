@@ -5,6 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::{HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
+use super::words::{DOCTRINES, NOT_CAMPAIGN};
 use super::{Hit, PersonExtractor};
 
 /// Words after a name that make it part of a campaign or institution name (`雷锋精神`).
@@ -70,21 +71,26 @@ impl PersonExtractor {
                     name: name.clone(),
                     role: None,
                     strong: false,
+                    sure: false,
                 });
             });
         }
         hits
     }
 
-    /// True when the name is used inside a campaign or institution name (`学雷锋`, `雷锋精神`).
+    /// True when the name is used inside a campaign, doctrine or institution name (`学雷锋`,
+    /// `雷锋精神`, `邓小平理论`).
     fn name_use(&self, seg: &Segment, start: usize, end: usize) -> bool {
-        if NAME_USES.iter().any(|w| seg.has_at(end, w)) {
+        if NAME_USES
+            .iter()
+            .chain(DOCTRINES)
+            .any(|w| seg.has_at(end, w))
+        {
             return true;
         }
         let prev = seg.before(start);
         let prev2 = prev.and_then(|p| seg.before(start - p.len_utf8()));
-        prev == Some('学')
-            && !prev2.is_some_and(|c| c == '学' || c == '大' || c == '中' || c == '小')
+        prev == Some('学') && !prev2.is_some_and(|c| NOT_CAMPAIGN.contains(c))
     }
 }
 

@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use jieba_rs::Jieba;
-
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
 use super::text::{HAN_LEN, Segment, is_han};
@@ -123,10 +121,12 @@ impl PersonExtractor {
                         name: seg.slice(start, s).to_owned(),
                         role: None,
                         strong: true,
+                        sure: false,
                     });
                 }
             }
         }
+        self.other_forms(si, seg, cues, hits);
     }
 
     /// A name right after a role ending at byte `end` (`len` bytes long), and the `、` list
@@ -135,13 +135,14 @@ impl PersonExtractor {
         let Some(name_end) = self.name_after(seg, end) else {
             return;
         };
-        let role = Some(role_text(&self.jieba, seg, end - len, end));
+        let role = Some(self.role_text(&seg.text, end - len, end));
         hits.push(Hit {
             seg: si,
             at: end,
             name: seg.slice(end, name_end).to_owned(),
             role: role.clone(),
             strong: true,
+            sure: true,
         });
         let mut at = name_end;
         while seg.get(at) == Some('、') {
@@ -155,6 +156,7 @@ impl PersonExtractor {
                 name: seg.slice(next, next_end).to_owned(),
                 role: role.clone(),
                 strong: true,
+                sure: true,
             });
             at = next_end;
         }
@@ -231,40 +233,4 @@ impl PersonExtractor {
         }
         None
     }
-}
-
-/// The role as printed before a name: the role word plus the office it belongs to, back
-/// to the previous punctuation or conjunction (`山阳区委副书记`); when that is long, only
-/// as far back as a word boundary a few characters before the role word (`党组书记`).
-pub(super) fn role_text(
-    jieba: &Jieba,
-    seg: &Segment,
-    role_start: usize,
-    role_end: usize,
-) -> String {
-    const MAX_EXTRA: usize = 7;
-    const SHORT_EXTRA: usize = 4;
-    let mut from = role_start;
-    let mut extra = 0;
-    while extra <= MAX_EXTRA {
-        match seg.before(from) {
-            Some(c) if is_han(c) && !"与和及的在对为向是并".contains(c) => {
-                from -= c.len_utf8();
-                extra += 1;
-            }
-            _ => break,
-        }
-    }
-    if extra > MAX_EXTRA {
-        // The characters taken above are all ideographs, `HAN_LEN` bytes each.
-        let lo = role_start - SHORT_EXTRA * HAN_LEN;
-        let window = seg.slice(lo, role_start);
-        from = role_start;
-        for t in jieba.cut(window, false) {
-            if t.byte_start > 0 && lo + t.byte_start < from {
-                from = lo + t.byte_start;
-            }
-        }
-    }
-    seg.slice(from, role_end).to_owned()
 }
