@@ -60,7 +60,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape, or what a saved index means.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.

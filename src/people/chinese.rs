@@ -9,7 +9,7 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, RIGHT_CLASSES};
 use super::decode::STAGE_ONE_LOG_ODDS;
-use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue};
+use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
 
@@ -17,7 +17,7 @@ use super::text::{CharSet, HAN_LEN, han_at, is_han};
 pub(super) const FUNCTION_CHARS: &str = "的了在和与对向及是把被给从为以于也都就还又将已而并或";
 /// Characters that end place and organisation names (`村`, `县`, `杯`).
 pub(super) const END_SUFFIX: &str =
-    "村镇乡县市省区州路街湖河山岛港湾桥站寺庙宫阁楼馆园厂店队杯奖节";
+    "村镇乡县市省区州路街线渠湖河山岛港湾桥站寺庙宫阁楼馆园厂店队杯奖节";
 /// One-character given names that are honorifics or placeholders (`胡老`, `王某`).
 pub(super) const HONORIFICS: &str = "老某氏公哥姐嫂妈婆爷叔总";
 /// The value of the surname statistic for a compound surname.
@@ -32,7 +32,7 @@ pub(super) struct Source<'a> {
     pub(super) rows: &'a [Row],
     /// Its cue words.
     pub(super) cues: &'a CueScratch,
-    /// Spans that are candidates whatever the cheap stage says (strong hits).
+    /// Spans that are candidates whatever the cheap stage says (strong hits), sorted.
     pub(super) keep: &'a [(usize, usize)],
     /// Every candidate, not only the likely ones (for fitting the model).
     pub(super) all: bool,
@@ -78,7 +78,7 @@ impl PersonExtractor {
                 }
                 let (start, end) = (r.off, offset(k + n));
                 let wanted = all
-                    || keep.contains(&(start, end))
+                    || keep.binary_search(&(start, end)).is_ok()
                     || self.cheap_chinese.likely(self, src, k, n, compound);
                 if wanted && self.given_shaped(text, start, end, compound) {
                     let f = self.chinese_measures(text, ctx, start, end, compound);
@@ -176,6 +176,7 @@ impl PersonExtractor {
         }
         let prev = text.get(..start).and_then(|t| t.chars().next_back());
         f.next_to_dot = prev == Some('·') || next == Some('·');
+        f.quoted = quoted(prev, next);
         f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
         f.right = ctx.right(&self.context_chars, text, end);
         f
@@ -186,7 +187,7 @@ impl PersonExtractor {
     pub(super) fn chinese_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
-        f.repeated = text.matches(cand).nth(1).is_some();
+        f.repeated = repeated_nearby(text, start, end);
         if f.three_chars {
             let head_end = end - 2 * HAN_LEN;
             let given = text.get(head_end..end).unwrap_or_default();
@@ -249,6 +250,7 @@ pub(super) struct CheapChinese {
     given_translit: f32,
     next_to_dot: f32,
     no_cue: f32,
+    quoted: f32,
     left: [f32; LEFT_CLASSES],
     right: [f32; RIGHT_CLASSES],
 }
@@ -287,6 +289,7 @@ impl CheapChinese {
             given_translit: w("cn.given_translit"),
             next_to_dot: w("cn.next_to_dot"),
             no_cue: w("cn.no_cue"),
+            quoted: w("quoted"),
             left: std::array::from_fn(|k| class("left", k)),
             right: std::array::from_fn(|k| class("right", k)),
         }
@@ -353,6 +356,9 @@ impl CheapChinese {
         if prev.is_some_and(|p| p.c == '·') || next.is_some_and(|x| x.c == '·') {
             z += self.next_to_dot;
         }
+        if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
+            z += self.quoted;
+        }
         let (start, end) = (first.off, next.map_or(text.len(), |x| x.off));
         let left = ctx.left(&ex.context_chars, text, start, |w| ex.has_word(w));
         let right = ctx.right(&ex.context_chars, text, end);
@@ -363,4 +369,17 @@ impl CheapChinese {
         }
         z >= STAGE_ONE_LOG_ODDS
     }
+}
+
+/// True when `prev` and `next` open and close a quotation or a title (`“…”`, `《…》`).
+pub(super) fn quoted(prev: Option<char>, next: Option<char>) -> bool {
+    matches!(
+        (prev, next),
+        (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('《'), Some('》'))
+            | (Some('「'), Some('」'))
+            | (Some('『'), Some('』'))
+            | (Some('"'), Some('"'))
+    )
 }

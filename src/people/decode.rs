@@ -7,14 +7,20 @@
 //! like any other; a hit after a role is kept unless the model finds it very unlikely (a piece
 //! of a longer foreign name). Where candidates overlap, the likelier one wins.
 
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Vector, probability};
 use super::stats::Row;
 use super::text::HAN_LEN;
-use super::words::{DOCTRINES, NOT_CAMPAIGN};
+use super::words::{DOCTRINES, NOT_CAMPAIGN, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
 
+/// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
+const MAX_SPAN: usize = 64;
 /// Cheap-stage probability a candidate needs to be measured in full.
 pub const STAGE_ONE: f32 = 0.1;
 /// [`STAGE_ONE`] as log-odds: ln(0.1 / 0.9).
@@ -48,7 +54,8 @@ pub(super) struct ModelScratch {
     keep: Vec<(usize, usize)>,
     /// Probability, span index, in the order the spans were made.
     scored: Vec<(f32, usize)>,
-    taken: Vec<(usize, usize)>,
+    /// Start and end of the names kept so far.
+    taken: BTreeMap<usize, usize>,
 }
 
 impl PersonExtractor {
@@ -91,42 +98,52 @@ impl PersonExtractor {
             }
         }
         // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
-        // 贡多`) gives way to it.
-        let pieces: Vec<usize> = scored
+        // 贡多`) gives way to it. The model's likely spans, by start, tell which.
+        let mut likely: Vec<(usize, usize)> = scored
             .iter()
-            .filter_map(|&(_, k)| {
-                let s = spans.get(k)?;
-                let held = s.features.rule_role
-                    && scored.iter().any(|&(_, j)| {
-                        spans.get(j).is_some_and(|o| {
-                            !o.features.rule_role
-                                && o.start <= s.start
-                                && s.end <= o.end
-                                && o.end - o.start > s.end - s.start
-                        })
-                    });
-                held.then_some(k)
-            })
+            .filter_map(|&(_, k)| spans.get(k))
+            .filter(|s| !s.features.rule_role)
+            .map(|s| (s.start, s.end))
             .collect();
-        scored.retain(|(_, k)| !pieces.contains(k));
+        likely.sort_unstable();
+        scored.retain(|&(_, k)| {
+            let Some(s) = spans.get(k) else { return false };
+            if !s.features.rule_role {
+                return true;
+            }
+            // Spans are short: a holder starts at most `MAX_SPAN` bytes before.
+            let from = likely.partition_point(|&(a, _)| a + MAX_SPAN < s.start);
+            let to = likely.partition_point(|&(a, _)| a <= s.start);
+            !likely
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .any(|&(a, b)| s.end <= b && b - a > s.end - s.start)
+        });
         // Likeliest first; among equals, the order the candidates were made.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         taken.clear();
         for &(p, k) in scored.iter() {
             let Some(s) = spans.get(k) else { continue };
-            if taken.iter().any(|&(a, b)| s.start < b && a < s.end) {
+            // Taken spans do not overlap: only the last one starting before this end may.
+            if taken
+                .range(..s.end)
+                .next_back()
+                .is_some_and(|(_, &b)| b > s.start)
+            {
                 continue;
             }
-            taken.push((s.start, s.end));
+            taken.insert(s.start, s.end);
             let Some(name) = text.get(s.start..s.end) else {
                 continue;
             };
             if doctrine_use(text, s.start, s.end) {
                 continue;
             }
-            // Bylines are named only where a strong rule finds them in the text itself.
+            // Bylines are named only where a strong rule finds them in the text itself; a
+            // name after a staff title is a byline.
             let ruled = s.features.rule_role || s.features.rule_bare;
-            if !ruled && exclude.contains(&name) {
+            if !ruled && (exclude.contains(&name) || after_staff_title(text, s.start)) {
                 continue;
             }
             let role = strong
@@ -164,6 +181,7 @@ impl PersonExtractor {
         spans.clear();
         keep.clear();
         keep.extend(strong.iter().map(|h| (h.at, h.at + h.name.len())));
+        keep.sort_unstable();
         self.stats.rows(text, rows);
         let src = Source {
             text,
@@ -175,6 +193,10 @@ impl PersonExtractor {
         self.chinese_candidates(src, spans);
         self.translit_candidates(src, spans);
         // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
+        let mut by_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (k, s) in spans.iter().enumerate() {
+            by_span.insert((s.start, s.end), k);
+        }
         for h in strong {
             let end = h.at + h.name.len();
             let rule = |f: &mut Features| {
@@ -184,12 +206,10 @@ impl PersonExtractor {
                     f.rule_bare = true;
                 }
             };
-            let mut matched = false;
-            for s in spans.iter_mut().filter(|s| s.start == h.at && s.end == end) {
+            let matched = by_span.get(&(h.at, end)).and_then(|&k| spans.get_mut(k));
+            if let Some(s) = matched {
                 rule(&mut s.features);
-                matched = true;
-            }
-            if !matched {
+            } else {
                 let compound = self.opens_compound(text, h.at);
                 let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
                 features.rule_only = true;
@@ -203,11 +223,12 @@ impl PersonExtractor {
         }
         // A context word running into a candidate takes its edge character; a Chinese
         // candidate overlapping a name after a role is beaten by it.
-        let roles: Vec<(usize, usize)> = strong
+        let mut roles: Vec<(usize, usize)> = strong
             .iter()
             .filter(|h| h.sure)
             .map(|h| (h.at, h.at + h.name.len()))
             .collect();
+        roles.sort_unstable();
         spans.retain(|s| {
             let f = &s.features;
             if f.rule_role || f.rule_bare {
@@ -216,7 +237,15 @@ impl PersonExtractor {
             if ctx.crosses(s.start, s.end) {
                 return false;
             }
-            f.kind == Kind::Translit || !roles.iter().any(|&(a, b)| s.start < b && a < s.end)
+            // Roles' names are short: one overlapping starts at most `MAX_SPAN` bytes before.
+            let from = roles.partition_point(|&(a, _)| a + MAX_SPAN < s.start);
+            let to = roles.partition_point(|&(a, _)| a < s.end);
+            f.kind == Kind::Translit
+                || !roles
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&(_, b)| s.start < b)
         });
     }
 
@@ -266,6 +295,33 @@ impl PersonExtractor {
         }
     }
 }
+
+/// True when a staff title (`记者`, `通讯员`) stands right before byte `start`, or opens the
+/// `、` list the name at `start` continues (`记者甲、乙`).
+fn after_staff_title(text: &str, start: usize) -> bool {
+    staff_before(text.get(..start).unwrap_or_default(), LIST_ITEMS)
+}
+
+/// True when `before` ends with a staff title, or with one, a name and `、`, and so on for
+/// up to `items` names.
+fn staff_before(before: &str, items: usize) -> bool {
+    if STAFF_TITLES.iter().any(|t| before.ends_with(t)) {
+        return true;
+    }
+    let Some(item) = before.strip_suffix('、') else {
+        return false;
+    };
+    items > 0
+        && (2..=4).any(|n| {
+            item.len()
+                .checked_sub(n * HAN_LEN)
+                .and_then(|cut| item.get(..cut))
+                .is_some_and(|rest| staff_before(rest, items - 1))
+        })
+}
+
+/// Most names of a `、` list walked back over to find what opens it.
+const LIST_ITEMS: usize = 8;
 
 /// True when the name at `start..end` is part of a doctrine, prize or campaign name
 /// (`邓小平理论`, `尤伯杯`, `学雷锋`).

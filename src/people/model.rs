@@ -90,8 +90,10 @@ pub(super) struct Features {
     pub(super) tr_ends_place_suffix: bool,
     pub(super) tr_before_place_suffix: bool,
     // Both.
-    /// The candidate occurs more than once in its segment.
+    /// The candidate occurs again near it (within [`REPEAT_WINDOW`] bytes).
     pub(super) repeated: bool,
+    /// The candidate is all a quotation holds (`“双引擎”`, `《雅舍》`): a term or a title.
+    pub(super) quoted: bool,
     /// Found by a strong rule after a role, or before a verb or trailing title.
     pub(super) rule_role: bool,
     pub(super) rule_bare: bool,
@@ -134,6 +136,7 @@ impl Features {
             tr_ends_place_suffix: false,
             tr_before_place_suffix: false,
             repeated: false,
+            quoted: false,
             rule_role: false,
             rule_bare: false,
             rule_only: false,
@@ -150,6 +153,27 @@ impl Features {
     fn has_cue(&self) -> bool {
         has_cue(self.left, self.right, self.tr_dot)
     }
+}
+
+/// How far before and after a candidate its repetition is looked for, in bytes (a long
+/// paragraph; a whole page printed as one line is not searched end to end for every candidate).
+pub(super) const REPEAT_WINDOW: usize = 900;
+
+/// True when the text `start..end` occurs again within [`REPEAT_WINDOW`] bytes of it.
+pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
+    let Some(cand) = text.get(start..end) else {
+        return false;
+    };
+    let mut lo = start.saturating_sub(REPEAT_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + REPEAT_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text.get(lo..hi)
+        .is_some_and(|window| window.matches(cand).nth(1).is_some())
 }
 
 /// True when the context says "person": a title or list on either side, a verb of speech
@@ -262,13 +286,14 @@ pub const FEATURE_NAMES: &[&str] = &[
     "tr.right.other",
     // Both.
     "repeated",
+    "quoted",
     "rule_role",
     "rule_bare",
     "rule_only",
 ];
 
 /// Length of a feature vector.
-pub const FEATURES: usize = 97;
+pub const FEATURES: usize = 98;
 
 /// A feature vector, and the weights of a logistic model over it.
 pub type Vector = [f32; FEATURES];
@@ -285,7 +310,7 @@ const BOTH: usize = 93;
 // The blocks fill the vector exactly.
 const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);
 const _: () = assert!(TR_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == BOTH);
-const _: () = assert!(BOTH + 4 == FEATURES);
+const _: () = assert!(BOTH + 5 == FEATURES);
 
 /// 1.0 for true, 0.0 for false.
 fn b(x: bool) -> f32 {
@@ -369,6 +394,7 @@ impl Features {
         put(context + 2 + LEFT_CLASSES + self.right as usize, 1.0);
         let both = [
             b(self.repeated),
+            b(self.quoted),
             b(self.rule_role),
             b(self.rule_bare),
             b(self.rule_only),

@@ -8,9 +8,9 @@
 //! longest good span wins where spans overlap.
 
 use super::PersonExtractor;
-use super::chinese::{Source, Span};
+use super::chinese::{Source, Span, quoted};
 use super::cues::CueScratch;
-use super::model::{Features, Kind};
+use super::model::{Features, Kind, repeated_nearby};
 use super::stats::Stat;
 use super::text::is_han;
 
@@ -101,7 +101,10 @@ impl PersonExtractor {
             if k >= 2 && has_strong && v >= END_MIN && !next_joins_run {
                 let (start, end) = (offset(i), offset(j));
                 let features = self.translit_measures(text, ctx, start, end, dots > 0);
-                if all || keep.contains(&(start, end)) || self.passes_stage_one(&features) {
+                if all
+                    || keep.binary_search(&(start, end)).is_ok()
+                    || self.passes_stage_one(&features)
+                {
                     out.push(Span {
                         start,
                         end,
@@ -138,6 +141,7 @@ impl PersonExtractor {
         let prev = text.get(..start).and_then(|s| s.chars().next_back());
         let next = text.get(end..).and_then(|s| s.chars().next());
         f.tr_before_join = next.is_some_and(|c| self.sets.joins.contains(&c));
+        f.quoted = quoted(prev, next);
         if let Some(p) = prev.filter(|&p| is_han(p)) {
             f.tr_prev = t(p).clamp(-2.0, 4.0);
         }
@@ -158,7 +162,7 @@ impl PersonExtractor {
     pub(super) fn translit_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
-        f.repeated = text.matches(cand).nth(1).is_some();
+        f.repeated = repeated_nearby(text, start, end);
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
     }
 }

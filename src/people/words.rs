@@ -403,3 +403,7 @@ pub(super) const DOCTRINES: &[&str] =
 /// Characters before `学` that make a word of it (`同学`, `大学`, `科学`), so that what follows
 /// is not a campaign (`学雷锋`).
 pub(super) const NOT_CAMPAIGN: &str = "大中小同医科文数化哲留教学";
+
+/// Titles of the paper's own staff: a name after one is a byline or credit, kept in its own
+/// field, not a person the text names (`（记者李雪梅）`).
+pub(super) const STAFF_TITLES: &[&str] = &["记者", "通讯员", "摄影", "摄", "编辑", "校对"];
