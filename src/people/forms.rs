@@ -14,6 +14,8 @@ const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
 const BEFORE_GIVEN: &str = "的和与及同对向给请让由";
 /// Lowest given-name statistic of each character of a given name used alone.
 const GIVEN_MIN: f32 = -1.0;
+/// ln(1 + frequency) from which a dictionary word is too common to be a given name.
+const COMMON_WORD_LN: f32 = 4.1;
 /// Last characters of Japanese surnames (`田中`, `桥本`, `村山`, `小渊`).
 const JAPANESE_SURNAME_ENDS: &str = "田本村山川井木藤野口原岛泽渊部谷崎桥冈松林森宫内上下中竹边";
 /// Last characters of Japanese given names (`太郎`, `幸之助`, `惠子`, `武史`).
@@ -60,9 +62,10 @@ impl PersonExtractor {
         if before.is_some_and(|c| is_han(c) && !BEFORE_GIVEN.contains(c)) {
             return None;
         }
+        // A common word (`全体`, `广大`) is not a name; a rare one may be (`海峰`).
         let name = text.get(start..end)?;
         match self.dict_entry(name) {
-            Some(lex) if lex.tag != LexTag::Name => None,
+            Some(lex) if lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN => None,
             _ => Some(start),
         }
     }

@@ -296,3 +296,138 @@ fn surname_table_is_large_and_has_rare_entries() {
         assert!(ex.compound.contains(&(a, b)));
     }
 }
+
+/// Names and roles found in one paragraph.
+fn named(text: &str) -> Vec<(String, Option<String>)> {
+    PersonExtractor::shared()
+        .extract(None, &[text.to_owned()], &[])
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+}
+
+#[test]
+fn clause_initial_name_before_a_verb_of_speech() {
+    assert_eq!(names("会后，周启明高声说：大家辛苦了。"), ["周启明"]);
+    // An adjective used as an adverb is not a name.
+    assert_eq!(names("他高兴地说，今年收成好。"), Vec::<String>::new());
+}
+
+#[test]
+fn name_after_any_title_or_before_an_honorific() {
+    assert_eq!(
+        named("总统特别助理韩立新出席会议。"),
+        [("韩立新".to_owned(), Some("总统特别助理".to_owned()))]
+    );
+    assert_eq!(names("钱学文教授指出，要重视基础研究。"), ["钱学文"]);
+    assert_eq!(names("特别助理工作很忙。"), Vec::<String>::new());
+}
+
+#[test]
+fn lists_joined_by_commas_and_slashes() {
+    assert_eq!(
+        names("胡美琴、王立诚、李向东先后发言。"),
+        ["胡美琴", "王立诚", "李向东"]
+    );
+    assert_eq!(
+        names("双打组合孙晓梅／赵丽萍获得冠军。"),
+        ["孙晓梅", "赵丽萍"]
+    );
+    assert_eq!(names("钢铁、水泥、化肥产量上升。"), Vec::<String>::new());
+}
+
+#[test]
+fn name_introduced_by_a_verb() {
+    assert_eq!(names("村里有位老人名叫孙秀兰。"), ["孙秀兰"]);
+    assert_eq!(names("村里有个地方叫石门坎。"), Vec::<String>::new());
+}
+
+#[test]
+fn given_name_alone_before_an_honorific() {
+    assert_eq!(names("海峰同志在会上讲话。"), ["海峰"]);
+    assert_eq!(names("当时，立新同志主动请缨。"), ["立新"]);
+    assert_eq!(names("向全体同志致以问候。"), Vec::<String>::new());
+    assert_eq!(names("各位同志，大家好。"), Vec::<String>::new());
+}
+
+#[test]
+fn historical_figures() {
+    assert_eq!(names("唐代诗人杜甫的诗流传很广。"), ["杜甫"]);
+    assert_eq!(names("要杜绝浪费。"), Vec::<String>::new());
+}
+
+#[test]
+fn transliterated_names_are_whole_runs() {
+    assert_eq!(names("法国总理拉斐特说，会谈很成功。"), ["拉斐特"]);
+    assert_eq!(names("他们在阿尔卑斯山滑雪。"), Vec::<String>::new());
+}
+
+#[test]
+fn names_joined_by_a_dot_are_one_name_never_a_piece() {
+    let found = names("英国首相约翰·哈特维尔说，会谈很成功。");
+    assert_eq!(found, ["约翰·哈特维尔"]);
+    assert!(!found.iter().any(|n| n == "约翰" || n == "哈特维尔"));
+}
+
+#[test]
+fn japanese_and_korean_names() {
+    assert_eq!(names("日本首相中村健一郎说，会谈很成功。"), ["中村健一郎"]);
+    assert_eq!(names("韩国总理朴正浩表示欢迎。"), ["朴正浩"]);
+}
+
+#[test]
+fn doctrine_prize_and_campaign_names_are_not_appearances() {
+    assert_eq!(names("大家要学习王明德精神。"), Vec::<String>::new());
+    assert_eq!(names("队员们捧起了周立新杯。"), Vec::<String>::new());
+    assert_eq!(names("学习王明德精神，王明德说，要干实事。"), ["王明德"]);
+}
+
+#[test]
+fn roles_are_the_title_phrase_as_printed() {
+    assert_eq!(
+        named("会议传达学习了省委书记方志成和市长刘建国的讲话。"),
+        [
+            ("方志成".to_owned(), Some("省委书记".to_owned())),
+            ("刘建国".to_owned(), Some("市长".to_owned())),
+        ]
+    );
+    // A long office is cut at a word boundary, not inside 合作.
+    assert_eq!(
+        role_of("中国某某集团公司外联合作部总经理杨晓梅出席。", "杨晓梅").as_deref(),
+        Some("合作部总经理")
+    );
+}
+
+#[test]
+fn the_most_specific_role_of_an_article_wins() {
+    let text = "该市领导李东明出席。市委书记李东明指出，要抓好落实。";
+    assert_eq!(role_of(text, "李东明").as_deref(), Some("市委书记"));
+}
+
+#[test]
+fn staff_bylines_and_quoted_terms_are_not_people() {
+    assert_eq!(
+        names("活动结束。（记者王小明、李大伟）"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("打造“双引擎”。"), Vec::<String>::new());
+}
+
+#[test]
+fn no_role_of_the_sample_starts_with_a_function_character() {
+    let mut roles = 0;
+    for a in crate::corpus::sample().iter() {
+        for p in a.persons() {
+            let Some(role) = p.role else { continue };
+            roles += 1;
+            let first = role.chars().next().unwrap_or_default();
+            assert!(
+                !super::roles::ROLE_STOPS.contains(first),
+                "{} has the role {role:?} in {}",
+                p.name,
+                a.key()
+            );
+        }
+    }
+    assert!(roles > 50, "{roles}");
+}
