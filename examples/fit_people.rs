@@ -144,16 +144,22 @@ fn fit_both(items: &[&Item]) -> (Vector, Vector) {
 
 /// Logistic regression by mini-batch Adam, with a light L2 penalty; deterministic.
 fn fit(examples: &[(Vector, f32)]) -> Vector {
-    const EPOCHS: usize = 40;
+    let env = |k: &str, d: f32| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let epochs = env("EPOCHS", 300.0) as usize;
     const BATCH: usize = 128;
-    const RATE: f32 = 0.02;
-    const L2: f32 = 1e-5;
+    let rate = env("RATE", 0.005);
+    let l2 = env("L2", 1e-5);
     let mut w = [0.0f32; FEATURES];
     let (mut m, mut v) = ([0.0f32; FEATURES], [0.0f32; FEATURES]);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
     let mut t = 0i32;
-    for _ in 0..EPOCHS {
+    for _ in 0..epochs {
         // Fisher-Yates with xorshift.
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -175,7 +181,7 @@ fn fit(examples: &[(Vector, f32)]) -> Vector {
             }
             t += 1;
             for i in 0..FEATURES {
-                let gi = g[i] / batch.len() as f32 + if i == 0 { 0.0 } else { L2 * w[i] };
+                let gi = g[i] / batch.len() as f32 + if i == 0 { 0.0 } else { l2 * w[i] };
                 if gi == 0.0 && m[i] == 0.0 {
                     continue;
                 }
@@ -183,7 +189,7 @@ fn fit(examples: &[(Vector, f32)]) -> Vector {
                 v[i] = 0.999 * v[i] + 0.001 * gi * gi;
                 let mh = m[i] / (1.0 - 0.9f32.powi(t));
                 let vh = v[i] / (1.0 - 0.999f32.powi(t));
-                w[i] -= RATE * mh / (vh.sqrt() + 1e-8);
+                w[i] -= rate * mh / (vh.sqrt() + 1e-8);
             }
         }
     }

@@ -268,7 +268,9 @@ impl CheapChinese {
         };
         let class = |prefix: &str, k: usize| {
             let names: &[&str] = if prefix == "left" {
-                &["start", "list", "open", "title", "verb", "de", "other"]
+                &[
+                    "start", "list", "open", "title", "verb", "de", "adverb", "other",
+                ]
             } else {
                 &[
                     "end", "list", "dot", "num", "title", "title2", "speech", "adv", "prep", "de",

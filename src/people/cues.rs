@@ -244,12 +244,14 @@ pub(super) enum Left {
     Verb,
     /// `的`.
     De,
+    /// An adverb or negation (`不`, `也`, `很`): a verb follows, not a name.
+    Adverb,
     /// Anything else.
     Other,
 }
 
 /// Number of [`Left`] classes.
-pub(super) const LEFT_CLASSES: usize = 7;
+pub(super) const LEFT_CLASSES: usize = 8;
 
 /// What stands right after a name candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,12 +315,15 @@ pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
 const TITLE_SUFFIX: &str = "长员家师士官手将";
 /// Characters that, right after a candidate, make it a place or an organisation.
 const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+/// Adverbs and negations that stand before verbs, hardly before names.
+const ADVERB_BEFORE: &str = "不没未别很更最太再才已又都也还就";
 /// Opening quotes and brackets.
 const OPENING: &str = "“‘《「『（(";
 
 /// The character sets the context classes test, as bitmaps.
 pub(super) struct ContextChars {
     title_suffix: CharSet,
+    adverb: CharSet,
     place_suffix: CharSet,
     opening: CharSet,
 }
@@ -328,6 +333,7 @@ impl ContextChars {
     pub(super) fn new() -> Self {
         ContextChars {
             title_suffix: TITLE_SUFFIX.chars().collect(),
+            adverb: ADVERB_BEFORE.chars().collect(),
             place_suffix: PLACE_SUFFIX.chars().collect(),
             opening: OPENING.chars().collect(),
         }
@@ -417,6 +423,7 @@ impl CueScratch {
         match self.ending.get(s) {
             Some(&(rank, class)) if rank > 0 => class,
             _ if prev == '的' => Left::De,
+            _ if sets.adverb.contains(&prev) => Left::Adverb,
             _ if sets.title_suffix.contains(&prev)
                 && s >= 2 * HAN_LEN
                 && text.get(s - 2 * HAN_LEN..s).is_some_and(is_word) =>

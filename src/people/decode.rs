@@ -22,9 +22,9 @@ use super::{Hit, PersonExtractor};
 /// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
 const MAX_SPAN: usize = 64;
 /// Cheap-stage probability a candidate needs to be measured in full.
-pub const STAGE_ONE: f32 = 0.1;
-/// [`STAGE_ONE`] as log-odds: ln(0.1 / 0.9).
-pub(super) const STAGE_ONE_LOG_ODDS: f32 = -2.197_224_6;
+pub const STAGE_ONE: f32 = 0.2;
+/// [`STAGE_ONE`] as log-odds: ln(0.2 / 0.8).
+pub(super) const STAGE_ONE_LOG_ODDS: f32 = -1.386_294_4;
 /// Probability a candidate needs to be a name.
 pub const ACCEPT: f32 = 0.5;
 /// Probability a name needs to be looked for in every other article (the gazetteer).

@@ -226,6 +226,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "cn.left.title",
     "cn.left.verb",
     "cn.left.de",
+    "cn.left.adverb",
     "cn.left.other",
     "cn.right.end",
     "cn.right.list",
@@ -271,6 +272,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "tr.left.title",
     "tr.left.verb",
     "tr.left.de",
+    "tr.left.adverb",
     "tr.left.other",
     "tr.right.end",
     "tr.right.list",
@@ -293,7 +295,7 @@ pub const FEATURE_NAMES: &[&str] = &[
 ];
 
 /// Length of a feature vector.
-pub const FEATURES: usize = 98;
+pub const FEATURES: usize = 100;
 
 /// A feature vector, and the weights of a logistic model over it.
 pub type Vector = [f32; FEATURES];
@@ -302,10 +304,10 @@ pub type Vector = [f32; FEATURES];
 const CN: usize = 1;
 const CN_LEX: usize = 16;
 const CN_CONTEXT: usize = 28;
-const TR: usize = 49;
-const TR_LEX: usize = 60;
-const TR_CONTEXT: usize = 72;
-const BOTH: usize = 93;
+const TR: usize = 50;
+const TR_LEX: usize = 61;
+const TR_CONTEXT: usize = 73;
+const BOTH: usize = 95;
 
 // The blocks fill the vector exactly.
 const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);

@@ -21,6 +21,8 @@ const START_MIN: f32 = -1.0;
 const END_MIN: f32 = -1.0;
 /// A neighbour at least this likely makes the span a piece of a longer run.
 const NEIGHBOUR_MAX: f32 = 2.0;
+/// Every name holds a character at least this likely (its anchor).
+const ANCHOR_MIN: f32 = 1.2;
 /// Lowest statistic of any character, and the limit of a "low" one.
 const CHAR_MIN: f32 = -3.5;
 const LOW: f32 = 0.5;
@@ -41,7 +43,7 @@ impl PersonExtractor {
         // `REACH` characters after its start: only starts near one are tried.
         let mut next_start = 0;
         for (q, r) in src.rows.iter().enumerate() {
-            if r.translit < NEIGHBOUR_MAX {
+            if r.translit < ANCHOR_MIN {
                 continue;
             }
             for i in q.saturating_sub(REACH).max(next_start)..=q {
@@ -94,7 +96,7 @@ impl PersonExtractor {
                     break;
                 }
             }
-            has_strong |= v >= NEIGHBOUR_MAX;
+            has_strong |= v >= ANCHOR_MIN;
             k += 1;
             j += 1;
             let next_joins_run = at(j).is_some_and(|(_, w)| w >= NEIGHBOUR_MAX);
