@@ -177,6 +177,7 @@ impl PersonExtractor {
         let prev = text.get(..start).and_then(|t| t.chars().next_back());
         f.next_to_dot = prev == Some('·') || next == Some('·');
         f.quoted = quoted(prev, next);
+        f.swallows_cue = ctx.swallows(start, end);
         f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
         f.right = ctx.right(&self.context_chars, text, end);
         f
@@ -251,6 +252,7 @@ pub(super) struct CheapChinese {
     next_to_dot: f32,
     no_cue: f32,
     quoted: f32,
+    swallows_cue: f32,
     left: [f32; LEFT_CLASSES],
     right: [f32; RIGHT_CLASSES],
 }
@@ -269,7 +271,7 @@ impl CheapChinese {
         let class = |prefix: &str, k: usize| {
             let names: &[&str] = if prefix == "left" {
                 &[
-                    "start", "list", "open", "title", "verb", "de", "adverb", "other",
+                    "start", "list", "open", "title", "verb", "de", "adverb", "locative", "other",
                 ]
             } else {
                 &[
@@ -292,6 +294,7 @@ impl CheapChinese {
             next_to_dot: w("cn.next_to_dot"),
             no_cue: w("cn.no_cue"),
             quoted: w("quoted"),
+            swallows_cue: w("swallows_cue"),
             left: std::array::from_fn(|k| class("left", k)),
             right: std::array::from_fn(|k| class("right", k)),
         }
@@ -360,6 +363,9 @@ impl CheapChinese {
         }
         if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
             z += self.quoted;
+        }
+        if ctx.swallows(first.off, next.map_or(text.len(), |x| x.off)) {
+            z += self.swallows_cue;
         }
         let (start, end) = (first.off, next.map_or(text.len(), |x| x.off));
         let left = ctx.left(&ex.context_chars, text, start, |w| ex.has_word(w));

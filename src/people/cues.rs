@@ -41,8 +41,10 @@ pub(super) struct CueTable<K> {
     /// For each character of the Basic Multilingual Plane, 1 + the index in `words` of the
     /// cue words starting with it, or 0.
     slot: Vec<u16>,
-    /// Cue words grouped by first character.
+    /// Cue words of two or more characters grouped by first character.
     words: Vec<Vec<CueWord<K>>>,
+    /// The kinds of the one-character cue words, by the same index.
+    single_kinds: Vec<Vec<K>>,
     /// Hashed first pairs of the words of two or more characters.
     pairs: PairBits,
     /// The words of one character.
@@ -54,6 +56,7 @@ impl<K: Copy> CueTable<K> {
     pub(super) fn new(lists: &[(K, &[&'static str])]) -> Self {
         let mut slot = vec![0u16; 0x1_0000];
         let mut words: Vec<Vec<CueWord<K>>> = Vec::new();
+        let mut single_kinds: Vec<Vec<K>> = Vec::new();
         let mut pairs = PairBits::with_capacity(0);
         let mut singles = CharSet::new();
         for &(kind, list) in lists {
@@ -71,9 +74,15 @@ impl<K: Copy> CueTable<K> {
                 };
                 if *s == 0 {
                     words.push(Vec::new());
+                    single_kinds.push(Vec::new());
                     *s = u16::try_from(words.len()).expect("fewer than 65536 cue initials");
                 }
-                if let Some(group) = words.get_mut(usize::from(*s) - 1) {
+                let index = usize::from(*s) - 1;
+                if n == 1 {
+                    if let Some(kinds) = single_kinds.get_mut(index) {
+                        kinds.push(kind);
+                    }
+                } else if let Some(group) = words.get_mut(index) {
                     group.push(CueWord {
                         rest: packed >> 16,
                         mask: (1u64 << (16 * (n - 1))) - 1,
@@ -86,6 +95,7 @@ impl<K: Copy> CueTable<K> {
         CueTable {
             slot,
             words,
+            single_kinds,
             pairs,
             singles,
         }
@@ -147,21 +157,29 @@ impl<K: Copy> CueTable<K> {
         single: bool,
         found: &mut impl FnMut(usize, usize, K),
     ) {
-        let group = usize::from(self.slot.get(first as usize).copied().unwrap_or(0));
-        let Some(words) = group.checked_sub(1).and_then(|g| self.words.get(g)) else {
+        let Some(group) =
+            usize::from(self.slot.get(first as usize).copied().unwrap_or(0)).checked_sub(1)
+        else {
+            return;
+        };
+        if single {
+            for &kind in self.single_kinds.get(group).into_iter().flatten() {
+                found(at, HAN_LEN, kind);
+            }
+            return;
+        }
+        let Some(words) = self.words.get(group) else {
             return;
         };
         let mut rest = 0u64;
-        if !single {
-            for k in 0..3 {
-                match han_at(bytes, at + (k + 1) * HAN_LEN) {
-                    Some(c) => rest |= u64::from(c) << (16 * k),
-                    None => break,
-                }
+        for k in 0..3 {
+            match han_at(bytes, at + (k + 1) * HAN_LEN) {
+                Some(c) => rest |= u64::from(c) << (16 * k),
+                None => break,
             }
         }
         for w in words {
-            if (w.len == HAN_LEN) == single && rest & w.mask == w.rest {
+            if rest & w.mask == w.rest {
                 found(at, w.len, w.kind);
             }
         }
@@ -246,12 +264,14 @@ pub(super) enum Left {
     De,
     /// An adverb or negation (`不`, `也`, `很`): a verb follows, not a name.
     Adverb,
+    /// A preposition of place (`在`, `到`, `从`): a place follows more often than a person.
+    Locative,
     /// Anything else.
     Other,
 }
 
 /// Number of [`Left`] classes.
-pub(super) const LEFT_CLASSES: usize = 8;
+pub(super) const LEFT_CLASSES: usize = 9;
 
 /// What stands right after a name candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,6 +337,8 @@ const TITLE_SUFFIX: &str = "长员家师士官手将";
 const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
 /// Adverbs and negations that stand before verbs, hardly before names.
 const ADVERB_BEFORE: &str = "不没未别很更最太再才已又都也还就";
+/// Prepositions of place.
+const LOCATIVE: &str = "在到从于赴往至自";
 /// Opening quotes and brackets.
 const OPENING: &str = "“‘《「『（(";
 
@@ -324,6 +346,7 @@ const OPENING: &str = "“‘《「『（(";
 pub(super) struct ContextChars {
     title_suffix: CharSet,
     adverb: CharSet,
+    locative: CharSet,
     place_suffix: CharSet,
     opening: CharSet,
 }
@@ -334,6 +357,7 @@ impl ContextChars {
         ContextChars {
             title_suffix: TITLE_SUFFIX.chars().collect(),
             adverb: ADVERB_BEFORE.chars().collect(),
+            locative: LOCATIVE.chars().collect(),
             place_suffix: PLACE_SUFFIX.chars().collect(),
             opening: OPENING.chars().collect(),
         }
@@ -389,6 +413,15 @@ impl CueScratch {
         }
     }
 
+    /// True when a context word of two or more characters starts inside the candidate `s..e`
+    /// after its first character (`安南希望`, `拉埃女士`).
+    pub(super) fn swallows(&self, s: usize, e: usize) -> bool {
+        let long = |rank: u8| rank / 8 >= 2;
+        (s + HAN_LEN..e)
+            .step_by(HAN_LEN)
+            .any(|p| self.starting.get(p).is_some_and(|&(rank, _)| long(rank)))
+    }
+
     /// True when a context word of two or more characters runs into the candidate `s..e`
     /// from either side (`区长|远`, `吕沛强|调`): its edge character belongs to that word.
     pub(super) fn crosses(&self, s: usize, e: usize) -> bool {
@@ -424,6 +457,7 @@ impl CueScratch {
             Some(&(rank, class)) if rank > 0 => class,
             _ if prev == '的' => Left::De,
             _ if sets.adverb.contains(&prev) => Left::Adverb,
+            _ if sets.locative.contains(&prev) => Left::Locative,
             _ if sets.title_suffix.contains(&prev)
                 && s >= 2 * HAN_LEN
                 && text.get(s - 2 * HAN_LEN..s).is_some_and(is_word) =>

@@ -173,4 +173,4 @@ impl PersonExtractor {
 }
 
 /// Ideographs of context on each side of a candidate when segmenting around it.
-const CUT_CONTEXT: usize = 6;
+const CUT_CONTEXT: usize = 4;

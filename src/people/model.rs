@@ -94,6 +94,9 @@ pub(super) struct Features {
     pub(super) repeated: bool,
     /// The candidate is all a quotation holds (`“双引擎”`, `《雅舍》`): a term or a title.
     pub(super) quoted: bool,
+    /// A context word after the candidate's first character starts inside it (`安南希望`,
+    /// `拉埃女士`): the candidate may have swallowed the word after a name.
+    pub(super) swallows_cue: bool,
     /// Found by a strong rule after a role, or before a verb or trailing title.
     pub(super) rule_role: bool,
     pub(super) rule_bare: bool,
@@ -137,6 +140,7 @@ impl Features {
             tr_before_place_suffix: false,
             repeated: false,
             quoted: false,
+            swallows_cue: false,
             rule_role: false,
             rule_bare: false,
             rule_only: false,
@@ -227,6 +231,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "cn.left.verb",
     "cn.left.de",
     "cn.left.adverb",
+    "cn.left.locative",
     "cn.left.other",
     "cn.right.end",
     "cn.right.list",
@@ -273,6 +278,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "tr.left.verb",
     "tr.left.de",
     "tr.left.adverb",
+    "tr.left.locative",
     "tr.left.other",
     "tr.right.end",
     "tr.right.list",
@@ -289,13 +295,14 @@ pub const FEATURE_NAMES: &[&str] = &[
     // Both.
     "repeated",
     "quoted",
+    "swallows_cue",
     "rule_role",
     "rule_bare",
     "rule_only",
 ];
 
 /// Length of a feature vector.
-pub const FEATURES: usize = 100;
+pub const FEATURES: usize = 103;
 
 /// A feature vector, and the weights of a logistic model over it.
 pub type Vector = [f32; FEATURES];
@@ -304,15 +311,15 @@ pub type Vector = [f32; FEATURES];
 const CN: usize = 1;
 const CN_LEX: usize = 16;
 const CN_CONTEXT: usize = 28;
-const TR: usize = 50;
-const TR_LEX: usize = 61;
-const TR_CONTEXT: usize = 73;
-const BOTH: usize = 95;
+const TR: usize = 51;
+const TR_LEX: usize = 62;
+const TR_CONTEXT: usize = 74;
+const BOTH: usize = 97;
 
 // The blocks fill the vector exactly.
 const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);
 const _: () = assert!(TR_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == BOTH);
-const _: () = assert!(BOTH + 5 == FEATURES);
+const _: () = assert!(BOTH + 6 == FEATURES);
 
 /// 1.0 for true, 0.0 for false.
 fn b(x: bool) -> f32 {
@@ -397,6 +404,7 @@ impl Features {
         let both = [
             b(self.repeated),
             b(self.quoted),
+            b(self.swallows_cue),
             b(self.rule_role),
             b(self.rule_bare),
             b(self.rule_only),

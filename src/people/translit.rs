@@ -144,6 +144,7 @@ impl PersonExtractor {
         let next = text.get(end..).and_then(|s| s.chars().next());
         f.tr_before_join = next.is_some_and(|c| self.sets.joins.contains(&c));
         f.quoted = quoted(prev, next);
+        f.swallows_cue = ctx.swallows(start, end);
         if let Some(p) = prev.filter(|&p| is_han(p)) {
             f.tr_prev = t(p).clamp(-2.0, 4.0);
         }
