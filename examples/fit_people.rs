@@ -142,24 +142,19 @@ fn fit_both(items: &[&Item]) -> (Vector, Vector) {
     (fit(&full), fit(&cheap))
 }
 
-/// Logistic regression by mini-batch Adam, with a light L2 penalty; deterministic.
+/// Logistic regression by mini-batch Adam run to convergence, with a light L2 penalty;
+/// deterministic.
 fn fit(examples: &[(Vector, f32)]) -> Vector {
-    let env = |k: &str, d: f32| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    let epochs = env("EPOCHS", 300.0) as usize;
+    const EPOCHS: usize = 300;
     const BATCH: usize = 128;
-    let rate = env("RATE", 0.005);
-    let l2 = env("L2", 1e-5);
+    const RATE: f32 = 0.005;
+    const L2: f32 = 1e-5;
     let mut w = [0.0f32; FEATURES];
     let (mut m, mut v) = ([0.0f32; FEATURES], [0.0f32; FEATURES]);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
     let mut t = 0i32;
-    for _ in 0..epochs {
+    for _ in 0..EPOCHS {
         // Fisher-Yates with xorshift.
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -181,7 +176,7 @@ fn fit(examples: &[(Vector, f32)]) -> Vector {
             }
             t += 1;
             for i in 0..FEATURES {
-                let gi = g[i] / batch.len() as f32 + if i == 0 { 0.0 } else { l2 * w[i] };
+                let gi = g[i] / batch.len() as f32 + if i == 0 { 0.0 } else { L2 * w[i] };
                 if gi == 0.0 && m[i] == 0.0 {
                     continue;
                 }
@@ -189,7 +184,7 @@ fn fit(examples: &[(Vector, f32)]) -> Vector {
                 v[i] = 0.999 * v[i] + 0.001 * gi * gi;
                 let mh = m[i] / (1.0 - 0.9f32.powi(t));
                 let vh = v[i] / (1.0 - 0.999f32.powi(t));
-                w[i] -= rate * mh / (vh.sqrt() + 1e-8);
+                w[i] -= RATE * mh / (vh.sqrt() + 1e-8);
             }
         }
     }

@@ -1,35 +1,45 @@
 //! Person-name extraction: which real people an article names, and the role printed
 //! before each name.
 //!
-//! Why rules and not a tagger: on these county pages a statistical tagger does badly.
-//! jieba's HMM person tags reach F1 ≈ 0.53 and a CRF ≈ 0.43, because the names are
-//! mostly rare local officials that no model has seen, while the *contexts* they sit in
-//! are formulaic: a title right before the name (`区委书记李建超`), a `、` list opened by
-//! such a title (`区领导吴长青、申延芳、马俊标出席`), a speech or action verb right after
-//! the name (`李建超强调`), `总书记` / `同志` after it. Context rules over surname-shaped
-//! candidates reach precision and recall above 0.95 on the gold pages.
+//! Names sit in two kinds of text. County pages are formulaic: a title right before the name
+//! (`区委书记李建超`), a `、` list opened by it (`区领导吴长青、申延芳出席`), a verb right after
+//! (`李建超强调`). National news names anyone anywhere: clause-initial subjects (`罗干说`),
+//! foreign names (`克林顿`, `卡洛斯·阿马特`), names after any title or honorific, in lists, as
+//! objects of verbs. A tagger trained on neither does badly (jieba's HMM: F1 ≈ 0.5); so the
+//! extractor combines exact rules with a small model whose evidence is what Chinese prints
+//! around a name, and jieba's dictionary only where it must.
 //!
-//! The extraction therefore runs in two passes:
-//! 1. **Strong evidence** per article ([`PersonExtractor::extract`]): one scan (a table lookup
-//!    per character, as exact as an overlapping Aho-Corasick search) finds every role word,
-//!    verb and trailing title; only around those cues are candidates
-//!    built (a surname from [`surnames.txt`](people/surnames.txt) plus one or two given-name
-//!    characters). A candidate is dropped when jieba's dictionary knows it as an ordinary
-//!    word, or when jieba's segmentation of a few characters around it cuts through its
-//!    first or last character (`全区长远发展` is not `区长` + `远发展`). jieba therefore
-//!    only looks at short windows around candidates, never at whole articles.
-//! 2. **Gazetteer** ([`Gazetteer`], [`annotate_corpus`]): every name accepted with strong
-//!    evidence anywhere in the corpus is searched for in every article in one leftmost-longest
-//!    pass, which catches bare later mentions (`郑小林详细了解`, `吕沛与…交流座谈`), with the
-//!    same segmentation check.
+//! Per segment (the title or a paragraph, whitespace removed):
+//! 1. **Cues** (`cues`, word lists in `words`): one table scan finds every role, verb and
+//!    trailing title of the strong rules and every context word of the model (titles, verbs
+//!    that take a person, verbs of speech, adverbs, prepositions).
+//! 2. **Strong rules** (`strong`, `forms`): a name after a role and the `、` list it opens,
+//!    a name before a verb or a trailing title, a given name alone before `同志`, a Japanese
+//!    name after a title. Roles are the title phrase as printed (`roles`).
+//! 3. **The name model** (`chinese`, `translit`, `model`, `decode`): every surname
+//!    (single or compound) opens Chinese-name candidates, every run of transliteration
+//!    characters near a very likely one a foreign-name candidate (`·`-joined parts are one).
+//!    Character statistics from jieba's dictionary (`stats`, `name_chars.txt`) and the
+//!    context classes score each first with cheap weights; the likely ones are measured with
+//!    jieba (`lexicon`: is it a dictionary word, does segmentation of the clause cut through
+//!    it) and scored in full. Strong-rule hits are evidence of the same model; the likeliest
+//!    non-overlapping candidates are the names. The weights are few (one per kind of evidence),
+//!    fitted by `examples/fit_people.rs`.
+//!
+//! Then, over the corpus (`corpus`, [`Gazetteer`]): every name found with confidence anywhere
+//! is searched for in every article in one leftmost-longest pass, which catches bare later
+//! mentions (`郑小林详细了解`), with a segmentation check.
+//!
+//! Not appearances: names inside doctrine, prize and campaign names (`邓小平理论`, `雷锋精神`,
+//! `学雷锋`), and the paper's own staff. Reporters, correspondents and credits are passed in
+//! as `exclude`: they are kept only when a strong rule finds them in the text itself; a name
+//! after a staff title (`（记者甲、乙）`) is a byline.
 //!
 //! Text is handled as `&str` with byte offsets, borrowed from the articles (a segment is
 //! copied only when it has whitespace to remove): a name candidate is a run of ideographs,
 //! three bytes each in UTF-8, and every offset is read through `str::get`. Both passes run
-//! on all cores, and jieba's dictionary can be loaded while pages are parsed ([`PendingExtractor`]).
-//!
-//! Reporters, correspondents and credits are passed in as `exclude`: they are kept only when
-//! the body itself names them with strong evidence, never from a bare gazetteer hit.
+//! on all cores, and jieba's dictionary can be loaded while pages are parsed
+//! ([`PendingExtractor`]).
 
 mod chinese;
 mod corpus;
@@ -58,7 +68,7 @@ pub use corpus::annotate_corpus;
 pub use gazetteer::Gazetteer;
 
 use crate::model::PersonMention;
-use cues::{Cue, CueKind, CueTable, cue_lists};
+use cues::{Cue, CueKind, CueTable, cue_table};
 use lexicon::{NOT_GIVEN, SURNAMES};
 use stats::CharStats;
 use text::{CharSet, Segment};
@@ -155,11 +165,11 @@ impl PersonExtractor {
                 _ => {}
             }
         }
-        let cues = CueTable::new(&cue_lists(&[
+        let cues = cue_table(&[
             (Cue::Role, ROLES),
             (Cue::Follower, FOLLOWERS),
             (Cue::TitleAfter, TITLES_AFTER),
-        ]));
+        ]);
         let sets = chinese::NameSets::new(&compound);
         PersonExtractor {
             jieba: Jieba::new(),

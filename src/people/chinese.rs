@@ -7,9 +7,9 @@
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
-use super::cues::{LEFT_CLASSES, RIGHT_CLASSES};
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES};
 use super::decode::STAGE_ONE_LOG_ODDS;
-use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
+use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_context, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
 
@@ -69,6 +69,9 @@ impl PersonExtractor {
                 continue;
             }
             let lengths = if compound { [3, 4] } else { [2, 3] };
+            // What stands before is shared by both lengths.
+            let prev = k.checked_sub(1).and_then(|p| rows.get(p)).map(|p| p.c);
+            let left = ctx.left_of(&self.context_chars, text, r.off, prev, |w| self.has_word(w));
             for n in lengths {
                 if rows
                     .get(k + 1..k + n)
@@ -79,12 +82,12 @@ impl PersonExtractor {
                 let (start, end) = (r.off, offset(k + n));
                 let wanted = all
                     || keep.binary_search(&(start, end)).is_ok()
-                    || self.cheap_chinese.likely(self, src, k, n, compound);
+                    || self.cheap_chinese.likely(self, src, k, n, compound, left);
                 if wanted && self.given_shaped(text, start, end, compound) {
                     let f = self.chinese_measures(text, ctx, start, end, compound);
                     debug_assert_eq!(
                         self.passes_stage_one(&f),
-                        self.cheap_chinese.likely(self, src, k, n, compound),
+                        self.cheap_chinese.likely(self, src, k, n, compound, left),
                     );
                     out.push(Span {
                         start,
@@ -300,7 +303,8 @@ impl CheapChinese {
         }
     }
 
-    /// True when the cheap stage finds the candidate of `n` characters at row `k` likely:
+    /// True when the cheap stage finds the candidate of `n` characters at row `k`, with `left`
+    /// before it, likely:
     /// the same decision as [`PersonExtractor::passes_stage_one`] on its [`Features`], without
     /// building them.
     pub(super) fn likely(
@@ -310,6 +314,7 @@ impl CheapChinese {
         k: usize,
         n: usize,
         compound: bool,
+        left: Left,
     ) -> bool {
         let Source {
             text,
@@ -320,6 +325,12 @@ impl CheapChinese {
         let Some(first) = rows.get(k) else {
             return false;
         };
+        let after = rows.get(k + n);
+        let end = after.map_or(text.len(), |x| x.off);
+        let right = ctx.right_of(&ex.context_chars, end, after.map(|x| x.c));
+        if !has_context(left, right) {
+            return false;
+        }
         let mut z = self.base;
         z += self.surname
             * if compound {
@@ -364,12 +375,9 @@ impl CheapChinese {
         if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
             z += self.quoted;
         }
-        if ctx.swallows(first.off, next.map_or(text.len(), |x| x.off)) {
+        if ctx.swallows(first.off, end) {
             z += self.swallows_cue;
         }
-        let (start, end) = (first.off, next.map_or(text.len(), |x| x.off));
-        let left = ctx.left(&ex.context_chars, text, start, |w| ex.has_word(w));
-        let right = ctx.right(&ex.context_chars, text, end);
         z += self.left.get(left as usize).copied().unwrap_or(0.0)
             + self.right.get(right as usize).copied().unwrap_or(0.0);
         if !has_cue(left, right, false) {

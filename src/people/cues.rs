@@ -1,6 +1,8 @@
 //! Context cues: the scanner that finds every cue word of a segment in one pass, and what
 //! stands right before and right after a name candidate.
 
+use rustc_hash::FxHashMap;
+
 use super::text::{CharSet, HAN_LEN, PairBits, code3, han_at, is_han, pack_han, utf8_len};
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
@@ -213,19 +215,23 @@ impl CueTable<CueKind> {
     }
 }
 
-/// Every cue word of `lists` with its kind.
-pub(super) fn cue_lists(
-    strong: &[(Cue, &'static [&'static str])],
-) -> Vec<(CueKind, &'static [&'static str])> {
-    strong
+/// The cue table of the strong rules' lists and of the context words of two or more
+/// characters (one-character context words are looked up where a candidate needs them: they
+/// are among the commonest characters, and the scan would stop at each).
+pub(super) fn cue_table(strong: &[(Cue, &'static [&'static str])]) -> CueTable<CueKind> {
+    let long: Vec<(CueKind, Vec<&'static str>)> = CONTEXT_LISTS
+        .iter()
+        .map(|&(ctx, list)| {
+            let words = list.iter().copied().filter(|w| w.chars().nth(1).is_some());
+            (CueKind::Context(ctx), words.collect())
+        })
+        .collect();
+    let lists: Vec<(CueKind, &[&'static str])> = strong
         .iter()
         .map(|&(cue, list)| (CueKind::Strong(cue), list))
-        .chain(
-            CONTEXT_LISTS
-                .iter()
-                .map(|&(ctx, list)| (CueKind::Context(ctx), list)),
-        )
-        .collect()
+        .chain(long.iter().map(|(kind, words)| (*kind, words.as_slice())))
+        .collect();
+    CueTable::new(&lists)
 }
 
 /// Per-segment cue positions, reused across the segments of an article: the cue words of the
@@ -335,6 +341,15 @@ pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
 const TITLE_SUFFIX: &str = "长员家师士官手将";
 /// Characters that, right after a candidate, make it a place or an organisation.
 const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+/// The character of a one-character word.
+fn single_char(word: &str) -> Option<char> {
+    let mut cs = word.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 /// Adverbs and negations that stand before verbs, hardly before names.
 const ADVERB_BEFORE: &str = "不没未别很更最太再才已又都也还就";
 /// Prepositions of place.
@@ -344,6 +359,9 @@ const OPENING: &str = "“‘《「『（(";
 
 /// The character sets the context classes test, as bitmaps.
 pub(super) struct ContextChars {
+    /// The class of each one-character context word, before and after a candidate.
+    single_left: FxHashMap<char, Left>,
+    single_right: FxHashMap<char, Right>,
     title_suffix: CharSet,
     adverb: CharSet,
     locative: CharSet,
@@ -354,7 +372,35 @@ pub(super) struct ContextChars {
 impl ContextChars {
     /// The sets.
     pub(super) fn new() -> Self {
+        let mut single_left = FxHashMap::default();
+        let mut single_right = FxHashMap::default();
+        // The lists in order of precedence: the first class given to a character stays.
+        for &(kind, list) in CONTEXT_LISTS {
+            for c in list.iter().filter_map(|w| single_char(w)) {
+                match kind {
+                    Ctx::LeftTitle => single_left.entry(c).or_insert(Left::Title),
+                    Ctx::LeftVerb => single_left.entry(c).or_insert(Left::Verb),
+                    _ => continue,
+                };
+            }
+        }
+        for (kind, class) in [
+            (Ctx::RightTitle, Right::Title),
+            (Ctx::RightTitle2, Right::Title2),
+            (Ctx::RightSpeech, Right::Speech),
+            (Ctx::RightAdv, Right::Adv),
+            (Ctx::RightPrep, Right::Prep),
+        ] {
+            for &(k, list) in CONTEXT_LISTS.iter().filter(|(k, _)| *k == kind) {
+                debug_assert_eq!(k, kind);
+                for c in list.iter().filter_map(|w| single_char(w)) {
+                    single_right.entry(c).or_insert(class);
+                }
+            }
+        }
         ContextChars {
+            single_left,
+            single_right,
             title_suffix: TITLE_SUFFIX.chars().collect(),
             adverb: ADVERB_BEFORE.chars().collect(),
             locative: LOCATIVE.chars().collect(),
@@ -443,7 +489,20 @@ impl CueScratch {
         s: usize,
         is_word: impl Fn(&str) -> bool,
     ) -> Left {
-        let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) else {
+        let prev = text.get(..s).and_then(|t| t.chars().next_back());
+        self.left_of(sets, text, s, prev, is_word)
+    }
+
+    /// What stands right before byte `s`, the character there being `prev`.
+    pub(super) fn left_of(
+        &self,
+        sets: &ContextChars,
+        text: &str,
+        s: usize,
+        prev: Option<char>,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Left {
+        let Some(prev) = prev else {
             return Left::Start;
         };
         if !is_han(prev) {
@@ -455,6 +514,7 @@ impl CueScratch {
         }
         match self.ending.get(s) {
             Some(&(rank, class)) if rank > 0 => class,
+            _ if let Some(&class) = sets.single_left.get(&prev) => class,
             _ if prev == '的' => Left::De,
             _ if sets.adverb.contains(&prev) => Left::Adverb,
             _ if sets.locative.contains(&prev) => Left::Locative,
@@ -470,7 +530,12 @@ impl CueScratch {
 
     /// What stands right after byte `e` of `text`.
     pub(super) fn right(&self, sets: &ContextChars, text: &str, e: usize) -> Right {
-        let Some(next) = text.get(e..).and_then(|t| t.chars().next()) else {
+        self.right_of(sets, e, text.get(e..).and_then(|t| t.chars().next()))
+    }
+
+    /// What stands right after byte `e`, the character there being `next`.
+    pub(super) fn right_of(&self, sets: &ContextChars, e: usize, next: Option<char>) -> Right {
+        let Some(next) = next else {
             return Right::End;
         };
         if !is_han(next) {
@@ -483,6 +548,7 @@ impl CueScratch {
         }
         match self.starting.get(e) {
             Some(&(rank, class)) if rank > 0 => class,
+            _ if let Some(&class) = sets.single_right.get(&next) => class,
             _ if next == '的' => Right::De,
             _ if sets.place_suffix.contains(&next) => Right::Suffix,
             _ => Right::Other,

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
-use super::model::{CHEAP, FULL, Features, Kind, Vector, probability};
+use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
 use super::stats::Row;
 use super::text::HAN_LEN;
 use super::words::{DOCTRINES, NOT_CAMPAIGN, STAFF_TITLES};
@@ -56,6 +56,8 @@ pub(super) struct ModelScratch {
     scored: Vec<(f32, usize)>,
     /// Start and end of the names kept so far.
     taken: BTreeMap<usize, usize>,
+    /// What jieba said of the spans measured in full so far (few per segment).
+    measured: Vec<((usize, usize), Measured)>,
 }
 
 impl PersonExtractor {
@@ -79,19 +81,33 @@ impl PersonExtractor {
             spans,
             scored,
             taken,
+            measured,
             ..
         } = scratch;
         scored.clear();
+        measured.clear();
         for (k, s) in spans.iter_mut().enumerate() {
             if s.features.rule_role {
                 // Kept unless a likely longer name holds it (see below).
                 scored.push((1.0, k));
                 continue;
             }
-            if probability(&CHEAP, &s.features) < STAGE_ONE {
+            if !self.passes_stage_one(&s.features) {
                 continue;
             }
-            self.measure_fully(text, s);
+            // Candidates of one span (a Chinese and a transliterated reading) share what jieba
+            // says of it.
+            let shared = measured.iter().find(|m| {
+                m.0 == (s.start, s.end)
+                    && (m.1.kind == Kind::Chinese || s.features.kind == Kind::Translit)
+            });
+            match shared {
+                Some(&(_, shared)) => shared.copy_to(&mut s.features),
+                None => {
+                    self.measure_fully(text, s);
+                    measured.push(((s.start, s.end), Measured::of(&s.features)));
+                }
+            }
             let p = probability(&FULL, &s.features);
             if p >= ACCEPT {
                 scored.push((p, k));
@@ -193,9 +209,9 @@ impl PersonExtractor {
         self.chinese_candidates(src, spans);
         self.translit_candidates(src, spans);
         // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
-        let mut by_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        let mut by_span: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
         for (k, s) in spans.iter().enumerate() {
-            by_span.insert((s.start, s.end), k);
+            by_span.entry((s.start, s.end)).or_default().push(k);
         }
         for h in strong {
             let end = h.at + h.name.len();
@@ -206,10 +222,13 @@ impl PersonExtractor {
                     f.rule_bare = true;
                 }
             };
-            let matched = by_span.get(&(h.at, end)).and_then(|&k| spans.get_mut(k));
-            if let Some(s) = matched {
-                rule(&mut s.features);
-            } else {
+            let matched = by_span.get(&(h.at, end)).map_or(&[][..], Vec::as_slice);
+            for &k in matched {
+                if let Some(s) = spans.get_mut(k) {
+                    rule(&mut s.features);
+                }
+            }
+            if matched.is_empty() {
                 let compound = self.opens_compound(text, h.at);
                 let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
                 features.rule_only = true;
@@ -251,7 +270,7 @@ impl PersonExtractor {
 
     /// True when the cheap stage finds the candidate likely enough to measure in full.
     pub(super) fn passes_stage_one(&self, f: &Features) -> bool {
-        f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
+        has_context(f.left, f.right) && f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
     }
 
     /// True when a compound surname starts at byte `at`.

@@ -181,6 +181,15 @@ pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when the context says "person": a title or list on either side, a verb of speech
+/// True when some context speaks for a name on either side: a clause boundary, a list, a
+/// quote, a title, `的` or a verb that takes a person before it, or after it a boundary, a
+/// number, a list, a title, a verb of speech, an adverb, a preposition or `的`. A candidate with neither
+/// (running text on both sides) is never likely enough for the full measure.
+pub(super) fn has_context(left: Left, right: Right) -> bool {
+    !matches!(left, Left::Other | Left::Adverb | Left::Locative)
+        || !matches!(right, Right::Other | Right::Suffix | Right::Dot)
+}
+
 /// after, or parts joined by `·`.
 pub(super) fn has_cue(left: Left, right: Right, dotted: bool) -> bool {
     matches!(left, Left::Title | Left::List)
@@ -189,6 +198,53 @@ pub(super) fn has_cue(left: Left, right: Right, dotted: bool) -> bool {
             Right::Title | Right::Title2 | Right::Speech | Right::List
         )
         || dotted
+}
+
+/// The features of a span that only the full measure gives (jieba's dictionary and
+/// segmentation), the same for every candidate of that span.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Measured {
+    /// The kind of the candidate measured: only a Chinese one has head and given-name words.
+    pub(super) kind: Kind,
+    lex: Option<Lex>,
+    head_is_word: bool,
+    head_word_freq: f32,
+    given_is_word: bool,
+    given_word_freq: f32,
+    repeated: bool,
+    cut_left: bool,
+    cut_right: bool,
+}
+
+impl Measured {
+    /// What `f` holds of the full measure.
+    pub(super) fn of(f: &Features) -> Self {
+        Measured {
+            kind: f.kind,
+            lex: f.lex,
+            head_is_word: f.head_is_word,
+            head_word_freq: f.head_word_freq,
+            given_is_word: f.given_is_word,
+            given_word_freq: f.given_word_freq,
+            repeated: f.repeated,
+            cut_left: f.cut_left,
+            cut_right: f.cut_right,
+        }
+    }
+
+    /// Gives `f` these measures (taken from a candidate of the same kind, or of a Chinese one).
+    pub(super) fn copy_to(self, f: &mut Features) {
+        f.lex = self.lex;
+        f.repeated = self.repeated;
+        f.cut_left = self.cut_left;
+        f.cut_right = self.cut_right;
+        if f.kind == Kind::Chinese {
+            f.head_is_word = self.head_is_word;
+            f.head_word_freq = self.head_word_freq;
+            f.given_is_word = self.given_is_word;
+            f.given_word_freq = self.given_word_freq;
+        }
+    }
 }
 
 /// Names of the entries of a feature vector, in order (see [`Features::vector`]).

@@ -29,7 +29,7 @@ const LOW: f32 = 0.5;
 /// Lowest statistic of the first character after a joining mark.
 const AFTER_JOIN_MIN: f32 = 0.5;
 /// Farthest a start may be from the first very likely character of its name.
-const REACH: usize = 7;
+const REACH: usize = 4;
 /// Longest run, in characters (joining marks included).
 const MAX_CHARS: usize = 16;
 /// Characters that, right after a name, make it a place (`…县`, `…人`).
