@@ -49,7 +49,9 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Mutex;
 
-use crate::model::{Article, BodyAt, BodyReader, Kind, PARAGRAPH_COUNT, PackedBody, PageHeader};
+use crate::model::{
+    Article, BodyAt, BodyReader, Doubts, Kind, PARAGRAPH_COUNT, PackedBody, PageHeader,
+};
 
 mod indexes;
 
@@ -60,7 +62,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape, or what a saved index means.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.
@@ -252,6 +254,7 @@ struct WireArticleOut<'a> {
     source: u32,
     ordinal: u32,
     kind: Kind,
+    doubts: Doubts,
     page: Option<u32>,
     counts: [u32; 5],
     ends: Cow<'a, [u32]>,
@@ -269,6 +272,7 @@ struct WireArticleIn<'a> {
     source: u32,
     ordinal: u32,
     kind: Kind,
+    doubts: Doubts,
     page: Option<u32>,
     counts: [u32; 5],
     ends: Vec<u32>,
@@ -664,6 +668,10 @@ fn read_chunk(
                 ),
                 deferred,
             )
+            .map(|mut article| {
+                article.doubts = w.doubts;
+                article
+            })
             .ok_or_else(|| invalid("inconsistent article text"))
         })
         .collect()
@@ -777,6 +785,7 @@ fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<(Vec<u8>, Vec
             source,
             ordinal: a.ordinal,
             kind: a.kind,
+            doubts: a.doubts,
             page,
             counts: a.packed_head().2,
             ends,

@@ -44,6 +44,8 @@ pub struct ExportRecord<'a> {
     pub person_roles: Vec<PersonRole<'a>>,
     /// Body paragraphs.
     pub paragraphs: Vec<&'a str>,
+    /// Where the page model was unsure: `headline`, `boundary`.
+    pub doubts: Vec<&'static str>,
 }
 
 /// A person and the role printed next to the name.
@@ -78,6 +80,7 @@ impl<'a> ExportRecord<'a> {
                 .filter_map(|p| p.role.map(|role| PersonRole { name: p.name, role }))
                 .collect(),
             paragraphs: article.paragraphs().collect(),
+            doubts: article.doubts.names(),
         }
     }
 }

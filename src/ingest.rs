@@ -13,6 +13,9 @@ pub mod decode;
 pub mod header;
 pub mod headline;
 pub mod lines;
+pub mod overlap;
+pub mod page_model;
+pub mod pieces;
 pub mod reflow;
 pub mod region;
 pub mod segment;
@@ -27,6 +30,7 @@ use byline::{
 use lines::{ARROWS, Marker};
 use reflow::{join_paragraphs, normalize_spaces};
 use segment::Draft;
+pub use segment::FurnitureRole;
 
 /// How many credits can trail one article (`（孟轩）` after `廉 玮 摄` …).
 const MAX_TRAILING_CREDITS: usize = 4;
@@ -35,10 +39,54 @@ const MAX_TRAILING_CREDITS: usize = 4;
 ///
 /// Never panics, whatever the text; an empty or furniture-only page gives no articles.
 pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
+    parse(source, text, None)
+}
+
+/// Where text of a page that is not an article's headline or body went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// An article's dateline (`本报讯（记者…）`); its names are the article's reporters.
+    Dateline,
+    /// An article's trailing credit (`（孟轩）`, `廉 玮 摄`); its names are the article's credits.
+    Credit,
+    /// A mark that opens a brief or a caption (`●`, `⬅`), or the dash of a subtitle.
+    Mark,
+    /// A commentary's signature (`□高 亢`).
+    Signature,
+    /// Page furniture: header, column label, decoration or a line that belongs to no story.
+    Furniture(FurnitureRole),
+}
+
+/// A piece of a page's text kept outside any article's headline and body, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leftover {
+    /// Where it went.
+    pub place: Place,
+    /// The text as printed.
+    pub text: String,
+}
+
+/// Parse one page and account for every piece of its text: each non-space character of
+/// `text` is in exactly one article's headline (kicker, title, subtitle) or body, or in one
+/// of the leftovers (datelines, credits, marks, signatures, furniture).
+pub fn parse_page_accounted(source: &str, text: &str) -> (Vec<Article>, Vec<Leftover>) {
+    let mut leftovers = Vec::new();
+    let articles = parse(source, text, Some(&mut leftovers));
+    (articles, leftovers)
+}
+
+fn parse(source: &str, text: &str, mut ledger: Option<&mut Vec<Leftover>>) -> Vec<Article> {
     let source: Arc<str> = source.into();
-    segment::segment(lines::split_lines(text))
+    let page = segment::segment_page(lines::split_lines(text));
+    if let Some(ledger) = ledger.as_deref_mut() {
+        ledger.extend(page.furniture.into_iter().map(|(role, text)| Leftover {
+            place: Place::Furniture(role),
+            text,
+        }));
+    }
+    page.drafts
         .into_iter()
-        .filter_map(|draft| build_article(draft, &source))
+        .filter_map(|draft| build_article(draft, &source, ledger.as_deref_mut()))
         .enumerate()
         .map(|(i, mut article)| {
             article.ordinal = u32::try_from(i).unwrap_or(u32::MAX);
@@ -47,22 +95,43 @@ pub fn parse_page(source: &str, text: &str) -> Vec<Article> {
         .collect()
 }
 
+/// Record a leftover when accounting.
+fn record(ledger: &mut Option<&mut Vec<Leftover>>, place: Place, text: &str) {
+    if let Some(ledger) = ledger.as_deref_mut()
+        && !chars::trim(text).is_empty()
+    {
+        ledger.push(Leftover {
+            place,
+            text: text.to_owned(),
+        });
+    }
+}
+
 /// Interpret one draft: dateline, credits, paragraphs, headline, kind, date and region.
-fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
+fn build_article(
+    draft: Draft,
+    source: &Arc<str>,
+    mut ledger: Option<&mut Vec<Leftover>>,
+) -> Option<Article> {
     let mut raw = join_paragraphs(&draft.body, draft.text_widths());
-    strip_opening_marks(&mut raw, draft.marker);
+    if let Some(mark) = strip_opening_marks(&mut raw, draft.marker) {
+        record(&mut ledger, Place::Mark, &mark);
+    }
     let dateline = match raw.first() {
         Some(first) => {
             let (dateline, rest) = take_dateline(first);
+            let taken = first.get(..first.len() - rest.len()).unwrap_or_default();
+            record(&mut ledger, Place::Dateline, taken);
             let rest = rest.to_owned();
             raw[0] = rest;
             dateline
         }
         None => byline::Dateline::default(),
     };
-    let (mut credits, photo_credited) = take_trailing_credits(&mut raw);
-    if let Some(name) = draft.signature.as_deref().and_then(signature_name) {
-        credits.push(name);
+    let (mut credits, photo_credited) = take_trailing_credits(&mut raw, &mut ledger);
+    if let Some(signature) = draft.signature.as_deref() {
+        record(&mut ledger, Place::Signature, signature);
+        credits.extend(signature_name(signature));
     }
     let paragraphs: Vec<String> = raw
         .iter()
@@ -70,13 +139,20 @@ fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
         .filter(|p| !p.is_empty())
         .collect();
     if paragraphs.is_empty() {
+        // Nothing but a dateline or a credit: its headline, if any, heads nothing.
+        for line in draft.headline.iter().flatten() {
+            record(&mut ledger, Place::Furniture(FurnitureRole::Junk), line);
+        }
         return None;
     }
     let headline = headline::resolve(&draft.headline);
+    if let Some(mark) = &headline.removed {
+        record(&mut ledger, Place::Mark, mark);
+    }
     let kind = match draft.marker {
         Some(Marker::Bullet) => Kind::Brief,
         _ if draft.signature.is_some() => Kind::Commentary,
-        Some(Marker::Dateline) => Kind::News,
+        Some(Marker::Dateline | Marker::Further) => Kind::News,
         Some(Marker::Arrow) => Kind::Photo,
         None if photo_credited => Kind::Photo,
         None => Kind::News,
@@ -98,31 +174,30 @@ fn build_article(draft: Draft, source: &Arc<str>) -> Option<Article> {
         persons: Vec::new(),
         paragraphs,
     };
-    Some(Article::with_text(
-        Arc::clone(source),
-        0,
-        kind,
-        draft.page,
-        &text,
-    ))
+    let mut article = Article::with_text(Arc::clone(source), 0, kind, draft.page, &text);
+    article.doubts = draft.doubts;
+    Some(article)
 }
 
-/// Remove `●` from a brief and arrows from a caption.
-fn strip_opening_marks(raw: &mut [String], marker: Option<Marker>) {
-    let Some(first) = raw.first_mut() else {
-        return;
-    };
+/// Remove `●` from a brief and arrows from a caption; the removed mark.
+fn strip_opening_marks(raw: &mut [String], marker: Option<Marker>) -> Option<String> {
+    let first = raw.first_mut()?;
     let stripped = match marker {
         Some(Marker::Bullet) => first.trim_start_matches('●'),
         Some(Marker::Arrow) => first.trim_start_matches(ARROWS),
-        _ => return,
+        _ => return None,
     };
+    let mark = first.get(..first.len() - stripped.len()).map(str::to_owned);
     *first = chars::trim(stripped).to_owned();
+    mark
 }
 
 /// Peel credits off the end of the body, in print order; also says whether one was a
 /// photographer's.
-fn take_trailing_credits(raw: &mut Vec<String>) -> (Vec<String>, bool) {
+fn take_trailing_credits(
+    raw: &mut Vec<String>,
+    ledger: &mut Option<&mut Vec<Leftover>>,
+) -> (Vec<String>, bool) {
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut photo = false;
     for _ in 0..MAX_TRAILING_CREDITS {
@@ -137,6 +212,9 @@ fn take_trailing_credits(raw: &mut Vec<String>) -> (Vec<String>, bool) {
             None
         };
         let Some((before, names)) = peeled else { break };
+        if let Some(taken) = raw.last().and_then(|last| last.get(before.len()..)) {
+            record(ledger, Place::Credit, taken);
+        }
         found.push(names);
         if chars::trim(&before).is_empty() {
             raw.pop();
@@ -218,18 +296,19 @@ mod tests {
     }
 
     #[test]
-    fn youxun_starts_a_new_article() {
+    fn youxun_starts_a_further_article_under_the_first_ones_headline() {
         let articles = parse_page(
             "p.txt",
-            "本报讯 3月2日，甲县开展活动。\n又讯 3月3日，乙县召开会议。\n\n乙县召开会议\n",
+            "本报讯 3月2日，甲县开展植树活动。\n又讯 3月3日，甲县召开会议。\n\n甲县开展植树活动\n",
         );
         assert_eq!(articles.len(), 2);
         assert_eq!(
             articles[1].paragraphs().collect::<Vec<_>>(),
-            ["3月3日，乙县召开会议。"]
+            ["3月3日，甲县召开会议。"]
         );
-        assert_eq!(articles[1].title(), Some("乙县召开会议"));
-        assert_eq!(articles[0].title(), None);
+        assert_eq!(articles[0].title(), Some("甲县开展植树活动"));
+        assert_eq!(articles[1].title(), None);
+        assert_eq!(articles[1].kind, Kind::News);
     }
 
     #[test]

@@ -34,6 +34,35 @@ impl Kind {
     }
 }
 
+/// Where the page model was unsure how it read an article: the best and the second-best
+/// reading of the page were close.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Doubts {
+    /// The headline might belong to the neighbouring story, or to none.
+    pub headline: bool,
+    /// The article might start or end elsewhere: be two stories, or part of one.
+    pub boundary: bool,
+}
+
+impl Doubts {
+    /// Whether there is any doubt.
+    pub fn any(self) -> bool {
+        self.headline || self.boundary
+    }
+
+    /// The doubts by name (`headline`, `boundary`), as in the export.
+    pub fn names(self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        if self.headline {
+            names.push("headline");
+        }
+        if self.boundary {
+            names.push("boundary");
+        }
+        names
+    }
+}
+
 /// Page-header metadata (masthead, page number, section, date, staff) when the dump has one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageHeader {
@@ -225,6 +254,8 @@ pub struct Article {
     pub kind: Kind,
     /// The page header in force where the article appears.
     pub page: Option<Arc<PageHeader>>,
+    /// Where the page model was unsure about this article.
+    pub doubts: Doubts,
     /// Every piece of text, back to back.
     text: Box<str>,
     /// End of each piece in `text` (flagged [`ABSENT`] for a missing optional field): the six
@@ -242,6 +273,7 @@ impl PartialEq for Article {
         self.source == other.source
             && self.ordinal == other.ordinal
             && self.kind == other.kind
+            && self.doubts == other.doubts
             && self.page == other.page
             && self.counts == other.counts
             && self.head() == other.head()
@@ -263,6 +295,7 @@ impl Article {
             ordinal,
             kind,
             page: None,
+            doubts: Doubts::default(),
             text: Box::default(),
             ends: vec![ABSENT; SINGLES].into_boxed_slice(),
             counts: [0; 5],
@@ -301,6 +334,7 @@ impl Article {
             ordinal,
             kind,
             page,
+            doubts: Doubts::default(),
             text: buf,
             ends,
             counts: [
@@ -357,6 +391,7 @@ impl Article {
             ordinal,
             kind,
             page,
+            doubts: Doubts::default(),
             text,
             ends,
             counts,
@@ -655,6 +690,7 @@ impl std::fmt::Debug for Article {
             .field("source", &self.source)
             .field("ordinal", &self.ordinal)
             .field("kind", &self.kind)
+            .field("doubts", &self.doubts)
             .field("title", &self.title())
             .field("kicker", &self.kicker())
             .field("subtitle", &self.subtitle())

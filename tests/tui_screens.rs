@@ -294,3 +294,25 @@ fn bookmarked_scope_screen() {
     );
     check("bookmarked_scope", &a, 100, 14);
 }
+
+#[test]
+fn list_marks_articles_the_page_model_doubted() {
+    let mut articles = papertui::corpus::sample();
+    articles[1].doubts.headline = true;
+    let doubted = articles[1].title().unwrap_or_default().to_owned();
+    let store = std::sync::Arc::new(papertui::store::Store::from_articles(articles));
+    let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
+    papertui::tui::update::update(&mut a, Action::Resize(100, 14));
+    let buf = render(&a, 100, 14);
+    assert_well_formed(&buf);
+    let text = screen_text(&buf);
+    // The list pane is left of the reader's border.
+    let rows: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once("││").map(|(list, _)| list))
+        .collect();
+    let marked: Vec<&&str> = rows.iter().filter(|l| l.contains('?')).collect();
+    assert_eq!(marked.len(), 1, "{text}");
+    let short: String = doubted.chars().take(6).collect();
+    assert!(marked[0].contains(&short), "{text}");
+}

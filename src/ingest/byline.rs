@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::chars::{is_closing, is_han, is_sentence_end, is_space, trim};
+use super::chars::{is_closing, is_han, is_sentence_end, is_space, strip_spaced_prefix, trim};
 
 /// Article openers that are not part of the body.
 const DATELINE_MARKERS: &[&str] = &["本报讯", "又讯"];
@@ -47,7 +47,7 @@ pub fn take_dateline(text: &str) -> (Dateline, &str) {
     let mut dateline = Dateline::default();
     let mut rest = trim(text);
     for marker in DATELINE_MARKERS {
-        if let Some(after) = rest.strip_prefix(marker) {
+        if let Some(after) = strip_spaced_prefix(rest, marker) {
             dateline.marked = true;
             rest = trim(after);
             break;
@@ -75,9 +75,14 @@ fn assign_roles(inside: &str, dateline: &mut Dateline) -> bool {
     let mut spans: Vec<(usize, usize, Role)> = Vec::new();
     let mut at = 0;
     while let Some(rest) = inside.get(at..).filter(|r| !r.is_empty()) {
-        if let Some((word, role)) = ROLE_WORDS.iter().find(|(w, _)| rest.starts_with(w)) {
-            spans.push((at, at + word.len(), *role));
-            at += word.len();
+        let role_word = ROLE_WORDS.iter().find_map(|(w, role)| {
+            let after = strip_spaced_prefix(rest, w)?;
+            // A spaced-out role word (`记 者`) starts at a character, not at a space.
+            (!rest.starts_with(is_space)).then_some((rest.len() - after.len(), *role))
+        });
+        if let Some((len, role)) = role_word {
+            spans.push((at, at + len, role));
+            at += len;
         } else {
             at += rest.chars().next().map_or(1, char::len_utf8);
         }
@@ -274,6 +279,25 @@ mod tests {
         assert_eq!(d.reporters, ["原文钊"]);
         assert_eq!(d.correspondents, ["王欢"]);
         assert_eq!(rest, "3月27日，山阳区");
+    }
+
+    #[test]
+    fn spaced_datelines_in_every_spelling() {
+        let (d, rest) = take_dateline("本 报 讯 3月2日，某县");
+        assert!(d.marked);
+        assert_eq!(rest, "3月2日，某县");
+        let (d, rest) = take_dateline("本报讯 （记 者 张三） 3月2日");
+        assert_eq!(d.reporters, ["张三"]);
+        assert_eq!(rest, "3月2日");
+        let (d, rest) = take_dateline("又讯 （记 者 张三、李四） 3月3日");
+        assert!(d.marked);
+        assert_eq!(d.reporters, ["张三", "李四"]);
+        assert_eq!(rest, "3月3日");
+        let (d, rest) = take_dateline("(记者王五 通讯员赵六) 近日");
+        assert!(!d.marked);
+        assert_eq!(d.reporters, ["王五"]);
+        assert_eq!(d.correspondents, ["赵六"]);
+        assert_eq!(rest, "近日");
     }
 
     #[test]

@@ -163,6 +163,31 @@ pub fn display_width(text: &str) -> usize {
     width
 }
 
+/// `text` after `word` when `text` starts with `word` printed with layout spaces allowed
+/// around and between its characters (`本 报 讯`), else `None`.
+pub fn strip_spaced_prefix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let mut rest = text.trim_start_matches(is_space);
+    for c in word.chars() {
+        rest = rest.trim_start_matches(is_space).strip_prefix(c)?;
+    }
+    Some(rest)
+}
+
+/// Byte range of the first occurrence of `word` in `text`, spaces allowed between its
+/// characters (`本 报 讯` is found as `本报讯`).
+pub fn find_spaced(text: &str, word: &str) -> Option<(usize, usize)> {
+    let first = word.chars().next()?;
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(first)) {
+        let start = from + at;
+        if let Some(rest) = text.get(start..).and_then(|t| strip_spaced_prefix(t, word)) {
+            return Some((start, text.len() - rest.len()));
+        }
+        from = start + first.len_utf8();
+    }
+    None
+}
+
 /// Remove every white-space character.
 pub fn strip_spaces(text: &str) -> String {
     text.chars().filter(|&c| !is_space(c)).collect()
@@ -180,6 +205,19 @@ mod tests {
         assert!(!ends_sentence("做到“心中有账”，高标准、"));
         assert!(!ends_sentence("百佳县（市）"));
         assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn spaced_words_are_found() {
+        assert_eq!(strip_spaced_prefix("本 报 讯 3月", "本报讯"), Some(" 3月"));
+        assert_eq!(strip_spaced_prefix(" 本报讯", "本报讯"), Some(""));
+        assert_eq!(strip_spaced_prefix("本报记者", "本报讯"), None);
+        assert_eq!(
+            find_spaced("会议召开 本 报 讯 3月", "本报讯"),
+            Some((13, 24))
+        );
+        assert_eq!(find_spaced("本本报讯", "本报讯"), Some((3, 12)));
+        assert_eq!(find_spaced("本报记者", "本报讯"), None);
     }
 
     #[test]

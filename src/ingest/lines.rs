@@ -8,14 +8,19 @@
 //! a headline glued to the next `本报讯` is split in two, and a vertical headline printed one
 //! character per line is folded back into one line.
 
-use super::chars::{ends_sentence, is_body_punct, is_han, is_space, trim};
+use super::chars::{
+    display_width, ends_sentence, find_spaced, is_body_punct, is_han, is_space,
+    strip_spaced_prefix, strip_spaces, trim,
+};
 use super::header::{HeaderPart, parse_header_line};
 
 /// What opens an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
-    /// `本报讯` or `又讯`: a news dateline.
+    /// `本报讯`, or a reporters' parenthetical opening the text (`（记者…）`): a news dateline.
     Dateline,
+    /// `又讯`: a further story printed under the previous story's headline.
+    Further,
     /// `●`: one item of a briefs column.
     Bullet,
     /// `⬅`, `➡` and other arrows pointing at a photo.
@@ -50,6 +55,9 @@ pub struct Line {
     pub kind: LineKind,
     /// Whether this line was folded from a vertical headline.
     pub vertical: bool,
+    /// Whether this line was printed on one line with the text before it (a dateline glued
+    /// to a headline) and split off.
+    pub glued: bool,
 }
 
 impl Line {
@@ -60,6 +68,7 @@ impl Line {
             text,
             kind,
             vertical: false,
+            glued: false,
         }
     }
 
@@ -69,7 +78,10 @@ impl Line {
     }
 }
 
-const DATELINES: &[&str] = &["本报讯", "又讯"];
+/// Words that open a news story, printed with or without layout spaces between characters.
+const DATELINES: &[(&str, Marker)] = &[("本报讯", Marker::Dateline), ("又讯", Marker::Further)];
+/// Staff words that open a reporters' parenthetical (`（记者…）`) at the start of a story.
+const BYLINE_ROLES: &[&str] = &["记者", "本报记者", "通讯员", "见习记者", "特约记者"];
 /// Photo arrows that open a caption and are not part of its text.
 pub const ARROWS: &[char] = &['⬅', '➡', '⬆', '⬇', '←', '→', '↑', '↓', '▲', '▼', '◀', '▶'];
 /// How many single-character lines make a vertical headline rather than stray characters.
@@ -82,10 +94,75 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         let (line, glued) = split_glued_dateline(trim(raw));
         lines.push(Line::new(line));
         if let Some(dateline) = glued {
-            lines.push(Line::new(dateline));
+            let mut line = Line::new(dateline);
+            line.glued = true;
+            lines.push(line);
         }
     }
+    demote_inline_labels(&mut lines);
     fold_vertical_headlines(lines)
+}
+
+/// The marker a story opens with, if `text` starts with one.
+pub fn opening_marker(text: &str) -> Option<Marker> {
+    let first = text.trim_start_matches(is_space).chars().next()?;
+    if !matches!(first, '本' | '又' | '（' | '(') {
+        return None;
+    }
+    DATELINES
+        .iter()
+        .find(|(word, _)| strip_spaced_prefix(text, word).is_some())
+        .map(|&(_, marker)| marker)
+        .or_else(|| starts_with_byline(text).then_some(Marker::Dateline))
+}
+
+/// `（记者原文钊 通讯员王欢）…`, `(记 者 付凯明)`: a reporters' parenthetical.
+fn starts_with_byline(text: &str) -> bool {
+    let Some(inside) = text
+        .strip_prefix(['（', '('])
+        .map(|rest| rest.trim_start_matches(is_space))
+    else {
+        return false;
+    };
+    BYLINE_ROLES
+        .iter()
+        .any(|role| strip_spaced_prefix(inside, role).is_some())
+}
+
+/// A spaced line inside running text (`市 农 业 支 柱 产`, a justified caption line) is text,
+/// not a column label: a label never continues an unfinished sentence, and never sits with
+/// text lines on both sides.
+fn demote_inline_labels(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        if lines[i].kind != LineKind::Label {
+            continue;
+        }
+        let text = |at: Option<usize>| {
+            at.and_then(|j| lines.get(j))
+                .filter(|l| l.kind == LineKind::Text)
+        };
+        let before = text(i.checked_sub(1));
+        let after = text(Some(i + 1));
+        // Text with sentence punctuation right under it finishes the spaced line's sentence.
+        let continued = after.is_some_and(|l| l.text.chars().any(is_body_punct));
+        // A justified line is as wide as the lines of its column (a cell or two less).
+        let width = display_width(&strip_spaces(&lines[i].text));
+        let same_column = [before, after].into_iter().flatten().any(|l| {
+            let w = display_width(&strip_spaces(&l.text));
+            !ends_with_credit(&l.text) && w >= width && w <= width + JUSTIFIED_SHORTFALL
+        });
+        if continued || same_column || (before.is_some() && after.is_some()) {
+            lines[i].kind = LineKind::Text;
+        }
+    }
+}
+
+/// Cells a justified, spaced-out line may fall short of its column.
+const JUSTIFIED_SHORTFALL: usize = 4;
+
+/// Whether a line ends with a credit: a closing parenthesis or a photographer's `摄`.
+fn ends_with_credit(text: &str) -> bool {
+    text.ends_with(['）', ')', '摄'])
 }
 
 /// Classify one trimmed line on its own.
@@ -93,8 +170,8 @@ pub fn classify(text: &str) -> LineKind {
     if text.is_empty() {
         return LineKind::Blank;
     }
-    if DATELINES.iter().any(|d| text.starts_with(d)) {
-        return LineKind::Start(Marker::Dateline);
+    if let Some(marker) = opening_marker(text) {
+        return LineKind::Start(marker);
     }
     if text.starts_with('●') {
         return LineKind::Start(Marker::Bullet);
@@ -119,18 +196,27 @@ pub fn classify(text: &str) -> LineKind {
 
 /// `安排部署近期重点工作 本报讯 孟州市…` → the headline part and the dateline part.
 fn split_glued_dateline(line: &str) -> (&str, Option<&str>) {
-    if !line.contains('讯') {
+    // Cheap tests first (one substring search each): this runs on every line of a page.
+    if !line.contains('讯') && !line.contains('（') && !line.contains('(') {
         return (line, None);
     }
-    for dateline in DATELINES {
-        let Some(at) = line.find(dateline) else {
-            continue;
-        };
+    let markers = DATELINES
+        .iter()
+        .filter_map(|(word, _)| find_spaced(line, word));
+    let bylines = ["（", "("].into_iter().filter_map(|open| {
+        let at = line.find(open)?;
+        starts_with_byline(line.get(at..)?).then_some((at, at))
+    });
+    for (at, _) in markers.chain(bylines) {
         if at == 0 {
             continue;
         }
         let (before, after) = line.split_at(at);
         let before = trim(before);
+        if opening_marker(before).is_some() {
+            // `本报讯（记者…）`: the parenthetical belongs to the dateline before it.
+            continue;
+        }
         let headline_like = !before.is_empty() && !before.chars().any(is_body_punct);
         if headline_like || ends_sentence(before) || before.ends_with('）') {
             return (before, Some(after));
@@ -210,16 +296,17 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
             i += 1;
             continue;
         }
-        // A run of single characters, allowing single blank lines between groups.
-        let mut end = i;
-        let mut chars = String::new();
+        // A run of single characters, allowing single blank lines between groups (the columns
+        // of a vertical headline). A group of one character at either end is not a column but
+        // a stray character beside the headline.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
         let mut j = i;
         while j < slots.len() {
             if is(&single, j) {
-                if let Some(Some(line)) = slots.get(j) {
-                    chars.push_str(&line.text);
+                match groups.last_mut() {
+                    Some(g) if g.1 + 1 == j => g.1 = j,
+                    _ => groups.push((j, j)),
                 }
-                end = j;
                 j += 1;
             } else if is(&blank, j) && is(&single, j + 1) {
                 j += 1;
@@ -227,12 +314,43 @@ fn fold_vertical_headlines(lines: Vec<Line>) -> Vec<Line> {
                 break;
             }
         }
-        if chars.chars().count() >= MIN_VERTICAL_CHARS {
-            out.push(Line {
-                text: chars,
-                kind: LineKind::Text,
-                vertical: true,
-            });
+        if groups.len() > 1 && groups.first().is_some_and(|g| g.0 == g.1) {
+            let isolated = i == 0 || is(&blank, i - 1);
+            if let Some(mut line) = slots.get_mut(i).and_then(Option::take) {
+                if isolated {
+                    line.kind = LineKind::Junk;
+                }
+                out.push(line);
+            }
+            i += 1;
+            continue;
+        }
+        if groups.len() > 1 && groups.last().is_some_and(|g| g.0 == g.1) {
+            groups.pop();
+        }
+        let end = groups.last().map_or(i, |g| g.1);
+        let total: usize = groups.iter().map(|g| g.1 + 1 - g.0).sum();
+        if total >= MIN_VERTICAL_CHARS {
+            // One line per column: whether two columns are one headline or the headlines of
+            // two stories is for the page model to say.
+            for (k, &(first, last)) in groups.iter().enumerate() {
+                if k > 0 {
+                    out.push(Line::new(""));
+                }
+                let column: String = slots
+                    .get(first..=last)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|l| l.text.as_str())
+                    .collect();
+                out.push(Line {
+                    text: column,
+                    kind: LineKind::Text,
+                    vertical: true,
+                    glued: false,
+                });
+            }
         } else {
             let isolated =
                 (i == 0 || is(&blank, i - 1)) && (end + 1 >= slots.len() || is(&blank, end + 1));
@@ -264,7 +382,20 @@ mod tests {
             classify("本报讯（记者原文钊 通讯员王"),
             LineKind::Start(Marker::Dateline)
         );
-        assert_eq!(classify("又讯 3月5日，"), LineKind::Start(Marker::Dateline));
+        assert_eq!(classify("又讯 3月5日，"), LineKind::Start(Marker::Further));
+        assert_eq!(
+            classify("本 报 讯 3月5日，"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(
+            classify("（记 者 付凯明） 2月"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(
+            classify("(记者付凯明) 2月"),
+            LineKind::Start(Marker::Dateline)
+        );
+        assert_eq!(classify("（孟轩）"), LineKind::Text);
         assert_eq!(classify("●3月1日，孟州市"), LineKind::Start(Marker::Bullet));
         assert_eq!(classify("⬅3 月 6 日，厦"), LineKind::Start(Marker::Arrow));
         assert_eq!(classify("□高 亢"), LineKind::Signature);
@@ -311,9 +442,12 @@ mod tests {
     #[test]
     fn vertical_headline_is_folded_across_a_blank() {
         let lines = split_lines("（陈艺堂）\n\n海\n亮\n集\n团\n\n董\n事\n长\n\n本报讯 2 月");
-        let vertical: Vec<&Line> = lines.iter().filter(|l| l.vertical).collect();
-        assert_eq!(vertical.len(), 1);
-        assert_eq!(vertical[0].text, "海亮集团董事长");
+        let vertical: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.vertical)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(vertical, ["海亮集团", "董事长"]);
         assert_eq!(
             lines.last().map(|l| l.kind.clone()),
             Some(LineKind::Start(Marker::Dateline))
@@ -332,6 +466,15 @@ mod tests {
                 kinds("JIAOZUO DAILY")[0].clone()
             ]
         );
+    }
+
+    #[test]
+    fn spaced_line_inside_a_caption_is_text_not_a_label() {
+        let kinds = kinds(
+            "为促进孟州\n市 农 业 支 柱 产\n业发展，该市举办培训。\n\n政 务 简 报\n\n●3月1日，某镇开展活动。\n",
+        );
+        assert_eq!(kinds[1], LineKind::Text);
+        assert_eq!(kinds[4], LineKind::Label);
     }
 
     #[test]

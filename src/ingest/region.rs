@@ -11,6 +11,10 @@ const SUFFIXES: &[char] = &['市', '县', '区'];
 const PARTICLES: &[char] = &[
     '在', '到', '赴', '与', '和', '及', '对', '向', '从', '由', '为', '是', '将', '把', '同', '、',
 ];
+/// Function characters that a county or district name never holds.
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '是', '于', '被', '让', '给', '等', '着', '也', '都', '又', '就',
+];
 /// Characters that start a word that is not a place name (`全市`, `该县`, `我区`).
 const NOT_A_PLACE_START: &[char] = &[
     '全', '该', '本', '我', '各', '两', '此', '市', '县', '区', '省',
@@ -48,9 +52,14 @@ fn place_ending_at(chars: &[char], suffix_at: usize) -> Option<String> {
     let run_len = suffix_at - run_start;
     let accept = |start: usize| {
         let name = &chars[start..suffix_at];
+        // A place name is one word: a function character inside (`在孟州`, `大会在`) means the
+        // run is a piece of a sentence, not a name.
         let ok = (min_len..=3).contains(&name.len())
             && !NOT_A_PLACE_START.contains(&name[0])
-            && !NOT_A_PLACE_BEFORE_SUFFIX.contains(&name[name.len() - 1]);
+            && !NOT_A_PLACE_BEFORE_SUFFIX.contains(&name[name.len() - 1])
+            && !name
+                .iter()
+                .any(|c| PARTICLES.contains(c) || FUNCTION_CHARS.contains(c));
         ok.then(|| chars[start..=suffix_at].iter().collect::<String>())
     };
     if (min_len..=3).contains(&run_len)
@@ -95,6 +104,13 @@ mod tests {
         assert_eq!(first_place("全市上下，该区干部"), None);
         assert_eq!(first_place("在电建社区，学雷锋"), None);
         assert_eq!(first_place("区领导与集团客人交流座谈"), None);
+    }
+
+    #[test]
+    fn sentence_pieces_are_not_places() {
+        assert_eq!(first_place("在孟州市召开会议").as_deref(), Some("孟州市"));
+        assert_eq!(first_place("大会在市人民会堂召开"), None);
+        assert_eq!(first_place("会议是市委召开的"), None);
     }
 
     #[test]

@@ -1,24 +1,20 @@
-//! Classified lines → article drafts: where each article starts and ends, and which headline
-//! belongs to it.
+//! The page model's plan → article drafts: body lines with their breaks, headline blocks,
+//! signatures, column labels and the page header in force, plus the page furniture that no
+//! article takes, so that every character of the page is accounted for.
 //!
-//! The layout rule of these dumps is that a headline is printed AFTER the body it belongs to,
-//! and the next article starts right after that headline (with `本报讯`, a `●` brief, a photo
-//! arrow, or plain caption text). So a draft collects body lines until its body is complete and
-//! a block of headline-like lines follows; that block (and any kicker or vertical headline next
-//! to it) becomes the draft's headline group and the next article starts after it. A body is
-//! complete when its last line ends a sentence or a credit (`（孟轩）`, `廉 玮 摄`) closed it.
-//! A blank line anywhere else is only a paragraph or column break. Column labels of briefs
-//! (`政 务 简 报`) also follow their items and are given to the run of briefs before them.
+//! Which pieces are body and which headline, and where stories start, is decided in
+//! [`page_model`](super::page_model); this module only assembles what it decided. Column
+//! labels (`政 务 简 报`, or a short unspaced label set aside by the model) name the run of
+//! briefs just before them, or else the briefs after them.
 
 use std::sync::Arc;
 
-use super::byline::{split_photo_credit, split_trailing_credit};
-use super::chars::{
-    display_width, ends_sentence, is_body_punct, is_han, strip_spaces, visible_len,
-};
+use super::chars::strip_spaces;
 use super::header::{HeaderPart, merge};
-use super::lines::{Line, LineKind, Marker};
-use super::reflow::{BodyLine, median};
+use super::lines::{Line, Marker};
+use super::page_model::{self, Doubts, Plan};
+use super::pieces::{FurnitureKind, Layout, label_like, layout};
+use super::reflow::BodyLine;
 use crate::model::PageHeader;
 
 /// One article before its text is interpreted.
@@ -28,7 +24,7 @@ pub struct Draft {
     pub marker: Option<Marker>,
     /// Body lines with blank lines kept as breaks.
     pub body: Vec<BodyLine>,
-    /// Headline blocks printed after the body, in print order.
+    /// Headline blocks, in print order.
     pub headline: Vec<Vec<String>>,
     /// Commentary signature (`□高 亢`).
     pub signature: Option<String>,
@@ -36,426 +32,233 @@ pub struct Draft {
     pub column: Option<String>,
     /// Page header in force.
     pub page: Option<Arc<PageHeader>>,
-    /// Whether a credit closed the body.
-    closed: bool,
-    /// Display width of each text line of `body`, in order, kept as lines are added.
+    /// Where the page model was unsure.
+    pub doubts: Doubts,
+    /// Display width of each text line of `body`, in order.
     text_widths: Vec<usize>,
 }
 
 impl Draft {
-    fn new(block: Block, column: Option<String>, page: Option<Arc<PageHeader>>) -> Self {
-        let closed = block.ends_with_credit;
-        Draft {
-            marker: block.marker,
-            text_widths: block.lines.iter().map(|l| display_width(l)).collect(),
-            body: block.lines.into_iter().map(BodyLine::Text).collect(),
-            column,
-            page,
-            closed,
-            ..Draft::default()
-        }
-    }
-
     /// Display width of each text line of the body, in order.
     pub fn text_widths(&self) -> &[usize] {
         &self.text_widths
     }
 
-    fn last_text(&self) -> Option<&str> {
-        self.body.iter().rev().find_map(|l| match l {
-            BodyLine::Text(t) => Some(t.as_str()),
-            BodyLine::Break => None,
-        })
-    }
-
-    /// The usual display width of the body's lines: the column the text was wrapped at.
-    fn column_width(&self) -> usize {
-        median(&self.text_widths)
-    }
-
-    fn body_complete(&self) -> bool {
-        self.closed || self.last_text().is_some_and(ends_sentence)
-    }
-
-    fn append(&mut self, block: Block) {
-        if !self.body.is_empty() {
-            self.body.push(BodyLine::Break);
-        }
-        self.text_widths
-            .extend(block.lines.iter().map(|l| display_width(l)));
-        self.body
-            .extend(block.lines.into_iter().map(BodyLine::Text));
-        self.closed |= block.ends_with_credit;
-    }
-
     fn is_brief(&self) -> bool {
         self.marker == Some(Marker::Bullet)
     }
-}
 
-/// A run of non-blank text lines.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Block {
-    lines: Vec<String>,
-    marker: Option<Marker>,
-    vertical: bool,
-    ends_with_credit: bool,
-}
-
-impl Block {
-    fn visible_len(&self) -> usize {
-        self.lines.iter().map(|l| visible_len(l)).sum()
-    }
-
-    /// Short lines without sentence punctuation: a headline, a kicker or a subtitle.
-    fn is_headline_like(&self) -> bool {
-        self.shape() == Shape::Headline
-    }
-
-    /// How much the block looks like a headline.
-    fn shape(&self) -> Shape {
-        const MAX_LINES: usize = 4;
-        const MAX_LINE_LEN: usize = 40;
-        const MAX_PUNCTUATED_LEN: usize = 24;
-        const MAX_COMMAS: usize = 2;
-        if self.vertical {
-            return Shape::Headline;
-        }
-        let short_lines = self.marker.is_none()
-            && !self.ends_with_credit
-            && (1..=MAX_LINES).contains(&self.lines.len())
-            && self.lines.iter().all(|line| {
-                visible_len(line) <= MAX_LINE_LEN
-                    && line.chars().any(is_han)
-                    && !line.ends_with(['：', ':'])
-                    && !line.starts_with(['（', '('])
-            });
-        if !short_lines {
-            return Shape::Body;
-        }
-        if !self.lines.iter().any(|l| l.chars().any(is_body_punct)) {
-            return Shape::Headline;
-        }
-        // `稳就业，促发展`: a comma or two in a short line that does not end like a sentence.
-        let punctuated = self.lines.iter().all(|line| {
-            let commas = line
-                .chars()
-                .filter(|&c| matches!(c, '，' | '、' | ','))
-                .count();
-            visible_len(line) <= MAX_PUNCTUATED_LEN
-                && commas <= MAX_COMMAS
-                && !line.contains(['。', '；', ';'])
-                && !line
-                    .chars()
-                    .last()
-                    .is_some_and(|c| is_body_punct(c) || c.is_ascii_punctuation())
-        });
-        if punctuated {
-            Shape::PunctuatedHeadline
-        } else {
-            Shape::Body
-        }
-    }
-
-    /// `赵春营 摄`, `本报记者 刘金` + `元 摄`: a photographer's credit on its own.
-    fn is_photo_credit(&self) -> bool {
-        split_photo_credit(&self.lines.concat()).is_some_and(|(before, _)| before.is_empty())
-    }
-
-    /// A photo caption: text whose last line ends with a photographer's credit.
-    fn ends_with_photo_credit(&self) -> bool {
-        self.lines
-            .last()
-            .is_some_and(|l| split_photo_credit(l).is_some())
-    }
-
-    fn starts_with_date(&self) -> bool {
-        let Some(first) = self.lines.first() else {
-            return false;
-        };
-        let compact = strip_spaces(first);
-        let digits = compact.chars().take_while(char::is_ascii_digit).count();
-        (1..=2).contains(&digits) && compact.chars().nth(digits) == Some('月')
+    fn push_line(&mut self, line: String, width: u16) {
+        self.text_widths.push(usize::from(width));
+        self.body.push(BodyLine::Text(line));
     }
 }
 
-/// How much a block looks like a headline.
+/// What a line of page furniture is, once the page is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
-    /// Short lines without sentence punctuation.
-    Headline,
-    /// Short lines with a comma or two: a headline only when a new article follows at once.
-    PunctuatedHeadline,
-    /// Anything else.
-    Body,
-}
-
-/// One unit of the page after grouping lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Item {
-    Blank,
-    Block(Block),
-    Signature(String),
-    Header(HeaderPart),
-    Label(String),
+pub enum FurnitureRole {
+    /// Masthead, page line or staff line.
+    Header,
+    /// A column label.
+    Label,
+    /// Decoration, or a headline-shaped line that belongs to no story (a banner).
     Junk,
+    /// A signature that closes no story.
+    Signature,
 }
 
-/// Group classified lines into blocks and furniture items.
-fn group(lines: Vec<Line>) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut open: Option<Block> = None;
-    let flush = |open: &mut Option<Block>, items: &mut Vec<Item>| {
-        if let Some(block) = open.take() {
-            items.push(Item::Block(block));
-        }
-    };
-    for line in lines {
-        match line.kind {
-            LineKind::Blank => {
-                flush(&mut open, &mut items);
-                items.push(Item::Blank);
-            }
-            LineKind::Start(marker) => {
-                flush(&mut open, &mut items);
-                open = Some(Block {
-                    marker: Some(marker),
-                    ..Block::default()
-                });
-                push_text(&mut open, &mut items, line.text);
-            }
-            LineKind::Text if line.vertical => {
-                flush(&mut open, &mut items);
-                items.push(Item::Block(Block {
-                    lines: vec![line.text],
-                    vertical: true,
-                    ..Block::default()
-                }));
-            }
-            LineKind::Text => push_text(&mut open, &mut items, line.text),
-            LineKind::Signature => {
-                flush(&mut open, &mut items);
-                items.push(Item::Signature(line.text));
-            }
-            LineKind::Header(part) => {
-                flush(&mut open, &mut items);
-                items.push(Item::Header(part));
-            }
-            LineKind::Label => {
-                flush(&mut open, &mut items);
-                items.push(Item::Label(strip_spaces(&line.text)));
-            }
-            LineKind::Junk => {
-                flush(&mut open, &mut items);
-                items.push(Item::Junk);
-            }
-        }
-    }
-    flush(&mut open, &mut items);
-    items
-}
-
-/// Add a text line to the open block; a line ending in a credit closes the block.
-fn push_text(open: &mut Option<Block>, items: &mut Vec<Item>, text: String) {
-    let block = open.get_or_insert_with(Block::default);
-    let after_sentence = block.lines.last().is_none_or(|l| ends_sentence(l));
-    let credit = split_trailing_credit(&text, after_sentence).is_some()
-        || split_photo_credit(&text).is_some();
-    block.lines.push(text);
-    if credit {
-        block.ends_with_credit = true;
-        if let Some(block) = open.take() {
-            items.push(Item::Block(block));
-        }
-    }
-}
-
-/// Walks the items of one page and cuts them into drafts.
-#[derive(Default)]
-struct Segmenter {
-    drafts: Vec<Draft>,
-    current: Option<Draft>,
-    header: PageHeader,
-    page: Option<Arc<PageHeader>>,
-    pending_label: Option<String>,
-}
-
-impl Segmenter {
-    fn finish(&mut self) {
-        if let Some(mut draft) = self.current.take() {
-            while draft.body.last() == Some(&BodyLine::Break) {
-                draft.body.pop();
-            }
-            if !draft.body.is_empty() {
-                self.drafts.push(draft);
-            }
-        }
-    }
-
-    fn start(&mut self, block: Block) {
-        self.finish();
-        let column = if block.marker == Some(Marker::Bullet) {
-            self.pending_label.clone()
-        } else {
-            self.pending_label = None;
-            None
-        };
-        self.current = Some(Draft::new(block, column, self.page.clone()));
-    }
-
-    fn header(&mut self, part: HeaderPart) {
-        let restarts = match &part {
-            HeaderPart::Masthead(_) => self.header.paper.is_some(),
-            HeaderPart::PageLine { .. } => self.header.page_no.is_some(),
-            HeaderPart::Staff { .. } => !self.header.staff.is_empty(),
-        };
-        if restarts {
-            self.header = PageHeader::default();
-        }
-        merge(&mut self.header, part);
-        self.page = Some(Arc::new(self.header.clone()));
-    }
-
-    /// A column label names the run of briefs just before it, or else the briefs after it.
-    fn label(&mut self, label: String) {
-        let current_is_brief = self.current.as_ref().is_some_and(Draft::is_brief);
-        self.finish();
-        let last_is_brief = current_is_brief
-            || (self.current.is_none()
-                && self
-                    .drafts
-                    .last()
-                    .is_some_and(|d| d.is_brief() && d.column.is_none()));
-        if last_is_brief {
-            for draft in self.drafts.iter_mut().rev() {
-                if !draft.is_brief() || draft.column.is_some() {
-                    break;
-                }
-                draft.column = Some(label.clone());
-            }
-            self.pending_label = None;
-        } else {
-            self.pending_label = Some(label);
-        }
-    }
-
-    fn block(&mut self, block: Block, rest: &[Item]) {
-        if block.marker.is_some() {
-            return self.start(block);
-        }
-        let Some(current) = self.current.as_mut() else {
-            // Headline-like lines before any body are page furniture (section banners).
-            if !block.is_headline_like() {
-                self.start(block);
-            }
-            return;
-        };
-        if !current.headline.is_empty() {
-            let more_headline = match block.shape() {
-                Shape::Headline => true,
-                Shape::PunctuatedHeadline => next_starts_article(rest),
-                Shape::Body => false,
-            };
-            if more_headline {
-                current.headline.push(block.lines);
-            } else {
-                self.start(block);
-            }
-            return;
-        }
-        if block.is_photo_credit() {
-            current.append(block);
-            current.closed = true;
-            return;
-        }
-        if block.is_headline_like() && current.body_complete() {
-            if current.is_brief() && block.lines.len() == 1 && block.visible_len() <= 6 {
-                let label = strip_spaces(&block.lines[0]);
-                return self.label(label);
-            }
-            if current.closed || headline_confirmed(rest, &block, current.column_width()) {
-                current.headline.push(block.lines);
-                return;
-            }
-        }
-        if block.shape() == Shape::PunctuatedHeadline
-            && current.body_complete()
-            && next_starts_article(rest)
-        {
-            current.headline.push(block.lines);
-            return;
-        }
-        if current.closed {
-            self.start(block);
-        } else {
-            current.append(block);
-        }
-    }
-}
-
-/// Whether what follows a headline-like block shows it really was a headline: the next thing
-/// on the page is a new article, furniture, another headline line, a caption or a dated lead,
-/// or, failing that, the block is visibly shorter than the body's column so that it cannot be
-/// the first half of a sentence cut by a column break.
-fn headline_confirmed(rest: &[Item], block: &Block, column_width: usize) -> bool {
-    const COLUMN_FILL: f32 = 0.85;
-    match rest.iter().find(|item| **item != Item::Blank) {
-        None => true,
-        Some(Item::Block(next)) => {
-            let short_of_column = block
-                .lines
-                .last()
-                .is_some_and(|l| (display_width(l) as f32) < column_width as f32 * COLUMN_FILL);
-            next.marker.is_some()
-                || next.vertical
-                || next.is_headline_like()
-                || next.ends_with_photo_credit()
-                || next.starts_with_date()
-                || short_of_column
-        }
-        Some(_) => true,
-    }
-}
-
-/// Whether the next thing on the page is certainly not this article: a new article's opener,
-/// furniture or the end of the page.
-fn next_starts_article(rest: &[Item]) -> bool {
-    match rest.iter().find(|item| **item != Item::Blank) {
-        None => true,
-        Some(Item::Block(next)) => next.marker.is_some(),
-        Some(_) => true,
-    }
+/// A page cut into drafts, with what no draft took.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Segmented {
+    /// The article drafts in body order.
+    pub drafts: Vec<Draft>,
+    /// Furniture lines with their roles, in page order.
+    pub furniture: Vec<(FurnitureRole, String)>,
 }
 
 /// Cut a page's classified lines into article drafts.
 pub fn segment(lines: Vec<Line>) -> Vec<Draft> {
-    let mut items = group(lines);
-    let mut segmenter = Segmenter::default();
-    for i in 0..items.len() {
-        // Taking the item leaves a blank behind; only the items after it are looked at again.
-        let item = std::mem::replace(&mut items[i], Item::Blank);
-        match item {
-            Item::Blank => {
-                if let Some(current) = segmenter.current.as_mut()
-                    && current.headline.is_empty()
-                {
-                    current.body.push(BodyLine::Break);
+    segment_page(lines).drafts
+}
+
+/// Cut a page's classified lines into article drafts and leftover furniture.
+pub fn segment_page(lines: Vec<Line>) -> Segmented {
+    let layout = layout(lines);
+    let plan = page_model::plan(&layout);
+    assemble(layout, &plan)
+}
+
+/// Something that happens at a position of the page, for labels and page headers.
+enum Event {
+    Header(HeaderPart),
+    Label(String),
+    Story(usize),
+}
+
+fn assemble(mut layout: Layout, plan: &Plan) -> Segmented {
+    let pieces = &mut layout.pieces;
+    let mut out = Segmented::default();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(plan.stories.len());
+    let mut used_signatures: Vec<usize> = Vec::new();
+    for story in &plan.stories {
+        let mut draft = Draft {
+            marker: story.body.first().and_then(|&i| pieces[i].marker),
+            doubts: story.doubts,
+            ..Draft::default()
+        };
+        for (k, &i) in story.body.iter().enumerate() {
+            let piece = &mut pieces[i];
+            let after_gap =
+                piece.gap.blanks > 0 || piece.gap.furniture || piece.gap.signature.is_some();
+            let set_apart = k > 0 && story.body[k - 1] + 1 != i;
+            if k > 0 && (after_gap || set_apart) {
+                draft.body.push(BodyLine::Break);
+            }
+            let lines = std::mem::take(&mut piece.lines);
+            for (line, &width) in lines.into_iter().zip(&piece.widths) {
+                draft.push_line(line, width);
+            }
+        }
+        if let Some((first, last)) = story.headline {
+            for i in first..=last {
+                let continues_vertical = i > first && pieces[i].vertical && pieces[i - 1].vertical;
+                match draft.headline.last_mut() {
+                    // The columns of a vertical headline are one line of it.
+                    Some(block) if continues_vertical => {
+                        if let Some(line) = block.last_mut() {
+                            line.push_str(&pieces[i].lines.concat());
+                        }
+                    }
+                    _ => draft.headline.push(std::mem::take(&mut pieces[i].lines)),
                 }
             }
-            Item::Junk => {}
-            Item::Header(part) => segmenter.header(part),
-            Item::Label(label) => segmenter.label(label),
-            Item::Signature(text) => {
-                if let Some(current) = segmenter.current.as_mut() {
-                    current.signature = Some(text);
-                    current.closed = true;
+        }
+        if let Some(at) = story.signature_at {
+            let signature = pieces
+                .get(at)
+                .map_or(&layout.end_gap, |p| &p.gap)
+                .signature
+                .clone();
+            if signature.is_some() {
+                used_signatures.push(at);
+            }
+            draft.signature = signature;
+        }
+        drafts.push(draft);
+    }
+
+    // Page order of headers, labels and stories.
+    let mut events: Vec<(usize, u8, Event)> = Vec::new();
+    let mut signature_seen: Vec<usize> = Vec::new();
+    for f in &layout.furniture {
+        match &f.kind {
+            FurnitureKind::Header(part) => {
+                events.push((f.before, 0, Event::Header(part.clone())));
+                out.furniture
+                    .push((FurnitureRole::Header, f.text.to_string()));
+            }
+            FurnitureKind::Label => {
+                events.push((f.before, 0, Event::Label(strip_spaces(&f.text))));
+                out.furniture
+                    .push((FurnitureRole::Label, f.text.to_string()));
+            }
+            FurnitureKind::Junk => out
+                .furniture
+                .push((FurnitureRole::Junk, f.text.to_string())),
+            FurnitureKind::Signature => {
+                let taken =
+                    used_signatures.contains(&f.before) && !signature_seen.contains(&f.before);
+                signature_seen.push(f.before);
+                if !taken {
+                    out.furniture
+                        .push((FurnitureRole::Signature, f.text.to_string()));
                 }
             }
-            Item::Block(block) => segmenter.block(block, &items[i + 1..]),
         }
     }
-    segmenter.finish();
-    segmenter.drafts
+    for &i in &plan.orphans {
+        let text = pieces[i].lines.join("\n");
+        let label_like = pieces[i].lines.len() == 1
+            && label_like(&pieces[i].lines[0])
+            && next_to_brief(plan, &drafts, i);
+        if label_like {
+            events.push((i, 0, Event::Label(strip_spaces(&text))));
+            out.furniture.push((FurnitureRole::Label, text));
+        } else {
+            out.furniture.push((FurnitureRole::Junk, text));
+        }
+    }
+    for (k, story) in plan.stories.iter().enumerate() {
+        let at = story.body.first().copied().unwrap_or(0);
+        events.push((at, 1, Event::Story(k)));
+    }
+    events.sort_by_key(|(at, order, _)| (*at, *order));
+
+    let mut header = PageHeader::default();
+    let mut page: Option<Arc<PageHeader>> = None;
+    let mut pending_label: Option<String> = None;
+    let mut last_story: Option<usize> = None;
+    for (_, _, event) in events {
+        match event {
+            Event::Header(part) => {
+                let restarts = match &part {
+                    HeaderPart::Masthead(_) => header.paper.is_some(),
+                    HeaderPart::PageLine { .. } => header.page_no.is_some(),
+                    HeaderPart::Staff { .. } => !header.staff.is_empty(),
+                };
+                if restarts {
+                    header = PageHeader::default();
+                }
+                merge(&mut header, part);
+                page = Some(Arc::new(header.clone()));
+            }
+            Event::Label(label) => {
+                let before_is_unlabelled_brief = last_story
+                    .and_then(|k| drafts.get(k))
+                    .is_some_and(|d| d.is_brief() && d.column.is_none());
+                if before_is_unlabelled_brief {
+                    for draft in drafts[..=last_story.unwrap_or(0)].iter_mut().rev() {
+                        if !draft.is_brief() || draft.column.is_some() {
+                            break;
+                        }
+                        draft.column = Some(label.clone());
+                    }
+                    pending_label = None;
+                } else {
+                    pending_label = Some(label);
+                }
+            }
+            Event::Story(k) => {
+                if let Some(draft) = drafts.get_mut(k) {
+                    draft.page.clone_from(&page);
+                    if draft.is_brief() {
+                        draft.column.clone_from(&pending_label);
+                    } else {
+                        pending_label = None;
+                    }
+                }
+                last_story = Some(k);
+            }
+        }
+    }
+    out.drafts = drafts;
+    out
+}
+
+/// Whether the story just before or just after piece `i` is a brief.
+fn next_to_brief(plan: &Plan, drafts: &[Draft], i: usize) -> bool {
+    let before = plan
+        .stories
+        .iter()
+        .rposition(|s| s.body.first().is_some_and(|&b| b < i));
+    let after = plan
+        .stories
+        .iter()
+        .position(|s| s.body.first().is_some_and(|&b| b > i));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|k| drafts.get(k).is_some_and(Draft::is_brief))
 }
 
 #[cfg(test)]
@@ -515,10 +318,10 @@ mod tests {
     #[test]
     fn full_width_lines_cut_by_a_column_break_are_body() {
         let d = drafts(
-            "本报讯 3月2日，某县召开会\n议，研究部署各项重点工作任\n务，推动工作落实见到成效。\n\n会议传达学习了习近平总书记\n在主持中央政治局第三次集\n\n体学习时的重要讲话精神。\n",
+            "本报讯 3月2日，某县召开会\n议，研究部署各项重点工作任\n务，推动工作落实见到成效。\n\n会议传达学习了习近平总书记\n在主持中央政治局第三次集体\n\n学习时的重要讲话精神。\n\n某县召开会议\n",
         );
         assert_eq!(d.len(), 1);
-        assert!(d[0].headline.is_empty());
+        assert_eq!(d[0].headline, vec![vec!["某县召开会议".to_owned()]]);
     }
 
     #[test]

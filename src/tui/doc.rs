@@ -108,7 +108,8 @@ fn untitled_label(a: &Article) -> String {
     format!("〔{label}〕{}", headline(a).0)
 }
 
-/// Date, region, page, reporters, correspondents and credits, separated by ` · `.
+/// Date, region, page, reporters, correspondents, credits and the page model's doubts
+/// (`存疑? 标题归属、分篇`: headline attribution, article boundary), separated by ` · `.
 fn meta_line(a: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(d) = a.date() {
@@ -142,6 +143,18 @@ fn meta_line(a: &Article) -> String {
         if names.len() > 0 {
             parts.push(format!("{label} {}", names.collect::<Vec<_>>().join("、")));
         }
+    }
+    let doubts: Vec<&str> = a
+        .doubts
+        .names()
+        .into_iter()
+        .map(|d| match d {
+            "headline" => "标题归属",
+            _ => "分篇",
+        })
+        .collect();
+    if !doubts.is_empty() {
+        parts.push(format!("存疑? {}", doubts.join("、")));
     }
     parts.join(" · ")
 }
@@ -316,6 +329,24 @@ mod tests {
             "{l:?}"
         );
         assert!(l.contains(&"人物：吕沛（市长）".to_owned()), "{l:?}");
+    }
+
+    #[test]
+    fn the_page_models_doubts_are_said_in_the_meta_line() {
+        let mut a = Article::new("t.txt", 0, Kind::News);
+        a.set_title(Some("某县召开会议"));
+        a.set_paragraphs(&["某县召开会议。"]);
+        a.doubts.headline = true;
+        a.doubts.boundary = true;
+        let s = Store::from_articles(vec![a]);
+        let l = lines(&build(&s, ArticleId(0), 60));
+        assert!(
+            l.contains(&"news · 存疑? 标题归属、分篇".to_owned()),
+            "{l:?}"
+        );
+        let plain = store();
+        let l = lines(&build(&plain, ArticleId(0), 60));
+        assert!(l.iter().all(|line| !line.contains("存疑")), "{l:?}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Columns are laid out by display width in the configured order; the fixed-width columns
 //! drop out on narrow panes (date below 20 columns, region below 40) and the headline takes
 //! the room left, cut at a character boundary with `…`. The marks column shows `*` for a
-//! bookmark and `•` for an article not yet opened in the reader.
+//! bookmark and `•` for an article not yet opened in the reader; a `?` after the kind mark
+//! says the page model was unsure where the article starts or ends or which headline is its.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,6 +31,8 @@ const UNTITLED_MARK: &str = "〜";
 const BOOKMARK_MARK: &str = "*";
 /// Mark of an article never opened in the reader.
 const UNREAD_MARK: &str = "•";
+/// Mark of an article the page model was unsure how to cut or title.
+const DOUBT_MARK: &str = "?";
 
 /// Columns of a fixed-width column, or None when it is hidden at this row width.
 fn fixed_width(column: Column, width: usize) -> Option<usize> {
@@ -140,7 +143,11 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
                     cell(buf, &mut x, a.region().unwrap_or(""), w, Style::new());
                 }
             }
-            Column::Kind => cell(buf, &mut x, kind_mark(a.kind), 3, theme.accent()),
+            Column::Kind => {
+                cell(buf, &mut x, kind_mark(a.kind), 2, theme.accent());
+                let doubt = if a.doubts.any() { DOUBT_MARK } else { " " };
+                cell(buf, &mut x, doubt, 1, theme.dim());
+            }
             Column::Title => {
                 let room = width.saturating_sub(fixed).min(usize::from(r.right() - x));
                 let (title, untitled) = headline(a);
