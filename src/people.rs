@@ -243,6 +243,11 @@ pub mod training {
     pub use super::decode::{ACCEPT, STAGE_ONE};
     pub use super::model::{FEATURE_NAMES, FEATURES, Vector};
 
+    /// The weights of the full model, to explain a candidate's probability.
+    pub fn full_weights() -> Vector {
+        super::model::FULL
+    }
+
     /// One candidate name of a text, fully measured.
     pub struct Candidate {
         /// The candidate as printed.

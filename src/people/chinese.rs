@@ -7,7 +7,7 @@
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
-use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES};
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
 use super::decode::STAGE_ONE_LOG_ODDS;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_context, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
@@ -191,6 +191,9 @@ impl PersonExtractor {
     pub(super) fn chinese_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
+        f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
+        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
+        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
         f.repeated = repeated_nearby(text, start, end);
         if f.three_chars {
             let head_end = end - 2 * HAN_LEN;

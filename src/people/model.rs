@@ -102,6 +102,12 @@ pub(super) struct Features {
     pub(super) rule_bare: bool,
     /// Found by a strong rule only (not a candidate of its own).
     pub(super) rule_only: bool,
+    /// The dictionary lists the candidate before a place suffix (`伊拉克人`, `莫斯科市`): it
+    /// names a place that the dictionary may also tag as a person.
+    pub(super) place_compound: bool,
+    /// The next item of the `、` list it stands in, before or after it, is an ordinary
+    /// dictionary word (`文旅、康养、休闲`): a list of things, not of people.
+    pub(super) list_of_words: bool,
     pub(super) lex: Option<Lex>,
     pub(super) left: Left,
     pub(super) right: Right,
@@ -144,6 +150,8 @@ impl Features {
             rule_role: false,
             rule_bare: false,
             rule_only: false,
+            place_compound: false,
+            list_of_words: false,
             lex: None,
             left: Left::Other,
             right: Right::Other,
@@ -207,6 +215,8 @@ pub(super) struct Measured {
     /// The kind of the candidate measured: only a Chinese one has head and given-name words.
     pub(super) kind: Kind,
     lex: Option<Lex>,
+    place_compound: bool,
+    list_of_words: bool,
     head_is_word: bool,
     head_word_freq: f32,
     given_is_word: bool,
@@ -222,6 +232,8 @@ impl Measured {
         Measured {
             kind: f.kind,
             lex: f.lex,
+            place_compound: f.place_compound,
+            list_of_words: f.list_of_words,
             head_is_word: f.head_is_word,
             head_word_freq: f.head_word_freq,
             given_is_word: f.given_is_word,
@@ -235,6 +247,8 @@ impl Measured {
     /// Gives `f` these measures (taken from a candidate of the same kind, or of a Chinese one).
     pub(super) fn copy_to(self, f: &mut Features) {
         f.lex = self.lex;
+        f.place_compound = self.place_compound;
+        f.list_of_words = self.list_of_words;
         f.repeated = self.repeated;
         f.cut_left = self.cut_left;
         f.cut_right = self.cut_right;
@@ -355,10 +369,12 @@ pub const FEATURE_NAMES: &[&str] = &[
     "rule_role",
     "rule_bare",
     "rule_only",
+    "place_compound",
+    "list_of_words",
 ];
 
 /// Length of a feature vector.
-pub const FEATURES: usize = 103;
+pub const FEATURES: usize = 105;
 
 /// A feature vector, and the weights of a logistic model over it.
 pub type Vector = [f32; FEATURES];
@@ -375,7 +391,7 @@ const BOTH: usize = 97;
 // The blocks fill the vector exactly.
 const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);
 const _: () = assert!(TR_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == BOTH);
-const _: () = assert!(BOTH + 6 == FEATURES);
+const _: () = assert!(BOTH + 8 == FEATURES);
 
 /// 1.0 for true, 0.0 for false.
 fn b(x: bool) -> f32 {
@@ -464,6 +480,8 @@ impl Features {
             b(self.rule_role),
             b(self.rule_bare),
             b(self.rule_only),
+            b(self.place_compound),
+            b(self.list_of_words),
         ];
         for (k, x) in both.into_iter().enumerate() {
             put(BOTH + k, x);

@@ -431,3 +431,41 @@ fn no_role_of_the_sample_starts_with_a_function_character() {
     }
     assert!(roles > 50, "{roles}");
 }
+
+#[test]
+fn a_dictionary_name_is_not_cut_by_the_word_it_opens() {
+    let ex = PersonExtractor::shared();
+    // jieba takes 布什总统 as one word; the name it opens is still whole.
+    let text = "会谈中，布什总统表示欢迎。";
+    let start = text.find("布什").unwrap_or_default();
+    assert_eq!(ex.cuts_through(text, start, start + 6), (false, false));
+    assert_eq!(names(text), ["布什"]);
+    // The rest of a word that is one character (高尔夫|球) still cuts the candidate.
+    let text = "他们打高尔夫球。";
+    let start = text.find("高尔夫").unwrap_or_default();
+    assert!(ex.cuts_through(text, start, start + 9).1);
+    assert_eq!(names(text), Vec::<String>::new());
+}
+
+#[test]
+fn places_the_dictionary_compounds_are_not_people() {
+    let ex = PersonExtractor::shared();
+    // jieba tags 莫斯科 as a person, but lists 莫斯科市 and 莫斯科大学.
+    assert!(ex.is_place_compound("莫斯科"));
+    assert!(!ex.is_place_compound("布什"));
+    assert_eq!(names("代表团离开莫斯科，前往基辅。"), Vec::<String>::new());
+    assert_eq!(names("总统拉斐特离开基辅。"), ["拉斐特"]);
+}
+
+#[test]
+fn a_list_of_things_is_not_a_list_of_people() {
+    let ex = PersonExtractor::shared();
+    let text = "我们发展养殖、康复、旅游产业。";
+    let start = text.find("康复").unwrap_or_default();
+    assert!(ex.list_neighbour_is_word(text, start, start + 6));
+    assert_eq!(names(text), Vec::<String>::new());
+    let text = "胡美琴、王立诚、李向东先后发言。";
+    let start = text.find("王立诚").unwrap_or_default();
+    assert!(!ex.list_neighbour_is_word(text, start, start + 9));
+    assert_eq!(names(text), ["胡美琴", "王立诚", "李向东"]);
+}

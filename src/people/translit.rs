@@ -9,7 +9,7 @@
 
 use super::PersonExtractor;
 use super::chinese::{Source, Span, quoted};
-use super::cues::CueScratch;
+use super::cues::{CueScratch, Left, Right};
 use super::model::{Features, Kind, repeated_nearby};
 use super::stats::Stat;
 use super::text::is_han;
@@ -165,6 +165,9 @@ impl PersonExtractor {
     pub(super) fn translit_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
+        f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
+        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
+        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
         f.repeated = repeated_nearby(text, start, end);
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
     }
