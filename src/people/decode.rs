@@ -28,7 +28,7 @@ pub(super) const STAGE_ONE_LOG_ODDS: f32 = -1.386_294_4;
 /// Probability a candidate needs to be a name.
 pub const ACCEPT: f32 = 0.5;
 /// Probability a name needs to be looked for in every other article (the gazetteer).
-pub(super) const CONFIDENT: f32 = 0.8;
+pub(super) const CONFIDENT: f32 = 0.65;
 
 /// One segment as the model pass takes it.
 pub(super) struct SegmentIn<'a> {
