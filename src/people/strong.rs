@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
+use super::lexicon::FUNCTION_SURNAMES;
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
@@ -216,6 +217,17 @@ impl PersonExtractor {
                 continue;
             };
             if !self.shaped(seg, start, end) {
+                continue;
+            }
+            // A conjunction or preposition that is also a surname, inside running text,
+            // joins a shorter name (`我和白林同志`: 白林, not 和白林).
+            if len >= 3
+                && seg.before(start).is_some_and(is_han)
+                && seg
+                    .get(start)
+                    .is_some_and(|c| FUNCTION_SURNAMES.contains(c))
+                && self.shaped(seg, start + HAN_LEN, end)
+            {
                 continue;
             }
             if need_left {

@@ -469,3 +469,10 @@ fn a_list_of_things_is_not_a_list_of_people() {
     assert!(!ex.list_neighbour_is_word(text, start, start + 9));
     assert_eq!(names(text), ["胡美琴", "王立诚", "李向东"]);
 }
+
+#[test]
+fn a_conjunction_that_is_a_surname_joins_a_shorter_name() {
+    assert_eq!(names("那天我和柯林同志谈了很久。"), ["柯林"]);
+    // At the start of a clause it is the surname.
+    assert_eq!(names("向明同志在会上讲话。"), ["向明"]);
+}
