@@ -136,8 +136,14 @@ impl PersonExtractor {
                 .iter()
                 .any(|&(a, b)| s.end <= b && b - a > s.end - s.start)
         });
-        // Likeliest first; among equals, the order the candidates were made.
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Likeliest first; among equals the longer (two rules that both hold, `会长谷口清太郎`
+        // read as a Chinese and as a Japanese name), then the order the candidates were made.
+        let len = |k: usize| spans.get(k).map_or(0, |s| s.end - s.start);
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(len(b.1).cmp(&len(a.1)))
+                .then(a.1.cmp(&b.1))
+        });
         taken.clear();
         for &(p, k) in scored.iter() {
             let Some(s) = spans.get(k) else { continue };

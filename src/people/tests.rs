@@ -476,3 +476,14 @@ fn a_conjunction_that_is_a_surname_joins_a_shorter_name() {
     // At the start of a clause it is the surname.
     assert_eq!(names("向明同志在会上讲话。"), ["向明"]);
 }
+
+#[test]
+fn a_japanese_name_after_a_title_is_whole() {
+    // Read as a Chinese name (吉田清) and as a Japanese one, both after the title: the
+    // longer reading wins the tie.
+    assert_eq!(
+        named("日本商会会长吉田清太郎等人出席。"),
+        [("吉田清太郎".to_owned(), Some("日本商会会长".to_owned()))]
+    );
+    assert_eq!(names("日本商会会长吉田清说，欢迎合作。"), ["吉田清"]);
+}
