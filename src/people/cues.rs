@@ -463,9 +463,19 @@ impl CueScratch {
     /// after its first character (`安南希望`, `拉埃女士`).
     pub(super) fn swallows(&self, s: usize, e: usize) -> bool {
         let long = |rank: u8| rank / 8 >= 2;
-        (s + HAN_LEN..e)
-            .step_by(HAN_LEN)
-            .any(|p| self.starting.get(p).is_some_and(|&(rank, _)| long(rank)))
+        // Every byte: a `·` (two bytes) may stand before the word; other offsets hold none.
+        (s + HAN_LEN..e).any(|p| self.starting.get(p).is_some_and(|&(rank, _)| long(rank)))
+    }
+
+    /// True when the candidate `s..e` ends with a whole context word of two or more
+    /// characters that starts inside it (`安南希望`): a name and the verb after it.
+    pub(super) fn ends_with_word(&self, s: usize, e: usize) -> bool {
+        // Every byte: a `·` (two bytes) may stand before the word.
+        (s + HAN_LEN..e.saturating_sub(HAN_LEN)).any(|p| {
+            self.starting
+                .get(p)
+                .is_some_and(|&(rank, _)| rank / 8 >= 2 && p + usize::from(rank / 8) * HAN_LEN == e)
+        })
     }
 
     /// True when a context word of two or more characters runs into the candidate `s..e`

@@ -487,3 +487,15 @@ fn a_japanese_name_after_a_title_is_whole() {
     );
     assert_eq!(names("日本商会会长吉田清说，欢迎合作。"), ["吉田清"]);
 }
+
+#[test]
+fn a_foreign_name_does_not_swallow_the_verb_after_it() {
+    let text = "英国首相约翰·哈特维尔希望各方保持克制。";
+    let mut cues = CueScratch::default();
+    PersonExtractor::shared().cues.scan(text, &mut cues);
+    let start = text.find("约翰").unwrap_or_default();
+    let name_end = text.find("希望").unwrap_or_default();
+    assert!(cues.ends_with_word(start, name_end + 6));
+    assert!(!cues.ends_with_word(start, name_end));
+    assert!(!names(text).iter().any(|n| n.ends_with("希望")));
+}

@@ -102,6 +102,10 @@ impl PersonExtractor {
             let next_joins_run = at(j).is_some_and(|(_, w)| w >= NEIGHBOUR_MAX);
             if k >= 2 && has_strong && v >= END_MIN && !next_joins_run {
                 let (start, end) = (offset(i), offset(j));
+                // A name and the verb after it (`安南希望`) is no name.
+                if ctx.ends_with_word(start, end) {
+                    continue;
+                }
                 let features = self.translit_measures(text, ctx, start, end, dots > 0);
                 if all
                     || keep.binary_search(&(start, end)).is_ok()
