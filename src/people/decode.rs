@@ -330,7 +330,17 @@ fn after_staff_title(text: &str, start: usize) -> bool {
 /// True when `before` ends with a staff title, or with one, a name and `、`, and so on for
 /// up to `items` names.
 fn staff_before(before: &str, items: usize) -> bool {
-    if STAFF_TITLES.iter().any(|t| before.ends_with(t)) {
+    // A staff title that ends a longer office (`总编辑`, `副主编`) is an office.
+    let office = |t: &str| {
+        before
+            .strip_suffix(t)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| OFFICE_PREFIXES.contains(c))
+    };
+    if STAFF_TITLES
+        .iter()
+        .any(|t| before.ends_with(t) && !office(t))
+    {
         return true;
     }
     let Some(item) = before.strip_suffix('、') else {
@@ -344,6 +354,9 @@ fn staff_before(before: &str, items: usize) -> bool {
                 .is_some_and(|rest| staff_before(rest, items - 1))
         })
 }
+
+/// Characters that, before a staff title, make it an office (`总编辑`, `副编辑`).
+const OFFICE_PREFIXES: &str = "总副主";
 
 /// Most names of a `、` list walked back over to find what opens it.
 const LIST_ITEMS: usize = 8;

@@ -499,3 +499,9 @@ fn a_foreign_name_does_not_swallow_the_verb_after_it() {
     assert!(!cues.ends_with_word(start, name_end));
     assert!(!names(text).iter().any(|n| n.ends_with("希望")));
 }
+
+#[test]
+fn an_editor_in_chief_is_an_office_not_a_byline() {
+    assert_eq!(names("晚报总编辑孙立平都表示赞同。"), ["孙立平"]);
+    assert_eq!(names("活动结束。（编辑孙立平）"), Vec::<String>::new());
+}
