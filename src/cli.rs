@@ -93,12 +93,27 @@ pub enum PeopleFormat {
     Jsonl,
 }
 
+/// Which people `papertui people` lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum PeopleFilter {
+    /// Everyone: people the text names first, then those only credited.
+    #[default]
+    All,
+    /// People the text of some article names.
+    Named,
+    /// People only credited: reporters, correspondents, photographers, authors.
+    Credited,
+}
+
 /// `papertui people`.
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PeopleFormat::Text)]
     pub format: PeopleFormat,
+    /// Which people: those the text names, those only credited (staff), or all.
+    #[arg(long, value_enum, default_value_t = PeopleFilter::All)]
+    pub only: PeopleFilter,
     /// Page files or directories; none: the embedded sample.
     pub paths: Vec<PathBuf>,
 }

@@ -14,7 +14,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 
 use crate::cache::{Bodies, Cache};
-use crate::cli::{Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFormat, ReadArgs};
+use crate::cli::{
+    Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFilter, PeopleFormat, ReadArgs,
+};
 use crate::config::{Config, config_path, default_file};
 use crate::corpus::{IndexCache, LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
@@ -243,39 +245,59 @@ fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = with_cache_write(pending, store.articles(), indexes, || {
-        write_people(&mut out, &store, args.format)
+        write_people(&mut out, &store, args.format, args.only)
     });
     ignore_broken_pipe(result).context("writing people")?;
     Ok(report_errors(&loaded.errors))
 }
 
-/// Write every person with article count and roles, most frequent first.
-pub fn write_people<W: Write>(out: &mut W, store: &Store, format: PeopleFormat) -> io::Result<()> {
-    let name_width = store
-        .people()
-        .iter()
-        .map(|&p| crate::text::width(store.person_name(p)))
+/// Write every person (of `only`) with how many articles name and only credit them, and the
+/// roles seen: people the text names first, most often named first; then the paper's staff.
+pub fn write_people<W: Write>(
+    out: &mut W,
+    store: &Store,
+    format: PeopleFormat,
+    only: PeopleFilter,
+) -> io::Result<()> {
+    let listed = || {
+        store.people().iter().copied().filter(move |&p| match only {
+            PeopleFilter::All => true,
+            PeopleFilter::Named => !store.person_is_credited_only(p),
+            PeopleFilter::Credited => store.person_is_credited_only(p),
+        })
+    };
+    let name_width = listed()
+        .map(|p| crate::text::width(store.person_name(p)))
         .max()
         .unwrap_or(0);
-    for &id in store.people() {
+    for id in listed() {
         let roles: Vec<&str> = store
             .person_roles(id)
             .iter()
             .map(|&(role, _)| store.role(role))
             .collect();
         let count = store.person_count(id);
+        let named = store.person_named_count(id);
+        let credited = count - named;
         let name = store.person_name(id);
         match format {
             PeopleFormat::Text => writeln!(
                 out,
-                "{} {count:>5}  {}",
+                "{} {named:>5} {:<12} {}",
                 pad_right(name, name_width),
+                if credited > 0 {
+                    format!("+{credited} credited")
+                } else {
+                    String::new()
+                },
                 roles.join("、")
             )?,
             PeopleFormat::Jsonl => {
                 let record = serde_json::json!({
                     "name": name,
                     "articles": count,
+                    "named": named,
+                    "credited": credited,
                     "roles": roles,
                 });
                 serde_json::to_writer(&mut *out, &record)?;

@@ -135,6 +135,10 @@ pub struct Store {
     role_starts: Vec<u32>,
     /// Every person's roles with how often each was seen, most frequent first.
     person_roles: Vec<(RoleId, u32)>,
+    /// For each person, the number of articles that name them in their text (the others
+    /// only credit them: reporter, correspondent, photographer, author).
+    named_counts: Vec<u32>,
+    /// People named in the text first, most often named first; then people only credited.
     people_ranked: Vec<PersonId>,
     roles: Vec<Box<str>>,
     article_people_start: Vec<u32>,
@@ -269,6 +273,7 @@ impl Store {
             && self.people_by_name.iter().all(person_ok)
             && self.people_ranked.len() == people
             && self.people_ranked.iter().all(person_ok)
+            && self.named_counts.len() == people
             && ordered(&self.appearance_starts, people, self.appearances.len())
             && self
                 .appearances
@@ -291,6 +296,7 @@ impl Store {
         // The role of each entry of `article_people`, and each person's number of articles.
         let mut article_roles: Vec<Option<RoleId>> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
+        let mut named_counts: Vec<u32> = Vec::new();
         let mut article_people_start = Vec::with_capacity(articles.len() + 1);
         let mut article_people = Vec::new();
         let mut dates = Vec::with_capacity(articles.len());
@@ -331,14 +337,17 @@ impl Store {
             }
 
             article_people_start.push(article_people.len() as u32);
-            let mentions = a.persons().map(|p| (p.name, p.role));
+            let mentions = a.persons().map(|p| (p.name, p.role, true));
             let bylines = a
                 .reporters()
-                .map(|n| (n, Some(ROLE_REPORTER)))
-                .chain(a.correspondents().map(|n| (n, Some(ROLE_CORRESPONDENT))))
-                .chain(a.credits().map(|n| (n, None)));
+                .map(|n| (n, Some(ROLE_REPORTER), false))
+                .chain(
+                    a.correspondents()
+                        .map(|n| (n, Some(ROLE_CORRESPONDENT), false)),
+                )
+                .chain(a.credits().map(|n| (n, None, false)));
             let first = article_people.len();
-            for (name, role) in mentions.chain(bylines) {
+            for (name, role, named) in mentions.chain(bylines) {
                 let name = name.trim();
                 if name.is_empty() {
                     continue;
@@ -346,6 +355,14 @@ impl Store {
                 let pid = PersonId(names.intern(name));
                 if article_people[first..].contains(&pid) {
                     continue;
+                }
+                if named {
+                    if named_counts.len() <= pid.0 as usize {
+                        named_counts.resize(pid.0 as usize + 1, 0);
+                    }
+                    if let Some(n) = named_counts.get_mut(pid.0 as usize) {
+                        *n += 1;
+                    }
                 }
                 article_people.push(pid);
                 article_roles.push(
@@ -442,8 +459,18 @@ impl Store {
                 _ => 0,
             }
         };
+        named_counts.resize(people as usize, 0);
+        let named = |p: &PersonId| named_counts.get(p.0 as usize).copied().unwrap_or(0);
         let mut people_ranked: Vec<PersonId> = (0..people).map(PersonId).collect();
-        people_ranked.sort_by(|a, b| count(b).cmp(&count(a)).then_with(|| name(a).cmp(name(b))));
+        // Staff who are only credited would head the list of a newspaper's people: they come
+        // after everyone the text names.
+        people_ranked.sort_by(|a, b| {
+            (named(b) > 0)
+                .cmp(&(named(a) > 0))
+                .then_with(|| named(b).cmp(&named(a)))
+                .then_with(|| count(b).cmp(&count(a)))
+                .then_with(|| name(a).cmp(name(b)))
+        });
         let mut people_by_name: Vec<PersonId> = (0..people).map(PersonId).collect();
         people_by_name.sort_by(|a, b| name(a).cmp(name(b)));
         article_people.shrink_to_fit();
@@ -457,6 +484,7 @@ impl Store {
             appearances,
             role_starts,
             person_roles,
+            named_counts,
             people_ranked,
             roles: roles.names,
             article_people_start,
@@ -530,7 +558,8 @@ impl Store {
         self.dates.get(id.0 as usize).copied().unwrap_or_default()
     }
 
-    /// Every person, most frequent first (ties by name).
+    /// Every person: those the text names first, most often named first; then those only
+    /// credited (reporters, correspondents, photographers, authors), most often first.
     pub fn people(&self) -> &[PersonId] {
         &self.people_ranked
     }
@@ -543,6 +572,19 @@ impl Store {
     /// Number of articles the person appears in.
     pub fn person_count(&self, id: PersonId) -> usize {
         self.articles_of_person(id).len()
+    }
+
+    /// Number of articles whose text names the person (not only in a byline or credit).
+    pub fn person_named_count(&self, id: PersonId) -> usize {
+        self.named_counts
+            .get(id.0 as usize)
+            .map_or(0, |&n| n as usize)
+    }
+
+    /// True when no article names the person in its text: they are only credited
+    /// (reporter, correspondent, photographer, author).
+    pub fn person_is_credited_only(&self, id: PersonId) -> bool {
+        self.person_named_count(id) == 0
     }
 
     /// The person's most frequent role, when any was seen.
@@ -733,12 +775,15 @@ mod tests {
     }
 
     #[test]
-    fn people_are_interned_and_ranked_by_count() {
+    fn people_are_interned_and_ranked_named_before_credited() {
         let s = sample();
         let names: Vec<&str> = s.people().iter().map(|&p| s.person_name(p)).collect();
-        assert_eq!(names, vec!["卢和平", "汤锐", "吕沛"]);
+        // 汤锐 appears in two articles but only in credits: after everyone the text names.
+        assert_eq!(names, vec!["卢和平", "吕沛", "汤锐"]);
         let lu = s.person_by_name("卢和平").expect("interned");
         assert_eq!(s.person_count(lu), 2);
+        assert_eq!(s.person_named_count(lu), 2);
+        assert!(!s.person_is_credited_only(lu));
         assert_eq!(s.person_role(lu), Some("孟州市委书记"));
         let tang = s.person_by_name("汤锐").expect("interned");
         let roles: Vec<Option<&str>> = s
@@ -747,6 +792,8 @@ mod tests {
             .map(|a| a.role.map(|r| s.role(r)))
             .collect();
         assert_eq!(roles, vec![None, Some(ROLE_REPORTER)]);
+        assert_eq!(s.person_named_count(tang), 0);
+        assert!(s.person_is_credited_only(tang));
     }
 
     #[test]

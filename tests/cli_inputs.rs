@@ -309,3 +309,35 @@ fn nonexistent_path_is_named_and_exits_1() {
         .stderr(predicate::str::contains(missing.display().to_string()))
         .stderr(predicate::str::contains("not found"));
 }
+
+#[test]
+fn people_named_in_the_text_come_before_people_only_credited() {
+    let home = tempfile::tempdir().expect("home");
+    let count = |r: &serde_json::Value, k: &str| r[k].as_u64().unwrap_or(u64::MAX);
+    let all = records(&stdout_of(home.path(), &["people", "--format", "jsonl"]));
+    let named = records(&stdout_of(
+        home.path(),
+        &["people", "--format", "jsonl", "--only", "named"],
+    ));
+    let credited = records(&stdout_of(
+        home.path(),
+        &["people", "--format", "jsonl", "--only", "credited"],
+    ));
+    assert!(!named.is_empty() && !credited.is_empty());
+    assert!(named.iter().all(|r| count(r, "named") > 0));
+    assert!(
+        credited
+            .iter()
+            .all(|r| count(r, "named") == 0 && count(r, "credited") > 0)
+    );
+    assert_eq!(named.len() + credited.len(), all.len());
+    // The full list is the named people, then the credited ones.
+    let names = |rs: &[serde_json::Value]| -> Vec<String> {
+        rs.iter().map(|r| r["name"].to_string()).collect()
+    };
+    assert_eq!(names(&all), [names(&named), names(&credited)].concat());
+    assert!(
+        all.iter()
+            .all(|r| count(r, "articles") == count(r, "named") + count(r, "credited"))
+    );
+}

@@ -18,6 +18,8 @@ use crate::tui::layout;
 const NAME_COLS: usize = 8;
 /// Columns of the count column.
 const COUNT_COLS: usize = 4;
+/// What stands in the role column of a person only credited who has no role.
+const CREDITED: &str = "credited";
 
 /// Draws the people list.
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -43,10 +45,20 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             &text::truncate(app.store.person_name(id), NAME_COLS),
             NAME_COLS,
         );
+        // The paper's staff, only credited, follow the people the text names, dimmed.
+        let credited = app.store.person_is_credited_only(id);
         let count = format!("{:>COUNT_COLS$}", app.store.person_count(id));
-        let role = app.store.person_role(id).unwrap_or("");
+        let role = app
+            .store
+            .person_role(id)
+            .unwrap_or(if credited { CREDITED } else { "" });
         let line = format!(" {name} {count}  {role}");
-        super::put(buf, inner.x, y, &line, inner.width, base);
+        let style = if credited {
+            base.patch(theme.dim())
+        } else {
+            base
+        };
+        super::put(buf, inner.x, y, &line, inner.width, style);
     }
 }
 
@@ -74,6 +86,9 @@ pub fn render_person(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .map(|&(r, _)| store.role(r))
         .collect();
     let mut summary = format!("{} articles", store.person_count(p));
+    if store.person_is_credited_only(p) {
+        summary.push_str(" (credited)");
+    }
     if !roles.is_empty() {
         summary.push_str(&format!(" · {}", roles.join("、")));
     }

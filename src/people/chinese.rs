@@ -1,0 +1,404 @@
+//! Chinese name candidates: a surname (single or compound) followed by one or two given-name
+//! characters, measured for the model.
+//!
+//! Every surname in a segment opens candidates of two lengths; their shape is checked first
+//! (no function word or office suffix in the given name, no title as given name), then the
+//! cheap features are taken from the character statistics and the context classes.
+
+use super::PersonExtractor;
+use super::cues::CueScratch;
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
+use super::decode::STAGE_ONE_LOG_ODDS;
+use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_context, has_cue, repeated_nearby};
+use super::stats::{Row, Stat};
+use super::text::{CharSet, HAN_LEN, han_at, is_han};
+
+/// Characters that never end a given name in the model's eyes: function words.
+pub(super) const FUNCTION_CHARS: &str = "的了在和与对向及是把被给从为以于也都就还又将已而并或";
+/// Characters that end place and organisation names (`村`, `县`, `杯`).
+pub(super) const END_SUFFIX: &str =
+    "村镇乡县市省区州路街线渠湖河山岛港湾桥站寺庙宫阁楼馆园厂店队杯奖节";
+/// One-character given names that are honorifics or placeholders (`胡老`, `王某`).
+pub(super) const HONORIFICS: &str = "老某氏公哥姐嫂妈婆爷叔总";
+/// The value of the surname statistic for a compound surname.
+const COMPOUND_SURNAME: f32 = 3.0;
+
+/// What the candidate makers read of one segment.
+#[derive(Clone, Copy)]
+pub(super) struct Source<'a> {
+    /// The segment, without whitespace.
+    pub(super) text: &'a str,
+    /// Its characters with their statistics.
+    pub(super) rows: &'a [Row],
+    /// Its cue words.
+    pub(super) cues: &'a CueScratch,
+    /// Spans that are candidates whatever the cheap stage says (strong hits), sorted.
+    pub(super) keep: &'a [(usize, usize)],
+    /// Every candidate, not only the likely ones (for fitting the model).
+    pub(super) all: bool,
+}
+
+/// A Chinese-name candidate: byte range and cheap features.
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) features: Features,
+}
+
+impl PersonExtractor {
+    /// The well-shaped Chinese-name candidates of a segment with their cheap features: every
+    /// one with `src.all`, else those the cheap stage finds likely and those in `src.keep`.
+    pub(super) fn chinese_candidates(&self, src: Source, out: &mut Vec<Span>) {
+        let Source {
+            text,
+            rows,
+            cues: ctx,
+            keep,
+            all,
+        } = src;
+        let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
+        for (k, r) in rows.iter().enumerate() {
+            if !is_han(r.c) {
+                continue;
+            }
+            let compound = self.sets.compound_first.contains(&r.c)
+                && rows
+                    .get(k + 1)
+                    .is_some_and(|d| self.compound.contains(&(r.c, d.c)));
+            if !compound && !self.single.contains(&r.c) {
+                continue;
+            }
+            let lengths = if compound { [3, 4] } else { [2, 3] };
+            // What stands before is shared by both lengths.
+            let prev = k.checked_sub(1).and_then(|p| rows.get(p)).map(|p| p.c);
+            let left = ctx.left_of(&self.context_chars, text, r.off, prev, |w| self.has_word(w));
+            for n in lengths {
+                if rows
+                    .get(k + 1..k + n)
+                    .is_none_or(|g| g.iter().any(|x| !is_han(x.c)))
+                {
+                    break;
+                }
+                let (start, end) = (r.off, offset(k + n));
+                let wanted = all
+                    || keep.binary_search(&(start, end)).is_ok()
+                    || self.cheap_chinese.likely(self, src, k, n, compound, left);
+                if wanted && self.given_shaped(text, start, end, compound) {
+                    let f = self.chinese_measures(text, ctx, start, end, compound);
+                    debug_assert_eq!(
+                        self.passes_stage_one(&f),
+                        self.cheap_chinese.likely(self, src, k, n, compound, left),
+                    );
+                    out.push(Span {
+                        start,
+                        end,
+                        features: f,
+                    });
+                }
+            }
+        }
+    }
+
+    /// True unless the given name holds a function word or office suffix, is a title or an
+    /// honorific, or follows a function-word surname as a word of its own (`和大家`).
+    fn given_shaped(&self, text: &str, start: usize, end: usize, compound: bool) -> bool {
+        let given_from = start + if compound { 2 } else { 1 } * HAN_LEN;
+        let (Some(cand), Some(given)) = (text.get(start..end), text.get(given_from..end)) else {
+            return false;
+        };
+        if given.chars().any(|c| self.not_given.contains(&c)) {
+            return false;
+        }
+        if self.title_words.contains(given) {
+            return false;
+        }
+        let mut chars = given.chars();
+        let (first, second) = (chars.next(), chars.next());
+        if let (Some(g), None) = (first, second)
+            && self.sets.honorific.contains(&g)
+        {
+            return false;
+        }
+        let function_surname = cand
+            .chars()
+            .next()
+            .is_some_and(|s| self.sets.function_surname.contains(&s));
+        !(!compound && function_surname && second.is_some() && self.has_word(given))
+    }
+
+    /// The cheap features of a candidate of any shape (strong rules may find names the
+    /// candidates leave out).
+    pub(super) fn chinese_measures(
+        &self,
+        text: &str,
+        ctx: &CueScratch,
+        start: usize,
+        end: usize,
+        compound: bool,
+    ) -> Features {
+        let stats = &self.stats;
+        let bytes = text.as_bytes();
+        let mut f = Features::new(Kind::Chinese);
+        f.compound = compound;
+        let given_from = start + if compound { 2 } else { 1 } * HAN_LEN;
+        let mut given = [None; 2];
+        for (k, slot) in given.iter_mut().enumerate() {
+            let at = given_from + k * HAN_LEN;
+            if at < end {
+                *slot = han_at(bytes, at);
+            }
+        }
+        f.surname = if compound {
+            COMPOUND_SURNAME
+        } else {
+            han_at(bytes, start).map_or(0.0, |c| stats.get(c, Stat::Surname))
+        };
+        let (mut sum, mut min, mut translit, mut n, mut last) = (0.0, f32::INFINITY, 0.0, 0, None);
+        for g in given.into_iter().flatten() {
+            let v = stats.get(g, Stat::Given);
+            sum += v;
+            min = min.min(v);
+            translit += stats.get(g, Stat::Translit);
+            n += 1;
+            last = Some(g);
+        }
+        if n > 0 {
+            f.given = sum;
+            f.given_min = min;
+            f.given_translit = translit / n as f32;
+        }
+        f.three_chars = n == 2;
+        f.ends_function_char = last.is_some_and(|g| self.sets.function.contains(&g));
+        f.ends_place_suffix = last.is_some_and(|g| self.sets.end_suffix.contains(&g));
+        let next = text.get(end..).and_then(|t| t.chars().next());
+        if let Some(x) = next
+            && is_han(x)
+            && !self.sets.function.contains(&x)
+        {
+            f.next_given = stats.get(x, Stat::Given).clamp(-3.0, 4.0);
+        }
+        let prev = text.get(..start).and_then(|t| t.chars().next_back());
+        f.next_to_dot = prev == Some('·') || next == Some('·');
+        f.quoted = quoted(prev, next);
+        f.swallows_cue = ctx.swallows(start, end);
+        f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
+        f.right = ctx.right(&self.context_chars, text, end);
+        f
+    }
+
+    /// The features of a Chinese candidate that need jieba: dictionary entry and
+    /// segmentation.
+    pub(super) fn chinese_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
+        let cand = text.get(start..end).unwrap_or_default();
+        f.lex = self.dict_entry(cand);
+        f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
+        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
+        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
+        f.repeated = repeated_nearby(text, start, end);
+        if f.three_chars {
+            let head_end = end - 2 * HAN_LEN;
+            let given = text.get(head_end..end).unwrap_or_default();
+            if !f.compound
+                && let Some(freq) = text
+                    .get(start..head_end + HAN_LEN)
+                    .and_then(|h| self.word_freq_ln(h))
+            {
+                f.head_is_word = true;
+                f.head_word_freq = freq;
+            }
+            if let Some(freq) = self.word_freq_ln(given) {
+                f.given_is_word = true;
+                f.given_word_freq = freq;
+            }
+        }
+        (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
+    }
+}
+
+/// The character sets the candidate makers test, as bitmaps.
+pub(super) struct NameSets {
+    pub(super) function: CharSet,
+    pub(super) end_suffix: CharSet,
+    pub(super) honorific: CharSet,
+    pub(super) function_surname: CharSet,
+    /// First characters of compound surnames.
+    pub(super) compound_first: CharSet,
+    pub(super) joins: CharSet,
+    pub(super) place_after: CharSet,
+}
+
+impl NameSets {
+    /// The sets, with the compound surnames given.
+    pub(super) fn new(compound: &rustc_hash::FxHashSet<(char, char)>) -> Self {
+        NameSets {
+            function: FUNCTION_CHARS.chars().collect(),
+            end_suffix: END_SUFFIX.chars().collect(),
+            honorific: HONORIFICS.chars().collect(),
+            function_surname: super::lexicon::FUNCTION_SURNAMES.chars().collect(),
+            compound_first: compound.iter().map(|&(a, _)| a).collect(),
+            joins: super::translit::JOINS.chars().collect(),
+            place_after: super::translit::PLACE_AFTER.chars().collect(),
+        }
+    }
+}
+
+/// The cheap stage's weights for Chinese candidates, gathered so that a candidate can be
+/// scored straight from its characters, before any [`Features`] is built: most candidates
+/// (every surname in the text, twice) go no further.
+pub(super) struct CheapChinese {
+    base: f32,
+    surname: f32,
+    given: f32,
+    given_min: f32,
+    three_chars: f32,
+    ends_function_char: f32,
+    next_given: f32,
+    ends_place_suffix: f32,
+    given_translit: f32,
+    next_to_dot: f32,
+    no_cue: f32,
+    quoted: f32,
+    swallows_cue: f32,
+    left: [f32; LEFT_CLASSES],
+    right: [f32; RIGHT_CLASSES],
+}
+
+impl CheapChinese {
+    /// The weights of `CHEAP` that a Chinese candidate can use before the full measure.
+    pub(super) fn new() -> Self {
+        let w = |name: &str| {
+            FEATURE_NAMES
+                .iter()
+                .position(|n| *n == name)
+                .and_then(|i| CHEAP.get(i))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let class = |prefix: &str, k: usize| {
+            let names: &[&str] = if prefix == "left" {
+                &[
+                    "start", "list", "open", "title", "verb", "de", "adverb", "locative", "other",
+                ]
+            } else {
+                &[
+                    "end", "list", "dot", "num", "title", "title2", "speech", "adv", "prep", "de",
+                    "suffix", "other",
+                ]
+            };
+            names.get(k).map_or(0.0, |n| w(&format!("cn.{prefix}.{n}")))
+        };
+        CheapChinese {
+            base: w("bias") + w("cn"),
+            surname: w("cn.surname"),
+            given: w("cn.given"),
+            given_min: w("cn.given_min"),
+            three_chars: w("cn.three_chars"),
+            ends_function_char: w("cn.ends_function_char"),
+            next_given: w("cn.next_given"),
+            ends_place_suffix: w("cn.ends_place_suffix"),
+            given_translit: w("cn.given_translit"),
+            next_to_dot: w("cn.next_to_dot"),
+            no_cue: w("cn.no_cue"),
+            quoted: w("quoted"),
+            swallows_cue: w("swallows_cue"),
+            left: std::array::from_fn(|k| class("left", k)),
+            right: std::array::from_fn(|k| class("right", k)),
+        }
+    }
+
+    /// True when the cheap stage finds the candidate of `n` characters at row `k`, with `left`
+    /// before it, likely:
+    /// the same decision as [`PersonExtractor::passes_stage_one`] on its [`Features`], without
+    /// building them.
+    pub(super) fn likely(
+        &self,
+        ex: &PersonExtractor,
+        src: Source,
+        k: usize,
+        n: usize,
+        compound: bool,
+        left: Left,
+    ) -> bool {
+        let Source {
+            text,
+            rows,
+            cues: ctx,
+            ..
+        } = src;
+        let Some(first) = rows.get(k) else {
+            return false;
+        };
+        let after = rows.get(k + n);
+        let end = after.map_or(text.len(), |x| x.off);
+        let right = ctx.right_of(&ex.context_chars, end, after.map(|x| x.c));
+        if !has_context(left, right) {
+            return false;
+        }
+        let mut z = self.base;
+        z += self.surname
+            * if compound {
+                COMPOUND_SURNAME
+            } else {
+                first.surname
+            };
+        let skip = if compound { 2 } else { 1 };
+        let given = rows.get(k + skip..k + n).unwrap_or_default();
+        let (mut sum, mut min, mut translit) = (0.0, f32::INFINITY, 0.0);
+        for g in given {
+            sum += g.given;
+            min = min.min(g.given);
+            translit += g.translit;
+        }
+        if !given.is_empty() {
+            z += self.given * sum
+                + self.given_min * min
+                + self.given_translit * (translit / given.len() as f32);
+        }
+        if given.len() == 2 {
+            z += self.three_chars;
+        }
+        let last = given.last().map(|g| g.c);
+        if last.is_some_and(|g| ex.sets.function.contains(&g)) {
+            z += self.ends_function_char;
+        }
+        if last.is_some_and(|g| ex.sets.end_suffix.contains(&g)) {
+            z += self.ends_place_suffix;
+        }
+        let next = rows.get(k + n);
+        if let Some(x) = next
+            && is_han(x.c)
+            && !ex.sets.function.contains(&x.c)
+        {
+            z += self.next_given * x.given.clamp(-3.0, 4.0);
+        }
+        let prev = k.checked_sub(1).and_then(|p| rows.get(p));
+        if prev.is_some_and(|p| p.c == '·') || next.is_some_and(|x| x.c == '·') {
+            z += self.next_to_dot;
+        }
+        if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
+            z += self.quoted;
+        }
+        if ctx.swallows(first.off, end) {
+            z += self.swallows_cue;
+        }
+        z += self.left.get(left as usize).copied().unwrap_or(0.0)
+            + self.right.get(right as usize).copied().unwrap_or(0.0);
+        if !has_cue(left, right, false) {
+            z += self.no_cue;
+        }
+        z >= STAGE_ONE_LOG_ODDS
+    }
+}
+
+/// True when `prev` and `next` open and close a quotation or a title (`“…”`, `《…》`).
+pub(super) fn quoted(prev: Option<char>, next: Option<char>) -> bool {
+    matches!(
+        (prev, next),
+        (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+            | (Some('《'), Some('》'))
+            | (Some('「'), Some('」'))
+            | (Some('『'), Some('』'))
+            | (Some('"'), Some('"'))
+    )
+}

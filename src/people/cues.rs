@@ -1,0 +1,567 @@
+//! Context cues: the scanner that finds every cue word of a segment in one pass, and what
+//! stands right before and right after a name candidate.
+
+use rustc_hash::FxHashMap;
+
+use super::text::{CharSet, HAN_LEN, PairBits, code3, han_at, is_han, pack_han, utf8_len};
+use super::words::{
+    ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
+};
+
+/// What a context cue found by the scanner means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// A title or role: a name may start right after it.
+    Role,
+    /// A verb: a name may end right before it.
+    Follower,
+    /// A title printed after the name.
+    TitleAfter,
+}
+
+/// One cue word as the scanner compares it, found through its first character.
+#[derive(Clone, Copy, Debug)]
+struct CueWord<K> {
+    /// The characters after the first, 16 bits each (cue words are ideographs, all in the
+    /// Basic Multilingual Plane), first one lowest.
+    rest: u64,
+    /// Which bits of `rest` are characters.
+    mask: u64,
+    /// Length in bytes.
+    len: usize,
+    kind: K,
+}
+
+/// The context cue words, found in one pass over a segment: the same occurrences an
+/// overlapping Aho-Corasick search reports, with a bit test per character.
+///
+/// A word of two or more characters can only start where its first two characters stand,
+/// so the scan tests each pair of adjacent ideographs against a hashed bitmap of the words'
+/// first pairs, and compares words only where the bit is set (a few per cent of the
+/// characters); one-character words are tested with a bitmap of their own.
+pub(super) struct CueTable<K> {
+    /// For each character of the Basic Multilingual Plane, 1 + the index in `words` of the
+    /// cue words starting with it, or 0.
+    slot: Vec<u16>,
+    /// Cue words of two or more characters grouped by first character.
+    words: Vec<Vec<CueWord<K>>>,
+    /// The kinds of the one-character cue words, by the same index.
+    single_kinds: Vec<Vec<K>>,
+    /// Hashed first pairs of the words of two or more characters.
+    pairs: PairBits,
+    /// The words of one character.
+    singles: CharSet,
+}
+
+impl<K: Copy> CueTable<K> {
+    /// A table of every word of the lists; each word must be one to four ideographs.
+    pub(super) fn new(lists: &[(K, &[&'static str])]) -> Self {
+        let mut slot = vec![0u16; 0x1_0000];
+        let mut words: Vec<Vec<CueWord<K>>> = Vec::new();
+        let mut single_kinds: Vec<Vec<K>> = Vec::new();
+        let mut pairs = PairBits::with_capacity(0);
+        let mut singles = CharSet::new();
+        for &(kind, list) in lists {
+            for word in list {
+                let (Some((packed, n)), Some(first)) = (pack_han(word), word.chars().next()) else {
+                    panic!("cue word {word:?} is not one to four ideographs");
+                };
+                if n == 1 {
+                    singles.insert(first);
+                } else {
+                    pairs.insert(u32::from(first), ((packed >> 16) & 0xFFFF) as u32);
+                }
+                let Some(s) = slot.get_mut(first as usize) else {
+                    continue;
+                };
+                if *s == 0 {
+                    words.push(Vec::new());
+                    single_kinds.push(Vec::new());
+                    *s = u16::try_from(words.len()).expect("fewer than 65536 cue initials");
+                }
+                let index = usize::from(*s) - 1;
+                if n == 1 {
+                    if let Some(kinds) = single_kinds.get_mut(index) {
+                        kinds.push(kind);
+                    }
+                } else if let Some(group) = words.get_mut(index) {
+                    group.push(CueWord {
+                        rest: packed >> 16,
+                        mask: (1u64 << (16 * (n - 1))) - 1,
+                        len: n * HAN_LEN,
+                        kind,
+                    });
+                }
+            }
+        }
+        CueTable {
+            slot,
+            words,
+            single_kinds,
+            pairs,
+            singles,
+        }
+    }
+
+    /// Call `found(start, byte length, kind)` for every cue word of `text`, overlapping ones
+    /// included.
+    ///
+    /// Returns true when `text` has whitespace, which the extractor removes before looking
+    /// at a segment: the cues are then those of the text as it is, not of the segment.
+    pub(super) fn scan_each(&self, text: &str, mut found: impl FnMut(usize, usize, K)) -> bool {
+        let bytes = text.as_bytes();
+        let mut spaced = false;
+        let mut i = 0;
+        // Offset and code point of the ideograph right before `i`, if that is one.
+        let mut prev: Option<(usize, u32)> = None;
+        while let Some(&lead) = bytes.get(i) {
+            if lead & 0xF0 != 0xE0 {
+                spaced |= if lead < 0x80 {
+                    char::from(lead).is_whitespace()
+                } else {
+                    text.get(i..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_whitespace)
+                };
+                prev = None;
+                i += utf8_len(lead);
+                continue;
+            }
+            let code = code3(bytes, i);
+            let c = char::from_u32(code).unwrap_or_default();
+            if !is_han(c) {
+                spaced |= c.is_whitespace();
+                prev = None;
+                i += HAN_LEN;
+                continue;
+            }
+            if let Some((at, first)) = prev
+                && self.pairs.may_contain(first, code)
+            {
+                self.record(bytes, at, first, false, &mut found);
+            }
+            if self.singles.contains(&c) {
+                self.record(bytes, i, code, true, &mut found);
+            }
+            prev = Some((i, code));
+            i += HAN_LEN;
+        }
+        spaced
+    }
+
+    /// Record the cue words starting at byte `at` with the character `first`: the
+    /// one-character ones when `single`, else the longer ones.
+    fn record(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        first: u32,
+        single: bool,
+        found: &mut impl FnMut(usize, usize, K),
+    ) {
+        let Some(group) =
+            usize::from(self.slot.get(first as usize).copied().unwrap_or(0)).checked_sub(1)
+        else {
+            return;
+        };
+        if single {
+            for &kind in self.single_kinds.get(group).into_iter().flatten() {
+                found(at, HAN_LEN, kind);
+            }
+            return;
+        }
+        let Some(words) = self.words.get(group) else {
+            return;
+        };
+        let mut rest = 0u64;
+        for k in 0..3 {
+            match han_at(bytes, at + (k + 1) * HAN_LEN) {
+                Some(c) => rest |= u64::from(c) << (16 * k),
+                None => break,
+            }
+        }
+        for w in words {
+            if rest & w.mask == w.rest {
+                found(at, w.len, w.kind);
+            }
+        }
+    }
+}
+
+/// What a cue word means: evidence for the strong rules, or context for the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    Strong(Cue),
+    Context(Ctx),
+}
+
+impl CueTable<CueKind> {
+    /// Record every cue of `text` in `out` (cleared first), overlapping ones included; true
+    /// when `text` has whitespace (see [`CueTable::scan_each`]).
+    pub(super) fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
+        out.role_ends.clear();
+        out.follower_at.clear();
+        out.title_at.clear();
+        out.ending.clear();
+        out.ending.resize(text.len() + 1, (0, Left::Other));
+        out.starting.clear();
+        out.starting.resize(text.len() + 1, (0, Right::Other));
+        self.scan_each(text, |at, len, kind| match kind {
+            CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
+            CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
+            CueKind::Strong(Cue::TitleAfter) => out.title_at.push(at),
+            CueKind::Context(ctx) => out.context_word(at, len, ctx),
+        })
+    }
+}
+
+/// The cue table of the strong rules' lists and of the context words of two or more
+/// characters (one-character context words are looked up where a candidate needs them: they
+/// are among the commonest characters, and the scan would stop at each).
+pub(super) fn cue_table(strong: &[(Cue, &'static [&'static str])]) -> CueTable<CueKind> {
+    let long: Vec<(CueKind, Vec<&'static str>)> = CONTEXT_LISTS
+        .iter()
+        .map(|&(ctx, list)| {
+            let words = list.iter().copied().filter(|w| w.chars().nth(1).is_some());
+            (CueKind::Context(ctx), words.collect())
+        })
+        .collect();
+    let lists: Vec<(CueKind, &[&'static str])> = strong
+        .iter()
+        .map(|&(cue, list)| (CueKind::Strong(cue), list))
+        .chain(long.iter().map(|(kind, words)| (*kind, words.as_slice())))
+        .collect();
+    CueTable::new(&lists)
+}
+
+/// Per-segment cue positions, reused across the segments of an article: the cue words of the
+/// strong rules, and the best context word ending and starting at each position.
+///
+/// All offsets are byte offsets; every cue word is made of ideographs.
+#[derive(Default)]
+pub(super) struct CueScratch {
+    /// (end, byte length) of every role word.
+    pub(super) role_ends: Vec<(usize, usize)>,
+    /// Start of every verb.
+    pub(super) follower_at: Vec<usize>,
+    /// Start of every trailing title.
+    pub(super) title_at: Vec<usize>,
+    /// Rank (longest first, then list order; 0 for none) and class of the context word
+    /// ending at each byte offset.
+    ending: Vec<(u8, Left)>,
+    /// The same for the context word starting at each offset.
+    starting: Vec<(u8, Right)>,
+}
+
+/// What stands right before a name candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Left {
+    /// The start of the segment or of a clause (punctuation, a number).
+    Start = 0,
+    /// `、` or `／`: the candidate continues a list.
+    List,
+    /// An opening quote or bracket.
+    Open,
+    /// A title or role (`总统`, `村民`, `区委书记`).
+    Title,
+    /// A verb or preposition that takes a person (`会见`, `名叫`, `对`).
+    Verb,
+    /// `的`.
+    De,
+    /// An adverb or negation (`不`, `也`, `很`): a verb follows, not a name.
+    Adverb,
+    /// A preposition of place (`在`, `到`, `从`): a place follows more often than a person.
+    Locative,
+    /// Anything else.
+    Other,
+}
+
+/// Number of [`Left`] classes.
+pub(super) const LEFT_CLASSES: usize = 9;
+
+/// What stands right after a name candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Right {
+    /// The end of the segment or of a clause.
+    End = 0,
+    /// `、` or `／`: a list goes on.
+    List,
+    /// `·`: the candidate is the first part of a longer foreign name.
+    Dot,
+    /// A digit (a date such as `28日`).
+    Num,
+    /// A title or honorific printed after a name (`同志`, `总统`, `教授`).
+    Title,
+    /// Another title or role (`副总裁`, `委员`).
+    Title2,
+    /// A verb of speech or of office (`说`, `表示`, `出席`).
+    Speech,
+    /// An adverb or time word (`也`, `已经`, `今天`).
+    Adv,
+    /// A preposition or conjunction (`在`, `和`, `等`).
+    Prep,
+    /// `的`.
+    De,
+    /// A place or organisation suffix (`县`, `村`, `队`): the candidate names a place.
+    Suffix,
+    /// Anything else.
+    Other,
+}
+
+/// Number of [`Right`] classes.
+pub(super) const RIGHT_CLASSES: usize = 12;
+
+/// Which word list a context word comes from; among words of one length the first kind wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Ctx {
+    LeftTitle,
+    LeftVerb,
+    RightTitle,
+    RightTitle2,
+    RightSpeech,
+    RightAdv,
+    RightPrep,
+}
+
+/// The context word lists, each with its kind.
+pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
+    (Ctx::LeftTitle, ROLES),
+    (Ctx::LeftTitle, TITLES),
+    (Ctx::LeftVerb, VERBS_BEFORE),
+    (Ctx::RightTitle, TITLE_AFTER),
+    (Ctx::RightTitle2, ROLES),
+    (Ctx::RightTitle2, TITLES),
+    (Ctx::RightSpeech, FOLLOWERS),
+    (Ctx::RightSpeech, SPEECH),
+    (Ctx::RightAdv, ADVERBS),
+    (Ctx::RightPrep, PREPOSITIONS),
+];
+
+/// Characters that end a title word (`队长`, `球员`, `画家`), for titles no list has.
+const TITLE_SUFFIX: &str = "长员家师士官手将";
+/// Characters that, right after a candidate, make it a place or an organisation.
+const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+/// The character of a one-character word.
+fn single_char(word: &str) -> Option<char> {
+    let mut cs = word.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// Adverbs and negations that stand before verbs, hardly before names.
+const ADVERB_BEFORE: &str = "不没未别很更最太再才已又都也还就";
+/// Prepositions of place.
+const LOCATIVE: &str = "在到从于赴往至自";
+/// Opening quotes and brackets.
+const OPENING: &str = "“‘《「『（(";
+
+/// The character sets the context classes test, as bitmaps.
+pub(super) struct ContextChars {
+    /// The class of each one-character context word, before and after a candidate.
+    single_left: FxHashMap<char, Left>,
+    single_right: FxHashMap<char, Right>,
+    title_suffix: CharSet,
+    adverb: CharSet,
+    locative: CharSet,
+    place_suffix: CharSet,
+    opening: CharSet,
+}
+
+impl ContextChars {
+    /// The sets.
+    pub(super) fn new() -> Self {
+        let mut single_left = FxHashMap::default();
+        let mut single_right = FxHashMap::default();
+        // The lists in order of precedence: the first class given to a character stays.
+        for &(kind, list) in CONTEXT_LISTS {
+            for c in list.iter().filter_map(|w| single_char(w)) {
+                match kind {
+                    Ctx::LeftTitle => single_left.entry(c).or_insert(Left::Title),
+                    Ctx::LeftVerb => single_left.entry(c).or_insert(Left::Verb),
+                    _ => continue,
+                };
+            }
+        }
+        for (kind, class) in [
+            (Ctx::RightTitle, Right::Title),
+            (Ctx::RightTitle2, Right::Title2),
+            (Ctx::RightSpeech, Right::Speech),
+            (Ctx::RightAdv, Right::Adv),
+            (Ctx::RightPrep, Right::Prep),
+        ] {
+            for &(k, list) in CONTEXT_LISTS.iter().filter(|(k, _)| *k == kind) {
+                debug_assert_eq!(k, kind);
+                for c in list.iter().filter_map(|w| single_char(w)) {
+                    single_right.entry(c).or_insert(class);
+                }
+            }
+        }
+        ContextChars {
+            single_left,
+            single_right,
+            title_suffix: TITLE_SUFFIX.chars().collect(),
+            adverb: ADVERB_BEFORE.chars().collect(),
+            locative: LOCATIVE.chars().collect(),
+            place_suffix: PLACE_SUFFIX.chars().collect(),
+            opening: OPENING.chars().collect(),
+        }
+    }
+}
+
+impl CueScratch {
+    /// Records a context word found at byte `at`, `len` bytes long.
+    fn context_word(&mut self, at: usize, len: usize, kind: Ctx) {
+        // Longer words first; among words of one length, the earlier list.
+        let rank = |order: u8| ((len / HAN_LEN) as u8) * 8 + (7 - order);
+        let left = match kind {
+            Ctx::LeftTitle => Some((rank(0), Left::Title)),
+            Ctx::LeftVerb => Some((rank(1), Left::Verb)),
+            _ => None,
+        };
+        if let Some(best) = left
+            && let Some(slot) = self.ending.get_mut(at + len)
+            && best.0 > slot.0
+        {
+            *slot = best;
+        }
+        let right = match kind {
+            Ctx::RightTitle => Some((rank(0), Right::Title)),
+            Ctx::RightTitle2 => Some((rank(1), Right::Title2)),
+            Ctx::RightSpeech => Some((rank(2), Right::Speech)),
+            Ctx::RightAdv => Some((rank(3), Right::Adv)),
+            Ctx::RightPrep => Some((rank(4), Right::Prep)),
+            _ => None,
+        };
+        if let Some(best) = right
+            && let Some(slot) = self.starting.get_mut(at)
+            && best.0 > slot.0
+        {
+            *slot = best;
+        }
+    }
+
+    /// Every byte offset where a title word of the lists ends.
+    pub(super) fn titles_ending(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ending
+            .iter()
+            .enumerate()
+            .filter(|&(_, &(rank, class))| rank > 0 && class == Left::Title)
+            .map(|(s, _)| s)
+    }
+
+    /// The byte length of the title word of the lists that ends at byte `s`, if one does.
+    pub(super) fn title_before(&self, s: usize) -> Option<usize> {
+        match self.ending.get(s) {
+            Some(&(rank, Left::Title)) if rank > 0 => Some(usize::from(rank / 8) * HAN_LEN),
+            _ => None,
+        }
+    }
+
+    /// True when a context word of two or more characters starts inside the candidate `s..e`
+    /// after its first character (`安南希望`, `拉埃女士`).
+    pub(super) fn swallows(&self, s: usize, e: usize) -> bool {
+        let long = |rank: u8| rank / 8 >= 2;
+        // Every byte: a `·` (two bytes) may stand before the word; other offsets hold none.
+        (s + HAN_LEN..e).any(|p| self.starting.get(p).is_some_and(|&(rank, _)| long(rank)))
+    }
+
+    /// True when the candidate `s..e` ends with a whole context word of two or more
+    /// characters that starts inside it (`安南希望`): a name and the verb after it.
+    pub(super) fn ends_with_word(&self, s: usize, e: usize) -> bool {
+        // Every byte: a `·` (two bytes) may stand before the word.
+        (s + HAN_LEN..e.saturating_sub(HAN_LEN)).any(|p| {
+            self.starting
+                .get(p)
+                .is_some_and(|&(rank, _)| rank / 8 >= 2 && p + usize::from(rank / 8) * HAN_LEN == e)
+        })
+    }
+
+    /// True when a context word of two or more characters runs into the candidate `s..e`
+    /// from either side (`区长|远`, `吕沛强|调`): its edge character belongs to that word.
+    pub(super) fn crosses(&self, s: usize, e: usize) -> bool {
+        let long = |rank: u8| rank / 8 >= 2;
+        self.ending
+            .get(s + HAN_LEN)
+            .is_some_and(|&(rank, _)| long(rank))
+            || e.checked_sub(HAN_LEN)
+                .and_then(|last| self.starting.get(last))
+                .is_some_and(|&(rank, _)| long(rank))
+    }
+
+    /// What stands right before byte `s` of `text` (the scanned segment); `is_word` says
+    /// whether jieba's dictionary has a word (for titles that end like one, `队长`).
+    pub(super) fn left(
+        &self,
+        sets: &ContextChars,
+        text: &str,
+        s: usize,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Left {
+        let prev = text.get(..s).and_then(|t| t.chars().next_back());
+        self.left_of(sets, text, s, prev, is_word)
+    }
+
+    /// What stands right before byte `s`, the character there being `prev`.
+    pub(super) fn left_of(
+        &self,
+        sets: &ContextChars,
+        text: &str,
+        s: usize,
+        prev: Option<char>,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Left {
+        let Some(prev) = prev else {
+            return Left::Start;
+        };
+        if !is_han(prev) {
+            return match prev {
+                '、' | '／' => Left::List,
+                c if sets.opening.contains(&c) => Left::Open,
+                _ => Left::Start,
+            };
+        }
+        match self.ending.get(s) {
+            Some(&(rank, class)) if rank > 0 => class,
+            _ if let Some(&class) = sets.single_left.get(&prev) => class,
+            _ if prev == '的' => Left::De,
+            _ if sets.adverb.contains(&prev) => Left::Adverb,
+            _ if sets.locative.contains(&prev) => Left::Locative,
+            _ if sets.title_suffix.contains(&prev)
+                && s >= 2 * HAN_LEN
+                && text.get(s - 2 * HAN_LEN..s).is_some_and(is_word) =>
+            {
+                Left::Title
+            }
+            _ => Left::Other,
+        }
+    }
+
+    /// What stands right after byte `e` of `text`.
+    pub(super) fn right(&self, sets: &ContextChars, text: &str, e: usize) -> Right {
+        self.right_of(sets, e, text.get(e..).and_then(|t| t.chars().next()))
+    }
+
+    /// What stands right after byte `e`, the character there being `next`.
+    pub(super) fn right_of(&self, sets: &ContextChars, e: usize, next: Option<char>) -> Right {
+        let Some(next) = next else {
+            return Right::End;
+        };
+        if !is_han(next) {
+            return match next {
+                '、' | '／' => Right::List,
+                '·' => Right::Dot,
+                c if c.is_ascii_digit() || ('０'..='９').contains(&c) => Right::Num,
+                _ => Right::End,
+            };
+        }
+        match self.starting.get(e) {
+            Some(&(rank, class)) if rank > 0 => class,
+            _ if let Some(&class) = sets.single_right.get(&next) => class,
+            _ if next == '的' => Right::De,
+            _ if sets.place_suffix.contains(&next) => Right::Suffix,
+            _ => Right::Other,
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! The model pass over one segment: candidates scored in two stages, strong-rule hits merged
+//! in, and the best non-overlapping names kept.
+//!
+//! Candidates come from [`super::chinese`] and [`super::translit`]; each is first scored with
+//! the cheap weights, and only the likely ones are measured with jieba and scored in full.
+//! A strong rule's hit (a name after a role, before a verb…) is evidence the model weighs
+//! like any other; a hit after a role is kept unless the model finds it very unlikely (a piece
+//! of a longer foreign name). Where candidates overlap, the likelier one wins.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::chinese::{Source, Span};
+use super::cues::CueScratch;
+use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
+use super::stats::Row;
+use super::text::HAN_LEN;
+use super::words::{DOCTRINES, NOT_CAMPAIGN, STAFF_TITLES};
+use super::{Hit, PersonExtractor};
+
+/// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
+const MAX_SPAN: usize = 64;
+/// Cheap-stage probability a candidate needs to be measured in full.
+pub const STAGE_ONE: f32 = 0.2;
+/// [`STAGE_ONE`] as log-odds: ln(0.2 / 0.8).
+pub(super) const STAGE_ONE_LOG_ODDS: f32 = -1.386_294_4;
+/// Probability a candidate needs to be a name.
+pub const ACCEPT: f32 = 0.5;
+/// Probability a name needs to be looked for in every other article (the gazetteer).
+pub(super) const CONFIDENT: f32 = 0.65;
+
+/// One segment as the model pass takes it.
+pub(super) struct SegmentIn<'a> {
+    /// Index of the segment in its article (the title first).
+    pub(super) si: usize,
+    /// The segment, without whitespace.
+    pub(super) text: &'a str,
+    /// Its cue words.
+    pub(super) cues: &'a CueScratch,
+    /// What the strong rules found in it.
+    pub(super) strong: &'a [Hit],
+    /// The article's bylines.
+    pub(super) exclude: &'a [&'a str],
+}
+
+/// Buffers of the model pass, reused across segments.
+#[derive(Default)]
+pub(super) struct ModelScratch {
+    spans: Vec<Span>,
+    /// The characters of the segment with their statistics.
+    rows: Vec<Row>,
+    /// The spans of the strong hits.
+    keep: Vec<(usize, usize)>,
+    /// Probability, span index, in the order the spans were made.
+    scored: Vec<(f32, usize)>,
+    /// Start and end of the names kept so far.
+    taken: BTreeMap<usize, usize>,
+    /// What jieba said of the spans measured in full so far (few per segment).
+    measured: Vec<((usize, usize), Measured)>,
+}
+
+impl PersonExtractor {
+    /// The names of one segment: the model's candidates merged with the strong hits found
+    /// in it (`strong`, all of segment `si`), appended to `out`.
+    pub(super) fn model_hits(
+        &self,
+        seg: SegmentIn,
+        scratch: &mut ModelScratch,
+        out: &mut Vec<Hit>,
+    ) {
+        let SegmentIn {
+            si,
+            text,
+            cues,
+            strong,
+            exclude,
+        } = seg;
+        self.candidates(text, cues, strong, false, scratch);
+        let ModelScratch {
+            spans,
+            scored,
+            taken,
+            measured,
+            ..
+        } = scratch;
+        scored.clear();
+        measured.clear();
+        for (k, s) in spans.iter_mut().enumerate() {
+            if s.features.rule_role {
+                // Kept unless a likely longer name holds it (see below).
+                scored.push((1.0, k));
+                continue;
+            }
+            if !self.passes_stage_one(&s.features) {
+                continue;
+            }
+            // Candidates of one span (a Chinese and a transliterated reading) share what jieba
+            // says of it.
+            let shared = measured.iter().find(|m| {
+                m.0 == (s.start, s.end)
+                    && (m.1.kind == Kind::Chinese || s.features.kind == Kind::Translit)
+            });
+            match shared {
+                Some(&(_, shared)) => shared.copy_to(&mut s.features),
+                None => {
+                    self.measure_fully(text, s);
+                    measured.push(((s.start, s.end), Measured::of(&s.features)));
+                }
+            }
+            let p = probability(&FULL, &s.features);
+            if p >= ACCEPT {
+                scored.push((p, k));
+            }
+        }
+        // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
+        // 贡多`) gives way to it. The model's likely spans, by start, tell which.
+        let mut likely: Vec<(usize, usize)> = scored
+            .iter()
+            .filter_map(|&(_, k)| spans.get(k))
+            .filter(|s| !s.features.rule_role)
+            .map(|s| (s.start, s.end))
+            .collect();
+        likely.sort_unstable();
+        scored.retain(|&(_, k)| {
+            let Some(s) = spans.get(k) else { return false };
+            if !s.features.rule_role {
+                return true;
+            }
+            // Spans are short: a holder starts at most `MAX_SPAN` bytes before.
+            let from = likely.partition_point(|&(a, _)| a + MAX_SPAN < s.start);
+            let to = likely.partition_point(|&(a, _)| a <= s.start);
+            !likely
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .any(|&(a, b)| s.end <= b && b - a > s.end - s.start)
+        });
+        // Likeliest first; among equals the longer (two rules that both hold, `会长谷口清太郎`
+        // read as a Chinese and as a Japanese name), then the order the candidates were made.
+        let len = |k: usize| spans.get(k).map_or(0, |s| s.end - s.start);
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(len(b.1).cmp(&len(a.1)))
+                .then(a.1.cmp(&b.1))
+        });
+        taken.clear();
+        for &(p, k) in scored.iter() {
+            let Some(s) = spans.get(k) else { continue };
+            // Taken spans do not overlap: only the last one starting before this end may.
+            if taken
+                .range(..s.end)
+                .next_back()
+                .is_some_and(|(_, &b)| b > s.start)
+            {
+                continue;
+            }
+            taken.insert(s.start, s.end);
+            let Some(name) = text.get(s.start..s.end) else {
+                continue;
+            };
+            if doctrine_use(text, s.start, s.end) {
+                continue;
+            }
+            // Bylines are named only where a strong rule finds them in the text itself; a
+            // name after a staff title is a byline.
+            let ruled = s.features.rule_role || s.features.rule_bare;
+            if !ruled && (exclude.contains(&name) || after_staff_title(text, s.start)) {
+                continue;
+            }
+            let role = strong
+                .iter()
+                .find(|h| h.at == s.start && h.name == name)
+                .and_then(|h| h.role.clone())
+                .or_else(|| {
+                    let len = cues.title_before(s.start)?;
+                    Some(self.role_text(text, s.start - len, s.start))
+                });
+            out.push(Hit {
+                seg: si,
+                at: s.start,
+                name: name.to_owned(),
+                role,
+                strong: p >= CONFIDENT,
+                sure: false,
+            });
+        }
+    }
+
+    /// The candidates of `text` with their cheap features, strong hits merged in, in
+    /// `scratch.spans`.
+    fn candidates(
+        &self,
+        text: &str,
+        ctx: &CueScratch,
+        strong: &[Hit],
+        all: bool,
+        scratch: &mut ModelScratch,
+    ) {
+        let ModelScratch {
+            spans, rows, keep, ..
+        } = scratch;
+        spans.clear();
+        keep.clear();
+        keep.extend(strong.iter().map(|h| (h.at, h.at + h.name.len())));
+        keep.sort_unstable();
+        self.stats.rows(text, rows);
+        let src = Source {
+            text,
+            rows,
+            cues: ctx,
+            keep,
+            all,
+        };
+        self.chinese_candidates(src, spans);
+        self.translit_candidates(src, spans);
+        // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
+        let mut by_span: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
+        for (k, s) in spans.iter().enumerate() {
+            by_span.entry((s.start, s.end)).or_default().push(k);
+        }
+        for h in strong {
+            let end = h.at + h.name.len();
+            let rule = |f: &mut Features| {
+                if h.sure {
+                    f.rule_role = true;
+                } else {
+                    f.rule_bare = true;
+                }
+            };
+            let matched = by_span.get(&(h.at, end)).map_or(&[][..], Vec::as_slice);
+            for &k in matched {
+                if let Some(s) = spans.get_mut(k) {
+                    rule(&mut s.features);
+                }
+            }
+            if matched.is_empty() {
+                let compound = self.opens_compound(text, h.at);
+                let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
+                features.rule_only = true;
+                rule(&mut features);
+                spans.push(Span {
+                    start: h.at,
+                    end,
+                    features,
+                });
+            }
+        }
+        // A context word running into a candidate takes its edge character; a Chinese
+        // candidate overlapping a name after a role is beaten by it.
+        let mut roles: Vec<(usize, usize)> = strong
+            .iter()
+            .filter(|h| h.sure)
+            .map(|h| (h.at, h.at + h.name.len()))
+            .collect();
+        roles.sort_unstable();
+        spans.retain(|s| {
+            let f = &s.features;
+            if f.rule_role || f.rule_bare {
+                return true;
+            }
+            if ctx.crosses(s.start, s.end) {
+                return false;
+            }
+            // Roles' names are short: one overlapping starts at most `MAX_SPAN` bytes before.
+            let from = roles.partition_point(|&(a, _)| a + MAX_SPAN < s.start);
+            let to = roles.partition_point(|&(a, _)| a < s.end);
+            f.kind == Kind::Translit
+                || !roles
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&(_, b)| s.start < b)
+        });
+    }
+
+    /// True when the cheap stage finds the candidate likely enough to measure in full.
+    pub(super) fn passes_stage_one(&self, f: &Features) -> bool {
+        has_context(f.left, f.right) && f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
+    }
+
+    /// True when a compound surname starts at byte `at`.
+    fn opens_compound(&self, text: &str, at: usize) -> bool {
+        let mut cs = text.get(at..).into_iter().flat_map(str::chars);
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => self.compound.contains(&(a, b)) && text.len() >= at + 2 * HAN_LEN,
+            _ => false,
+        }
+    }
+}
+
+impl PersonExtractor {
+    /// Every candidate of `text` (strong hits included), fully measured: its byte offset,
+    /// name, feature vector, and the vector of the cheap stage. For fitting the model's weights.
+    pub(super) fn measured_candidates(&self, text: &str) -> Vec<(usize, String, Vector, Vector)> {
+        let mut cues = super::cues::CueScratch::default();
+        self.cues.scan(text, &mut cues);
+        let seg = super::text::Segment::new(text);
+        let mut strong = Vec::new();
+        self.strong_hits_in(0, &seg, &mut cues, &mut strong);
+        let mut scratch = ModelScratch::default();
+        self.candidates(text, &cues, &strong, true, &mut scratch);
+        scratch
+            .spans
+            .iter_mut()
+            .map(|s| {
+                let cheap = s.features.vector();
+                self.measure_fully(text, s);
+                let name = text.get(s.start..s.end).unwrap_or_default().to_owned();
+                (s.start, name, s.features.vector(), cheap)
+            })
+            .collect()
+    }
+
+    /// Adds what needs jieba to the features of a candidate.
+    fn measure_fully(&self, text: &str, s: &mut Span) {
+        match s.features.kind {
+            Kind::Chinese => self.chinese_full(text, s.start, s.end, &mut s.features),
+            Kind::Translit => self.translit_full(text, s.start, s.end, &mut s.features),
+        }
+    }
+}
+
+/// True when a staff title (`记者`, `通讯员`) stands right before byte `start`, or opens the
+/// `、` list the name at `start` continues (`记者甲、乙`).
+fn after_staff_title(text: &str, start: usize) -> bool {
+    staff_before(text.get(..start).unwrap_or_default(), LIST_ITEMS)
+}
+
+/// True when `before` ends with a staff title, or with one, a name and `、`, and so on for
+/// up to `items` names.
+fn staff_before(before: &str, items: usize) -> bool {
+    // A staff title that ends a longer office (`总编辑`, `副主编`) is an office.
+    let office = |t: &str| {
+        before
+            .strip_suffix(t)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| OFFICE_PREFIXES.contains(c))
+    };
+    if STAFF_TITLES
+        .iter()
+        .any(|t| before.ends_with(t) && !office(t))
+    {
+        return true;
+    }
+    let Some(item) = before.strip_suffix('、') else {
+        return false;
+    };
+    items > 0
+        && (2..=4).any(|n| {
+            item.len()
+                .checked_sub(n * HAN_LEN)
+                .and_then(|cut| item.get(..cut))
+                .is_some_and(|rest| staff_before(rest, items - 1))
+        })
+}
+
+/// Characters that, before a staff title, make it an office (`总编辑`, `副编辑`).
+const OFFICE_PREFIXES: &str = "总副主";
+
+/// Most names of a `、` list walked back over to find what opens it.
+const LIST_ITEMS: usize = 8;
+
+/// True when the name at `start..end` is part of a doctrine, prize or campaign name
+/// (`邓小平理论`, `尤伯杯`, `学雷锋`).
+fn doctrine_use(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    if DOCTRINES.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let mut before = text.get(..start).unwrap_or_default().chars().rev();
+    before.next() == Some('学') && !before.next().is_some_and(|c| NOT_CAMPAIGN.contains(c))
+}

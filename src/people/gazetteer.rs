@@ -1,0 +1,266 @@
+//! The gazetteer: names accepted anywhere in a corpus, found again in every article in one
+//! leftmost-longest pass.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::text::{HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
+use super::words::{DOCTRINES, NOT_CAMPAIGN};
+use super::{Hit, PersonExtractor};
+
+/// Words after a name that make it part of a campaign or institution name (`雷锋精神`).
+pub(super) const NAME_USES: &[&str] = &[
+    "精神",
+    "故事",
+    "小学",
+    "中学",
+    "大学",
+    "学校",
+    "纪念馆",
+    "故居",
+    "路",
+    "大道",
+    "街",
+    "广场",
+    "公园",
+    "式",
+    "杯",
+    "奖",
+    "班",
+    "号",
+    "题材",
+    "文化",
+    "诗",
+    "墓",
+    "祠",
+];
+
+impl PersonExtractor {
+    /// Bare mentions of gazetteer names in the segments, checked against segmentation.
+    pub(super) fn bare_hits(
+        &self,
+        gaz: &Gazetteer,
+        segs: &[Segment],
+        exclude: &[&str],
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (si, seg) in segs.iter().enumerate() {
+            gaz.find_each(&seg.text, |idx, start, end| {
+                let Some(name) = gaz.names.get(idx) else {
+                    return;
+                };
+                if exclude.contains(&name.as_str()) {
+                    return;
+                }
+                if self.name_use(seg, start, end) {
+                    return;
+                }
+                // A two-character name followed by its own last character is a longer name (王欢欢).
+                if let Some(next) = seg.get(end)
+                    && seg.slice(start, end).chars().count() == 2
+                    && seg.before(end) == Some(next)
+                {
+                    return;
+                }
+                if !self.segmented_whole(seg, start, end) {
+                    return;
+                }
+                hits.push(Hit {
+                    seg: si,
+                    at: start,
+                    name: name.clone(),
+                    role: None,
+                    strong: false,
+                    sure: false,
+                });
+            });
+        }
+        hits
+    }
+
+    /// True when the name is used inside a campaign, doctrine or institution name (`学雷锋`,
+    /// `雷锋精神`, `邓小平理论`).
+    fn name_use(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        if NAME_USES
+            .iter()
+            .chain(DOCTRINES)
+            .any(|w| seg.has_at(end, w))
+        {
+            return true;
+        }
+        let prev = seg.before(start);
+        let prev2 = prev.and_then(|p| seg.before(start - p.len_utf8()));
+        prev == Some('学') && !prev2.is_some_and(|c| NOT_CAMPAIGN.contains(c))
+    }
+}
+
+/// Names accepted with strong evidence across a corpus, searchable in one pass.
+pub struct Gazetteer {
+    pub(super) names: Vec<String>,
+    known: FxHashSet<String>,
+    pub(super) matcher: Matcher,
+}
+
+/// How a gazetteer finds its names: leftmost-longest, non-overlapping matches.
+pub(super) enum Matcher {
+    /// No names.
+    Empty,
+    /// Every name is two to four ideographs (always so for names the extractor accepts).
+    Han(HanMatcher),
+    /// Any other names.
+    Automaton(AhoCorasick),
+}
+
+/// Leftmost-longest matching of names made of two to four ideographs, without an automaton.
+///
+/// Where two adjacent ideographs may open a name (a bit test on a hashed bitmap of the
+/// names' first pairs), one hash lookup of the pair gives the few names to compare, longest
+/// first. This finds exactly the matches of a leftmost-longest Aho-Corasick search.
+pub(super) struct HanMatcher {
+    /// Hashed first pairs of the names.
+    pairs: PairBits,
+    /// First two characters → the rest of the names that start with them, longest first.
+    by_prefix: FxHashMap<(u32, u32), Vec<NameTail>>,
+}
+
+/// A gazetteer name after its first two characters.
+#[derive(Clone, Copy, Debug)]
+struct NameTail {
+    /// The third and fourth characters, 16 bits each, third lowest (0 where there is none).
+    rest: u64,
+    /// Which bits of `rest` are characters.
+    mask: u64,
+    /// Length in characters.
+    chars: usize,
+    /// Index of the name in the gazetteer.
+    index: usize,
+}
+
+impl HanMatcher {
+    /// A matcher for `names`, or `None` when some name is not two to four ideographs.
+    fn new(names: &[String]) -> Option<Self> {
+        let mut pairs = PairBits::with_capacity(names.len());
+        let mut by_prefix: FxHashMap<(u32, u32), Vec<NameTail>> = FxHashMap::default();
+        for (index, name) in names.iter().enumerate() {
+            let (packed, n) = pack_han(name).filter(|&(_, n)| n >= 2)?;
+            let (a, b) = ((packed & 0xFFFF) as u32, ((packed >> 16) & 0xFFFF) as u32);
+            pairs.insert(a, b);
+            by_prefix.entry((a, b)).or_default().push(NameTail {
+                rest: packed >> 32,
+                mask: (1u64 << (16 * (n - 2))) - 1,
+                chars: n,
+                index,
+            });
+        }
+        for tails in by_prefix.values_mut() {
+            tails.sort_by_key(|t| (std::cmp::Reverse(t.chars), t.index));
+        }
+        Some(HanMatcher { pairs, by_prefix })
+    }
+
+    /// Call `f(name index, start, end)` for each leftmost-longest match in `text`.
+    fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Code point of the ideograph at `i - HAN_LEN`, if that is one.
+        let mut prev: Option<u32> = None;
+        while let Some(&lead) = bytes.get(i) {
+            let Some(c) = han_at(bytes, i) else {
+                prev = None;
+                i += utf8_len(lead);
+                continue;
+            };
+            let code = u32::from(c);
+            if let Some(first) = prev
+                && self.pairs.may_contain(first, code)
+                && let Some(tails) = self.by_prefix.get(&(first, code))
+            {
+                let start = i - HAN_LEN;
+                let mut rest = 0u64;
+                for k in 0..2 {
+                    match han_at(bytes, i + (k + 1) * HAN_LEN) {
+                        Some(c) => rest |= u64::from(c) << (16 * k),
+                        None => break,
+                    }
+                }
+                if let Some(t) = tails.iter().find(|t| rest & t.mask == t.rest) {
+                    let end = start + t.chars * HAN_LEN;
+                    f(t.index, start, end);
+                    // The next match may start right at `end`.
+                    prev = None;
+                    i = end;
+                    continue;
+                }
+            }
+            prev = Some(code);
+            i += HAN_LEN;
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Build a gazetteer from names (duplicates and blanks ignored).
+    pub fn from_names<I, S>(names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut seen = FxHashSet::default();
+        let mut list = Vec::new();
+        for n in names {
+            let n = n.as_ref().trim();
+            if n.chars().count() >= 2 && !seen.contains(n) {
+                seen.insert(n.to_owned());
+                list.push(n.to_owned());
+            }
+        }
+        let matcher = if list.is_empty() {
+            Matcher::Empty
+        } else if let Some(han) = HanMatcher::new(&list) {
+            Matcher::Han(han)
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&list)
+                .map_or(Matcher::Empty, Matcher::Automaton)
+        };
+        Gazetteer {
+            names: list,
+            known: seen,
+            matcher,
+        }
+    }
+
+    /// Call `f(name index, start, end)` for each leftmost-longest match of a name in `text`.
+    pub(super) fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        match &self.matcher {
+            Matcher::Empty => {}
+            Matcher::Han(han) => han.find_each(text, f),
+            Matcher::Automaton(ac) => {
+                for m in ac.find_iter(text) {
+                    f(m.pattern().as_usize(), m.start(), m.end());
+                }
+            }
+        }
+    }
+
+    /// Number of distinct names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// True when `name` is in the gazetteer.
+    pub fn contains(&self, name: &str) -> bool {
+        self.known.contains(name)
+    }
+
+    /// The names, in insertion order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}

@@ -1,0 +1,267 @@
+//! What jieba's dictionary says about a name candidate: the surname tables, the shape of a
+//! surname plus given name, ordinary words, and whether segmentation cuts through a candidate.
+
+use super::PersonExtractor;
+use super::model::{Lex, LexTag};
+use super::text::{HAN_LEN, Segment, is_han};
+
+/// Chinese surnames, single and compound, one per line.
+pub(super) const SURNAMES: &str = include_str!("surnames.txt");
+
+/// Characters that never appear in a given name: organisation suffixes and function words.
+pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还又并其该此各每委部局处厅院所站办室区市省乡镇村司队社校馆团党府总于与及对在是将";
+
+/// Surnames that are far more often function words; with a two-character given name
+/// that is itself a word (`和大家`, `和燃气`) they are a conjunction, not a person.
+pub(super) const FUNCTION_SURNAMES: &str =
+    "和与及同向从对于以为并在将把被是都也还就全共总各每有由自当按通经连但而或";
+
+impl PersonExtractor {
+    /// Surname + one or two given-name characters, all ideographs, no title as given name.
+    ///
+    /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
+    pub(super) fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let Some(cand) = seg.text.get(start..end) else {
+            return false;
+        };
+        let mut buf = ['\0'; 4];
+        let mut n = 0;
+        for c in cand.chars() {
+            if !is_han(c) {
+                return false;
+            }
+            // Five or more characters never make a surname plus one or two given characters.
+            let Some(slot) = buf.get_mut(n) else {
+                return false;
+            };
+            *slot = c;
+            n += 1;
+        }
+        let Some(cs) = buf.get(..n) else {
+            return false;
+        };
+        // `given` is the tail of `cand` after `skip` characters.
+        let given_ok = |given: &[char], skip: usize| {
+            (1..=2).contains(&given.len())
+                && !given.iter().any(|c| self.not_given.contains(c))
+                && !cand
+                    .get(skip * HAN_LEN..)
+                    .is_some_and(|g| self.roles.contains(g))
+        };
+        let single = match cs {
+            [s, given @ ..] => {
+                self.single.contains(s)
+                    && given_ok(given, 1)
+                    && !(FUNCTION_SURNAMES.contains(*s)
+                        && given.len() == 2
+                        && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
+            }
+            _ => false,
+        };
+        let compound = match cs {
+            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest, 2),
+            _ => false,
+        };
+        single || compound
+    }
+
+    /// True when jieba's dictionary lists the candidate as an ordinary word (not a person).
+    pub(super) fn is_common_word(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let cand = seg.slice(start, end);
+        if !self.jieba.has_word(cand) {
+            return false;
+        }
+        let tags = self.jieba.tag(cand, false);
+        match tags.as_slice() {
+            [t] => !t.tag.starts_with("nr"),
+            _ => true,
+        }
+    }
+
+    /// True when segmenting a few characters around `start..end` does not cut through the
+    /// candidate's first or last character.
+    pub(super) fn segmented_whole(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let left_han = seg.before(start).is_some_and(is_han);
+        let right_han = seg.get(end).is_some_and(is_han);
+        if !left_han && !right_han {
+            return true;
+        }
+        let from = seg.back(start, 4);
+        let to = seg.forward(end, 4);
+        let window = seg.slice(from, to);
+        let (s, e) = (start - from, end - from);
+        let mut start_ok = !left_han;
+        let mut end_ok = !right_han;
+        for t in self.jieba.cut(window, false) {
+            if t.byte_start == s || t.byte_end == s {
+                start_ok = true;
+            }
+            if t.byte_start == e || t.byte_end == e {
+                end_ok = true;
+            }
+        }
+        start_ok && end_ok
+    }
+}
+
+impl PersonExtractor {
+    /// True when jieba's dictionary lists `word`.
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// ln(1 + frequency) of `word` when jieba's dictionary lists it.
+    pub(super) fn word_freq_ln(&self, word: &str) -> Option<f32> {
+        // `suggest_freq` of a listed word is its frequency plus one.
+        self.jieba
+            .has_word(word)
+            .then(|| (self.jieba.suggest_freq(word).max(1) as f32).ln())
+    }
+
+    /// True when the dictionary lists `word` followed by a place suffix (`伊拉克人`,
+    /// `莫斯科市`, `哈萨克斯坦共和国`), which people's names are not.
+    pub(super) fn is_place_compound(&self, word: &str) -> bool {
+        let mut buf = String::with_capacity(word.len() + 9);
+        PLACE_COMPOUND_SUFFIXES.iter().any(|suffix| {
+            buf.clear();
+            buf.push_str(word);
+            buf.push_str(suffix);
+            self.jieba.has_word(&buf)
+        })
+    }
+
+    /// True when the `、` list item next to `start..end` (the one before it, or the one after
+    /// it) is an ordinary dictionary word: the longest word of two to four characters that
+    /// ends right before the `、` before the candidate, or starts right after the `、` after it.
+    pub(super) fn list_neighbour_is_word(&self, text: &str, start: usize, end: usize) -> bool {
+        let ordinary = |w: &str| self.dict_entry(w).is_some_and(|l| l.tag == LexTag::Word);
+        let before = text.get(..start).and_then(|t| t.strip_suffix(LIST_MARKS));
+        if let Some(before) = before {
+            let mut from = before.len();
+            for n in 1..=4 {
+                match before.get(..from).and_then(|t| t.chars().next_back()) {
+                    Some(c) if is_han(c) => from -= c.len_utf8(),
+                    _ => break,
+                }
+                if n >= 2 && before.get(from..).is_some_and(ordinary) {
+                    return true;
+                }
+            }
+        }
+        let after = text.get(end..).and_then(|t| t.strip_prefix(LIST_MARKS));
+        if let Some(after) = after {
+            let mut to = 0;
+            for n in 1..=4 {
+                match after.get(to..).and_then(|t| t.chars().next()) {
+                    Some(c) if is_han(c) => to += c.len_utf8(),
+                    _ => break,
+                }
+                if n >= 2 && after.get(..to).is_some_and(ordinary) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The dictionary entry of a candidate: its tag and frequency, or `None` when jieba does
+    /// not list it.
+    pub(super) fn dict_entry(&self, word: &str) -> Option<Lex> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        let tags = self.jieba.tag(word, false);
+        let tag = match tags.as_slice() {
+            [t] if t.word == word => match t.tag {
+                "nr" | "nrfg" | "nrt" => LexTag::Name,
+                "ns" => LexTag::Place,
+                _ => LexTag::Word,
+            },
+            _ => LexTag::Word,
+        };
+        // `suggest_freq` of a listed word is its frequency plus one.
+        let freq = self.jieba.suggest_freq(word).max(1);
+        Some(Lex {
+            long: word.chars().count() >= 3,
+            tag,
+            freq_ln: (freq as f32).ln(),
+        })
+    }
+
+    /// Whether segmenting the clause around `start..end` (up to six ideographs on each side)
+    /// cuts through the candidate's first and its last character.
+    ///
+    /// A candidate that the dictionary lists as a person is not cut by a longer word that
+    /// starts with it (`克林顿政府`, one word to jieba, is still 克林顿 and 政府). A longer
+    /// word that ends with it still cuts it: that is a piece of a longer name (`俄罗斯`).
+    pub(super) fn cuts_through(&self, text: &str, start: usize, end: usize) -> (bool, bool) {
+        let mut lo = start;
+        for _ in 0..CUT_CONTEXT {
+            match text.get(..lo).and_then(|t| t.chars().next_back()) {
+                Some(c) if is_han(c) => lo -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let mut hi = end;
+        for _ in 0..CUT_CONTEXT {
+            match text.get(hi..).and_then(|t| t.chars().next()) {
+                Some(c) if is_han(c) => hi += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let Some(window) = text.get(lo..hi) else {
+            return (false, false);
+        };
+        let (s, e) = (start - lo, end - lo);
+        let (mut left_ok, mut right_ok) = (s == 0, e == window.len());
+        let mut name: Option<bool> = None;
+        let mut is_name = || {
+            *name.get_or_insert_with(|| {
+                text.get(start..end)
+                    .and_then(|w| self.dict_entry(w))
+                    .is_some_and(|l| l.tag == LexTag::Name)
+            })
+        };
+        for t in self.jieba.cut(window, false) {
+            left_ok |= t.byte_end == s;
+            right_ok |= t.byte_end == e;
+            let (ts, te) = (t.byte_start, t.byte_end);
+            // The rest must be a word of its own, of two characters or more (`政府`, not
+            // the `球` of `高尔夫球`).
+            let rest_is_word = || {
+                window
+                    .get(e..te)
+                    .is_some_and(|r| r.chars().count() >= 2 && self.jieba.has_word(r))
+            };
+            if ts == s && te > e && !right_ok && rest_is_word() && is_name() {
+                right_ok = true;
+            }
+        }
+        (!left_ok, !right_ok)
+    }
+}
+
+/// Marks between the items of a list.
+const LIST_MARKS: &[char] = &['、', '／'];
+
+/// What the dictionary prints after a place name to make another place or its people.
+const PLACE_COMPOUND_SUFFIXES: &[&str] = &[
+    "人",
+    "市",
+    "州",
+    "省",
+    "县",
+    "郡",
+    "队",
+    "共和国",
+    "王国",
+    "大学",
+    "河",
+    "湖",
+    "岛",
+    "港",
+    "语",
+];
+
+/// Ideographs of context on each side of a candidate when segmenting around it.
+const CUT_CONTEXT: usize = 4;

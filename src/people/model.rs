@@ -1,0 +1,526 @@
+//! The person-name model: what is measured of a candidate and how much each measure counts.
+//!
+//! A candidate (a surname plus a given name, or a run of transliteration characters) is
+//! described by its [`Features`]: the character statistics of [`super::stats`], what jieba's
+//! dictionary says of it, whether segmentation cuts through it, and the context classes of
+//! [`super::cues`]. A logistic model turns them into the probability that the candidate is a
+//! person's name. Its weights ([`super::weights`]) were fitted to the person annotations of
+//! real news text and of the sample pages; they are few (about a hundred numbers), one per
+//! kind of evidence, never per name.
+//!
+//! Scoring runs in two stages so that jieba is consulted rarely: [`CHEAP`] uses only what
+//! table look-ups give, and only candidates it finds likely enough are measured in full and
+//! scored with [`FULL`].
+
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
+pub(super) use super::weights::{CHEAP, FULL};
+
+/// Which kind of name a candidate would be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A surname followed by a given name.
+    Chinese,
+    /// A transliterated foreign name.
+    Translit,
+}
+
+/// What jieba's dictionary tags a candidate that it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LexTag {
+    /// A person (`nr`, `nrfg`, `nrt`).
+    Name = 0,
+    /// A place (`ns`).
+    Place = 1,
+    /// Any other word.
+    Word = 2,
+}
+
+/// A candidate that is a dictionary word: its tag and frequency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Lex {
+    /// Three characters or more (else two).
+    pub(super) long: bool,
+    pub(super) tag: LexTag,
+    /// ln(1 + frequency).
+    pub(super) freq_ln: f32,
+}
+
+/// Everything the model weighs about one candidate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Features {
+    pub(super) kind: Kind,
+    // Chinese names.
+    /// The surname is compound (not weighed: it only decides how the name is split).
+    pub(super) compound: bool,
+    /// Surname statistic (a fixed value for a compound surname).
+    pub(super) surname: f32,
+    /// Sum and minimum of the given-name statistics of the given-name characters.
+    pub(super) given: f32,
+    pub(super) given_min: f32,
+    /// A two-character given name.
+    pub(super) three_chars: bool,
+    pub(super) ends_function_char: bool,
+    /// The surname and the first given character make a dictionary word (`高兴|地`).
+    pub(super) head_is_word: bool,
+    /// ln(1 + frequency) of that word.
+    pub(super) head_word_freq: f32,
+    /// The two-character given name is a dictionary word (`建国`).
+    pub(super) given_is_word: bool,
+    /// ln(1 + frequency) of that word.
+    pub(super) given_word_freq: f32,
+    /// Given-name statistic of the character after the candidate (0 if there is none).
+    pub(super) next_given: f32,
+    pub(super) ends_place_suffix: bool,
+    /// Mean transliteration statistic of the given name.
+    pub(super) given_translit: f32,
+    /// A `·` right before or after: a piece of a foreign name.
+    pub(super) next_to_dot: bool,
+    // Transliterated names.
+    /// Mean, minimum and count of the transliteration statistics of the characters.
+    pub(super) tr_mean: f32,
+    pub(super) tr_min: f32,
+    pub(super) tr_len: f32,
+    /// Parts joined by `·`.
+    pub(super) tr_dot: bool,
+    /// Stops right before a joining mark: a piece of a longer name.
+    pub(super) tr_before_join: bool,
+    /// Transliteration statistics of the characters right before and after (0 if none).
+    pub(super) tr_prev: f32,
+    pub(super) tr_next: f32,
+    pub(super) tr_ends_place_suffix: bool,
+    pub(super) tr_before_place_suffix: bool,
+    // Both.
+    /// The candidate occurs again near it (within [`REPEAT_WINDOW`] bytes).
+    pub(super) repeated: bool,
+    /// The candidate is all a quotation holds (`“双引擎”`, `《雅舍》`): a term or a title.
+    pub(super) quoted: bool,
+    /// A context word after the candidate's first character starts inside it (`安南希望`,
+    /// `拉埃女士`): the candidate may have swallowed the word after a name.
+    pub(super) swallows_cue: bool,
+    /// Found by a strong rule after a role, or before a verb or trailing title.
+    pub(super) rule_role: bool,
+    pub(super) rule_bare: bool,
+    /// Found by a strong rule only (not a candidate of its own).
+    pub(super) rule_only: bool,
+    /// The dictionary lists the candidate before a place suffix (`伊拉克人`, `莫斯科市`): it
+    /// names a place that the dictionary may also tag as a person.
+    pub(super) place_compound: bool,
+    /// The next item of the `、` list it stands in, before or after it, is an ordinary
+    /// dictionary word (`文旅、康养、休闲`): a list of things, not of people.
+    pub(super) list_of_words: bool,
+    pub(super) lex: Option<Lex>,
+    pub(super) left: Left,
+    pub(super) right: Right,
+    /// Segmentation of the clause cuts through the candidate's first or last character.
+    pub(super) cut_left: bool,
+    pub(super) cut_right: bool,
+}
+
+impl Features {
+    /// A candidate of `kind` with nothing measured yet.
+    pub(super) fn new(kind: Kind) -> Self {
+        Features {
+            kind,
+            compound: false,
+            surname: 0.0,
+            given: 0.0,
+            given_min: 0.0,
+            three_chars: false,
+            ends_function_char: false,
+            head_is_word: false,
+            head_word_freq: 0.0,
+            given_is_word: false,
+            given_word_freq: 0.0,
+            next_given: 0.0,
+            ends_place_suffix: false,
+            given_translit: 0.0,
+            next_to_dot: false,
+            tr_mean: 0.0,
+            tr_min: 0.0,
+            tr_len: 0.0,
+            tr_dot: false,
+            tr_before_join: false,
+            tr_prev: 0.0,
+            tr_next: 0.0,
+            tr_ends_place_suffix: false,
+            tr_before_place_suffix: false,
+            repeated: false,
+            quoted: false,
+            swallows_cue: false,
+            rule_role: false,
+            rule_bare: false,
+            rule_only: false,
+            place_compound: false,
+            list_of_words: false,
+            lex: None,
+            left: Left::Other,
+            right: Right::Other,
+            cut_left: false,
+            cut_right: false,
+        }
+    }
+
+    /// True when the context says "person": a title or list on either side, a verb of
+    /// speech after, or parts joined by `·`.
+    fn has_cue(&self) -> bool {
+        has_cue(self.left, self.right, self.tr_dot)
+    }
+}
+
+/// How far before and after a candidate its repetition is looked for, in bytes (a long
+/// paragraph; a whole page printed as one line is not searched end to end for every candidate).
+pub(super) const REPEAT_WINDOW: usize = 900;
+
+/// True when the text `start..end` occurs again within [`REPEAT_WINDOW`] bytes of it.
+pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
+    let Some(cand) = text.get(start..end) else {
+        return false;
+    };
+    let mut lo = start.saturating_sub(REPEAT_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + REPEAT_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text.get(lo..hi)
+        .is_some_and(|window| window.matches(cand).nth(1).is_some())
+}
+
+/// True when the context says "person": a title or list on either side, a verb of speech
+/// True when some context speaks for a name on either side: a clause boundary, a list, a
+/// quote, a title, `的` or a verb that takes a person before it, or after it a boundary, a
+/// number, a list, a title, a verb of speech, an adverb, a preposition or `的`. A candidate with neither
+/// (running text on both sides) is never likely enough for the full measure.
+pub(super) fn has_context(left: Left, right: Right) -> bool {
+    !matches!(left, Left::Other | Left::Adverb | Left::Locative)
+        || !matches!(right, Right::Other | Right::Suffix | Right::Dot)
+}
+
+/// after, or parts joined by `·`.
+pub(super) fn has_cue(left: Left, right: Right, dotted: bool) -> bool {
+    matches!(left, Left::Title | Left::List)
+        || matches!(
+            right,
+            Right::Title | Right::Title2 | Right::Speech | Right::List
+        )
+        || dotted
+}
+
+/// The features of a span that only the full measure gives (jieba's dictionary and
+/// segmentation), the same for every candidate of that span.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Measured {
+    /// The kind of the candidate measured: only a Chinese one has head and given-name words.
+    pub(super) kind: Kind,
+    lex: Option<Lex>,
+    place_compound: bool,
+    list_of_words: bool,
+    head_is_word: bool,
+    head_word_freq: f32,
+    given_is_word: bool,
+    given_word_freq: f32,
+    repeated: bool,
+    cut_left: bool,
+    cut_right: bool,
+}
+
+impl Measured {
+    /// What `f` holds of the full measure.
+    pub(super) fn of(f: &Features) -> Self {
+        Measured {
+            kind: f.kind,
+            lex: f.lex,
+            place_compound: f.place_compound,
+            list_of_words: f.list_of_words,
+            head_is_word: f.head_is_word,
+            head_word_freq: f.head_word_freq,
+            given_is_word: f.given_is_word,
+            given_word_freq: f.given_word_freq,
+            repeated: f.repeated,
+            cut_left: f.cut_left,
+            cut_right: f.cut_right,
+        }
+    }
+
+    /// Gives `f` these measures (taken from a candidate of the same kind, or of a Chinese one).
+    pub(super) fn copy_to(self, f: &mut Features) {
+        f.lex = self.lex;
+        f.place_compound = self.place_compound;
+        f.list_of_words = self.list_of_words;
+        f.repeated = self.repeated;
+        f.cut_left = self.cut_left;
+        f.cut_right = self.cut_right;
+        if f.kind == Kind::Chinese {
+            f.head_is_word = self.head_is_word;
+            f.head_word_freq = self.head_word_freq;
+            f.given_is_word = self.given_is_word;
+            f.given_word_freq = self.given_word_freq;
+        }
+    }
+}
+
+/// Names of the entries of a feature vector, in order (see [`Features::vector`]).
+pub const FEATURE_NAMES: &[&str] = &[
+    "bias",
+    // Chinese names.
+    "cn",
+    "cn.surname",
+    "cn.given",
+    "cn.given_min",
+    "cn.three_chars",
+    "cn.ends_function_char",
+    "cn.head_is_word",
+    "cn.head_word_freq",
+    "cn.given_is_word",
+    "cn.given_word_freq",
+    "cn.next_given",
+    "cn.ends_place_suffix",
+    "cn.given_translit",
+    "cn.next_to_dot",
+    "cn.no_cue",
+    "cn.lex2.name",
+    "cn.lex2.name_freq",
+    "cn.lex2.place",
+    "cn.lex2.place_freq",
+    "cn.lex2.word",
+    "cn.lex2.word_freq",
+    "cn.lex3.name",
+    "cn.lex3.name_freq",
+    "cn.lex3.place",
+    "cn.lex3.place_freq",
+    "cn.lex3.word",
+    "cn.lex3.word_freq",
+    "cn.cut_left",
+    "cn.cut_right",
+    "cn.left.start",
+    "cn.left.list",
+    "cn.left.open",
+    "cn.left.title",
+    "cn.left.verb",
+    "cn.left.de",
+    "cn.left.adverb",
+    "cn.left.locative",
+    "cn.left.other",
+    "cn.right.end",
+    "cn.right.list",
+    "cn.right.dot",
+    "cn.right.num",
+    "cn.right.title",
+    "cn.right.title2",
+    "cn.right.speech",
+    "cn.right.adv",
+    "cn.right.prep",
+    "cn.right.de",
+    "cn.right.suffix",
+    "cn.right.other",
+    // Transliterated names.
+    "tr",
+    "tr.mean",
+    "tr.min",
+    "tr.len",
+    "tr.dot",
+    "tr.before_join",
+    "tr.prev",
+    "tr.next",
+    "tr.ends_place_suffix",
+    "tr.before_place_suffix",
+    "tr.no_cue",
+    "tr.lex2.name",
+    "tr.lex2.name_freq",
+    "tr.lex2.place",
+    "tr.lex2.place_freq",
+    "tr.lex2.word",
+    "tr.lex2.word_freq",
+    "tr.lex3.name",
+    "tr.lex3.name_freq",
+    "tr.lex3.place",
+    "tr.lex3.place_freq",
+    "tr.lex3.word",
+    "tr.lex3.word_freq",
+    "tr.cut_left",
+    "tr.cut_right",
+    "tr.left.start",
+    "tr.left.list",
+    "tr.left.open",
+    "tr.left.title",
+    "tr.left.verb",
+    "tr.left.de",
+    "tr.left.adverb",
+    "tr.left.locative",
+    "tr.left.other",
+    "tr.right.end",
+    "tr.right.list",
+    "tr.right.dot",
+    "tr.right.num",
+    "tr.right.title",
+    "tr.right.title2",
+    "tr.right.speech",
+    "tr.right.adv",
+    "tr.right.prep",
+    "tr.right.de",
+    "tr.right.suffix",
+    "tr.right.other",
+    // Both.
+    "repeated",
+    "quoted",
+    "swallows_cue",
+    "rule_role",
+    "rule_bare",
+    "rule_only",
+    "place_compound",
+    "list_of_words",
+];
+
+/// Length of a feature vector.
+pub const FEATURES: usize = 105;
+
+/// A feature vector, and the weights of a logistic model over it.
+pub type Vector = [f32; FEATURES];
+
+/// Where the blocks of the vector start.
+const CN: usize = 1;
+const CN_LEX: usize = 16;
+const CN_CONTEXT: usize = 28;
+const TR: usize = 51;
+const TR_LEX: usize = 62;
+const TR_CONTEXT: usize = 74;
+const BOTH: usize = 97;
+
+// The blocks fill the vector exactly.
+const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);
+const _: () = assert!(TR_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == BOTH);
+const _: () = assert!(BOTH + 8 == FEATURES);
+
+/// 1.0 for true, 0.0 for false.
+fn b(x: bool) -> f32 {
+    f32::from(u8::from(x))
+}
+
+impl Features {
+    /// The features as a vector (entries named by [`FEATURE_NAMES`]).
+    pub(super) fn vector(&self) -> Vector {
+        let mut v = [0.0; FEATURES];
+        self.each(|i, x| {
+            if let Some(slot) = v.get_mut(i) {
+                *slot = x;
+            }
+        });
+        v
+    }
+
+    /// The model's log-odds for these features under `weights`.
+    fn logit(&self, weights: &Vector) -> f32 {
+        let mut z = 0.0;
+        self.each(|i, x| z += weights.get(i).copied().unwrap_or(0.0) * x);
+        z
+    }
+
+    /// Calls `put(index, value)` for every entry of the vector that may be non-zero.
+    fn each(&self, mut put: impl FnMut(usize, f32)) {
+        put(0, 1.0);
+        let (lex, context) = match self.kind {
+            Kind::Chinese => {
+                let cn = [
+                    1.0,
+                    self.surname,
+                    self.given,
+                    self.given_min,
+                    b(self.three_chars),
+                    b(self.ends_function_char),
+                    b(self.head_is_word),
+                    self.head_word_freq,
+                    b(self.given_is_word),
+                    self.given_word_freq,
+                    self.next_given,
+                    b(self.ends_place_suffix),
+                    self.given_translit,
+                    b(self.next_to_dot),
+                    b(!self.has_cue()),
+                ];
+                for (k, x) in cn.into_iter().enumerate() {
+                    put(CN + k, x);
+                }
+                (CN_LEX, CN_CONTEXT)
+            }
+            Kind::Translit => {
+                let tr = [
+                    1.0,
+                    self.tr_mean,
+                    self.tr_min,
+                    self.tr_len,
+                    b(self.tr_dot),
+                    b(self.tr_before_join),
+                    self.tr_prev,
+                    self.tr_next,
+                    b(self.tr_ends_place_suffix),
+                    b(self.tr_before_place_suffix),
+                    b(!self.has_cue()),
+                ];
+                for (k, x) in tr.into_iter().enumerate() {
+                    put(TR + k, x);
+                }
+                (TR_LEX, TR_CONTEXT)
+            }
+        };
+        if let Some(l) = self.lex {
+            let at = lex + usize::from(l.long) * 6 + l.tag as usize * 2;
+            put(at, 1.0);
+            put(at + 1, l.freq_ln);
+        }
+        put(context, b(self.cut_left));
+        put(context + 1, b(self.cut_right));
+        put(context + 2 + self.left as usize, 1.0);
+        put(context + 2 + LEFT_CLASSES + self.right as usize, 1.0);
+        let both = [
+            b(self.repeated),
+            b(self.quoted),
+            b(self.swallows_cue),
+            b(self.rule_role),
+            b(self.rule_bare),
+            b(self.rule_only),
+            b(self.place_compound),
+            b(self.list_of_words),
+        ];
+        for (k, x) in both.into_iter().enumerate() {
+            put(BOTH + k, x);
+        }
+    }
+}
+
+impl Features {
+    /// The log-odds of these features under `weights`.
+    pub(super) fn log_odds(&self, weights: &Vector) -> f32 {
+        self.logit(weights)
+    }
+}
+
+/// The probability that a candidate with features `f` is a person's name under `weights`.
+pub(super) fn probability(weights: &Vector, f: &Features) -> f32 {
+    1.0 / (1.0 + (-f.logit(weights)).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_layout_matches_the_names() {
+        assert_eq!(FEATURE_NAMES.len(), FEATURES);
+        let at = |name: &str| FEATURE_NAMES.iter().position(|n| *n == name);
+        assert_eq!(at("cn"), Some(CN));
+        assert_eq!(at("cn.lex2.name"), Some(CN_LEX));
+        assert_eq!(at("cn.cut_left"), Some(CN_CONTEXT));
+        assert_eq!(at("cn.left.start"), Some(CN_CONTEXT + 2));
+        assert_eq!(at("cn.right.end"), Some(CN_CONTEXT + 2 + LEFT_CLASSES));
+        assert_eq!(at("tr"), Some(TR));
+        assert_eq!(at("tr.lex2.name"), Some(TR_LEX));
+        assert_eq!(at("tr.cut_left"), Some(TR_CONTEXT));
+        assert_eq!(
+            at("tr.right.other"),
+            Some(TR_CONTEXT + 1 + LEFT_CLASSES + RIGHT_CLASSES)
+        );
+        assert_eq!(at("repeated"), Some(BOTH));
+    }
+}

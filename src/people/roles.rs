@@ -1,0 +1,86 @@
+//! Roles as printed: the title phrase before a name, cut at a word boundary and never
+//! starting with a function word, and which of a person's roles in an article to keep.
+//!
+//! The phrase runs back from the title word (`书记`, `总统`) over the office it belongs to
+//! (`山阳区委副书记`, `俄罗斯总统`) until a function word (`了省委书记` gives `省委书记`) or
+//! punctuation. A function character that makes a word with the next one (`和平区`) belongs to
+//! the office. An office longer than [`MAX_EXTRA`] characters is cut short, where jieba's
+//! segmentation of a wider window puts a word boundary, never inside a word (`合作部总经理`,
+//! not `作部总经理`).
+
+use super::PersonExtractor;
+use super::text::{HAN_LEN, is_han};
+
+/// Characters before which a role phrase never starts: function words.
+pub(super) const ROLE_STOPS: &str = "了的在和与对向及为是并把被将从由给让请到等也都就还又着过";
+/// Most characters an office may add before its title word.
+const MAX_EXTRA: usize = 7;
+/// A longer office is cut to at most this many characters before the title word.
+const SHORT_EXTRA: usize = 4;
+/// Characters before the title word segmented to find where to cut a long office.
+const CUT_WINDOW: usize = 8;
+
+impl PersonExtractor {
+    /// The role printed before a name: the title word at `role_start..role_end` of `text`
+    /// with the office before it.
+    pub(super) fn role_text(&self, text: &str, role_start: usize, role_end: usize) -> String {
+        let mut from = role_start;
+        let mut extra = 0;
+        let mut capped = false;
+        while let Some(c) = text.get(..from).and_then(|t| t.chars().next_back()) {
+            if !is_han(c) {
+                break;
+            }
+            if ROLE_STOPS.contains(c) {
+                // A function character that makes a word with the next one is part of it.
+                let pair = text.get(from - c.len_utf8()..from + HAN_LEN);
+                if !pair.is_some_and(|p| self.has_word(p)) {
+                    break;
+                }
+            }
+            if extra == MAX_EXTRA {
+                capped = true;
+                break;
+            }
+            from -= c.len_utf8();
+            extra += 1;
+        }
+        if capped {
+            from = self.word_boundary_from(text, role_start);
+        }
+        // Never start with a function character.
+        while let Some(c) = text.get(from..role_start).and_then(|t| t.chars().next())
+            && ROLE_STOPS.contains(c)
+        {
+            from += c.len_utf8();
+        }
+        text.get(from..role_end).unwrap_or_default().to_owned()
+    }
+
+    /// Where to cut a long office before the title word at `role_start`: the first word
+    /// boundary at most [`SHORT_EXTRA`] characters before it, segmenting a wider window so
+    /// that the cut never falls inside a word.
+    fn word_boundary_from(&self, text: &str, role_start: usize) -> usize {
+        let lo = role_start.saturating_sub(CUT_WINDOW * HAN_LEN);
+        let earliest = role_start.saturating_sub(SHORT_EXTRA * HAN_LEN);
+        let Some(window) = text.get(lo..role_start) else {
+            return role_start;
+        };
+        self.jieba
+            .cut(window, false)
+            .iter()
+            .map(|t| lo + t.byte_start)
+            .find(|&start| start >= earliest)
+            .unwrap_or(role_start)
+    }
+}
+
+/// How specific a role is: an office title (`市委书记`) beats a collective one (`该市领导`,
+/// `区领导`), which beats none.
+pub(super) fn specificity(role: Option<&str>) -> u8 {
+    match role {
+        None => 0,
+        Some(r) if r.ends_with("领导") || r.starts_with('该') => 1,
+        Some(_) => 2,
+    }
+}

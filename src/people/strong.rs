@@ -1,0 +1,248 @@
+//! Strong rules: a name right after a title or role (and the `、` list it opens), before a
+//! verb, or before a title printed after it.
+
+use std::borrow::Cow;
+
+use super::cues::CueScratch;
+use super::decode::{ModelScratch, SegmentIn};
+use super::lexicon::FUNCTION_SURNAMES;
+use super::text::{HAN_LEN, Segment, is_han};
+use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
+use super::{Hit, PersonExtractor};
+
+/// What the strong pass keeps of one article for the gazetteer pass.
+#[derive(Default)]
+pub(super) struct StrongPass {
+    /// Strong hits.
+    pub(super) hits: Vec<Hit>,
+    /// The segments that had whitespace, by index, without it.
+    pub(super) stripped: Vec<(usize, String)>,
+}
+
+/// Buffers of the per-segment passes, reused across segments.
+#[derive(Default)]
+pub(super) struct PassScratch {
+    cues: CueScratch,
+    strong: Vec<Hit>,
+    model: ModelScratch,
+}
+
+impl PersonExtractor {
+    /// Every person mention the strong rules and the model find in the segments.
+    pub(super) fn strong_hits(&self, segs: &[Segment], exclude: &[&str]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut scratch = PassScratch::default();
+        for (si, seg) in segs.iter().enumerate() {
+            // Segments have no whitespace left, so the scan always covers the whole text.
+            self.cues.scan(&seg.text, &mut scratch.cues);
+            self.segment_hits(si, seg, exclude, &mut scratch, &mut hits);
+        }
+        hits
+    }
+
+    /// The hits of one segment whose cues are in `scratch`: strong rules, then the model.
+    fn segment_hits(
+        &self,
+        si: usize,
+        seg: &Segment,
+        exclude: &[&str],
+        scratch: &mut PassScratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        scratch.strong.clear();
+        self.strong_hits_in(si, seg, &mut scratch.cues, &mut scratch.strong);
+        let input = SegmentIn {
+            si,
+            text: &seg.text,
+            cues: &scratch.cues,
+            strong: &scratch.strong,
+            exclude,
+        };
+        self.model_hits(input, &mut scratch.model, hits);
+    }
+
+    /// The strong pass over one article's raw title and paragraphs.
+    ///
+    /// The cue scan also notices whitespace; only the (rare) segments that have some are
+    /// copied without it and scanned again. They are returned for the gazetteer pass.
+    pub(super) fn strong_pass<'a>(
+        &self,
+        raw: impl Iterator<Item = &'a str>,
+        exclude: &[&str],
+    ) -> StrongPass {
+        let mut pass = StrongPass::default();
+        let mut scratch = PassScratch::default();
+        for (si, text) in raw.enumerate() {
+            if self.cues.scan(text, &mut scratch.cues) {
+                let seg = Segment::new(text);
+                self.cues.scan(&seg.text, &mut scratch.cues);
+                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+                pass.stripped.push((si, seg.text.into_owned()));
+            } else {
+                let seg = Segment {
+                    text: Cow::Borrowed(text),
+                };
+                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+            }
+        }
+        pass
+    }
+
+    /// The strong hits of one segment from its scanned cues, appended to `hits`.
+    pub(super) fn strong_hits_in(
+        &self,
+        si: usize,
+        seg: &Segment,
+        cues: &mut CueScratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        // Longest role ending at each position, verbs starting at each position, titles after.
+        let CueScratch {
+            role_ends,
+            follower_at,
+            title_at,
+            ..
+        } = cues;
+        // Sorted by end then length: the last entry of each end is its longest role.
+        role_ends.sort_unstable();
+        for (k, &(end, len)) in role_ends.iter().enumerate() {
+            if role_ends.get(k + 1).is_none_or(|&(next, _)| next != end) {
+                self.role_list(seg, si, end, len, hits);
+            }
+        }
+        // Names before a verb need a boundary on their left; names before a title do not.
+        for (positions, need_left) in [(follower_at, true), (title_at, false)] {
+            positions.sort_unstable();
+            positions.dedup();
+            for &s in positions.iter() {
+                if let Some(start) = self.name_before(seg, s, need_left) {
+                    hits.push(Hit {
+                        seg: si,
+                        at: start,
+                        name: seg.slice(start, s).to_owned(),
+                        role: None,
+                        strong: true,
+                        sure: false,
+                    });
+                }
+            }
+        }
+        self.other_forms(si, seg, cues, hits);
+    }
+
+    /// A name right after a role ending at byte `end` (`len` bytes long), and the `、` list
+    /// it may open.
+    fn role_list(&self, seg: &Segment, si: usize, end: usize, len: usize, hits: &mut Vec<Hit>) {
+        let Some(name_end) = self.name_after(seg, end) else {
+            return;
+        };
+        let role = Some(self.role_text(&seg.text, end - len, end));
+        hits.push(Hit {
+            seg: si,
+            at: end,
+            name: seg.slice(end, name_end).to_owned(),
+            role: role.clone(),
+            strong: true,
+            sure: true,
+        });
+        let mut at = name_end;
+        while seg.get(at) == Some('、') {
+            let next = at + '、'.len_utf8();
+            let Some(next_end) = self.name_after(seg, next) else {
+                break;
+            };
+            hits.push(Hit {
+                seg: si,
+                at: next,
+                name: seg.slice(next, next_end).to_owned(),
+                role: role.clone(),
+                strong: true,
+                sure: true,
+            });
+            at = next_end;
+        }
+    }
+
+    /// End of the best name starting at `start`, judged by what follows it.
+    fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
+        let mut best: Option<(u8, usize)> = None;
+        for len in [4, 3, 2] {
+            let end = start + len * HAN_LEN;
+            if !self.shaped(seg, start, end) {
+                continue;
+            }
+            let Some(score) = self.right_score(seg, end) else {
+                continue;
+            };
+            // Only a strictly better score replaces the best so far; the checks below are
+            // pure, so a candidate that cannot win need not be checked.
+            if best.is_some_and(|(s, _)| score <= s) {
+                continue;
+            }
+            if self.is_common_word(seg, start, end) || !self.segmented_whole(seg, start, end) {
+                continue;
+            }
+            best = Some((score, end));
+        }
+        best.map(|(_, end)| end)
+    }
+
+    /// How clearly the text at `end` closes a name: 3 punctuation or `等`, 2 a verb,
+    /// 1 a one-character word, 0 a word boundary by segmentation; `None` if it does not.
+    fn right_score(&self, seg: &Segment, end: usize) -> Option<u8> {
+        let Some(c) = seg.get(end) else {
+            return Some(3);
+        };
+        if !is_han(c) || c == '等' {
+            return Some(3);
+        }
+        if self.follower_first.contains(&c) && self.followers.iter().any(|f| seg.has_at(end, f)) {
+            return Some(2);
+        }
+        if FOLLOWER_CHARS.contains(c) {
+            return Some(1);
+        }
+        // A two-character dictionary word must start here.
+        let next = seg.slice(end, seg.forward(end, 2));
+        if next.chars().count() == 2 && self.jieba.has_word(next) {
+            return Some(0);
+        }
+        None
+    }
+
+    /// Start of a name ending right before `end` (a verb or a trailing title).
+    fn name_before(&self, seg: &Segment, end: usize, need_left: bool) -> Option<usize> {
+        for len in [4, 3, 2] {
+            let Some(start) = end.checked_sub(len * HAN_LEN) else {
+                continue;
+            };
+            if !self.shaped(seg, start, end) {
+                continue;
+            }
+            // A conjunction or preposition that is also a surname, inside running text,
+            // joins a shorter name (`我和白林同志`: 白林, not 和白林).
+            if len >= 3
+                && seg.before(start).is_some_and(is_han)
+                && seg
+                    .get(start)
+                    .is_some_and(|c| FUNCTION_SURNAMES.contains(c))
+                && self.shaped(seg, start + HAN_LEN, end)
+            {
+                continue;
+            }
+            if need_left {
+                let left_ok = match seg.before(start) {
+                    None => true,
+                    Some(c) => !is_han(c) || LEFT_CONJ.contains(c),
+                };
+                if !left_ok {
+                    continue;
+                }
+            }
+            if !self.is_common_word(seg, start, end) && self.segmented_whole(seg, start, end) {
+                return Some(start);
+            }
+        }
+        None
+    }
+}

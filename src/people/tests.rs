@@ -1,0 +1,507 @@
+//! Tests of the person pass: names, roles, the scanners against automata.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::cues::CueScratch;
+use super::gazetteer::Matcher;
+use super::*;
+
+/// Names found in one paragraph with the strong pass (plus in-article repeats).
+fn names(text: &str) -> Vec<String> {
+    names_ex(None, text, &[])
+}
+
+/// Names found in a titled paragraph, with excluded bylines.
+fn names_ex(title: Option<&str>, text: &str, exclude: &[&str]) -> Vec<String> {
+    PersonExtractor::shared()
+        .extract(title, &[text.to_owned()], exclude)
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+/// The role recorded for `name` in `text`.
+fn role_of(text: &str, name: &str) -> Option<String> {
+    PersonExtractor::shared()
+        .extract(None, &[text.to_owned()], &[])
+        .into_iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.role)
+}
+
+#[test]
+fn list_opened_by_role_ends_with_verb() {
+    assert_eq!(
+        names("昨日，区领导周明远、钱秀英、孙国栋出席仪式。"),
+        ["周明远", "钱秀英", "孙国栋"]
+    );
+}
+
+#[test]
+fn list_ends_with_deng() {
+    assert_eq!(
+        names("该县领导林志华、贺建国、唐军等出席会议。"),
+        ["林志华", "贺建国", "唐军"]
+    );
+}
+
+#[test]
+fn title_before_name_keeps_role() {
+    let text = "3月5日，山阳区委书记方志成主持召开会议，公司董事长蒋东海出席。";
+    assert_eq!(names(text), ["方志成", "蒋东海"]);
+    assert_eq!(role_of(text, "方志成").as_deref(), Some("山阳区委书记"));
+    assert_eq!(role_of(text, "蒋东海").as_deref(), Some("公司董事长"));
+}
+
+#[test]
+fn long_office_is_cut_to_a_short_role() {
+    let text = "中国某某建设集团华中分公司党组书记韦立新参加座谈。";
+    assert_eq!(role_of(text, "韦立新").as_deref(), Some("党组书记"));
+}
+
+#[test]
+fn name_before_speech_verb() {
+    assert_eq!(names("会议结束前，田振华强调，要抓好落实。"), ["田振华"]);
+    assert_eq!(names("座谈中，范丽指出，要加强合作。"), ["范丽"]);
+}
+
+#[test]
+fn villagers_and_national_leaders() {
+    assert_eq!(
+        names("村民侯满仓说，路修好了。大家学习习近平总书记重要讲话。"),
+        ["侯满仓", "习近平"]
+    );
+}
+
+#[test]
+fn given_name_that_is_a_word_after_title_or_before_verb() {
+    assert_eq!(names("市委书记卢和平到场。"), ["卢和平"]);
+    assert_eq!(names("当天，卢和平主持会议。"), ["卢和平"]);
+    assert_eq!(names("办公室主任卢和平陪同。"), ["卢和平"]);
+}
+
+#[test]
+fn given_name_jicheng_and_fanrong() {
+    assert_eq!(names("市委常委刘继承、葛明出席。"), ["刘继承", "葛明"]);
+    assert_eq!(
+        names("基金总经理孟繁荣，区领导高鸿参加。"),
+        ["孟繁荣", "高鸿"]
+    );
+}
+
+#[test]
+fn surname_that_is_a_word() {
+    assert_eq!(names("副主任原文钊出席活动。"), ["原文钊"]);
+    assert_eq!(names("原文如下，原则上不变。"), Vec::<String>::new());
+}
+
+#[test]
+fn longest_name_in_context() {
+    assert_eq!(names("副县长王欢欢参加活动。"), ["王欢欢"]);
+    let gaz = Gazetteer::from_names(["王欢"]);
+    let found: Vec<String> = PersonExtractor::shared()
+        .extract_with(
+            &gaz,
+            None,
+            &["副县长王欢欢参加。王欢欢表示同意。".to_owned()],
+            &[],
+        )
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(found, ["王欢欢"]);
+}
+
+#[test]
+fn name_broken_over_a_line() {
+    assert_eq!(names("区委书记吴\n军主持会议。"), ["吴军"]);
+    assert_eq!(names("区领导郑 小 林出席。"), ["郑小林"]);
+}
+
+#[test]
+fn spaced_byline_names_are_not_people() {
+    assert_eq!(
+        names_ex(None, "活动圆满结束。（白文杰 齐欣）", &["白文杰", "齐欣"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("活动圆满结束。（白文杰 齐欣）"), Vec::<String>::new());
+}
+
+#[test]
+fn rare_surnames_and_short_given_names() {
+    assert_eq!(
+        names("该市市委常委是明友、买国、连增增、宫卫红、璩敬东、行鑫出席。"),
+        ["是明友", "买国", "连增增", "宫卫红", "璩敬东", "行鑫"]
+    );
+    assert_eq!(names("副主席欧阳明辉出席。"), ["欧阳明辉"]);
+}
+
+#[test]
+fn places_organisations_and_words_are_not_people() {
+    let text = "黄河流域（孟州段）生态保护法庭揭牌。党组书记、从严治党，卢亮沟村群众参加。\
+                全区长远发展，各级领导干部，负责人和燃气专家，和大家一起。";
+    assert_eq!(names(text), Vec::<String>::new());
+}
+
+#[test]
+fn campaigns_named_after_people_are_not_people() {
+    let text = "开展学雷锋活动，弘扬雷锋精神，讲好韩愈故事，韩愈小学师生参加。";
+    assert_eq!(names(text), Vec::<String>::new());
+    let gaz = Gazetteer::from_names(["雷锋", "韩愈"]);
+    let found = PersonExtractor::shared().extract_with(&gaz, None, &[text.to_owned()], &[]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn later_bare_mentions_in_the_same_article() {
+    let text = "区长郑小林带队检查。随后，郑\n小林详细了解情况，郑小林还看望了师生。";
+    assert_eq!(names(text), ["郑小林"]);
+    assert_eq!(
+        names_ex(Some("钟万山调研项目"), "副市长钟万山到场。", &[]),
+        ["钟万山"]
+    );
+}
+
+#[test]
+fn reporters_only_when_named_in_the_body() {
+    let text = "（记者李雪梅通讯员齐欣）近日，会议召开。";
+    assert_eq!(
+        names_ex(None, text, &["李雪梅", "齐欣"]),
+        Vec::<String>::new()
+    );
+    let text = "区长范东升、记者站站长李雪梅出席。";
+    assert_eq!(names_ex(None, text, &["李雪梅"]), ["范东升", "李雪梅"]);
+}
+
+#[test]
+fn corpus_gazetteer_finds_bare_mentions_elsewhere() {
+    use crate::model::{Article, Kind};
+    let mut a = Article::new("p", 0, Kind::News);
+    a.set_paragraphs(&["区委书记吴军主持会议。"]);
+    let mut b = Article::new("p", 1, Kind::News);
+    b.set_title(Some("吴军调研春耕"));
+    b.set_paragraphs(&["近日，吴军到田间察看麦苗，吴军在现场说。"]);
+    b.set_credits(&["齐欣"]);
+    let mut arts = vec![a, b];
+    annotate_corpus(PersonExtractor::shared(), &mut arts);
+    assert_eq!(arts[1].person_names().collect::<Vec<_>>(), ["吴军"]);
+    assert_eq!(
+        arts[0].persons().next().and_then(|p| p.role),
+        Some("区委书记")
+    );
+}
+
+/// Texts to compare the table scanners with automata on: the sample pages line by line,
+/// without whitespace, plus cue words and names run together.
+fn scanner_texts() -> Vec<String> {
+    let mut texts: Vec<String> = crate::sample::SAMPLE_PAGES
+        .iter()
+        .flat_map(|p| p.text.lines())
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    texts.push(ROLES.concat() + &FOLLOWERS.concat() + &TITLES_AFTER.concat());
+    texts.push("副总经理副董事长总书记书记同志在会上就说称详细了解".to_owned());
+    texts.push("欧阳明辉王欢欢王欢欢欢欧阳明王欢".to_owned());
+    texts
+}
+
+#[test]
+fn cue_scan_finds_what_an_overlapping_automaton_finds() {
+    let ex = PersonExtractor::shared();
+    let lists = [
+        (Cue::Role, ROLES),
+        (Cue::Follower, FOLLOWERS),
+        (Cue::TitleAfter, TITLES_AFTER),
+    ];
+    let (patterns, kinds): (Vec<&str>, Vec<Cue>) = lists
+        .iter()
+        .flat_map(|&(kind, list)| list.iter().map(move |&p| (p, kind)))
+        .unzip();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("cue automaton");
+    let mut cues = CueScratch::default();
+    let mut found = 0;
+    for text in scanner_texts() {
+        let mut want = CueScratch::default();
+        for m in ac.find_overlapping_iter(&text) {
+            match kinds[m.pattern().as_usize()] {
+                Cue::Role => want.role_ends.push((m.end(), m.end() - m.start())),
+                Cue::Follower => want.follower_at.push(m.start()),
+                Cue::TitleAfter => want.title_at.push(m.start()),
+            }
+        }
+        assert!(!ex.cues.scan(&text, &mut cues), "{text}");
+        for (got, want) in [
+            (&mut cues.follower_at, &mut want.follower_at),
+            (&mut cues.title_at, &mut want.title_at),
+        ] {
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want, "{text}");
+        }
+        cues.role_ends.sort_unstable();
+        want.role_ends.sort_unstable();
+        assert_eq!(cues.role_ends, want.role_ends, "{text}");
+        found += want.role_ends.len() + want.follower_at.len() + want.title_at.len();
+    }
+    assert!(found > 1000, "{found}");
+    assert!(ex.cues.scan("区委书记 吴军", &mut cues));
+    assert!(ex.cues.scan("吴军\u{3000}主持", &mut cues));
+}
+
+#[test]
+fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
+    let mut names: Vec<String> = crate::corpus::sample()
+        .iter()
+        .flat_map(|a| a.person_names().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    names.extend(["王欢", "王欢欢", "欧阳明", "欧阳明辉", "明辉", "欢欢"].map(String::from));
+    let gaz = Gazetteer::from_names(&names);
+    assert!(matches!(gaz.matcher, Matcher::Han(_)));
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(gaz.names())
+        .expect("name automaton");
+    let mut found = 0;
+    for text in scanner_texts() {
+        let want: Vec<(usize, usize, usize)> = ac
+            .find_iter(&text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        let mut got = Vec::new();
+        gaz.find_each(&text, |i, s, e| got.push((i, s, e)));
+        assert_eq!(got, want, "{text}");
+        found += want.len();
+    }
+    assert!(found > 50, "{found}");
+    // Other names fall back to the automaton.
+    let mixed = Gazetteer::from_names(["王欢", "Anna Li"]);
+    assert!(matches!(mixed.matcher, Matcher::Automaton(_)));
+    let mut got = Vec::new();
+    mixed.find_each("王欢和Anna Li", |i, s, e| got.push((i, s, e)));
+    assert_eq!(got, [(0, 0, 6), (1, 9, 16)]);
+}
+
+#[test]
+fn surname_table_is_large_and_has_rare_entries() {
+    let ex = PersonExtractor::shared();
+    assert!(ex.single.len() > 400);
+    for c in "璩是买宫樊臧闫原付万连庞郝邵桂辛史楼葛詹翟解卫毛牛谷行".chars()
+    {
+        assert!(ex.single.contains(&c), "{c}");
+    }
+    for (a, b) in [('欧', '阳'), ('司', '马'), ('诸', '葛')] {
+        assert!(ex.compound.contains(&(a, b)));
+    }
+}
+
+/// Names and roles found in one paragraph.
+fn named(text: &str) -> Vec<(String, Option<String>)> {
+    PersonExtractor::shared()
+        .extract(None, &[text.to_owned()], &[])
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+}
+
+#[test]
+fn clause_initial_name_before_a_verb_of_speech() {
+    assert_eq!(names("会后，周启明高声说：大家辛苦了。"), ["周启明"]);
+    // An adjective used as an adverb is not a name.
+    assert_eq!(names("他高兴地说，今年收成好。"), Vec::<String>::new());
+}
+
+#[test]
+fn name_after_any_title_or_before_an_honorific() {
+    assert_eq!(
+        named("总统特别助理韩立新出席会议。"),
+        [("韩立新".to_owned(), Some("总统特别助理".to_owned()))]
+    );
+    assert_eq!(names("钱学文教授指出，要重视基础研究。"), ["钱学文"]);
+    assert_eq!(names("特别助理工作很忙。"), Vec::<String>::new());
+}
+
+#[test]
+fn lists_joined_by_commas_and_slashes() {
+    assert_eq!(
+        names("胡美琴、王立诚、李向东先后发言。"),
+        ["胡美琴", "王立诚", "李向东"]
+    );
+    assert_eq!(
+        names("双打组合孙晓梅／赵丽萍获得冠军。"),
+        ["孙晓梅", "赵丽萍"]
+    );
+    assert_eq!(names("钢铁、水泥、化肥产量上升。"), Vec::<String>::new());
+}
+
+#[test]
+fn name_introduced_by_a_verb() {
+    assert_eq!(names("村里有位老人名叫孙秀兰。"), ["孙秀兰"]);
+    assert_eq!(names("村里有个地方叫石门坎。"), Vec::<String>::new());
+}
+
+#[test]
+fn given_name_alone_before_an_honorific() {
+    assert_eq!(names("海峰同志在会上讲话。"), ["海峰"]);
+    assert_eq!(names("当时，立新同志主动请缨。"), ["立新"]);
+    assert_eq!(names("向全体同志致以问候。"), Vec::<String>::new());
+    assert_eq!(names("各位同志，大家好。"), Vec::<String>::new());
+}
+
+#[test]
+fn historical_figures() {
+    assert_eq!(names("唐代诗人杜甫的诗流传很广。"), ["杜甫"]);
+    assert_eq!(names("要杜绝浪费。"), Vec::<String>::new());
+}
+
+#[test]
+fn transliterated_names_are_whole_runs() {
+    assert_eq!(names("法国总理拉斐特说，会谈很成功。"), ["拉斐特"]);
+    assert_eq!(names("他们在阿尔卑斯山滑雪。"), Vec::<String>::new());
+}
+
+#[test]
+fn names_joined_by_a_dot_are_one_name_never_a_piece() {
+    let found = names("英国首相约翰·哈特维尔说，会谈很成功。");
+    assert_eq!(found, ["约翰·哈特维尔"]);
+    assert!(!found.iter().any(|n| n == "约翰" || n == "哈特维尔"));
+}
+
+#[test]
+fn japanese_and_korean_names() {
+    assert_eq!(names("日本首相中村健一郎说，会谈很成功。"), ["中村健一郎"]);
+    assert_eq!(names("韩国总理朴正浩表示欢迎。"), ["朴正浩"]);
+}
+
+#[test]
+fn doctrine_prize_and_campaign_names_are_not_appearances() {
+    assert_eq!(names("大家要学习王明德精神。"), Vec::<String>::new());
+    assert_eq!(names("队员们捧起了周立新杯。"), Vec::<String>::new());
+    assert_eq!(names("学习王明德精神，王明德说，要干实事。"), ["王明德"]);
+}
+
+#[test]
+fn roles_are_the_title_phrase_as_printed() {
+    assert_eq!(
+        named("会议传达学习了省委书记方志成和市长刘建国的讲话。"),
+        [
+            ("方志成".to_owned(), Some("省委书记".to_owned())),
+            ("刘建国".to_owned(), Some("市长".to_owned())),
+        ]
+    );
+    // A long office is cut at a word boundary, not inside 合作.
+    assert_eq!(
+        role_of("中国某某集团公司外联合作部总经理杨晓梅出席。", "杨晓梅").as_deref(),
+        Some("合作部总经理")
+    );
+}
+
+#[test]
+fn the_most_specific_role_of_an_article_wins() {
+    let text = "该市领导李东明出席。市委书记李东明指出，要抓好落实。";
+    assert_eq!(role_of(text, "李东明").as_deref(), Some("市委书记"));
+}
+
+#[test]
+fn staff_bylines_and_quoted_terms_are_not_people() {
+    assert_eq!(
+        names("活动结束。（记者王小明、李大伟）"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("打造“双引擎”。"), Vec::<String>::new());
+}
+
+#[test]
+fn no_role_of_the_sample_starts_with_a_function_character() {
+    let mut roles = 0;
+    for a in crate::corpus::sample().iter() {
+        for p in a.persons() {
+            let Some(role) = p.role else { continue };
+            roles += 1;
+            let first = role.chars().next().unwrap_or_default();
+            assert!(
+                !super::roles::ROLE_STOPS.contains(first),
+                "{} has the role {role:?} in {}",
+                p.name,
+                a.key()
+            );
+        }
+    }
+    assert!(roles > 50, "{roles}");
+}
+
+#[test]
+fn a_dictionary_name_is_not_cut_by_the_word_it_opens() {
+    let ex = PersonExtractor::shared();
+    // jieba takes 布什总统 as one word; the name it opens is still whole.
+    let text = "会谈中，布什总统表示欢迎。";
+    let start = text.find("布什").unwrap_or_default();
+    assert_eq!(ex.cuts_through(text, start, start + 6), (false, false));
+    assert_eq!(names(text), ["布什"]);
+    // The rest of a word that is one character (高尔夫|球) still cuts the candidate.
+    let text = "他们打高尔夫球。";
+    let start = text.find("高尔夫").unwrap_or_default();
+    assert!(ex.cuts_through(text, start, start + 9).1);
+    assert_eq!(names(text), Vec::<String>::new());
+}
+
+#[test]
+fn places_the_dictionary_compounds_are_not_people() {
+    let ex = PersonExtractor::shared();
+    // jieba tags 莫斯科 as a person, but lists 莫斯科市 and 莫斯科大学.
+    assert!(ex.is_place_compound("莫斯科"));
+    assert!(!ex.is_place_compound("布什"));
+    assert_eq!(names("代表团离开莫斯科，前往基辅。"), Vec::<String>::new());
+    assert_eq!(names("总统拉斐特离开基辅。"), ["拉斐特"]);
+}
+
+#[test]
+fn a_list_of_things_is_not_a_list_of_people() {
+    let ex = PersonExtractor::shared();
+    let text = "我们发展养殖、康复、旅游产业。";
+    let start = text.find("康复").unwrap_or_default();
+    assert!(ex.list_neighbour_is_word(text, start, start + 6));
+    assert_eq!(names(text), Vec::<String>::new());
+    let text = "胡美琴、王立诚、李向东先后发言。";
+    let start = text.find("王立诚").unwrap_or_default();
+    assert!(!ex.list_neighbour_is_word(text, start, start + 9));
+    assert_eq!(names(text), ["胡美琴", "王立诚", "李向东"]);
+}
+
+#[test]
+fn a_conjunction_that_is_a_surname_joins_a_shorter_name() {
+    assert_eq!(names("那天我和柯林同志谈了很久。"), ["柯林"]);
+    // At the start of a clause it is the surname.
+    assert_eq!(names("向明同志在会上讲话。"), ["向明"]);
+}
+
+#[test]
+fn a_japanese_name_after_a_title_is_whole() {
+    // Read as a Chinese name (吉田清) and as a Japanese one, both after the title: the
+    // longer reading wins the tie.
+    assert_eq!(
+        named("日本商会会长吉田清太郎等人出席。"),
+        [("吉田清太郎".to_owned(), Some("日本商会会长".to_owned()))]
+    );
+    assert_eq!(names("日本商会会长吉田清说，欢迎合作。"), ["吉田清"]);
+}
+
+#[test]
+fn a_foreign_name_does_not_swallow_the_verb_after_it() {
+    let text = "英国首相约翰·哈特维尔希望各方保持克制。";
+    let mut cues = CueScratch::default();
+    PersonExtractor::shared().cues.scan(text, &mut cues);
+    let start = text.find("约翰").unwrap_or_default();
+    let name_end = text.find("希望").unwrap_or_default();
+    assert!(cues.ends_with_word(start, name_end + 6));
+    assert!(!cues.ends_with_word(start, name_end));
+    assert!(!names(text).iter().any(|n| n.ends_with("希望")));
+}
+
+#[test]
+fn an_editor_in_chief_is_an_office_not_a_byline() {
+    assert_eq!(names("晚报总编辑孙立平都表示赞同。"), ["孙立平"]);
+    assert_eq!(names("活动结束。（编辑孙立平）"), Vec::<String>::new());
+}

@@ -1,0 +1,239 @@
+//! Text primitives of the person pass: ideographs by byte offset, character sets, pair bitmaps
+//! and whitespace-free segments.
+//!
+//! A name candidate is a run of ideographs, three bytes each in UTF-8; every offset is read
+//! through `str::get`, so a wrong offset yields nothing rather than a panic.
+
+use std::borrow::Cow;
+
+/// True for CJK ideographs, the only characters a name is made of.
+///
+/// Every such character is three bytes long in UTF-8, which the byte arithmetic on name
+/// candidates below relies on.
+pub(super) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// UTF-8 length of every character [`is_han`] accepts.
+pub(super) const HAN_LEN: usize = 3;
+
+/// The ideograph whose UTF-8 encoding starts at byte `i` of `bytes`, if there is one.
+///
+/// `bytes` must be the bytes of a `str`, so a lead byte is always followed by its
+/// continuation bytes.
+#[inline]
+pub(super) fn han_at(bytes: &[u8], i: usize) -> Option<char> {
+    let [b0, b1, b2] = *bytes.get(i..i + HAN_LEN)? else {
+        return None;
+    };
+    if b0 & 0xF0 != 0xE0 {
+        return None;
+    }
+    let code = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    char::from_u32(code).filter(|&c| is_han(c))
+}
+
+/// A set of characters: a bitmap over the Basic Multilingual Plane, a list beyond it.
+pub(super) struct CharSet {
+    bits: Vec<u64>,
+    other: Vec<char>,
+    len: usize,
+}
+
+impl CharSet {
+    /// An empty set.
+    pub(super) fn new() -> Self {
+        CharSet {
+            bits: vec![0; 0x1_0000 / 64],
+            other: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Add `c`; true when it was not in the set yet.
+    pub(super) fn insert(&mut self, c: char) -> bool {
+        let code = c as usize;
+        let new = match self.bits.get_mut(code / 64) {
+            Some(word) => {
+                let bit = 1u64 << (code % 64);
+                let new = *word & bit == 0;
+                *word |= bit;
+                new
+            }
+            None if self.other.contains(&c) => false,
+            None => {
+                self.other.push(c);
+                true
+            }
+        };
+        self.len += usize::from(new);
+        new
+    }
+
+    /// True when `c` is in the set.
+    #[inline]
+    pub(super) fn contains(&self, c: &char) -> bool {
+        let code = *c as usize;
+        match self.bits.get(code / 64) {
+            Some(word) => word & (1u64 << (code % 64)) != 0,
+            None => self.other.contains(c),
+        }
+    }
+
+    /// Number of characters in the set.
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut set = CharSet::new();
+        for c in iter {
+            set.insert(c);
+        }
+        set
+    }
+}
+
+/// One text segment (the title or a paragraph) with whitespace removed.
+///
+/// Positions are byte offsets into `text`; every offset the extractor computes lies on a
+/// character boundary, and text is only ever read through `str::get`.
+pub(super) struct Segment<'a> {
+    pub(super) text: Cow<'a, str>,
+}
+
+impl<'a> Segment<'a> {
+    /// Prepare a segment; whitespace is removed (names may be spaced out or wrapped). The
+    /// text is borrowed when it has no whitespace, which is the common case.
+    pub(super) fn new(raw: &'a str) -> Self {
+        let text = if raw.chars().any(char::is_whitespace) {
+            Cow::Owned(raw.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        Segment { text }
+    }
+
+    /// The characters between byte offsets `from..to` (empty unless both are boundaries).
+    pub(super) fn slice(&self, from: usize, to: usize) -> &str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+
+    /// The character starting at byte `at`, if any.
+    pub(super) fn get(&self, at: usize) -> Option<char> {
+        self.text.get(at..)?.chars().next()
+    }
+
+    /// The character ending at byte `at`, if any.
+    pub(super) fn before(&self, at: usize) -> Option<char> {
+        self.text.get(..at)?.chars().next_back()
+    }
+
+    /// True when the characters starting at byte `at` spell `word`.
+    pub(super) fn has_at(&self, at: usize, word: &str) -> bool {
+        self.text.get(at..).is_some_and(|s| s.starts_with(word))
+    }
+
+    /// Byte offset `n` characters before `at` (or the start of the segment).
+    pub(super) fn back(&self, at: usize, n: usize) -> usize {
+        match self.text.get(..at) {
+            Some(head) => head
+                .char_indices()
+                .rev()
+                .take(n)
+                .last()
+                .map_or(at, |(i, _)| i),
+            None => at,
+        }
+    }
+
+    /// Byte offset `n` characters after `at` (or the end of the segment).
+    pub(super) fn forward(&self, at: usize, n: usize) -> usize {
+        match self.text.get(at..) {
+            Some(tail) => tail
+                .char_indices()
+                .nth(n)
+                .map_or(self.text.len(), |(i, _)| at + i),
+            None => at,
+        }
+    }
+}
+
+/// A bitmap indexed by a hash of a pair of characters: a set test with no false negatives
+/// and, sized at 16 bits or more per pair, few false positives.
+pub(super) struct PairBits {
+    words: Vec<u64>,
+    /// 64 − log2(number of bits).
+    shift: u32,
+}
+
+impl PairBits {
+    /// An empty bitmap for about `pairs` pairs (at least 2^16 bits).
+    pub(super) fn with_capacity(pairs: usize) -> Self {
+        let bits = pairs.saturating_mul(16).next_power_of_two().max(0x1_0000);
+        PairBits {
+            words: vec![0; bits / 64],
+            shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    /// The bit of a pair of characters (given as code points).
+    pub(super) fn index(&self, a: u32, b: u32) -> usize {
+        let key = (u64::from(a) << 32) | u64::from(b);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Set the bit of a pair.
+    pub(super) fn insert(&mut self, a: u32, b: u32) {
+        let k = self.index(a, b);
+        if let Some(word) = self.words.get_mut(k / 64) {
+            *word |= 1 << (k % 64);
+        }
+    }
+
+    /// True when the bit of a pair is set (always so for an inserted pair).
+    pub(super) fn may_contain(&self, a: u32, b: u32) -> bool {
+        let k = self.index(a, b);
+        self.words
+            .get(k / 64)
+            .is_some_and(|word| word & (1 << (k % 64)) != 0)
+    }
+}
+
+/// The characters of `text`, 16 bits each, first one lowest, as long as they are ideographs
+/// (at most four).
+pub(super) fn pack_han(text: &str) -> Option<(u64, usize)> {
+    let mut packed = 0;
+    let mut n = 0;
+    for c in text.chars() {
+        if !is_han(c) || n == 4 {
+            return None;
+        }
+        packed |= u64::from(c) << (16 * n);
+        n += 1;
+    }
+    Some((packed, n))
+}
+
+/// The code point of a three-byte UTF-8 sequence starting at byte `i` (0 if there is none).
+pub(super) fn code3(bytes: &[u8], i: usize) -> u32 {
+    match bytes.get(i..i + HAN_LEN) {
+        Some(&[b0, b1, b2]) => {
+            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+        }
+        _ => 0,
+    }
+}
+
+/// Length of the UTF-8 sequence a lead byte opens (1 for anything else, to keep moving).
+pub(super) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}

@@ -1,0 +1,178 @@
+//! Transliterated names: runs of characters that foreign names are written with (克林顿,
+//! 叶利钦, 卡斯特罗), parts joined by `·` taken as one name.
+//!
+//! A run may start only where the character before it is not itself a likely transliteration
+//! character (so a piece of a longer name is never a start), it may hold a few characters of
+//! low transliteration statistic (`基里延科`), and it ends on a character that can end such a
+//! name. Every such span is a candidate; the model weighs its statistics and context, and the
+//! longest good span wins where spans overlap.
+
+use super::PersonExtractor;
+use super::chinese::{Source, Span, quoted};
+use super::cues::{CueScratch, Left, Right};
+use super::model::{Features, Kind, repeated_nearby};
+use super::stats::Stat;
+use super::text::is_han;
+
+/// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
+pub(super) const JOINS: &str = "·•‧・－—-";
+/// Lowest statistic of a first and of a last character.
+const START_MIN: f32 = -1.0;
+const END_MIN: f32 = -1.0;
+/// A neighbour at least this likely makes the span a piece of a longer run.
+const NEIGHBOUR_MAX: f32 = 2.0;
+/// Every name holds a character at least this likely (its anchor).
+const ANCHOR_MIN: f32 = 1.2;
+/// Lowest statistic of any character, and the limit of a "low" one.
+const CHAR_MIN: f32 = -3.5;
+const LOW: f32 = 0.5;
+/// Lowest statistic of the first character after a joining mark.
+const AFTER_JOIN_MIN: f32 = 0.5;
+/// Farthest a start may be from the first very likely character of its name.
+const REACH: usize = 4;
+/// Longest run, in characters (joining marks included).
+const MAX_CHARS: usize = 16;
+/// Characters that, right after a name, make it a place (`…县`, `…人`).
+pub(super) const PLACE_AFTER: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
+
+impl PersonExtractor {
+    /// The transliterated-name candidates of a segment with their cheap features: every one
+    /// with `src.all`, else those the cheap stage finds likely and those in `src.keep`.
+    pub(super) fn translit_candidates(&self, src: Source, out: &mut Vec<Span>) {
+        // A name holds a character that is very likely a transliteration, at most
+        // `REACH` characters after its start: only starts near one are tried.
+        let mut next_start = 0;
+        for (q, r) in src.rows.iter().enumerate() {
+            if r.translit < ANCHOR_MIN {
+                continue;
+            }
+            for i in q.saturating_sub(REACH).max(next_start)..=q {
+                self.translit_from(src, i, out);
+            }
+            next_start = q + 1;
+        }
+    }
+
+    /// The candidates starting at row `i`.
+    fn translit_from(&self, src: Source, i: usize, out: &mut Vec<Span>) {
+        let Source {
+            text,
+            rows,
+            cues: ctx,
+            keep,
+            all,
+        } = src;
+        let at = |k: usize| rows.get(k).map(|r| (r.c, r.translit));
+        let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
+        let is_join = |c: char| self.sets.joins.contains(&c);
+        let Some((c, v)) = at(i) else { return };
+        if !is_han(c) || v < START_MIN {
+            return;
+        }
+        if let Some((p, pv)) = i.checked_sub(1).and_then(at)
+            && (pv >= NEIGHBOUR_MAX || is_join(p))
+        {
+            return;
+        }
+        let (mut j, mut low, mut k, mut dots, mut has_strong) = (i, 0usize, 0usize, 0usize, false);
+        while let Some((c, v)) = at(j)
+            && j - i < MAX_CHARS
+        {
+            if is_join(c) {
+                let next_ok = at(j + 1).is_some_and(|(_, w)| w >= AFTER_JOIN_MIN);
+                if j > i && next_ok && at(j - 1).map(|(p, _)| p) != Some(c) {
+                    dots += 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if v < CHAR_MIN {
+                break;
+            }
+            if v < LOW {
+                low += 1;
+                if low > 1 + k / 3 {
+                    break;
+                }
+            }
+            has_strong |= v >= ANCHOR_MIN;
+            k += 1;
+            j += 1;
+            let next_joins_run = at(j).is_some_and(|(_, w)| w >= NEIGHBOUR_MAX);
+            if k >= 2 && has_strong && v >= END_MIN && !next_joins_run {
+                let (start, end) = (offset(i), offset(j));
+                // A name and the verb after it (`安南希望`) is no name.
+                if ctx.ends_with_word(start, end) {
+                    continue;
+                }
+                let features = self.translit_measures(text, ctx, start, end, dots > 0);
+                if all
+                    || keep.binary_search(&(start, end)).is_ok()
+                    || self.passes_stage_one(&features)
+                {
+                    out.push(Span {
+                        start,
+                        end,
+                        features,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The cheap features of the transliterated-name candidate `start..end`.
+    fn translit_measures(
+        &self,
+        text: &str,
+        ctx: &CueScratch,
+        start: usize,
+        end: usize,
+        dotted: bool,
+    ) -> Features {
+        let t = |c: char| self.stats.get(c, Stat::Translit);
+        let mut f = Features::new(Kind::Translit);
+        let cand = text.get(start..end).unwrap_or_default();
+        let core: Vec<f32> = cand
+            .chars()
+            .filter(|&c| !JOINS.contains(c))
+            .map(t)
+            .collect();
+        if !core.is_empty() {
+            f.tr_mean = core.iter().sum::<f32>() / core.len() as f32;
+            f.tr_min = core.iter().copied().fold(f32::INFINITY, f32::min);
+            f.tr_len = core.len().min(8) as f32;
+        }
+        f.tr_dot = dotted;
+        let prev = text.get(..start).and_then(|s| s.chars().next_back());
+        let next = text.get(end..).and_then(|s| s.chars().next());
+        f.tr_before_join = next.is_some_and(|c| self.sets.joins.contains(&c));
+        f.quoted = quoted(prev, next);
+        f.swallows_cue = ctx.swallows(start, end);
+        if let Some(p) = prev.filter(|&p| is_han(p)) {
+            f.tr_prev = t(p).clamp(-2.0, 4.0);
+        }
+        if let Some(x) = next.filter(|&x| is_han(x)) {
+            f.tr_next = t(x).clamp(-2.0, 4.0);
+        }
+        f.tr_ends_place_suffix = cand
+            .chars()
+            .next_back()
+            .is_some_and(|c| self.sets.end_suffix.contains(&c));
+        f.tr_before_place_suffix = next.is_some_and(|c| self.sets.place_after.contains(&c));
+        f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
+        f.right = ctx.right(&self.context_chars, text, end);
+        f
+    }
+
+    /// The features of a transliterated candidate that need jieba.
+    pub(super) fn translit_full(&self, text: &str, start: usize, end: usize, f: &mut Features) {
+        let cand = text.get(start..end).unwrap_or_default();
+        f.lex = self.dict_entry(cand);
+        f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
+        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
+        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
+        f.repeated = repeated_nearby(text, start, end);
+        (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
+    }
+}
