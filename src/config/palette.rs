@@ -50,9 +50,34 @@ impl ColorValue {
 }
 
 impl<'de> Deserialize<'de> for ColorValue {
+    /// A colour as a string (`"cyan"`, `"#ff8000"`, `"208"`) or as a bare number (`208`).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ColorValue, D::Error> {
-        let s = String::deserialize(d)?;
-        ColorValue::parse(&s).map_err(de::Error::custom)
+        d.deserialize_any(ColorVisitor)
+    }
+}
+
+/// Reads a colour from a TOML string or integer.
+struct ColorVisitor;
+
+impl de::Visitor<'_> for ColorVisitor {
+    type Value = ColorValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a colour: a name, \"#rrggbb\" or 0…255")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<ColorValue, E> {
+        ColorValue::parse(s).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<ColorValue, E> {
+        u8::try_from(n)
+            .map(|i| ColorValue(Color::Indexed(i)))
+            .map_err(|_| E::custom(format!("bad colour {n}, expected 0…255")))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<ColorValue, E> {
+        self.visit_i64(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 

@@ -242,3 +242,11 @@ fn a_binding_list_that_leaves_no_way_to_quit_is_refused_at_its_line() {
     // A character that quits when browsing, and esc to leave the filter, is fine.
     assert!(Config::parse("[keys]\nquit = [\"x\"]\n", "c.toml").is_ok());
 }
+
+#[test]
+fn a_colour_may_be_a_bare_index() {
+    let c = Config::parse("[theme]\nhighlight = 200\n", "config.toml").expect("parses");
+    assert_eq!(c.theme.highlight, ColorValue(Color::Indexed(200)));
+    let e = error("[theme]\nhighlight = 300\n");
+    assert!(e.contains("line 2") && e.contains("0…255"), "{e}");
+}
