@@ -250,3 +250,15 @@ fn a_colour_may_be_a_bare_index() {
     let e = error("[theme]\nhighlight = 300\n");
     assert!(e.contains("line 2") && e.contains("0…255"), "{e}");
 }
+
+#[test]
+fn the_readme_example_configuration_parses() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("```toml\n[keys]")
+        .expect("README has the example")
+        + 8;
+    let end = start + readme[start..].find("```").expect("the example ends");
+    let c = Config::parse(&readme[start..end], "config.toml").expect("the example parses");
+    assert_eq!(c.theme.highlight, ColorValue(Color::Rgb(255, 128, 0)));
+}
