@@ -254,11 +254,10 @@ fn a_colour_may_be_a_bare_index() {
 #[test]
 fn the_readme_example_configuration_parses() {
     let readme = include_str!("../../README.md");
-    let start = readme
-        .find("```toml\n[keys]")
-        .expect("README has the example")
-        + 8;
-    let end = start + readme[start..].find("```").expect("the example ends");
-    let c = Config::parse(&readme[start..end], "config.toml").expect("the example parses");
+    let (_, from_example) = readme
+        .split_once("```toml\n[keys]")
+        .expect("README has the example");
+    let (example, _) = from_example.split_once("```").expect("the example ends");
+    let c = Config::parse(&format!("[keys]{example}"), "config.toml").expect("the example parses");
     assert_eq!(c.theme.highlight, ColorValue(Color::Rgb(255, 128, 0)));
 }
