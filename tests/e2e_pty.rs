@@ -459,18 +459,23 @@ fn a_fast_esc_esc_in_one_read_is_two_escapes() {
     s.quit_cleanly();
 }
 
-#[test]
-fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
-    let pages = tempfile::tempdir().expect("pages dir");
-    let cache = tempfile::tempdir().expect("cache dir");
+/// Copies the sample pages (`assets/*.txt`) into `dir`, for tests that need them as files.
+fn copy_sample_pages(dir: &std::path::Path) {
     let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     for entry in std::fs::read_dir(&assets).expect("assets") {
         let path = entry.expect("asset").path();
         if path.extension().is_some_and(|e| e == "txt") {
             let name = path.file_name().expect("file name");
-            std::fs::copy(&path, pages.path().join(name)).expect("copy page");
+            std::fs::copy(&path, dir.join(name)).expect("copy page");
         }
     }
+}
+
+#[test]
+fn a_reopened_corpus_shows_bodies_read_back_from_the_cache() {
+    let pages = tempfile::tempdir().expect("pages dir");
+    let cache = tempfile::tempdir().expect("cache dir");
+    copy_sample_pages(pages.path());
     let dir = pages.path().to_str().expect("UTF-8 temp path");
     let env = [("PAPERTUI_CACHE_DIR", cache.path().to_str().expect("UTF-8"))];
     let entries = || {
@@ -1023,14 +1028,7 @@ fn two_readers_on_one_corpus_keep_both_bookmarks_whichever_quits_last() {
 fn a_damaged_body_shown_in_the_reader_has_the_entry_rebuilt_at_the_next_start() {
     let pages = tempfile::tempdir().expect("pages dir");
     let cache_dir = tempfile::tempdir().expect("cache dir");
-    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    for entry in std::fs::read_dir(&assets).expect("assets") {
-        let path = entry.expect("asset").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let name = path.file_name().expect("file name");
-            std::fs::copy(&path, pages.path().join(name)).expect("copy page");
-        }
-    }
+    copy_sample_pages(pages.path());
     let dir = pages.path().to_str().expect("UTF-8 temp path");
     let cache_env = cache_dir.path().to_str().expect("UTF-8");
     let people = || {
