@@ -15,6 +15,10 @@ use libfuzzer_sys::fuzz_target;
 use papertui::cache::{Bodies, Cache, Fingerprint};
 use papertui::model::Article;
 
+#[path = "../common/scratch.rs"]
+mod scratch;
+use scratch::scratch;
+
 struct Fixture {
     cache: Cache,
     fingerprint: Fingerprint,
@@ -45,19 +49,6 @@ fn fixture() -> &'static Fixture {
             articles,
         }
     })
-}
-
-/// A fresh directory of this process for `target`, in memory where there is /dev/shm.
-fn scratch(target: &str) -> PathBuf {
-    let base = ["/dev/shm", "/tmp"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join(format!("papertui-fuzz-{target}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch directory");
-    dir
 }
 
 /// `entry` with the damage described by `records` applied.

@@ -19,6 +19,10 @@ use papertui::model::Article;
 use papertui::search::{Query, Scope};
 use papertui::store::Store;
 
+#[path = "../common/scratch.rs"]
+mod scratch;
+use scratch::scratch;
+
 /// Bytes of an index file's header: magic, version, articles, payload length, crc32.
 const HEADER_LEN: usize = 32;
 
@@ -56,19 +60,6 @@ fn fixture() -> &'static Fixture {
             articles,
         }
     })
-}
-
-/// A fresh directory of this process for `target`, in memory where there is /dev/shm.
-fn scratch(target: &str) -> PathBuf {
-    let base = ["/dev/shm", "/tmp"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join(format!("papertui-fuzz-{target}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch directory");
-    dir
 }
 
 /// `payload` behind the sound index's header, with its length and checksum.

@@ -13,24 +13,15 @@ use libfuzzer_sys::fuzz_target;
 use papertui::state::StateDir;
 use papertui::state::{CorpusId, MAX_FILTER_CHARS, STATE_VERSION, SavedState};
 
+#[path = "../common/scratch.rs"]
+mod scratch;
+use scratch::scratch;
+
 const CORPUS: CorpusId = CorpusId(0x00c0_ffee);
 
 fn dir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| scratch("state_file"))
-}
-
-/// A fresh directory of this process for `target`, in memory where there is /dev/shm.
-fn scratch(target: &str) -> PathBuf {
-    let base = ["/dev/shm", "/tmp"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join(format!("papertui-fuzz-{target}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch directory");
-    dir
 }
 
 /// Every file of the directory but the state file itself and the lock.
