@@ -1,5 +1,7 @@
-//! Support shared by the integration tests: the reference scorer and screen helpers.
+//! Support shared by the integration tests: the reference scorer, screen helpers and random
+//! page text.
 #![allow(dead_code)]
 
+pub mod pages;
 pub mod scoring;
 pub mod screen;
