@@ -15,9 +15,10 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use papertui::model::{Article, PersonMention};
+use papertui::search::Catalog;
 use papertui::search::{Query, Scope};
-use papertui::store::Store;
-use papertui::tui::worker::Worker;
+
+use papertui::search::Worker;
 
 #[path = "common/replay.rs"]
 mod replay;
@@ -93,7 +94,7 @@ fn filter(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter");
     group.sample_size(20);
     for n in [10_000, 100_000, 1_000_000] {
-        let store = Store::from_articles(corpus(n));
+        let store = Catalog::build(corpus(n));
         let cancel = AtomicBool::new(false);
         for &(label, text, scope) in QUERIES {
             let query = Query::parse(text, scope);
@@ -122,7 +123,7 @@ fn typing(c: &mut Criterion) {
     let mut group = c.benchmark_group("typing");
     group.sample_size(10);
     for n in [100_000, 1_000_000] {
-        let store = Arc::new(Store::from_articles(corpus(n)));
+        let store = Arc::new(Catalog::build(corpus(n)));
         let mut all = Vec::new();
         group.bench_function(BenchmarkId::new("sequence", n), |b| {
             b.iter_custom(|iters| {
@@ -158,15 +159,11 @@ fn build(c: &mut Criterion) {
     for n in [100_000, 1_000_000] {
         let articles = corpus(n);
         group.bench_function(format!("from_articles/{n}"), |b| {
-            b.iter(|| black_box(Store::from_articles(articles.clone())));
+            b.iter(|| black_box(Catalog::build(articles.clone())));
         });
         // The same without copying the articles in and freeing the store afterwards.
         group.bench_function(format!("build_only/{n}"), |b| {
-            b.iter_batched(
-                || articles.clone(),
-                Store::from_articles,
-                BatchSize::PerIteration,
-            );
+            b.iter_batched(|| articles.clone(), Catalog::build, BatchSize::PerIteration);
         });
     }
     group.finish();

@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use papertui::store::Store;
+use papertui::search::Catalog;
 use papertui::tui::{Action, App, TuiOptions, update};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,14 +21,14 @@ use ratatui::widgets::Widget;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The sample's articles repeated to `n`.
-fn store(n: usize) -> Arc<Store> {
+fn store(n: usize) -> Arc<Catalog> {
     let base = papertui::corpus::sample();
     let articles = (0..n).map(|i| base[i % base.len()].clone()).collect();
-    Arc::new(Store::from_articles(articles))
+    Arc::new(Catalog::build(articles))
 }
 
 /// An app of `w`×`h` over `store` after `actions` (searches run synchronously).
-fn app(store: &Arc<Store>, w: u16, h: u16, actions: &[Action]) -> App {
+fn app(store: &Arc<Catalog>, w: u16, h: u16, actions: &[Action]) -> App {
     let mut app = App::new(Arc::clone(store), &TuiOptions::default());
     update::update(&mut app, Action::Resize(w, h));
     for a in actions {

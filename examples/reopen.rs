@@ -45,7 +45,7 @@ fn main() {
         println!("cache write {:.3} s", t.elapsed().as_secs_f64());
     }
     let t = Instant::now();
-    let store = loaded.take_store();
+    let store = loaded.take_catalog();
     println!(
         "store {:.3} s  ({} people)  peak {} MB  rss {} MB  total {:.3} s",
         t.elapsed().as_secs_f64(),

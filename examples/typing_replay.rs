@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use papertui::cache::Bodies;
 use papertui::commands::load_options;
 use papertui::corpus::load_with;
-use papertui::tui::worker::Worker;
+use papertui::search::Worker;
 
 #[path = "../benches/common/replay.rs"]
 mod replay;
@@ -44,7 +44,7 @@ fn main() {
     {
         eprintln!("cache write failed: {e}");
     }
-    let store = Arc::new(loaded.take_store());
+    let store = Arc::new(loaded.take_catalog());
     if let Some(indexes) = &loaded.indexes
         && let Err(e) = indexes.write(&store)
     {

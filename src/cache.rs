@@ -60,6 +60,7 @@ use crate::model::{
 };
 
 mod indexes;
+pub use indexes::SavedIndexes;
 
 /// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
 pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
@@ -938,7 +939,7 @@ mod tests {
             assert_eq!(a.body_is_deferred(), i % 3 != 0, "article {i}");
         }
         // Building the store and searching headlines and people read no body.
-        let store = crate::store::Store::from_articles(back.articles.clone());
+        let store = crate::search::Catalog::build(back.articles.clone());
         for input in ["标题1", "bt", "@张三", "正文"] {
             let query = crate::search::Query::parse(input, crate::search::Scope::All);
             let cancel = std::sync::atomic::AtomicBool::new(false);

@@ -24,6 +24,7 @@ use crate::input::InputError;
 use crate::model::Article;
 use crate::progress::LoadBar;
 use crate::say::say;
+use crate::search::Catalog;
 use crate::search::{Query, Scope, search};
 use crate::state::{CorpusId, StateDir};
 use crate::store::{ArticleId, Store};
@@ -103,7 +104,7 @@ fn load_with_bar(paths: &[std::path::PathBuf], options: &LoadOptions) -> Loaded 
 fn with_cache_write<T>(
     pending: Option<crate::corpus::PendingSave>,
     articles: &[Article],
-    indexes: Option<(&IndexCache, &Store)>,
+    indexes: Option<(&IndexCache, &Catalog)>,
     work: impl FnOnce() -> T,
 ) -> T {
     std::thread::scope(|scope| {
@@ -112,7 +113,7 @@ fn with_cache_write<T>(
                 p.write(articles)?;
             }
             match indexes {
-                Some((ix, store)) => ix.write(store),
+                Some((ix, catalog)) => ix.write(catalog),
                 None => Ok(()),
             }
         });
@@ -180,7 +181,7 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
     let mut written = 0usize;
     let result = match &args.person {
         Some(name) => {
-            let store = loaded.take_store();
+            let store = loaded.take_catalog();
             let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));
             with_cache_write(pending, store.articles(), indexes, || {
                 let chosen: Vec<&Article> = articles_naming(&store, name)
@@ -215,7 +216,7 @@ fn export(args: ExportArgs, options: &LoadOptions) -> Result<ExitCode> {
 
 /// The articles naming `name`, in article order: the person of that exact name, else everyone
 /// the reader's `@name` filter matches (pinyin, initials, part of a name).
-fn articles_naming(store: &Store, name: &str) -> Vec<ArticleId> {
+fn articles_naming(store: &Catalog, name: &str) -> Vec<ArticleId> {
     if let Some(p) = store.person_by_name(name.trim()) {
         return store
             .articles_of_person(p)
@@ -240,7 +241,7 @@ fn people(args: PeopleArgs, options: &LoadOptions) -> Result<ExitCode> {
     };
     let mut loaded = load_with_bar(&args.paths, &options);
     let pending = loaded.pending.take();
-    let store = loaded.take_store();
+    let store = loaded.take_catalog();
     let indexes = loaded.indexes.as_ref().map(|ix| (ix, &store));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -14,13 +14,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::cache::SavedIndexes;
 use crate::cache::{Bodies, Cache, FileStamp, Fingerprint, Miss, path_bytes};
 use crate::ingest::parse_page;
 use crate::input::{InputError, collect_files, read_page};
 use crate::model::Article;
 use crate::people::{PendingExtractor, annotate_corpus};
 use crate::sample::SAMPLE_PAGES;
-use crate::store::Store;
+use crate::search::Catalog;
 
 /// One page to parse: where it came from and its decoded text.
 pub struct PageText {
@@ -80,31 +81,31 @@ pub struct IndexCache {
     cache: Cache,
     fingerprint: Fingerprint,
     /// The indexes read back (no articles yet); None when there were none or they failed.
-    saved: Option<Store>,
+    saved: Option<SavedIndexes>,
     /// True when the store had to be built, so its indexes are worth saving.
     stale: bool,
 }
 
 impl IndexCache {
-    /// Saves the indexes of `store` (the store of the load this came from) unless the saved
-    /// ones were used.
-    pub fn write(&self, store: &Store) -> std::io::Result<()> {
+    /// Saves the indexes of `catalog` (the catalog of the load this came from) unless the
+    /// saved ones were used.
+    pub fn write(&self, catalog: &Catalog) -> std::io::Result<()> {
         if !self.stale {
             return Ok(());
         }
-        self.cache.save_indexes(&self.fingerprint, store)
+        self.cache.save_indexes(&self.fingerprint, catalog)
     }
 }
 
 impl Loaded {
-    /// The store of the loaded articles, taking them: put into the saved indexes when the
+    /// The catalog of the loaded articles, taking them: put into the saved indexes when the
     /// load came from the cache and the indexes fit the articles, built otherwise.
-    pub fn take_store(&mut self) -> Store {
+    pub fn take_catalog(&mut self) -> Catalog {
         let articles = std::mem::take(&mut self.articles);
         let saved = self.indexes.as_mut().and_then(|ix| ix.saved.take());
         let articles = match saved {
-            Some(saved) => match Store::with_indexes(saved, articles) {
-                Ok(store) => return store,
+            Some(saved) => match Catalog::with_indexes(saved.store, saved.search, articles) {
+                Ok(catalog) => return catalog,
                 Err(articles) => articles,
             },
             None => articles,
@@ -112,7 +113,7 @@ impl Loaded {
         if let Some(ix) = self.indexes.as_mut() {
             ix.stale = true;
         }
-        Store::from_articles(articles)
+        Catalog::build(articles)
     }
 }
 

@@ -6,17 +6,15 @@
 //! copies of article text. Names and roles are interned once; names are stored back to back
 //! in one buffer, and the per-article person lists, the per-person appearances and roles are
 //! each one flat array with offsets, so a hundred thousand people cost a few large
-//! allocations. The search keys (pinyin, masks) live in [`crate::search::SearchIndex`], built
-//! here in parallel.
+//! allocations. The store knows nothing of searching: the search keys (pinyin, masks) are
+//! built and held beside it by the search layer.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
-use crate::search::{self, PersonHit, Query, Results, SearchIndex};
 
 /// Index of an article within one load of the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -146,7 +144,6 @@ pub struct Store {
     by_region: FxHashMap<Box<str>, Vec<ArticleId>>,
     by_date: BTreeMap<DateKey, Vec<ArticleId>>,
     by_source: FxHashMap<Box<str>, Vec<ArticleId>>,
-    index: SearchIndex,
 }
 
 /// Interns strings into a vector, returning their index.
@@ -213,29 +210,19 @@ fn starts_of(lengths: impl IntoIterator<Item = u32>) -> Vec<u32> {
 
 impl Store {
     /// Builds the store and all its indexes from `articles` (their order gives the ids).
-    ///
-    /// The search keys of the articles are computed on the other threads while this one links
-    /// articles, people, dates and sources; the people's keys follow once names are interned.
     pub fn from_articles(articles: Vec<Article>) -> Store {
-        let (store, heads) = rayon::join(
-            || Store::link(&articles),
-            || search::ArticleKeys::build(&articles),
+        Store::link(&articles).attach(articles)
+    }
+
+    /// Puts `articles` into a store [`Store::link`]ed from them: the second half of
+    /// [`Store::from_articles`], for callers that build other indexes of the articles meanwhile.
+    pub fn attach(self, articles: Vec<Article>) -> Store {
+        debug_assert_eq!(
+            self.dates.len(),
+            articles.len(),
+            "linked from other articles"
         );
-        let names: Vec<&str> = (0..store.name_ends.len())
-            .map(|i| name_in(&store.names, &store.name_ends, i))
-            .collect();
-        let index = SearchIndex::from_parts(
-            heads,
-            &names,
-            &store.article_people_start,
-            &store.article_people,
-        );
-        drop(names);
-        Store {
-            articles,
-            index,
-            ..store
-        }
+        Store { articles, ..self }
     }
 
     /// Puts `articles` back into indexes saved from a store of the same articles, after
@@ -249,6 +236,11 @@ impl Store {
         } else {
             Err(articles)
         }
+    }
+
+    /// The articles, giving up the indexes.
+    pub fn into_articles(self) -> Vec<Article> {
+        self.articles
     }
 
     /// True when the indexes describe `n` articles and every id and offset is in range.
@@ -286,11 +278,11 @@ impl Store {
             && self.by_region.values().flatten().all(article_ok)
             && self.by_date.values().flatten().all(article_ok)
             && self.by_source.values().flatten().all(article_ok)
-            && self.index.fits(n, people)
     }
 
-    /// Everything but the articles themselves and the search keys.
-    fn link(articles: &[Article]) -> Store {
+    /// Links articles, people, dates and sources: the store of `articles` without the
+    /// articles themselves ([`Store::attach`] puts them in).
+    pub fn link(articles: &[Article]) -> Store {
         let mut names = NameInterner::default();
         let mut roles = Interner::default();
         // The role of each entry of `article_people`, and each person's number of articles.
@@ -492,7 +484,6 @@ impl Store {
             by_region,
             by_date,
             by_source,
-            index: SearchIndex::default(),
         }
     }
 
@@ -690,46 +681,6 @@ impl Store {
     pub fn articles_from_source(&self, source: &str) -> &[ArticleId] {
         self.by_source.get(source).map_or(&[], Vec::as_slice)
     }
-
-    /// The precomputed search keys.
-    pub fn search_index(&self) -> &SearchIndex {
-        &self.index
-    }
-
-    /// Ranked articles matching `query`; narrows `previous` when the query only grew.
-    ///
-    /// Returns None when `cancel` was set before the search finished.
-    pub fn search(
-        &self,
-        query: &Query,
-        previous: Option<&Results>,
-        cancel: &AtomicBool,
-    ) -> Option<Results> {
-        match previous.filter(|p| search::narrows(&p.query, query) && !p.query.is_empty()) {
-            Some(previous) => search::narrow(self, query, previous, cancel),
-            None => search::search(self, query, None, cancel),
-        }
-    }
-
-    /// Ranked articles among `candidates` matching `query` (None when cancelled).
-    pub fn search_within(
-        &self,
-        query: &Query,
-        candidates: &[ArticleId],
-        cancel: &AtomicBool,
-    ) -> Option<Results> {
-        search::search(self, query, Some(candidates), cancel)
-    }
-
-    /// People whose names match `input`, best first; everyone when it is empty.
-    pub fn search_people(&self, input: &str) -> Vec<PersonHit> {
-        search::search_people(self, input)
-    }
-
-    /// Character indices of the article's headline matched by `query`, for highlighting.
-    pub fn headline_positions(&self, id: ArticleId, query: &Query) -> Vec<usize> {
-        search::headline_positions(self, id, query)
-    }
 }
 
 #[cfg(test)]
@@ -849,6 +800,5 @@ mod tests {
         let s = Store::from_articles(Vec::new());
         assert!(s.is_empty());
         assert!(s.people().is_empty());
-        assert!(s.search_people("x").is_empty());
     }
 }

@@ -31,7 +31,6 @@ pub mod shutdown;
 pub mod term;
 pub mod update;
 pub mod view;
-pub mod worker;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,7 +42,7 @@ pub use action::Action;
 pub use app::{App, TuiOptions};
 
 use crate::corpus::LoadOptions;
-use crate::store::Store;
+use crate::search::{Catalog, Worker};
 use loader::{LoadReport, Loader};
 
 /// How long to wait for input while the corpus loads, before looking for the loader's news.
@@ -64,7 +63,7 @@ const DRAIN: Duration = Duration::from_millis(1);
 /// Runs the reader over an already loaded `store` until the user quits, saving state
 /// through `persist`.
 pub fn run(
-    store: Store,
+    store: Catalog,
     options: TuiOptions,
     mut persist: Option<persist::Persist>,
 ) -> anyhow::Result<()> {
@@ -162,7 +161,7 @@ fn event_loop(
     persist: &mut Option<persist::Persist>,
     stop: &shutdown::Stop,
 ) -> anyhow::Result<()> {
-    let mut worker = worker::Worker::spawn(Arc::clone(&app.store))?;
+    let mut worker = Worker::spawn(Arc::clone(&app.store))?;
     let mut worker_store = Arc::clone(&app.store);
     shutdown::test_hooks()?;
     let size = screen.terminal().size()?;
@@ -213,7 +212,7 @@ fn event_loop(
             dirty = true;
         }
         while let Some(done) = worker.poll() {
-            actions.push(done);
+            actions.push(Action::SearchDone(done.generation, done.results));
         }
         while let Some(loaded) = loader.as_deref_mut().and_then(Loader::poll) {
             let last_store = match &loaded {
@@ -234,7 +233,7 @@ fn event_loop(
         }
         if !Arc::ptr_eq(&worker_store, &app.store) {
             // The worker searches one store; a new store gets a new worker.
-            worker = worker::Worker::spawn(Arc::clone(&app.store))?;
+            worker = Worker::spawn(Arc::clone(&app.store))?;
             worker_store = Arc::clone(&app.store);
         }
         if let Some(p) = persist.as_mut() {

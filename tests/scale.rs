@@ -17,8 +17,8 @@ use papertui::ingest::parse_page;
 use papertui::input::collect_files;
 use papertui::model::Article;
 use papertui::sample::SAMPLE_PAGES;
-use papertui::search::{Query, Scope};
-use papertui::store::{ArticleId, Store};
+use papertui::search::{Catalog, Query, Scope};
+use papertui::store::ArticleId;
 
 /// Bytes kept of each sample page (cut at the next line end).
 const PAGE_BYTES: usize = 2500;
@@ -118,7 +118,7 @@ fn thousands_of_pages_load_in_order_and_filter() {
         .collect();
     assert_eq!(sources, sorted);
 
-    let store = Store::from_articles(loaded.articles);
+    let store = Catalog::build(loaded.articles);
     let title = store
         .articles()
         .iter()
@@ -217,9 +217,9 @@ fn entry_of(cache: &Cache, root: &Path) -> PathBuf {
 }
 
 /// The store of a load with its indexes saved as the reader saves them.
-fn store_and_cache(root: &Path, cache: &Cache) -> (Loaded, Store) {
+fn store_and_cache(root: &Path, cache: &Cache) -> (Loaded, Catalog) {
     let mut loaded = load_and_cache(root, cache);
-    let store = loaded.take_store();
+    let store = loaded.take_catalog();
     if let Some(indexes) = &loaded.indexes {
         indexes.write(&store).expect("write indexes");
     }
@@ -227,7 +227,7 @@ fn store_and_cache(root: &Path, cache: &Cache) -> (Loaded, Store) {
 }
 
 /// What a reader sees of a store: people with their counts, and a few searches.
-fn answers(store: &Store) -> Vec<String> {
+fn answers(store: &Catalog) -> Vec<String> {
     let mut out: Vec<String> = store
         .people()
         .iter()

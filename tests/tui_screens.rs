@@ -352,7 +352,7 @@ fn list_marks_articles_the_page_model_doubted() {
     let mut articles = papertui::corpus::sample();
     articles[1].doubts.headline = true;
     let doubted = articles[1].title().unwrap_or_default().to_owned();
-    let store = std::sync::Arc::new(papertui::store::Store::from_articles(articles));
+    let store = std::sync::Arc::new(papertui::search::Catalog::build(articles));
     let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
     papertui::tui::update::update(&mut a, Action::Resize(100, 14));
     let buf = render(&a, 100, 14);
@@ -374,7 +374,7 @@ fn dates_show_their_year_when_the_corpus_spans_years() {
     let mut articles = papertui::corpus::sample();
     articles[0].set_date(Some("2020-02-27"));
     articles[1].set_date(Some("2023-03-28"));
-    let store = std::sync::Arc::new(papertui::store::Store::from_articles(articles));
+    let store = std::sync::Arc::new(papertui::search::Catalog::build(articles));
     let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
     papertui::tui::update::update(&mut a, Action::Resize(80, 24));
     let buf = render(&a, 80, 24);

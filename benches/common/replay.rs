@@ -4,10 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use papertui::search::{self, Query, Results, Scope};
-use papertui::tui::Action;
-use papertui::tui::app::SearchRequest;
-use papertui::tui::worker::Worker;
+use papertui::search::{Answer, Query, Results, Scope, SearchRequest, Worker};
 
 /// Keystroke sequences: each query is typed one character at a time, then deleted again.
 pub const TYPED: &[(&str, Scope)] = &[
@@ -34,19 +31,20 @@ pub fn replay(worker: &mut Worker, generation: &mut u64) -> Vec<Keystroke> {
             let typed: String = chars.iter().take(len).collect();
             let query = Query::parse(&typed, scope);
             *generation += 1;
-            let previous = last
-                .clone()
-                .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
             let start = Instant::now();
             worker.submit(SearchRequest {
                 generation: *generation,
                 query,
                 person: None,
-                previous,
+                // The worker narrows it when the query only grew.
+                previous: last.clone(),
                 candidates: None,
             });
             loop {
-                if let Some(Action::SearchDone(g, results)) = worker.poll()
+                if let Some(Answer {
+                    generation: g,
+                    results,
+                }) = worker.poll()
                     && g == *generation
                 {
                     let sign = if len > previous_len { '+' } else { '-' };

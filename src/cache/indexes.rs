@@ -9,19 +9,22 @@
 //! articles u64 LE   number of articles the indexes describe (for inspection)
 //! length   u64 LE   bytes of the payload
 //! crc      u32 LE   CRC-32 of the payload
-//! payload  postcard(Store without articles)
+//! payload  postcard(the store without articles, then the search index)
 //! ```
 //!
 //! The payload is streamed to disk through the checksum, so writing never holds a second
 //! copy of the indexes in memory. A file that is missing, truncated, of another version
 //! or with a wrong checksum is a miss; what it decodes to is
-//! checked against the articles before use ([`Store::with_indexes`]).
+//! checked against the articles before use ([`Catalog::with_indexes`]).
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
 use super::{Cache, FORMAT_VERSION, Fingerprint, bytes_at, invalid};
+use crate::search::{Catalog, SearchIndex};
 use crate::store::Store;
 
 /// First bytes of every index file.
@@ -58,13 +61,13 @@ impl Cache {
         self.entry_path(fingerprint).with_extension(INDEX_EXTENSION)
     }
 
-    /// Saves the indexes of `store` (built from the articles of the entry of `fingerprint`),
+    /// Saves the indexes of `catalog` (built from the articles of the entry of `fingerprint`),
     /// atomically.
-    pub fn save_indexes(&self, fingerprint: &Fingerprint, store: &Store) -> io::Result<()> {
+    pub fn save_indexes(&self, fingerprint: &Fingerprint, catalog: &Catalog) -> io::Result<()> {
         fs::create_dir_all(self.dir())?;
         let path = self.indexes_path(fingerprint);
         let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-        let written = write_indexes(&tmp, store).and_then(|()| super::replace(&tmp, &path));
+        let written = write_indexes(&tmp, catalog).and_then(|()| super::replace(&tmp, &path));
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
@@ -72,8 +75,8 @@ impl Cache {
     }
 
     /// Reads the saved indexes of the entry of `fingerprint`. The result has no articles yet:
-    /// [`Store::with_indexes`] checks them against the articles.
-    pub fn load_indexes(&self, fingerprint: &Fingerprint) -> io::Result<Store> {
+    /// [`Catalog::with_indexes`] checks them against the articles.
+    pub fn load_indexes(&self, fingerprint: &Fingerprint) -> io::Result<SavedIndexes> {
         let mut file = crate::regular::open(&self.indexes_path(fingerprint))?;
         let mut header = [0u8; HEADER_LEN];
         file.read_exact(&mut header)?;
@@ -97,12 +100,28 @@ impl Cache {
     }
 }
 
-/// Writes the index file of `store` to `path`.
-fn write_indexes(path: &std::path::Path, store: &Store) -> io::Result<()> {
+/// The indexes of a catalog read back from disk, without the articles.
+#[derive(Debug, Deserialize)]
+pub struct SavedIndexes {
+    /// The store's indexes (people, dates, sources).
+    pub store: Store,
+    /// The search keys.
+    pub search: SearchIndex,
+}
+
+/// How a catalog's indexes are written: the same fields as [`SavedIndexes`], borrowed.
+#[derive(Serialize)]
+struct IndexesToSave<'a> {
+    store: &'a Store,
+    search: &'a SearchIndex,
+}
+
+/// Writes the index file of `catalog` to `path`.
+fn write_indexes(path: &std::path::Path, catalog: &Catalog) -> io::Result<()> {
     let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
     file.write_all(INDEX_MAGIC)?;
     file.write_all(&FORMAT_VERSION.to_le_bytes())?;
-    file.write_all(&(store.len() as u64).to_le_bytes())?;
+    file.write_all(&(catalog.len() as u64).to_le_bytes())?;
     // Length and checksum are known once the payload is written.
     file.write_all(&[0u8; 12])?;
     let checked = Checked {
@@ -110,7 +129,11 @@ fn write_indexes(path: &std::path::Path, store: &Store) -> io::Result<()> {
         crc: crc32fast::Hasher::new(),
         len: 0,
     };
-    let checked = postcard::to_io(store, checked).map_err(|e| invalid(e.to_string()))?;
+    let saved = IndexesToSave {
+        store: catalog.store(),
+        search: catalog.index(),
+    };
+    let checked = postcard::to_io(&saved, checked).map_err(|e| invalid(e.to_string()))?;
     let Checked { inner, crc, len } = checked;
     let mut file = inner.into_inner().map_err(io::IntoInnerError::into_error)?;
     file.seek(SeekFrom::Start(20))?;
@@ -125,14 +148,14 @@ mod tests {
     use crate::search::{Query, Scope};
     use std::sync::atomic::AtomicBool;
 
-    fn cache_and_store() -> (tempfile::TempDir, Cache, Fingerprint, Store) {
+    fn cache_and_store() -> (tempfile::TempDir, Cache, Fingerprint, Catalog) {
         let dir = tempfile::tempdir().expect("temp dir");
         let cache = Cache::at(dir.path());
         let page = dir.path().join("page.txt");
         fs::write(&page, "x").expect("write");
         let fingerprint = Fingerprint::of(&[page]);
-        let store = Store::from_articles(crate::corpus::sample());
-        (dir, cache, fingerprint, store)
+        let catalog = Catalog::build(crate::corpus::sample());
+        (dir, cache, fingerprint, catalog)
     }
 
     #[test]
@@ -140,7 +163,7 @@ mod tests {
         let (_dir, cache, fingerprint, built) = cache_and_store();
         cache.save_indexes(&fingerprint, &built).expect("saved");
         let indexes = cache.load_indexes(&fingerprint).expect("read back");
-        let store = Store::with_indexes(indexes, crate::corpus::sample())
+        let store = Catalog::with_indexes(indexes.store, indexes.search, crate::corpus::sample())
             .expect("indexes fit the articles");
         assert_eq!(store.len(), built.len());
         let names = |s: &Store| -> Vec<String> {
@@ -180,6 +203,6 @@ mod tests {
         fs::write(&path, &bytes).expect("write");
         let indexes = cache.load_indexes(&fingerprint).expect("read back");
         let fewer: Vec<_> = crate::corpus::sample().into_iter().skip(1).collect();
-        assert!(Store::with_indexes(indexes, fewer).is_err());
+        assert!(Catalog::with_indexes(indexes.store, indexes.search, fewer).is_err());
     }
 }

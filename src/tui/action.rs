@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use crate::corpus::Progress;
+use crate::search::Catalog;
 use crate::search::Results;
-use crate::store::Store;
 
 /// One thing to do to the application state.
 #[derive(Clone, Debug)]
@@ -140,7 +140,7 @@ pub enum Action {
     /// The background load has come this far.
     LoadProgress(Progress),
     /// The background load built a store of the articles so far; `true` when it is the last.
-    StoreLoaded(Arc<Store>, bool),
+    StoreLoaded(Arc<Catalog>, bool),
     /// Files of the load that could not be read, each as `path: reason` (sent before the final
     /// store).
     LoadFailures(Vec<String>),

@@ -13,9 +13,10 @@ use super::marks::Marks;
 use super::scope::FilterScope;
 use crate::config::Config;
 use crate::corpus::Progress;
+use crate::search::{Catalog, SearchRequest};
 use crate::search::{Query, Results};
 use crate::state::{SavedFilter, SavedState};
-use crate::store::{ArticleId, PersonId, Store};
+use crate::store::{ArticleId, PersonId};
 
 /// How the reader is started: initial filter, display options, configuration, saved state.
 #[derive(Clone, Debug, Default)]
@@ -115,21 +116,6 @@ impl Selection {
     }
 }
 
-/// A search the event loop should hand to the worker.
-#[derive(Clone, Debug)]
-pub struct SearchRequest {
-    /// Increases with every filter change; stale answers are dropped.
-    pub generation: u64,
-    /// The parsed query.
-    pub query: Query,
-    /// Only this person's articles are candidates.
-    pub person: Option<PersonId>,
-    /// The previous results, to narrow when the query only grew.
-    pub previous: Option<Arc<Results>>,
-    /// Only these articles are candidates (the bookmarked scope).
-    pub candidates: Option<Arc<[ArticleId]>>,
-}
-
 /// The reader pane's laid-out article and scroll position.
 #[derive(Clone, Debug, Default)]
 pub struct ReaderState {
@@ -147,7 +133,7 @@ pub struct ReaderState {
 #[derive(Clone, Debug)]
 pub struct App {
     /// The articles and their indexes.
-    pub store: Arc<Store>,
+    pub store: Arc<Catalog>,
     /// Which screen is up.
     pub screen: Screen,
     /// Which article pane has the keyboard.
@@ -245,7 +231,7 @@ impl App {
     ///
     /// `--query`/`--person` win over the saved filter; without them the saved filter, scope,
     /// person and selection come back.
-    pub fn new(store: Arc<Store>, options: &TuiOptions) -> App {
+    pub fn new(store: Arc<Catalog>, options: &TuiOptions) -> App {
         crate::text::set_ambiguous_wide(options.config.ambiguous == crate::config::Ambiguous::Wide);
         let people = store.people().to_vec();
         let marks = Marks::from_state(&store, &options.state);
@@ -357,7 +343,7 @@ impl App {
             person: None,
             ..options.clone()
         };
-        let mut app = App::new(Arc::new(Store::default()), &without_person);
+        let mut app = App::new(Arc::new(Catalog::default()), &without_person);
         app.loading = Some(Progress::default());
         app.pending_person = options.person.clone();
         app.filter_from_command_line = options.query.is_some() || options.person.is_some();

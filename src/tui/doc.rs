@@ -309,6 +309,7 @@ fn marked(
 mod tests {
     use super::*;
     use crate::model::PersonMention;
+    use crate::search::Catalog;
 
     fn store() -> Store {
         let mut a = Article::new("t.txt", 0, Kind::News);
@@ -390,7 +391,7 @@ mod tests {
         a.set_paragraphs(&["某县召开会议。"]);
         a.doubts.headline = true;
         a.doubts.boundary = true;
-        let s = Store::from_articles(vec![a]);
+        let s = Catalog::build(vec![a]);
         let l = lines(&build(&s, ArticleId(0), 60));
         assert!(
             l.contains(&"消息 · 存疑? 标题归属、分篇".to_owned()),
@@ -433,7 +434,7 @@ mod tests {
             date: Some("2021-03-26".into()),
             ..Default::default()
         }));
-        let s = Store::from_articles(vec![a]);
+        let s = Catalog::build(vec![a]);
         let l = lines(&build(&s, ArticleId(0), 60));
         assert!(l.contains(&"2021-03-26 · 消息".to_owned()), "{l:?}");
         assert!(l.contains(&"    某县召开会议。".to_owned()), "{l:?}");
@@ -477,7 +478,7 @@ mod tests {
             Some((std::sync::Arc::new(LostBodies), at)),
         )
         .expect("consistent head");
-        let s = Store::from_articles(vec![lost]);
+        let s = Catalog::build(vec![lost]);
         let doc = build(&s, ArticleId(0), 30);
         let l = lines(&doc);
         assert_eq!(l[0], "孟州市召开专题会议");

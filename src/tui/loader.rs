@@ -27,7 +27,7 @@ use crate::cache::Bodies;
 use crate::corpus::{LoadOptions, Progress, load_with};
 use crate::input::InputError;
 use crate::model::Article;
-use crate::store::Store;
+use crate::search::Catalog;
 
 /// Test hook: when set to `1`, the load never ends and ignores cancellation, like the parse
 /// of a huge page, so tests can check that quitting does not wait for it.
@@ -55,13 +55,13 @@ impl crate::model::BodyReader for StillLoading {
     }
 }
 
-/// A store of the articles parsed so far: the first [`FULL_PARTIAL`] whole, the rest heads.
-fn partial_store(articles: &[Article], stand_in: &Arc<dyn crate::model::BodyReader>) -> Store {
+/// A catalog of the articles parsed so far: the first [`FULL_PARTIAL`] whole, the rest heads.
+fn partial_store(articles: &[Article], stand_in: &Arc<dyn crate::model::BodyReader>) -> Catalog {
     let full = articles.len().min(FULL_PARTIAL);
     let (whole, heads) = articles.split_at(full);
     let mut copy = whole.to_vec();
     copy.extend(heads.iter().map(|a| a.head_only(stand_in)));
-    Store::from_articles(copy)
+    Catalog::build(copy)
 }
 
 /// Whether a partial store of `parsed` articles should go out now: while pages are parsed,
@@ -229,7 +229,7 @@ fn load(
         let failures = report.errors.iter().map(ToString::to_string).collect();
         let _ = tx.send(Action::LoadFailures(failures));
     }
-    let store = Arc::new(loaded.take_store());
+    let store = Arc::new(loaded.take_catalog());
     writing.store(true, Ordering::Release);
     let _ = tx.send(Action::StoreLoaded(Arc::clone(&store), true));
     if let Some(pending) = loaded.pending.take() {
@@ -251,7 +251,7 @@ pub(crate) fn progress(app: &mut App, progress: Progress) {
 }
 
 /// Puts `store` in place of the current one, keeping what the user chose.
-pub(crate) fn replace_store(app: &mut App, store: Arc<Store>, last: bool) {
+pub(crate) fn replace_store(app: &mut App, store: Arc<Catalog>, last: bool) {
     let person_name = app.person.map(|p| app.store.person_name(p).to_owned());
     let (list, before) = (app.list, app.person.is_some());
     app.store = store;
@@ -287,7 +287,7 @@ mod tests {
     use crate::model::{Article, Kind, PersonMention};
     use crate::tui::TuiOptions;
 
-    fn store(n: u32) -> Arc<Store> {
+    fn store(n: u32) -> Arc<Catalog> {
         let articles = (0..n)
             .map(|i| {
                 let mut a = Article::new("t.txt", i, Kind::News);
@@ -299,7 +299,7 @@ mod tests {
                 a
             })
             .collect();
-        Arc::new(Store::from_articles(articles))
+        Arc::new(Catalog::build(articles))
     }
 
     #[test]
@@ -313,9 +313,8 @@ mod tests {
         update::update(&mut app, Action::Resize(100, 30));
         let answer = |app: &mut App| {
             let request = app.request.take().expect("a search request");
-            let results =
-                crate::tui::worker::execute(&app.store, &request, &AtomicBool::new(false))
-                    .expect("not cancelled");
+            let results = crate::search::run_request(&app.store, &request, &AtomicBool::new(false))
+                .expect("not cancelled");
             update::update(
                 app,
                 Action::SearchDone(request.generation, Arc::new(results)),

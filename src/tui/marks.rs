@@ -137,6 +137,7 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::model::{Article, Kind};
 
     fn store() -> Store {

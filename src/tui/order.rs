@@ -166,7 +166,7 @@ pub fn next_unread(app: &App) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::model::{Article, Kind};
-    use crate::store::Store;
+
     use crate::tui::TuiOptions;
     use crate::tui::action::Action;
     use crate::tui::update::update;
@@ -181,7 +181,7 @@ mod tests {
             articles.push(a);
         }
         let mut app = App::new(
-            Arc::new(Store::from_articles(articles)),
+            Arc::new(crate::search::Catalog::build(articles)),
             &TuiOptions::default(),
         );
         update(&mut app, Action::Resize(100, 20));

@@ -118,7 +118,8 @@ mod tests {
 
     use super::*;
     use crate::model::{Article, Kind};
-    use crate::store::Store;
+    use crate::search::Catalog;
+
     use crate::tui::TuiOptions;
     use crate::tui::action::Action;
     use crate::tui::update::update;
@@ -126,7 +127,7 @@ mod tests {
     #[test]
     fn saves_soon_after_a_change_but_not_more_often_than_every_interval() {
         let tmp = tempfile::tempdir().expect("temp dir");
-        let store = Store::from_articles(vec![
+        let store = Catalog::build(vec![
             Article::new("p.txt", 0, Kind::News),
             Article::new("p.txt", 1, Kind::News),
         ]);
@@ -152,7 +153,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("temp dir");
         let file = tmp.path().join("not-a-dir");
         std::fs::write(&file, b"x").expect("write");
-        let store = Store::from_articles(vec![Article::new("p.txt", 0, Kind::News)]);
+        let store = Catalog::build(vec![Article::new("p.txt", 0, Kind::News)]);
         let dir = StateDir::new(&file);
         let mut persist = Persist::new(dir, CorpusId::of(["p.txt"]), SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());

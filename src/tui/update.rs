@@ -11,11 +11,12 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::app::{App, Focus, Mode, Overlay, PeoplePane, Screen, SearchRequest, Selection};
+use super::app::{App, Focus, Mode, Overlay, PeoplePane, Screen, Selection};
 use super::doc;
 use super::layout::{self, Panes};
 use super::order;
 use crate::search;
+use crate::search::SearchRequest;
 
 /// Rows moved by one wheel notch.
 const WHEEL_ROWS: isize = 3;
@@ -440,15 +441,11 @@ pub(crate) fn refilter(app: &mut App) {
         select_pending(app);
         return;
     }
-    let previous = app
-        .results
-        .clone()
-        .filter(|r| search::narrows(&r.query, &query) && !r.query.is_empty());
     app.request = Some(SearchRequest {
         generation: app.generation,
         query,
         person: app.person,
-        previous,
+        previous: app.results.clone(),
         candidates: app.subset.clone(),
     });
     app.searching = true;
@@ -618,7 +615,7 @@ pub(crate) fn sync(app: &mut App) {
 pub fn settle(app: &mut App) {
     if let Some(req) = app.request.take() {
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        if let Some(results) = super::worker::execute(&app.store, &req, &cancel) {
+        if let Some(results) = search::run_request(&app.store, &req, &cancel) {
             update(app, Action::SearchDone(req.generation, Arc::new(results)));
         }
     }
@@ -652,7 +649,7 @@ fn restore_state(app: &mut App, state: &crate::state::SavedState, notice: Option
 mod tests {
     use super::*;
     use crate::model::{Article, Kind, PersonMention};
-    use crate::store::{ArticleId, Store};
+    use crate::store::ArticleId;
     use crate::tui::TuiOptions;
     use crate::tui::scope::FilterScope;
 
@@ -682,7 +679,7 @@ mod tests {
             articles.push(a);
         }
         let mut app = App::new(
-            Arc::new(Store::from_articles(articles)),
+            Arc::new(crate::search::Catalog::build(articles)),
             &TuiOptions::default(),
         );
         update(&mut app, Action::Resize(100, 20));
@@ -753,7 +750,7 @@ mod tests {
         let stale = app.request.take().expect("requested");
         update(&mut app, Action::Insert('x'));
         let results =
-            super::super::worker::execute(&app.store, &stale, &Default::default()).expect("ran");
+            super::search::run_request(&app.store, &stale, &Default::default()).expect("ran");
         update(
             &mut app,
             Action::SearchDone(stale.generation, Arc::new(results)),
@@ -1128,7 +1125,10 @@ mod tests {
             notice: Some("moved aside".into()),
             ..TuiOptions::default()
         };
-        let mut app = App::new(Arc::new(Store::from_articles(Vec::new())), &options);
+        let mut app = App::new(
+            Arc::new(crate::search::Catalog::build(Vec::new())),
+            &options,
+        );
         update(&mut app, Action::Resize(80, 24));
         assert!(app.notice.is_some());
         update(&mut app, Action::Down);

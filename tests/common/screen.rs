@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use papertui::store::Store;
+use papertui::search::Catalog;
 use papertui::tui::{Action, App, TuiOptions, update};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
@@ -12,10 +12,10 @@ use ratatui::layout::{Position, Size};
 use unicode_width::UnicodeWidthStr;
 
 /// The embedded sample corpus as a store, parsed once per test binary.
-pub fn store() -> Arc<Store> {
-    static STORE: OnceLock<Arc<Store>> = OnceLock::new();
+pub fn store() -> Arc<Catalog> {
+    static STORE: OnceLock<Arc<Catalog>> = OnceLock::new();
     STORE
-        .get_or_init(|| Arc::new(Store::from_articles(papertui::corpus::sample())))
+        .get_or_init(|| Arc::new(Catalog::build(papertui::corpus::sample())))
         .clone()
 }
 

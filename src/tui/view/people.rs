@@ -250,6 +250,7 @@ fn recent(store: &Store, p: PersonId) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::Catalog;
 
     #[test]
     fn a_persons_articles_show_dates_one_way_newest_first() {
@@ -268,7 +269,7 @@ mod tests {
                 a
             })
             .collect();
-        let store = Store::from_articles(articles);
+        let store = Catalog::build(articles);
         let p = store.person_by_name("吕沛").expect("named");
         assert_eq!(recent(&store, p), vec!["03-28 乙", "03-02 甲", "02-27 丙"]);
     }

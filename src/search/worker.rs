@@ -13,20 +13,43 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::action::Action;
-use super::app::SearchRequest;
-use crate::search::{self, Results};
-use crate::store::{ArticleId, Store};
+use super::catalog::{Catalog, narrowable};
+use super::query::Query;
+use super::results::Results;
+use super::scan::narrow;
+use crate::store::{ArticleId, PersonId};
 
-/// Runs one request against the store: narrows the previous results, or searches the given
-/// candidates (bookmarks), or the person's articles, or everything. None when cancelled.
-pub fn execute(store: &Store, req: &SearchRequest, cancel: &AtomicBool) -> Option<Results> {
-    if let Some(prev) = req
-        .previous
-        .as_deref()
-        .filter(|p| search::narrows(&p.query, &req.query))
-    {
-        return search::narrow(store, &req.query, prev, cancel);
+/// A search the reader wants run in the background.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// Increases with every filter change; stale answers are dropped.
+    pub generation: u64,
+    /// The parsed query.
+    pub query: Query,
+    /// Only this person's articles are candidates.
+    pub person: Option<PersonId>,
+    /// The results shown before this request: narrowed when the query only grew from theirs
+    /// ([`narrowable`] decides), ignored otherwise.
+    pub previous: Option<Arc<Results>>,
+    /// Only these articles are candidates (the bookmarked scope).
+    pub candidates: Option<Arc<[ArticleId]>>,
+}
+
+/// A finished search: the generation of its request and the results.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The request's generation.
+    pub generation: u64,
+    /// What it found.
+    pub results: Arc<Results>,
+}
+
+/// Runs one request against the catalog: narrows the previous results, or searches the
+/// given candidates (bookmarks), or the person's articles, or everything. None when
+/// cancelled.
+pub fn run_request(store: &Catalog, req: &SearchRequest, cancel: &AtomicBool) -> Option<Results> {
+    if let Some(prev) = narrowable(req.previous.as_deref(), &req.query) {
+        return narrow(store, &req.query, prev, cancel);
     }
     if let Some(ids) = req.candidates.as_deref() {
         return store.search_within(&req.query, ids, cancel);
@@ -91,13 +114,13 @@ struct Job {
 /// Handle to the search thread.
 pub struct Worker {
     jobs: Sender<Job>,
-    answers: Receiver<(u64, Arc<Results>)>,
+    answers: Receiver<Answer>,
     current: Arc<AtomicBool>,
 }
 
 impl Worker {
     /// Starts the search thread over `store`.
-    pub fn spawn(store: Arc<Store>) -> std::io::Result<Worker> {
+    pub fn spawn(store: Arc<Catalog>) -> std::io::Result<Worker> {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (answer_tx, answers) = mpsc::channel();
         thread::Builder::new()
@@ -122,11 +145,8 @@ impl Worker {
     }
 
     /// A finished search, if one is waiting.
-    pub fn poll(&self) -> Option<Action> {
-        self.answers
-            .try_recv()
-            .ok()
-            .map(|(generation, results)| Action::SearchDone(generation, results))
+    pub fn poll(&self) -> Option<Answer> {
+        self.answers.try_recv().ok()
     }
 }
 
@@ -138,7 +158,7 @@ impl Drop for Worker {
 
 /// The thread's loop: take the newest job, answer it from the recent answers or run it, send
 /// the answer unless cancelled.
-fn serve(store: &Store, jobs: &Receiver<Job>, answers: &Sender<(u64, Arc<Results>)>) {
+fn serve(store: &Catalog, jobs: &Receiver<Job>, answers: &Sender<Answer>) {
     let mut recent = Recent::default();
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
@@ -149,7 +169,7 @@ fn serve(store: &Store, jobs: &Receiver<Job>, answers: &Sender<(u64, Arc<Results
         }
         let results = match recent.get(&job.request) {
             Some(results) => results,
-            None => match execute(store, &job.request, &job.cancel) {
+            None => match run_request(store, &job.request, &job.cancel) {
                 Some(results) => {
                     let results = Arc::new(results);
                     recent.keep(&job.request, &results);
@@ -158,7 +178,11 @@ fn serve(store: &Store, jobs: &Receiver<Job>, answers: &Sender<(u64, Arc<Results
                 None => continue,
             },
         };
-        if answers.send((job.request.generation, results)).is_err() {
+        let answer = Answer {
+            generation: job.request.generation,
+            results,
+        };
+        if answers.send(answer).is_err() {
             return;
         }
     }
@@ -175,7 +199,7 @@ mod tests {
     fn worker_answers_the_newest_request() {
         let mut a = Article::new("t.txt", 0, Kind::News);
         a.set_title(Some("会议召开"));
-        let store = Arc::new(Store::from_articles(vec![a]));
+        let store = Arc::new(Catalog::build(vec![a]));
         let mut worker = Worker::spawn(store).expect("thread");
         for (generation, q) in [(1, "x"), (2, "会议")] {
             worker.submit(SearchRequest {
@@ -188,7 +212,11 @@ mod tests {
         }
         let mut last = None;
         for _ in 0..200 {
-            if let Some(Action::SearchDone(g, r)) = worker.poll() {
+            if let Some(Answer {
+                generation: g,
+                results: r,
+            }) = worker.poll()
+            {
                 last = Some((g, r.len()));
                 if g == 2 {
                     break;
@@ -203,7 +231,7 @@ mod tests {
     fn a_repeated_request_gets_the_kept_answer() {
         let mut a = Article::new("t.txt", 0, Kind::News);
         a.set_title(Some("会议召开"));
-        let store = Store::from_articles(vec![a]);
+        let store = Catalog::build(vec![a]);
         let request = |q: &str| SearchRequest {
             generation: 1,
             query: Query::parse(q, Default::default()),
@@ -213,7 +241,7 @@ mod tests {
         };
         let mut recent = Recent::default();
         let flag = AtomicBool::new(false);
-        let first = Arc::new(execute(&store, &request("会议"), &flag).expect("ran"));
+        let first = Arc::new(run_request(&store, &request("会议"), &flag).expect("ran"));
         recent.keep(&request("会议"), &first);
         let again = recent.get(&request("会议")).expect("kept");
         assert!(Arc::ptr_eq(&first, &again));
