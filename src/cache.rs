@@ -954,7 +954,7 @@ mod tests {
         );
         // Reading deferred bodies in any order, from several threads, gives the saved ones.
         back.articles.par_iter().rev().for_each(|a| {
-            assert_eq!(a.body_error(), None);
+            assert_eq!(a.load_paragraphs().err(), None);
         });
         assert_eq!(back.articles, articles);
 
@@ -975,7 +975,7 @@ mod tests {
         // (Bodies after the damaged one are read after the entry was removed for it: the
         // open entry still serves them.)
         let failed: Vec<usize> = (0..back.articles.len())
-            .filter(|&i| back.articles[i].body_error().is_some())
+            .filter(|&i| back.articles[i].load_paragraphs().is_err())
             .collect();
         assert_eq!(failed.len(), 1);
         let error = back.articles[failed[0]].body_error().unwrap_or_default();

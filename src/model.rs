@@ -242,7 +242,8 @@ struct DeferredBody {
 /// The fields are read through accessors and written through setters.
 ///
 /// An article read back from the cache may leave its paragraphs there (see [`BodyReader`]):
-/// they are then read on first use, and [`Article::body_error`] says when that failed.
+/// they are read when asked for with [`Article::load_paragraphs`], which says why when that
+/// fails; nothing else reads them.
 #[derive(Clone)]
 pub struct Article {
     /// The source file path as given on the command line (or the sample's file name); shared
@@ -268,6 +269,9 @@ pub struct Article {
     deferred: Option<Box<DeferredBody>>,
 }
 
+/// Two articles are equal when everything they hold is: a body still where it was saved is
+/// not read to compare (see [`Article::load_paragraphs`]), so it equals only a body in the
+/// same state.
 impl PartialEq for Article {
     fn eq(&self, other: &Self) -> bool {
         self.source == other.source
@@ -278,6 +282,7 @@ impl PartialEq for Article {
             && self.counts == other.counts
             && self.head() == other.head()
             && self.paragraphs().eq(other.paragraphs())
+            && self.body_is_deferred() == other.body_is_deferred()
             && self.body_error() == other.body_error()
     }
 }
@@ -494,10 +499,22 @@ impl Article {
             .is_some_and(|d| d.loaded.get().is_none())
     }
 
-    /// Why the paragraphs could not be read back from where they were saved, if they could
-    /// not; the article then shows no paragraphs. Reads a deferred body.
+    /// Why the paragraphs could not be read back from where they were saved, once reading
+    /// them was tried ([`Article::load_paragraphs`]) and failed. Reads nothing.
     pub fn body_error(&self) -> Option<&str> {
-        self.deferred.as_ref()?.body().err().map(String::as_str)
+        match self.deferred.as_ref()?.loaded.get()? {
+            Err(why) => Some(why),
+            Ok(_) => None,
+        }
+    }
+
+    /// The paragraphs, reading them first from where they were saved when the body is
+    /// deferred (a disk read, made once); the error says why they cannot be read.
+    pub fn load_paragraphs(&self) -> Result<Strs<'_>, &str> {
+        if let Some(d) = &self.deferred {
+            d.body().map_err(String::as_str)?;
+        }
+        Ok(self.paragraphs())
     }
 
     /// Identity that survives re-parsing the same file: `source#ordinal`.
@@ -508,7 +525,8 @@ impl Article {
     /// Piece `i` (None when absent or out of range).
     fn piece(&self, i: usize) -> Option<&str> {
         if i >= self.ends.len() {
-            let body = self.deferred.as_ref()?.body().ok()?;
+            // A deferred body is only read by `load_paragraphs`.
+            let body = self.deferred.as_ref()?.loaded.get()?.as_ref().ok()?;
             return body.paragraph(i - self.ends.len());
         }
         let end = *self.ends.get(i)?;
@@ -590,8 +608,19 @@ impl Article {
         self.list(List::Credits)
     }
 
-    /// The body reflowed for reading, one string per paragraph.
+    /// The body reflowed for reading, one string per paragraph; none while a deferred body is
+    /// not read ([`Article::load_paragraphs`]).
     pub fn paragraphs(&self) -> Strs<'_> {
+        let unread = self
+            .deferred
+            .as_ref()
+            .is_some_and(|d| !matches!(d.loaded.get(), Some(Ok(_))));
+        if unread {
+            return Strs {
+                article: self,
+                range: 0..0,
+            };
+        }
         self.list(List::Paragraphs)
     }
 
@@ -948,7 +977,7 @@ mod tests {
     }
 
     #[test]
-    fn a_deferred_body_is_read_once_on_first_use() {
+    fn a_deferred_body_is_read_once_when_asked_for() {
         let a = sample();
         let body = a.packed_body().expect("inline body");
         assert_eq!(&*body.text, "第一段。第三段。");
@@ -962,12 +991,16 @@ mod tests {
         assert_eq!(d.title(), Some("标题"));
         assert_eq!(d.person_names().collect::<Vec<_>>(), ["吕沛"]);
         assert_eq!(reads(), 0, "heads are read without the body");
+        assert_eq!(d.paragraphs().count(), 0, "not read yet");
+        assert_ne!(d, a, "a body on disk is not the body");
+        assert_eq!(reads(), 0, "neither paragraphs nor comparing read it");
         assert_eq!(
-            d.paragraphs().collect::<Vec<_>>(),
-            ["第一段。", "", "第三段。"]
+            d.load_paragraphs().map(Iterator::collect::<Vec<_>>),
+            Ok(vec!["第一段。", "", "第三段。"])
         );
         assert_eq!(d.body_error(), None);
         assert_eq!(d, a);
+        assert!(d.load_paragraphs().is_ok());
         assert_eq!(reads(), 1);
         assert!(!d.body_is_deferred());
         let (t, e, c) = d.packed_head();
@@ -983,7 +1016,9 @@ mod tests {
             reads: Default::default(),
         });
         let mut d = deferred(&a, &reader, 7);
-        assert_eq!(d.paragraphs().collect::<Vec<_>>(), ["", "", ""]);
+        assert_eq!(d.body_error(), None, "not tried yet");
+        assert_eq!(d.load_paragraphs().err(), Some("no body at 7"));
+        assert_eq!(d.paragraphs().count(), 0);
         assert_eq!(d.body_error(), Some("no body at 7"));
         assert!(d.packed_body().is_err());
         assert_ne!(d, a);

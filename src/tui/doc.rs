@@ -88,23 +88,25 @@ pub fn build(store: &Store, id: ArticleId, width: usize) -> Vec<DocLine> {
         marked(&mut out, &people, 0, width, &names, Tone::People);
     }
     out.push(Vec::new());
-    for p in a.paragraphs() {
-        marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
-    }
-    match a.body_error() {
-        Some(super::loader::LOADING_BODY) => {
+    // The one read from disk of a layout: a body left in the cache is read here, once.
+    match a.load_paragraphs() {
+        Ok(paragraphs) => {
+            for p in paragraphs {
+                marked(&mut out, p.trim(), INDENT, width, &names, Tone::Body);
+            }
+        }
+        Err(super::loader::LOADING_BODY) => {
             plain(
                 &mut out,
                 "正文载入中 · the body is shown when loading ends",
                 Tone::Meta,
             );
         }
-        Some(error) => plain(
+        Err(error) => plain(
             &mut out,
             &format!("正文无法读取 · body unavailable: {error}"),
             Tone::Problem,
         ),
-        None => {}
     }
     out
 }

@@ -397,7 +397,7 @@ mod tests {
         );
         assert_eq!(last.date(), Some("03-01"));
         assert!(last.doubts.headline);
-        assert_eq!(last.body_error(), Some(LOADING_BODY));
+        assert_eq!(last.load_paragraphs().err(), Some(LOADING_BODY));
     }
 
     #[test]
