@@ -69,7 +69,7 @@ const MAGIC: &[u8; 8] = b"PTUICACH";
 /// Last bytes of every complete cache file.
 const END_MAGIC: &[u8; 4] = b"PTUE";
 /// Bumped whenever the layout or the parsed result changes shape, or what a saved index means.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// Articles per independently checked and decoded chunk.
 const CHUNK_ARTICLES: usize = 1024;
 /// Chunks encoded in parallel before being written, bounding the writer's memory.
@@ -648,16 +648,16 @@ fn join_body(
 /// Checks and decodes one body (see [`split_body`]).
 fn decode_body(bytes: &[u8], crc: u32, paragraphs: u32) -> Result<PackedBody, String> {
     let (ends, text) = split_body(bytes, crc, paragraphs)?;
-    PackedBody::new(text.into(), ends_from(ends).collect())
+    PackedBody::from_parts(text, ends_from(ends).collect::<Vec<u32>>())
         .ok_or_else(|| "inconsistent body".into())
 }
 
 /// Appends the encoding of `body` to `out` (see [`decode_body`]).
 fn encode_body(body: &PackedBody, out: &mut Vec<u8>) {
-    for e in &body.ends {
+    for e in body.ends() {
         out.extend_from_slice(&e.to_le_bytes());
     }
-    out.extend_from_slice(body.text.as_bytes());
+    out.extend_from_slice(body.text().as_bytes());
 }
 
 /// Reads, checks and decodes one chunk (own file handle, so chunks load in parallel).
@@ -852,8 +852,8 @@ fn encode_chunk(articles: &[Article], refs: &[Refs]) -> io::Result<(Vec<u8>, Vec
                     (text.into(), ends.into(), Some(body))
                 } else {
                     let mut ends = ends.to_vec();
-                    let body_ends = packed.ends.iter().copied();
-                    let text = join_body(text, &mut ends, body_ends, &packed.text);
+                    let body_ends = packed.ends().iter().copied();
+                    let text = join_body(text, &mut ends, body_ends, packed.text());
                     (String::from(text).into(), ends.into(), None)
                 }
             }

@@ -1,19 +1,14 @@
 //! Serde for long strings: read back as bytes and checked with a vectorised UTF-8 validator.
 //!
-//! `#[serde(with = "crate::fast_str")]` on a `String` field. The encoding is that of a plain
+//! `#[serde(deserialize_with = "crate::fast_str::deserialize")]` on a `String` field written
+//! as a plain string. The encoding is that of a plain
 //! string (postcard writes strings and bytes alike), so the field's format does not change;
 //! only the check on reading is faster than `std`'s, which matters for the index arenas that
 //! hold every headline, key and name of a corpus.
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::ser::Serializer;
 
-/// Writes `text` as a string.
-pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(text)
-}
-
-/// Reads a string written by [`serialize`] (or by a plain `String` field).
+/// Reads a string written as a plain `String` field.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     deserializer.deserialize_bytes(Utf8Visitor)
 }
@@ -55,7 +50,7 @@ mod tests {
     use serde::{Deserialize, Serialize};
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    struct Fast(#[serde(with = "super")] String);
+    struct Fast(#[serde(deserialize_with = "super::deserialize")] String);
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
     struct Plain(String);

@@ -8,6 +8,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+mod packed;
+pub use packed::{ABSENT, Packed};
+
 /// What sort of item an article is on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -135,9 +138,6 @@ pub struct ArticleText {
     pub paragraphs: Vec<String>,
 }
 
-/// Flag of a piece end: the piece is an absent optional field (its length is 0).
-const ABSENT: u32 = 1 << 31;
-
 /// Number of single optional pieces at the start: title, kicker, subtitle, column, date, region.
 const SINGLES: usize = 6;
 /// Position of the title among the pieces.
@@ -188,39 +188,7 @@ pub struct BodyAt {
 }
 
 /// An article body in packed form: its paragraphs back to back, and the end of each.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PackedBody {
-    /// The paragraphs, back to back.
-    pub text: Box<str>,
-    /// End of each paragraph in `text`.
-    pub ends: Box<[u32]>,
-}
-
-impl PackedBody {
-    /// The body from its parts; None unless the ends are ordered character boundaries that
-    /// cover the whole text.
-    pub fn new(text: Box<str>, ends: Box<[u32]>) -> Option<PackedBody> {
-        let mut start = 0;
-        for &e in &ends {
-            let end = e as usize;
-            if end < start || end > text.len() || !text.is_char_boundary(end) {
-                return None;
-            }
-            start = end;
-        }
-        (start == text.len()).then_some(PackedBody { text, ends })
-    }
-
-    /// Paragraph `i`.
-    fn paragraph(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = match i.checked_sub(1) {
-            Some(before) => *self.ends.get(before)? as usize,
-            None => 0,
-        };
-        self.text.get(start..end)
-    }
-}
+pub type PackedBody = Packed;
 
 /// An article body left where it was saved, read the first time it is asked for.
 ///
@@ -257,12 +225,10 @@ pub struct Article {
     pub page: Option<Arc<PageHeader>>,
     /// Where the page model was unsure about this article.
     pub doubts: Doubts,
-    /// Every piece of text, back to back.
-    text: Box<str>,
-    /// End of each piece in `text` (flagged [`ABSENT`] for a missing optional field): the six
-    /// single fields, then reporters, correspondents, credits, persons (name, role) and
-    /// paragraphs. The paragraphs are not here when the body is deferred.
-    ends: Box<[u32]>,
+    /// Every piece of text (absent for a missing optional field): the six single fields,
+    /// then reporters, correspondents, credits, persons (name, role) and paragraphs. The
+    /// paragraphs are not here when the body is deferred.
+    text: Packed,
     /// Entries of each list, in [`List`] order.
     counts: [u32; 5],
     /// The paragraphs, when they are still where they were saved.
@@ -301,8 +267,7 @@ impl Article {
             kind,
             page: None,
             doubts: Doubts::default(),
-            text: Box::default(),
-            ends: vec![ABSENT; SINGLES].into_boxed_slice(),
+            text: Packed::of(&[None; SINGLES]),
             counts: [0; 5],
             deferred: None,
         }
@@ -333,15 +298,13 @@ impl Article {
             pieces.push(p.role.as_deref());
         }
         pieces.extend(text.paragraphs.iter().map(|s| Some(s.as_str())));
-        let (buf, ends) = pack(&pieces);
         Article {
             source: source.into(),
             ordinal,
             kind,
             page,
             doubts: Doubts::default(),
-            text: buf,
-            ends,
+            text: Packed::of(&pieces),
             counts: [
                 text.reporters.len(),
                 text.correspondents.len(),
@@ -376,21 +339,7 @@ impl Article {
         if ends.len() != pieces {
             return None;
         }
-        let mut start = 0;
-        for &e in &ends {
-            let end = (e & !ABSENT) as usize;
-            let absent = e & ABSENT != 0;
-            if end < start || end > text.len() || !text.is_char_boundary(end) {
-                return None;
-            }
-            if absent && end != start {
-                return None;
-            }
-            start = end;
-        }
-        if start != text.len() {
-            return None;
-        }
+        let text = Packed::from_parts(text, ends)?;
         Some(Article {
             source,
             ordinal,
@@ -398,7 +347,6 @@ impl Article {
             page,
             doubts: Doubts::default(),
             text,
-            ends,
             counts,
             deferred: deferred.map(|(reader, at)| {
                 Box::new(DeferredBody {
@@ -445,7 +393,7 @@ impl Article {
     pub(crate) fn packed_full(&self) -> Option<(&str, &[u32], [u32; 5])> {
         self.deferred
             .is_none()
-            .then_some((&*self.text, &*self.ends, self.counts))
+            .then_some((self.text.text(), self.text.ends(), self.counts))
     }
 
     /// The stored form of every piece but the paragraphs: their text, the end of each piece
@@ -460,23 +408,7 @@ impl Article {
         if let Some(d) = &self.deferred {
             return d.body().cloned().map_err(String::clone);
         }
-        let first = self.head_pieces();
-        let base = first
-            .checked_sub(1)
-            .and_then(|i| self.ends.get(i))
-            .map_or(0, |e| e & !ABSENT);
-        let text = self.text.get(base as usize..).unwrap_or("");
-        let ends = self
-            .ends
-            .get(first..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|e| (e & !ABSENT) - base)
-            .collect();
-        Ok(PackedBody {
-            text: text.into(),
-            ends,
-        })
+        Ok(self.text.suffix(self.head_pieces()))
     }
 
     /// Number of pieces before the paragraphs.
@@ -486,10 +418,7 @@ impl Article {
 
     /// The text and piece ends of every piece but the paragraphs.
     fn head(&self) -> (&str, &[u32]) {
-        let n = self.head_pieces().min(self.ends.len());
-        let ends = self.ends.get(..n).unwrap_or(&[]);
-        let len = ends.last().map_or(0, |e| e & !ABSENT) as usize;
-        (self.text.get(..len).unwrap_or(""), ends)
+        self.text.prefix(self.head_pieces())
     }
 
     /// True when the paragraphs are still where they were saved, not yet read.
@@ -524,20 +453,13 @@ impl Article {
 
     /// Piece `i` (None when absent or out of range).
     fn piece(&self, i: usize) -> Option<&str> {
-        if i >= self.ends.len() {
+        let held = self.text.len();
+        if i >= held {
             // A deferred body is only read by `load_paragraphs`.
             let body = self.deferred.as_ref()?.loaded.get()?.as_ref().ok()?;
-            return body.paragraph(i - self.ends.len());
+            return body.get(i - held);
         }
-        let end = *self.ends.get(i)?;
-        if end & ABSENT != 0 {
-            return None;
-        }
-        let start = match i.checked_sub(1) {
-            Some(before) => self.ends.get(before).map_or(0, |e| e & !ABSENT),
-            None => 0,
-        };
-        self.text.get(start as usize..end as usize)
+        self.text.get(i)
     }
 
     /// First piece of `list` and its number of pieces.
@@ -642,9 +564,9 @@ impl Article {
         self.paragraphs().collect::<Vec<_>>().join("\n")
     }
 
-    /// Every piece held in the article's own buffer, as given to [`pack`].
+    /// Every piece held in the article's own buffer.
     fn pieces(&self) -> Pieces<'_> {
-        (0..self.ends.len()).map(|i| self.piece(i)).collect()
+        self.text.iter().collect()
     }
 
     /// Replaces pieces `range` with `new`, whose lengths count as `counts[list]` entries.
@@ -660,9 +582,7 @@ impl Article {
         pieces.extend(old.get(..range.start).unwrap_or(&[]));
         pieces.extend(new);
         pieces.extend(old.get(range.end..).unwrap_or(&[]));
-        let (text, ends) = pack(&pieces);
-        self.text = text;
-        self.ends = ends;
+        self.text = Packed::of(&pieces);
         if let Some((list, n)) = list
             && let Some(c) = self.counts.get_mut(list as usize)
         {
@@ -778,26 +698,6 @@ impl DeferredBody {
 /// A list count as stored (lists never come near `u32::MAX` entries; saturates if they do).
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Lays `pieces` out back to back in one exactly sized buffer, with the end of each.
-///
-/// Text past 2 GiB in one article (far beyond any page) is left out rather than mis-indexed.
-fn pack(pieces: &[Option<&str>]) -> (Box<str>, Box<[u32]>) {
-    let len: usize = pieces.iter().flatten().map(|s| s.len()).sum();
-    let mut text = String::with_capacity(len.min(ABSENT as usize - 1));
-    let mut ends = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        match piece {
-            Some(s) if text.len() + s.len() < ABSENT as usize => {
-                text.push_str(s);
-                ends.push(text.len() as u32);
-            }
-            Some(_) => ends.push(text.len() as u32),
-            None => ends.push(text.len() as u32 | ABSENT),
-        }
-    }
-    (text.into_boxed_str(), ends.into_boxed_slice())
 }
 
 /// The strings of one of an article's lists, in order.
@@ -936,7 +836,7 @@ mod tests {
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             self.bodies
                 .get(at.offset as usize)
-                .filter(|b| b.ends.len() == paragraphs as usize)
+                .filter(|b| b.len() == paragraphs as usize)
                 .cloned()
                 .ok_or_else(|| format!("no body at {}", at.offset))
         }
@@ -980,7 +880,7 @@ mod tests {
     fn a_deferred_body_is_read_once_when_asked_for() {
         let a = sample();
         let body = a.packed_body().expect("inline body");
-        assert_eq!(&*body.text, "第一段。第三段。");
+        assert_eq!(body.text(), "第一段。第三段。");
         let reader = Arc::new(MemoryBodies {
             bodies: vec![body],
             reads: Default::default(),
@@ -1037,7 +937,7 @@ mod tests {
 
     #[test]
     fn packed_bodies_must_cover_their_text() {
-        let body = |t: &str, e: &[u32]| PackedBody::new(t.into(), e.into());
+        let body = |t: &str, e: &[u32]| PackedBody::from_parts(t, e);
         assert!(body("一二", &[3, 6]).is_some());
         assert!(body("", &[]).is_some());
         assert!(body("一二", &[3]).is_none(), "text left over");

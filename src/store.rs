@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Article;
+use crate::model::{Article, Packed};
 
 /// Index of an article within one load of the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -118,11 +118,8 @@ pub struct Store {
     #[serde(skip)]
     articles: Vec<Article>,
     dates: Vec<DateKey>,
-    /// Every person's name, back to back in person-id order.
-    #[serde(with = "crate::fast_str")]
-    names: String,
-    /// End of each person's name in `names`.
-    name_ends: Vec<u32>,
+    /// Every person's name, in person-id order.
+    names: Packed,
     /// Person ids sorted by name, for lookups by name.
     people_by_name: Vec<PersonId>,
     /// Start of each person's appearances in `appearances`, plus the end.
@@ -169,30 +166,18 @@ impl Interner {
 #[derive(Default)]
 struct NameInterner<'a> {
     ids: FxHashMap<&'a str, u32>,
-    names: String,
-    ends: Vec<u32>,
+    names: Packed,
 }
 
 impl<'a> NameInterner<'a> {
     fn intern(&mut self, s: &'a str) -> u32 {
-        let next = self.ends.len() as u32;
+        let next = self.names.len() as u32;
         let id = *self.ids.entry(s).or_insert(next);
         if id == next {
-            self.names.push_str(s);
-            self.ends.push(self.names.len() as u32);
+            self.names.push(Some(s));
         }
         id
     }
-}
-
-/// Name `i` of a names buffer with its `ends` ("" when out of range).
-fn name_in<'a>(names: &'a str, ends: &[u32], i: usize) -> &'a str {
-    let start = match i.checked_sub(1) {
-        Some(before) => ends.get(before).copied().unwrap_or(0),
-        None => 0,
-    };
-    let end = ends.get(i).copied().unwrap_or(start);
-    names.get(start as usize..end as usize).unwrap_or("")
 }
 
 /// Offsets of consecutive runs of the given lengths: 0, then each running total.
@@ -245,7 +230,7 @@ impl Store {
 
     /// True when the indexes describe `n` articles and every id and offset is in range.
     fn fits(&self, n: usize) -> bool {
-        let people = self.name_ends.len();
+        let people = self.names.len();
         let ordered = |starts: &[u32], len: usize, end: usize| {
             starts.len() == len + 1
                 && starts.first() == Some(&0)
@@ -256,11 +241,6 @@ impl Store {
         let article_ok = |a: &ArticleId| (a.0 as usize) < n;
         let role_ok = |r: &RoleId| (r.0 as usize) < self.roles.len();
         self.dates.len() == n
-            && self.name_ends.windows(2).all(|w| w[0] <= w[1])
-            && self
-                .name_ends
-                .last()
-                .is_none_or(|&end| end as usize <= self.names.len())
             && self.people_by_name.len() == people
             && self.people_by_name.iter().all(person_ok)
             && self.people_ranked.len() == people
@@ -374,12 +354,7 @@ impl Store {
             by_source.entry(source).or_default().extend(ids);
         }
 
-        let NameInterner {
-            ids,
-            names,
-            ends: name_ends,
-        } = names;
-        drop(ids);
+        let names = names.names;
 
         // Appearances, person after person: articles are visited in order, so each person's
         // run comes out in article order.
@@ -419,7 +394,7 @@ impl Store {
         // Roles per person, most frequent first: people have a handful, so a small list
         // beats a map.
         let mut person_roles: Vec<(RoleId, u32)> = Vec::new();
-        let mut role_lengths: Vec<u32> = Vec::with_capacity(name_ends.len());
+        let mut role_lengths: Vec<u32> = Vec::with_capacity(names.len());
         let mut seen: Vec<(RoleId, u32)> = Vec::new();
         for window in appearance_starts.windows(2) {
             let [from, to] = *window else { continue };
@@ -442,8 +417,8 @@ impl Store {
         person_roles.shrink_to_fit();
         let role_starts = starts_of(role_lengths);
 
-        let people = name_ends.len() as u32;
-        let name = |p: &PersonId| name_in(&names, &name_ends, p.0 as usize);
+        let people = names.len() as u32;
+        let name = |p: &PersonId| names.str(p.0 as usize);
         let count = |p: &PersonId| {
             let i = p.0 as usize;
             match (appearance_starts.get(i), appearance_starts.get(i + 1)) {
@@ -470,7 +445,6 @@ impl Store {
             articles: Vec::new(),
             dates,
             names,
-            name_ends,
             people_by_name,
             appearance_starts,
             appearances,
@@ -557,7 +531,7 @@ impl Store {
 
     /// The person's name ("" for an id from another store).
     pub fn person_name(&self, id: PersonId) -> &str {
-        name_in(&self.names, &self.name_ends, id.0 as usize)
+        self.names.str(id.0 as usize)
     }
 
     /// Number of articles the person appears in.

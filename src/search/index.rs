@@ -1,6 +1,6 @@
 //! The search index: the keys of every article and person, built once per load.
 
-use super::arena::{BUILD_CHUNK, bounds_fit, single_scores};
+use super::arena::{Arena, BUILD_CHUNK};
 use super::headline::headline;
 use super::keys::{bloom_of, letter_bit};
 use super::scan::Singles;
@@ -79,10 +79,8 @@ impl PeopleLetters {
 /// The kicker, subtitle, column and region of every article, separated by NUL.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(in crate::search) struct Extras {
-    #[serde(with = "crate::fast_str")]
-    pub(in crate::search) arena: String,
-    /// Start of each article's fields in `arena`, plus the end.
-    pub(in crate::search) starts: Vec<usize>,
+    /// Each article's fields.
+    pub(in crate::search) fields: Arena,
     /// Bloom mask of each article's fields.
     pub(in crate::search) bloom: Vec<u64>,
 }
@@ -94,37 +92,37 @@ impl Extras {
             .par_chunks(BUILD_CHUNK)
             .map(|chunk| {
                 let mut x = Extras {
-                    arena: String::new(),
-                    starts: Vec::with_capacity(chunk.len()),
+                    fields: Arena::with_capacity(chunk.len(), 0),
                     bloom: Vec::with_capacity(chunk.len()),
                 };
                 for a in chunk {
-                    x.starts.push(x.arena.len());
                     let mut bloom = 0;
                     for (k, field) in extra_fields(a).enumerate() {
                         if k > 0 {
-                            x.arena.push('\0');
+                            x.fields.push('\0');
                         }
-                        x.arena.extend(field.chars().filter(|&c| c != '\0'));
+                        for c in field.chars().filter(|&c| c != '\0') {
+                            x.fields.push(c);
+                        }
                         bloom |= bloom_of(field);
                     }
+                    x.fields.finish();
                     x.bloom.push(bloom);
                 }
                 x
             })
             .collect();
         let mut x = Extras {
-            arena: String::with_capacity(parts.iter().map(|p| p.arena.len()).sum()),
-            starts: Vec::with_capacity(articles.len() + 1),
+            fields: Arena::with_capacity(
+                articles.len(),
+                parts.iter().map(|p| p.fields.byte_len()).sum(),
+            ),
             bloom: Vec::with_capacity(articles.len()),
         };
         for part in parts {
-            let base = x.arena.len();
-            x.arena.push_str(&part.arena);
-            x.starts.extend(part.starts.iter().map(|s| s + base));
+            x.fields.append(part.fields);
             x.bloom.extend(part.bloom);
         }
-        x.starts.push(x.arena.len());
         x
     }
 
@@ -135,7 +133,7 @@ impl Extras {
         word: &Word,
         out: &mut Singles,
     ) {
-        single_scores(&self.arena, &self.starts, range, word, true, out);
+        self.fields.single_scores(range, word, true, out);
     }
 
     /// Best score of `word` against article `i`'s fields.
@@ -152,11 +150,8 @@ impl Extras {
         {
             return None;
         }
-        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else {
-            return None;
-        };
-        let fields = self.arena.get(a..b)?;
-        fields
+        self.fields
+            .get(i)
             .split('\0')
             .filter_map(|f| score_text(f, word, scratch))
             .max()
@@ -204,7 +199,7 @@ impl SearchIndex {
         self.heads.holds(articles)
             && self.people.holds(people)
             && self.extras.bloom.len() == articles
-            && bounds_fit(&self.extras.starts, articles, self.extras.arena.len())
+            && self.extras.fields.holds(articles)
             && self.people_letters.keys.len() == articles
             && self.people_letters.firsts.len() == articles
     }

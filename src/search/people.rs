@@ -82,7 +82,10 @@ pub(in crate::search) fn person_matches(
             .flat_map_iter(|k| {
                 let range = (k * CHUNK) as u32..n.min((k + 1) * CHUNK) as u32;
                 let mut found = Vec::new();
-                index.people.text.single_scores(range, word, &mut found);
+                index
+                    .people
+                    .text
+                    .single_scores(range, word, false, &mut found);
                 found.into_iter().map(|(p, s)| (PersonId(p), s))
             })
             .collect()

@@ -104,7 +104,10 @@ impl Matcher<'_> {
                 (self.scope != Scope::Person && w.finder.is_some() && !gather).then(|| {
                     let (mut heads, mut extras) = (Vec::new(), Vec::new());
                     let index = self.index;
-                    index.heads.text.single_scores(range.clone(), w, &mut heads);
+                    index
+                        .heads
+                        .text
+                        .single_scores(range.clone(), w, false, &mut heads);
                     if self.scope == Scope::All {
                         index.extras.single_scores(range.clone(), w, &mut extras);
                     }

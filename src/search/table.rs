@@ -1,6 +1,6 @@
 //! The key table: every headline's or name's text and pinyin keys in arenas, with masks.
 
-use super::arena::{Arena, BUILD_CHUNK, find_in_strings};
+use super::arena::{Arena, BUILD_CHUNK};
 use super::keys::{PinyinMemo, TEXT_HAS_ASCII, bloom_of, letter_bit, pinyin_of};
 use super::scan::Singles;
 use super::skim;
@@ -78,7 +78,7 @@ pub(in crate::search) fn has_pair(set: &PairSet, bit: usize) -> bool {
 /// The pairs of every key of `arena`, never across two keys.
 pub(in crate::search) fn pair_set(arena: &Arena) -> PairSet {
     let mut set = PairSet::default();
-    for i in 0..arena.starts.len().saturating_sub(1) {
+    for i in 0..arena.len() {
         for bit in key_pairs(arena.get(i).as_bytes()) {
             if let Some(w) = set.get_mut(bit / 64) {
                 *w |= 1 << (bit % 64);
@@ -106,7 +106,7 @@ impl KeyTable {
                 part
             })
             .collect();
-        let bytes = |f: fn(&KeyTable) -> &Arena| parts.iter().map(|p| f(p).bytes.len()).sum();
+        let bytes = |f: fn(&KeyTable) -> &Arena| parts.iter().map(|p| f(p).byte_len()).sum();
         let mut table = KeyTable {
             text: Arena::with_capacity(n, bytes(|t| &t.text)),
             full: Arena::with_capacity(n, bytes(|t| &t.full)),
@@ -182,12 +182,12 @@ impl KeyTable {
         else {
             return;
         };
-        let starts = &self.text.starts;
-        for (id, at) in find_in_strings(&self.text.bytes, starts, range, finder) {
+        for (id, at) in self.text.find(range, finder) {
             // A match may run across the end of one text into the next.
-            let inside = starts
-                .get(id + 1)
-                .is_some_and(|&end| at + finder.needle().len() <= end);
+            let inside = self
+                .text
+                .bounds(id)
+                .is_some_and(|r| at + finder.needle().len() <= r.end);
             if !inside || out.last().is_some_and(|&(last, _)| last as usize == id) {
                 continue;
             }
@@ -214,7 +214,7 @@ impl KeyTable {
 
     /// Appends `text` and its keys.
     pub(in crate::search) fn push(&mut self, text: &str, memo: &mut PinyinMemo) {
-        self.text.bytes.push_str(text);
+        self.text.push_str(text);
         self.text.finish();
         let mut letters = if text.bytes().any(|b| b.is_ascii()) {
             TEXT_HAS_ASCII
@@ -231,25 +231,26 @@ impl KeyTable {
             for b in syllable.bytes() {
                 letters |= letter_bit(char::from(b), false);
             }
-            self.full.bytes.push_str(syllable);
+            self.full.push_str(syllable);
             has_u |= syllable.contains('v') && pinyin_of(c).is_some_and(|p| p.contains('ü'));
             if let Some(initial) = syllable.chars().next() {
                 letters |= letter_bit(initial, true);
-                self.initials.bytes.push(initial);
+                self.initials.push(initial);
                 first = first.or(u8::try_from(initial).ok());
             }
         }
         // The same with ü written `u`, only when it differs (texts with a ü are rare).
         if has_u {
-            self.full.bytes.push(FULL_U_SEPARATOR);
+            self.full.push(FULL_U_SEPARATOR);
             letters |= letter_bit('u', false);
             for c in text.chars() {
                 match pinyin_of(c) {
-                    Some(p) => self
-                        .full
-                        .bytes
-                        .extend(p.chars().map(|x| if x == 'ü' { 'u' } else { x })),
-                    None => self.full.bytes.push_str(memo.get(c)),
+                    Some(p) => {
+                        for x in p.chars() {
+                            self.full.push(if x == 'ü' { 'u' } else { x });
+                        }
+                    }
+                    None => self.full.push_str(memo.get(c)),
                 }
             }
         }
