@@ -123,8 +123,9 @@ pub(super) fn pair_gain(distance: usize) -> i32 {
     }
 }
 
-/// [`score_window`](super::window::score_window) of a two-unit pattern `a b` over a plain window (every in-place bonus 0
-/// but at the start of the text), in one pass and without a matrix.
+/// [`score_window`](super::window::score_window) of a two-unit pattern `a b` over a plain
+/// window (every in-place bonus 0 but at the start of the text), in one pass and without a
+/// matrix.
 ///
 /// With two pattern rows the recurrence reduces to this: row 1 holds `m1`, the score of
 /// matching `a` at a column, and `p1`, the best score of an `a` before it followed by a gap
