@@ -23,7 +23,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cache, FORMAT_VERSION, Fingerprint, bytes_at, invalid};
+use super::file::{bytes_at, invalid};
+use super::{Cache, FORMAT_VERSION, Fingerprint};
 use crate::search::{Catalog, SearchIndex};
 use crate::store::Store;
 
@@ -67,7 +68,7 @@ impl Cache {
         fs::create_dir_all(self.dir())?;
         let path = self.indexes_path(fingerprint);
         let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-        let written = write_indexes(&tmp, catalog).and_then(|()| super::replace(&tmp, &path));
+        let written = write_indexes(&tmp, catalog).and_then(|()| super::file::replace(&tmp, &path));
         if written.is_err() {
             let _ = fs::remove_file(&tmp);
         }
