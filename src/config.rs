@@ -46,7 +46,7 @@ pub use bindings::{Bindings, COMMANDS, Command, QuitTrap};
 pub use keys::KeySpec;
 pub use palette::{ColorValue, Palette};
 
-use crate::tui::scope::FilterScope;
+use crate::vocab::FilterScope;
 
 /// Environment variable naming the directory that holds `config.toml`.
 pub const CONFIG_DIR_ENV: &str = "PAPERTUI_CONFIG_DIR";

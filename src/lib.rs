@@ -29,3 +29,4 @@ pub mod state;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod vocab;

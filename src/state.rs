@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 pub use file::{DATA_DIR_ENV, Loaded, StateDir};
 
-use crate::tui::scope::FilterScope;
+use crate::vocab::FilterScope;
 
 /// Version of the state format written by this build.
 pub const STATE_VERSION: u32 = 1;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use papertui::search::{self, Query, Results, Scope};
-use papertui::tui::Action;
+use papertui::tui::Background;
 use papertui::tui::app::SearchRequest;
 use papertui::tui::worker::Worker;
 
@@ -46,7 +46,7 @@ pub fn replay(worker: &mut Worker, generation: &mut u64) -> Vec<Keystroke> {
                 candidates: None,
             });
             loop {
-                if let Some(Action::SearchDone(g, results)) = worker.poll()
+                if let Some(Background::SearchDone(g, results)) = worker.poll()
                     && g == *generation
                 {
                     let sign = if len > previous_len { '+' } else { '-' };

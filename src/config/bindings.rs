@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 use ratatui::crossterm::event::KeyCode;
 
 use super::keys::KeySpec;
-use crate::tui::action::Action;
-use crate::tui::app::{Focus, Mode};
+use crate::vocab::{Action, Focus, Mode};
 
 /// Modes an action applies in, as a bit set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -294,7 +294,7 @@ mod tests {
             read: ["a.txt#1".to_owned()].into(),
             filter: Some(super::super::SavedFilter {
                 text: "会议".into(),
-                scope: crate::tui::scope::FilterScope::Bookmarked,
+                scope: crate::vocab::FilterScope::Bookmarked,
                 person: Some("吕沛".into()),
             }),
             selected: Some("a.txt#3".into()),

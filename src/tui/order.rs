@@ -168,8 +168,8 @@ mod tests {
     use crate::model::{Article, Kind};
     use crate::store::Store;
     use crate::tui::TuiOptions;
-    use crate::tui::action::Action;
     use crate::tui::update::update;
+    use crate::vocab::Action;
 
     #[test]
     fn dates_without_a_year_sort_within_the_corpus_year() {
@@ -184,6 +184,7 @@ mod tests {
             Arc::new(Store::from_articles(articles)),
             &TuiOptions::default(),
         );
+        crate::tui::update::start(&mut app);
         update(&mut app, Action::Resize(100, 20));
         update(&mut app, Action::CycleSort);
         let order: Vec<Option<ArticleId>> = (0..3).map(|i| app.set_get(i)).collect();

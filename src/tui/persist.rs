@@ -120,8 +120,8 @@ mod tests {
     use crate::model::{Article, Kind};
     use crate::store::Store;
     use crate::tui::TuiOptions;
-    use crate::tui::action::Action;
-    use crate::tui::update::update;
+    use crate::tui::update::{start, update};
+    use crate::vocab::Action;
 
     #[test]
     fn saves_soon_after_a_change_but_not_more_often_than_every_interval() {
@@ -134,6 +134,7 @@ mod tests {
         let dir = StateDir::new(tmp.path());
         let mut persist = Persist::new(dir.clone(), corpus, SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        start(&mut app);
         let t0 = Instant::now();
         update(&mut app, Action::ToggleBookmark);
         persist.tick(&mut app, t0);
@@ -156,6 +157,7 @@ mod tests {
         let dir = StateDir::new(&file);
         let mut persist = Persist::new(dir, CorpusId::of(["p.txt"]), SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        start(&mut app);
         update(&mut app, Action::ToggleBookmark);
         persist.tick(&mut app, Instant::now());
         let notice = app.notice.expect("reported");

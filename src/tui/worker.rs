@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::action::Action;
 use super::app::SearchRequest;
+use super::background::Background;
 use crate::search::{self, Results};
 use crate::store::{ArticleId, Store};
 
@@ -122,11 +122,11 @@ impl Worker {
     }
 
     /// A finished search, if one is waiting.
-    pub fn poll(&self) -> Option<Action> {
+    pub fn poll(&self) -> Option<Background> {
         self.answers
             .try_recv()
             .ok()
-            .map(|(generation, results)| Action::SearchDone(generation, results))
+            .map(|(generation, results)| Background::SearchDone(generation, results))
     }
 }
 
@@ -188,7 +188,7 @@ mod tests {
         }
         let mut last = None;
         for _ in 0..200 {
-            if let Some(Action::SearchDone(g, r)) = worker.poll() {
+            if let Some(Background::SearchDone(g, r)) = worker.poll() {
                 last = Some((g, r.len()));
                 if g == 2 {
                     break;
