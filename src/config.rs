@@ -42,7 +42,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
-pub use bindings::{Bindings, COMMANDS, Command, QuitTrap};
+pub use bindings::{BindableAction, Bindings, COMMANDS, QuitTrap};
 pub use keys::KeySpec;
 pub use palette::{ColorValue, Palette};
 

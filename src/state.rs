@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{DATA_DIR_ENV, Loaded, StateDir};
+pub use file::{DATA_DIR_ENV, LoadedState, StateDir};
 
 use crate::vocab::FilterScope;
 

@@ -32,7 +32,7 @@ pub fn open(store: &Store) -> Opened {
     let corpus = CorpusId::of(store.articles().iter().map(|a| &*a.source));
     match StateDir::locate() {
         Some(dir) => {
-            let state::Loaded {
+            let state::LoadedState {
                 state,
                 notice,
                 read_only,
