@@ -13,9 +13,10 @@
 //! file then ([`crate::model::Article::paragraphs`]).
 //!
 //! The work is split by job: [`geometry`] (pane sizes), [`moves`] (selections, scrolling, the
-//! mouse), [`filter`] (the article and people filters), [`marking`] (read marks and
+//! mouse), [`arrange`] (sort order, unread-only view, jumps), [`filter`] (the article and people filters), [`marking`] (read marks and
 //! bookmarks), [`receive`] (background results) and [`sync`].
 
+mod arrange;
 mod filter;
 mod geometry;
 mod marking;
@@ -33,7 +34,6 @@ use super::app::{App, Focus, Overlay, PeoplePane, Screen};
 use super::background::Background;
 use super::doc;
 use super::line::LineInput;
-use super::order;
 use crate::vocab::Action;
 use filter::{applied, choose_person, edit, rearrange, refilter};
 use geometry::page;
@@ -103,7 +103,7 @@ pub fn update(app: &mut App, action: Action) {
             };
             app.notice = Some(shown.to_owned());
         }
-        Action::JumpDate { forward, month } => match order::date_jump(app, forward, month) {
+        Action::JumpDate { forward, month } => match arrange::date_jump(app, forward, month) {
             Some(i) => app.list.selected = i,
             None => {
                 let way = if forward { "later" } else { "earlier" };
@@ -112,7 +112,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         },
         Action::ToggleRead => toggle_read(app),
-        Action::NextUnread => match order::next_unread(app) {
+        Action::NextUnread => match arrange::next_unread(app) {
             Some(i) => app.list.selected = i,
             None => app.notice = Some("no unread article in the list".to_owned()),
         },

@@ -1,11 +1,11 @@
 //! The article and people filters: editing them, starting the search the worker runs,
 //! selecting the article asked for once the set is known, and which filter counts as applied.
 
+use super::arrange::arrange;
 use super::geometry::list_height;
 use crate::search;
 use crate::tui::app::{App, Focus, Screen, SearchRequest, Selection};
 use crate::tui::line::LineInput;
-use crate::tui::order;
 
 /// Edits the input of the current screen; `f` says whether the text changed.
 pub(super) fn edit(app: &mut App, f: impl FnOnce(&mut LineInput) -> bool) {
@@ -58,7 +58,7 @@ pub(super) fn refilter(app: &mut App) {
 
 /// Selects the article a restore or a bookmark change asked for, if it is in the set.
 pub(super) fn select_pending(app: &mut App) {
-    order::arrange(app);
+    arrange(app);
     if let Some(id) = app.pending_select.take()
         && let Some(i) = (0..app.set_len()).find(|&i| app.set_get(i) == Some(id))
     {
@@ -105,7 +105,7 @@ pub(super) fn choose_person(app: &mut App) {
 pub(super) fn rearrange(app: &mut App, f: impl FnOnce(&mut App)) {
     app.pending_select = app.selected_article();
     f(app);
-    order::arrange(app);
+    arrange(app);
     app.list = Selection::default();
     select_pending(app);
 }

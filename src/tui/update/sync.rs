@@ -4,14 +4,14 @@
 //! Laying out an article takes its paragraphs from the store; for a corpus opened from the
 //! cache that reads the body from the cache file ([`crate::model::Article::paragraphs`]).
 
+use super::arrange::arrange;
 use super::geometry::{list_height, max_scroll, people_height, reading_width};
 use crate::tui::app::{App, Focus, Screen};
 use crate::tui::doc;
-use crate::tui::order;
 
 /// Re-establishes the invariants: selections in range and visible, reader laid out.
 pub fn sync(app: &mut App) {
-    order::arrange(app);
+    arrange(app);
     let len = app.set_len();
     let height = list_height(app);
     app.list.clamp(len, height);

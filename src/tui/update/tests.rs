@@ -544,14 +544,14 @@ fn sorting_cycles_and_keeps_the_selected_article() {
     run(&mut app, [Action::Down]);
     let chosen = app.selected_article();
     run(&mut app, [Action::CycleSort]);
-    assert_eq!(app.sort, super::order::SortKey::Date);
+    assert_eq!(app.sort, crate::tui::order::SortKey::Date);
     assert_eq!(titles(&app)[0], "温县述职评议考核会议召开", "newest first");
     assert_eq!(app.selected_article(), chosen);
     run(
         &mut app,
         [Action::CycleSort, Action::CycleSort, Action::CycleSort],
     );
-    assert_eq!(app.sort, super::order::SortKey::Relevance);
+    assert_eq!(app.sort, crate::tui::order::SortKey::Relevance);
     assert_eq!(titles(&app)[0], "孟州市委常委会召开");
     assert_eq!(app.selected_article(), chosen);
 }
