@@ -6,6 +6,9 @@
 //! the keymap, the key bindings of the configuration, the update of the reader and the state
 //! file all speak these words, so they sit below all of them. Answers that come back from
 //! background work (a search, the load) are not words of the user's and live with the reader.
+//! The actions a key can be bound to ([`crate::config::COMMANDS`]) carry nothing, or a value
+//! fixed by their binding (a direction); the others carry what the terminal reported: a typed
+//! character, a paste, a size, where the pointer was.
 //!
 //! The search module only knows which fields to match ([`Scope`]); restricting the set to
 //! bookmarked articles is the reader's business, so that scope is [`FilterScope`] here and

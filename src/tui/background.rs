@@ -1,8 +1,8 @@
 //! What background work sends back to the reader: search answers and the load's news.
 //!
-//! These are not the user's doing, so they are a type of their own beside [`crate::vocab::Action`]:
-//! the search worker and the loader thread produce them, the event loop passes them to
-//! [`super::update::receive`], which applies them to the [`super::App`].
+//! These are not the user's doing, so they are a type of their own beside
+//! [`crate::vocab::Action`]: the search worker and the loader thread produce them, the event
+//! loop passes them to [`super::update::receive`], which applies them to the [`super::App`].
 
 use std::sync::Arc;
 

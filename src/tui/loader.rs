@@ -1,13 +1,13 @@
 //! Loading the corpus on a background thread while the reader is already up.
 //!
-//! The reader starts on an empty store and the loader thread sends [`Background`] results: progress after
-//! every chunk of files, and a new [`Store`] of the articles parsed so far whenever their number
-//! has doubled since the last one (so rebuilding costs at most about twice one final build),
-//! one more of all of them when parsing is done and people are being found, then the final
-//! store. Each store replaces the previous one whole; the articles keep their order, so the
-//! selection and the open article stay where they were, and the filter, the person restriction
-//! and the people list are re-applied to the new store (by [`super::update::receive`]: this
-//! module only produces the results).
+//! The reader starts on an empty store and the loader thread sends [`Background`] results:
+//! progress after every chunk of files, and a new [`Store`] of the articles parsed so far
+//! whenever their number has doubled since the last one (so rebuilding costs at most about
+//! twice one final build), one more of all of them when parsing is done and people are being
+//! found, then the final store. Each store replaces the previous one whole; the articles keep
+//! their order, so the selection and the open article stay where they were, and the filter,
+//! the person restriction and the people list are re-applied to the new store (by
+//! [`super::update::receive`]: this module only produces the results).
 //!
 //! A partial store holds its own copy of the articles, so past the first [`FULL_PARTIAL`] it
 //! copies their heads only (headline, labels, names): the list keeps growing at little memory,

@@ -1,5 +1,7 @@
 //! Applies what happens to the [`App`]: the user's [`Action`]s and the [`Background`] results
-//! of the search worker and the loader. The only place the state changes.
+//! of the search worker and the loader. The only place the state changes, but for the event
+//! loop taking what update left for it (a search request, text for the pager or the
+//! clipboard) and [`super::persist::Persist::tick`] taking the flag that marks changed.
 //!
 //! Filter edits do not search here; they leave a [`super::app::SearchRequest`] in the state
 //! for the event loop to hand to the worker thread, and the worker's answer comes back as
@@ -13,8 +15,9 @@
 //! file then ([`crate::model::Article::paragraphs`]).
 //!
 //! The work is split by job: [`geometry`] (pane sizes), [`moves`] (selections, scrolling, the
-//! mouse), [`arrange`] (sort order, unread-only view, jumps), [`filter`] (the article and people filters), [`marking`] (read marks and
-//! bookmarks), [`receive`] (background results) and [`sync`].
+//! mouse), [`arrange`] (sort order, unread-only view, jumps), [`filter`] (the article and
+//! people filters), [`marking`] (read marks and bookmarks), [`receive`] (background results)
+//! and [`sync`].
 
 mod arrange;
 mod filter;
