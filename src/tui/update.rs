@@ -1,7 +1,8 @@
 //! Applies what happens to the [`App`]: the user's [`Action`]s and the [`Background`] results
 //! of the search worker and the loader. The only place the state changes, but for the event
 //! loop taking what update left for it (a search request, text for the pager or the
-//! clipboard) and [`super::persist::Persist::tick`] taking the flag that marks changed.
+//! clipboard) and saying why the pager could not run, and [`super::persist::Persist::tick`]
+//! taking the flag that marks changed and saying why a save failed.
 //!
 //! Filter edits do not search here; they leave a [`super::app::SearchRequest`] in the state
 //! for the event loop to hand to the worker thread, and the worker's answer comes back as
