@@ -30,6 +30,7 @@ fn store(n: usize) -> Arc<Catalog> {
 /// An app of `w`×`h` over `store` after `actions` (searches run synchronously).
 fn app(store: &Arc<Catalog>, w: u16, h: u16, actions: &[Action]) -> App {
     let mut app = App::new(Arc::clone(store), &TuiOptions::default());
+    update::start(&mut app);
     update::update(&mut app, Action::Resize(w, h));
     for a in actions {
         update::update(&mut app, a.clone());

@@ -42,11 +42,11 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
-pub use bindings::{Bindings, COMMANDS, Command, QuitTrap};
+pub use bindings::{BindableAction, Bindings, COMMANDS, QuitTrap};
 pub use keys::KeySpec;
 pub use palette::{ColorValue, Palette};
 
-use crate::tui::scope::FilterScope;
+use crate::vocab::FilterScope;
 
 /// Environment variable naming the directory that holds `config.toml`.
 pub const CONFIG_DIR_ENV: &str = "PAPERTUI_CONFIG_DIR";

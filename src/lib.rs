@@ -3,7 +3,8 @@
 //! Raw text extracted from page PDFs is turned into clean articles ([`ingest`]), the people in
 //! them are found ([`people`]), the articles are held in an in-memory [`store`] with indexes,
 //! searched with fuzzy and pinyin matching ([`search`]), exported ([`export`]) and read in a
-//! ratatui terminal interface ([`tui`]). A parsed corpus is kept in an on-disk [`cache`] so
+//! ratatui terminal interface ([`tui`]), whose key bindings ([`config`]) and saved state
+//! ([`state`]) speak the words of [`vocab`]. A parsed corpus is kept in an on-disk [`cache`] so
 //! reopening it skips parsing. The parsing library knows nothing of the terminal.
 
 pub mod cache;
@@ -29,3 +30,4 @@ pub mod state;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod vocab;

@@ -33,9 +33,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{DATA_DIR_ENV, Loaded, StateDir};
+pub use file::{DATA_DIR_ENV, LoadedState, StateDir};
 
-use crate::tui::scope::FilterScope;
+use crate::vocab::FilterScope;
 
 /// Version of the state format written by this build.
 pub const STATE_VERSION: u32 = 1;

@@ -1,12 +1,15 @@
 //! The terminal reader: event → keymap → [`Action`] → update → view, around a search worker.
 //!
-//! The loop is the only part that does I/O. Keys become actions through the pure keymap,
-//! actions change the [`App`] through the pure update, and the frame is drawn from the App
-//! alone, so every decision is tested without a terminal. Searches requested by update are
-//! handed to a worker thread and come back as actions, so typing never waits for matching.
+//! The loop is the only part that does I/O (but for the article bodies read from the cache
+//! file as they are laid out, see [`update`]). Keys become actions through the pure keymap,
+//! actions change the [`App`] through update, and the frame is drawn from the App alone, so
+//! every decision is tested without a terminal. Searches requested by update are handed to a
+//! worker thread and come back as [`Background`] results, so typing never waits for matching.
 //! The corpus itself loads on another thread ([`loader`]) whose stores also come back as
-//! actions, so the first frame is drawn at once and the keys work while pages are parsed;
-//! the saved reading state of the corpus is read when its last store is in.
+//! background results, so the first frame is drawn at once and the keys work while pages are
+//! parsed; the saved reading state of the corpus is read when its last store is in. The
+//! actions are the user's words ([`crate::vocab`]), shared with the key bindings of the
+//! configuration; the background results are the reader's own.
 //! The terminal is restored on every exit path ([`term`]: a panic hook and a drop guard, both
 //! indifferent to a terminal that has gone away), and [`shutdown`] turns termination signals
 //! into a normal exit. Saved state is written by [`persist::Persist`] from the loop, and once
@@ -14,8 +17,8 @@
 //! failure to save is reported after the terminal is restored, and a termination signal is
 //! re-raised only after the save.
 
-pub mod action;
 pub mod app;
+pub mod background;
 pub mod doc;
 pub mod external;
 pub mod keymap;
@@ -26,7 +29,6 @@ pub mod marks;
 pub mod order;
 pub mod overlay;
 pub mod persist;
-pub mod scope;
 pub mod shutdown;
 pub mod term;
 pub mod update;
@@ -38,8 +40,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event;
 
-pub use action::Action;
+pub use crate::vocab::Action;
 pub use app::{App, TuiOptions};
+pub use background::Background;
 
 use crate::corpus::LoadOptions;
 use crate::search::{Catalog, Worker};
@@ -68,6 +71,7 @@ pub fn run(
     mut persist: Option<persist::Persist>,
 ) -> anyhow::Result<()> {
     let mut app = App::new(Arc::new(store), &options);
+    update::start(&mut app);
     let mut stop = shutdown::Stop::register()?;
     let mut screen = term::Screen::enter()?;
     let end = event_loop(&mut screen, &mut app, None, &mut persist, &stop);
@@ -96,6 +100,7 @@ pub fn run_loading(
         return Ok(report);
     }
     let mut app = App::loading(&options);
+    update::start(&mut app);
     let mut stop = shutdown::Stop::register()?;
     let mut persist = None;
     let mut screen = term::Screen::enter()?;
@@ -181,7 +186,6 @@ fn event_loop(
             })?;
             dirty = false;
         }
-        let mut actions = Vec::new();
         if event::poll(wait_time(app, persist.as_ref(), Instant::now()))? {
             // Drain everything queued so a paste or key repeat is one redraw.
             loop {
@@ -211,24 +215,28 @@ fn event_loop(
             }
             dirty = true;
         }
+        let mut news = Vec::new();
         while let Some(done) = worker.poll() {
-            actions.push(Action::SearchDone(done.generation, done.results));
+            news.push(Background::SearchDone(done.generation, done.results));
         }
         while let Some(loaded) = loader.as_deref_mut().and_then(Loader::poll) {
             let last_store = match &loaded {
-                Action::StoreLoaded(store, true) => Some(Arc::clone(store)),
+                Background::StoreLoaded(store, true) => Some(Arc::clone(store)),
                 _ => None,
             };
-            actions.push(loaded);
+            news.push(loaded);
             if let Some(store) = last_store {
                 // Reading the state file is I/O: it happens here, and update applies it.
                 let opened = persist::open(&store);
                 *persist = opened.persist;
-                actions.push(Action::StateRestored(Box::new(opened.state), opened.notice));
+                news.push(Background::StateRestored(
+                    Box::new(opened.state),
+                    opened.notice,
+                ));
             }
         }
-        for a in actions {
-            update::update(app, a);
+        for n in news {
+            update::receive(app, n);
             dirty = true;
         }
         if !Arc::ptr_eq(&worker_store, &app.store) {

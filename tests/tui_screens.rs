@@ -7,7 +7,7 @@ use common::screen::{
     app, apply, assert_no_stale_cells, assert_right_border, assert_well_formed, render,
     screen_text, typed,
 };
-use papertui::tui::{Action, App, view};
+use papertui::tui::{Action, App, Background, view};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
@@ -137,18 +137,21 @@ fn files_that_failed_are_noticed_and_listed() {
         "pages/typo.txt: not found; check the path".to_owned(),
         "pages/scan.txt: binary data (NUL bytes), not a text page".to_owned(),
     ];
+    let failed = |w, h, then: Vec<Action>| {
+        let mut a = app(w, h, []);
+        papertui::tui::update::receive(&mut a, Background::LoadFailures(failures.clone()));
+        papertui::tui::update::settle(&mut a);
+        apply(&mut a, then);
+        a
+    };
     for (w, h) in SIZES {
-        let noticed = app(w, h, [Action::LoadFailures(failures.clone())]);
+        let noticed = failed(w, h, vec![]);
         let text = screen_text(&render(&noticed, w, h));
         assert!(text.contains("2 files could not be"), "{text}");
-        let counted = app(w, h, [Action::LoadFailures(failures.clone()), Action::Down]);
+        let counted = failed(w, h, vec![Action::Down]);
         let text = screen_text(&render(&counted, w, h));
         assert!(text.contains("2 files failed"), "{text}");
-        let listed = app(
-            w,
-            h,
-            [Action::LoadFailures(failures.clone()), Action::ShowFailures],
-        );
+        let listed = failed(w, h, vec![Action::ShowFailures]);
         check("failures", &listed, w, h);
     }
 }
@@ -354,6 +357,7 @@ fn list_marks_articles_the_page_model_doubted() {
     let doubted = articles[1].title().unwrap_or_default().to_owned();
     let store = std::sync::Arc::new(papertui::search::Catalog::build(articles));
     let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
+    papertui::tui::update::start(&mut a);
     papertui::tui::update::update(&mut a, Action::Resize(100, 14));
     let buf = render(&a, 100, 14);
     assert_well_formed(&buf);
@@ -376,6 +380,7 @@ fn dates_show_their_year_when_the_corpus_spans_years() {
     articles[1].set_date(Some("2023-03-28"));
     let store = std::sync::Arc::new(papertui::search::Catalog::build(articles));
     let mut a = papertui::tui::App::new(store, &papertui::tui::TuiOptions::default());
+    papertui::tui::update::start(&mut a);
     papertui::tui::update::update(&mut a, Action::Resize(80, 24));
     let buf = render(&a, 80, 24);
     let text = screen_text(&buf);
@@ -409,6 +414,7 @@ fn reader_lines_stop_at_the_reading_width() {
         ..Default::default()
     };
     let mut unbounded = App::new(common::screen::store(), &options);
+    papertui::tui::update::start(&mut unbounded);
     apply(&mut unbounded, [Action::Resize(200, 50), Action::Open]);
     assert!(widest(&unbounded) > 100, "0 = the pane's width");
     check("reader_wide", &app(160, 30, [Action::Open]), 160, 30);
@@ -469,6 +475,7 @@ fn ambiguous_wide_draws_quotes_in_two_columns_with_borders_aligned() {
     for (w, h) in SIZES {
         let actions = [Action::Resize(w, h), Action::FocusReader];
         let mut wide = App::new(common::screen::store(), &options);
+        papertui::tui::update::start(&mut wide);
         apply(&mut wide, actions.clone());
         let wide_buf = render(&wide, w, h);
         papertui::text::set_ambiguous_wide(false);

@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 use ratatui::crossterm::event::KeyCode;
 
 use super::keys::KeySpec;
-use crate::tui::action::Action;
-use crate::tui::app::{Focus, Mode};
+use crate::vocab::{Action, Focus, Mode};
 
 /// Modes an action applies in, as a bit set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,7 +68,7 @@ impl Modes {
 
 /// One bindable action: its configuration name, help text, modes and default keys.
 #[derive(Clone, Copy, Debug)]
-pub struct Command {
+pub struct BindableAction {
     /// Name in the `[keys]` table.
     pub name: &'static str,
     /// One line for the help overlay and the default file.
@@ -88,169 +87,169 @@ const fn k(code: KeyCode) -> KeySpec {
 }
 
 /// Every bindable action, in help order. Earlier entries win when a mode repeats a key.
-pub const COMMANDS: &[Command] = &[
-    Command {
+pub const COMMANDS: &[BindableAction] = &[
+    BindableAction {
         name: "close_overlay",
         help: "close the help or the list of failures (so does q)",
         modes: Modes::OVERLAY,
         action: || Action::CloseOverlay,
         default: &[k(KeyCode::Esc), k(KeyCode::Enter)],
     },
-    Command {
+    BindableAction {
         name: "quit",
         help: "quit (Ctrl/Alt keys work everywhere)",
         modes: Modes::ALL,
         action: || Action::Quit,
         default: &[KeySpec::char('q'), KeySpec::ctrl('c')],
     },
-    Command {
+    BindableAction {
         name: "help",
         help: "this help: keys, marks, mouse",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::ToggleHelp,
         default: &[KeySpec::char('?')],
     },
-    Command {
+    BindableAction {
         name: "up",
         help: "move selection / scroll reader up",
         modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Up,
         default: &[KeySpec::char('k'), k(KeyCode::Up), KeySpec::ctrl('p')],
     },
-    Command {
+    BindableAction {
         name: "down",
         help: "move selection / scroll reader down",
         modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::Down,
         default: &[KeySpec::char('j'), k(KeyCode::Down), KeySpec::ctrl('n')],
     },
-    Command {
+    BindableAction {
         name: "page_up",
         help: "one page up",
         modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageUp,
         default: &[k(KeyCode::PageUp)],
     },
-    Command {
+    BindableAction {
         name: "page_down",
         help: "one page down",
         modes: Modes::BROWSE.or(Modes::TYPING).or(Modes::OVERLAY),
         action: || Action::PageDown,
         default: &[k(KeyCode::PageDown)],
     },
-    Command {
+    BindableAction {
         name: "reader_page_down",
         help: "one page down in the reader; at the end, the next article",
         modes: Modes::READER.or(Modes::OVERLAY),
         action: || Action::PageDownOrNext,
         default: &[KeySpec::char(' ')],
     },
-    Command {
+    BindableAction {
         name: "top",
         help: "first row / top of the article",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Top,
         default: &[KeySpec::char('g'), k(KeyCode::Home)],
     },
-    Command {
+    BindableAction {
         name: "bottom",
         help: "last row / end of the article",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::Bottom,
         default: &[KeySpec::char('G'), k(KeyCode::End)],
     },
-    Command {
+    BindableAction {
         name: "focus_next",
         help: "next pane (list ⇄ reader, people ⇄ chart)",
         modes: Modes::ARTICLES.or(Modes::PEOPLE),
         action: || Action::FocusNext,
         default: &[k(KeyCode::Tab)],
     },
-    Command {
+    BindableAction {
         name: "focus_prev",
         help: "previous pane",
         modes: Modes::ARTICLES.or(Modes::PEOPLE),
         action: || Action::FocusPrev,
         default: &[k(KeyCode::BackTab)],
     },
-    Command {
+    BindableAction {
         name: "focus_reader",
         help: "go to the reader",
         modes: Modes::ARTICLES,
         action: || Action::FocusReader,
         default: &[KeySpec::char('l'), k(KeyCode::Right)],
     },
-    Command {
+    BindableAction {
         name: "focus_list",
         help: "go to the list",
         modes: Modes::ARTICLES,
         action: || Action::FocusList,
         default: &[KeySpec::char('h'), k(KeyCode::Left)],
     },
-    Command {
+    BindableAction {
         name: "open",
         help: "open the article in the reader",
         modes: Modes::ARTICLES,
         action: || Action::Open,
         default: &[k(KeyCode::Enter)],
     },
-    Command {
+    BindableAction {
         name: "next_article",
         help: "next article",
         modes: Modes::ARTICLES,
         action: || Action::NextArticle,
         default: &[KeySpec::char('n')],
     },
-    Command {
+    BindableAction {
         name: "prev_article",
         help: "previous article",
         modes: Modes::ARTICLES,
         action: || Action::PrevArticle,
         default: &[KeySpec::char('N')],
     },
-    Command {
+    BindableAction {
         name: "bookmark",
         help: "bookmark / unbookmark the article",
         modes: Modes::ARTICLES,
         action: || Action::ToggleBookmark,
         default: &[KeySpec::char('b')],
     },
-    Command {
+    BindableAction {
         name: "half_page_down",
         help: "half a page down (as in less and vim)",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::HalfPage(true),
         default: &[KeySpec::ctrl('d')],
     },
-    Command {
+    BindableAction {
         name: "half_page_up",
         help: "half a page up",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::HalfPage(false),
         default: &[KeySpec::ctrl('u')],
     },
-    Command {
+    BindableAction {
         name: "page_forward",
         help: "one page down (as PgDn)",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::PageDown,
         default: &[KeySpec::ctrl('f')],
     },
-    Command {
+    BindableAction {
         name: "page_back",
         help: "one page up (as PgUp)",
         modes: Modes::BROWSE.or(Modes::OVERLAY),
         action: || Action::PageUp,
         default: &[KeySpec::ctrl('b')],
     },
-    Command {
+    BindableAction {
         name: "sort",
         help: "sort the list: relevance → date → region → kind",
         modes: Modes::ARTICLES,
         action: || Action::CycleSort,
         default: &[KeySpec::char('s')],
     },
-    Command {
+    BindableAction {
         name: "next_day",
         help: "to the next day with articles",
         modes: Modes::ARTICLES,
@@ -260,7 +259,7 @@ pub const COMMANDS: &[Command] = &[
         },
         default: &[KeySpec::char(']')],
     },
-    Command {
+    BindableAction {
         name: "prev_day",
         help: "to the previous day with articles",
         modes: Modes::ARTICLES,
@@ -270,7 +269,7 @@ pub const COMMANDS: &[Command] = &[
         },
         default: &[KeySpec::char('[')],
     },
-    Command {
+    BindableAction {
         name: "next_month",
         help: "to the next month with articles",
         modes: Modes::ARTICLES,
@@ -280,7 +279,7 @@ pub const COMMANDS: &[Command] = &[
         },
         default: &[KeySpec::char('}')],
     },
-    Command {
+    BindableAction {
         name: "prev_month",
         help: "to the previous month with articles",
         modes: Modes::ARTICLES,
@@ -290,133 +289,133 @@ pub const COMMANDS: &[Command] = &[
         },
         default: &[KeySpec::char('{')],
     },
-    Command {
+    BindableAction {
         name: "toggle_read",
         help: "mark the article read / unread",
         modes: Modes::ARTICLES,
         action: || Action::ToggleRead,
         default: &[KeySpec::char('m')],
     },
-    Command {
+    BindableAction {
         name: "next_unread",
         help: "next unread article",
         modes: Modes::ARTICLES,
         action: || Action::NextUnread,
         default: &[KeySpec::char('u')],
     },
-    Command {
+    BindableAction {
         name: "unread_only",
         help: "show only unread articles / all",
         modes: Modes::ARTICLES,
         action: || Action::ToggleUnreadOnly,
         default: &[KeySpec::char('U')],
     },
-    Command {
+    BindableAction {
         name: "pager",
         help: "open the article in $PAGER (less)",
         modes: Modes::ARTICLES,
         action: || Action::OpenPager,
         default: &[KeySpec::char('o')],
     },
-    Command {
+    BindableAction {
         name: "copy",
         help: "copy the article to the clipboard (OSC 52)",
         modes: Modes::ARTICLES,
         action: || Action::Copy,
         default: &[KeySpec::char('y')],
     },
-    Command {
+    BindableAction {
         name: "failures",
         help: "the files that could not be read, and why",
         modes: Modes::BROWSE,
         action: || Action::ShowFailures,
         default: &[KeySpec::char('!')],
     },
-    Command {
+    BindableAction {
         name: "filter",
         help: "filter (live); @name = people",
         modes: Modes::BROWSE,
         action: || Action::EditFilter,
         default: &[KeySpec::char('/')],
     },
-    Command {
+    BindableAction {
         name: "clear_filter",
         help: "clear the filter and the person",
         modes: Modes::ARTICLES,
         action: || Action::ClearFilter,
         default: &[k(KeyCode::Esc)],
     },
-    Command {
+    BindableAction {
         name: "people",
         help: "people; then their articles",
         modes: Modes::ARTICLES,
         action: || Action::OpenPeople,
         default: &[KeySpec::char('p')],
     },
-    Command {
+    BindableAction {
         name: "close_people",
         help: "back from people to articles",
         modes: Modes::PEOPLE,
         action: || Action::ClosePeople,
         default: &[k(KeyCode::Esc), KeySpec::char('p')],
     },
-    Command {
+    BindableAction {
         name: "choose_person",
         help: "show the person's articles",
         modes: Modes::PEOPLE.or(Modes::PEOPLE_FILTER),
         action: || Action::ChoosePerson,
         default: &[k(KeyCode::Enter)],
     },
-    Command {
+    BindableAction {
         name: "scope",
         help: "filter scope: all → headline → person → bookmarked",
         modes: Modes::FILTER,
         action: || Action::CycleScope,
         default: &[k(KeyCode::Tab)],
     },
-    Command {
+    BindableAction {
         name: "accept",
         help: "filter: jump to the list",
         modes: Modes::FILTER,
         action: || Action::Accept,
         default: &[k(KeyCode::Enter)],
     },
-    Command {
+    BindableAction {
         name: "leave_input",
         help: "filter: stop typing (filter stays)",
         modes: Modes::TYPING,
         action: || Action::LeaveInput,
         default: &[k(KeyCode::Esc)],
     },
-    Command {
+    BindableAction {
         name: "clear_input",
         help: "filter: clear the input",
         modes: Modes::TYPING,
         action: || Action::ClearInput,
         default: &[],
     },
-    Command {
+    BindableAction {
         name: "delete_word",
         help: "filter: delete the word before the cursor",
         modes: Modes::TYPING,
         action: || Action::DeleteWordBack,
         default: &[KeySpec::ctrl('w'), KeySpec::alt(KeyCode::Backspace)],
     },
-    Command {
+    BindableAction {
         name: "delete_to_start",
         help: "filter: delete to the start",
         modes: Modes::TYPING,
         action: || Action::DeleteToStart,
         default: &[KeySpec::ctrl('u')],
     },
-    Command {
+    BindableAction {
         name: "delete_to_end",
         help: "filter: delete to the end",
         modes: Modes::TYPING,
         action: || Action::DeleteToEnd,
         default: &[KeySpec::ctrl('k')],
     },
-    Command {
+    BindableAction {
         name: "word_left",
         help: "filter: cursor one word left",
         modes: Modes::TYPING,
@@ -426,7 +425,7 @@ pub const COMMANDS: &[Command] = &[
             KeySpec::ctrl_key(KeyCode::Left),
         ],
     },
-    Command {
+    BindableAction {
         name: "word_right",
         help: "filter: cursor one word right",
         modes: Modes::TYPING,
@@ -436,42 +435,42 @@ pub const COMMANDS: &[Command] = &[
             KeySpec::ctrl_key(KeyCode::Right),
         ],
     },
-    Command {
+    BindableAction {
         name: "line_start",
         help: "filter: cursor to start",
         modes: Modes::TYPING,
         action: || Action::CursorHome,
         default: &[KeySpec::ctrl('a'), k(KeyCode::Home)],
     },
-    Command {
+    BindableAction {
         name: "line_end",
         help: "filter: cursor to end",
         modes: Modes::TYPING,
         action: || Action::CursorEnd,
         default: &[KeySpec::ctrl('e'), k(KeyCode::End)],
     },
-    Command {
+    BindableAction {
         name: "cursor_left",
         help: "filter: cursor left",
         modes: Modes::TYPING,
         action: || Action::CursorLeft,
         default: &[k(KeyCode::Left)],
     },
-    Command {
+    BindableAction {
         name: "cursor_right",
         help: "filter: cursor right",
         modes: Modes::TYPING,
         action: || Action::CursorRight,
         default: &[k(KeyCode::Right)],
     },
-    Command {
+    BindableAction {
         name: "delete_back",
         help: "filter: delete before the cursor",
         modes: Modes::TYPING,
         action: || Action::Backspace,
         default: &[k(KeyCode::Backspace), KeySpec::ctrl('h')],
     },
-    Command {
+    BindableAction {
         name: "delete",
         help: "filter: delete under the cursor",
         modes: Modes::TYPING,
@@ -486,7 +485,7 @@ pub fn command_names() -> Vec<&'static str> {
 }
 
 /// The command called `name`.
-pub fn command(name: &str) -> Option<&'static Command> {
+pub fn command(name: &str) -> Option<&'static BindableAction> {
     COMMANDS.iter().find(|c| c.name == name)
 }
 
@@ -611,7 +610,7 @@ impl Bindings {
     }
 
     /// Every command with its keys, in help order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static Command, &[KeySpec])> {
+    pub fn iter(&self) -> impl Iterator<Item = (&'static BindableAction, &[KeySpec])> {
         COMMANDS.iter().zip(self.keys.iter().map(Vec::as_slice))
     }
 

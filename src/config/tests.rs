@@ -1,12 +1,8 @@
 //! Tests of the configuration: the default file, every kind of error, custom bindings.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
 use super::*;
-use crate::tui::action::Action;
-use crate::tui::app::{Focus, Mode};
-use crate::tui::keymap::map_key;
 
 /// The error message of `text`, which must be invalid.
 fn error(text: &str) -> String {
@@ -151,37 +147,6 @@ fn values_are_applied() {
     assert_eq!(c.theme.accent, Palette::default().accent);
     assert_eq!(c.scope, FilterScope::Bookmarked);
     assert_eq!(c.columns, vec![Column::Title, Column::Date]);
-}
-
-#[test]
-fn a_custom_binding_changes_what_a_key_does() {
-    let c = Config::parse(
-        "[keys]\nquit = [\"x\", \"ctrl-q\"]\nbookmark = [\"m\"]\n",
-        "config.toml",
-    )
-    .expect("valid");
-    let list = Mode::Browse(Focus::List);
-    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    assert!(matches!(
-        map_key(key('x'), list, &c.keys),
-        Some(Action::Quit)
-    ));
-    assert!(map_key(key('q'), list, &c.keys).is_none());
-    assert!(matches!(
-        map_key(key('m'), list, &c.keys),
-        Some(Action::ToggleBookmark)
-    ));
-    assert!(map_key(key('b'), list, &c.keys).is_none());
-    // Ctrl keys of quit work while typing; the plain one types.
-    let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert!(matches!(
-        map_key(ctrl_q, Mode::Filter, &c.keys),
-        Some(Action::Quit)
-    ));
-    assert!(matches!(
-        map_key(key('x'), Mode::Filter, &c.keys),
-        Some(Action::Insert('x'))
-    ));
 }
 
 #[test]

@@ -17,7 +17,7 @@ pub const DATA_DIR_ENV: &str = "PAPERTUI_DATA_DIR";
 
 /// What loading gave: the state to start from, and a notice when the file was unusable.
 #[derive(Clone, Debug, Default)]
-pub struct Loaded {
+pub struct LoadedState {
     /// The saved state, or a fresh one.
     pub state: SavedState,
     /// Said once in the status bar: what was wrong and where the file was moved.
@@ -58,9 +58,9 @@ impl StateDir {
     }
 
     /// The saved state of `corpus`; a missing file is a fresh state, a damaged or newer one is
-    /// moved aside and reported in [`Loaded::notice`]. Temporary files left by a save that
+    /// moved aside and reported in [`LoadedState::notice`]. Temporary files left by a save that
     /// was killed are removed first (under the lock, so never one being written).
-    pub fn load(&self, corpus: CorpusId) -> Loaded {
+    pub fn load(&self, corpus: CorpusId) -> LoadedState {
         // Only if no other papertui is saving: the clean-up is worth no wait.
         if self.dir.is_dir()
             && let Ok(_lock) = self.lock(corpus, Duration::ZERO)
@@ -85,12 +85,12 @@ impl StateDir {
     }
 
     /// [`StateDir::load`] without the lock and the clean-up.
-    fn read(&self, corpus: CorpusId) -> Loaded {
+    fn read(&self, corpus: CorpusId) -> LoadedState {
         let path = self.path(corpus);
         let problem = match regular::read(&path) {
             Ok(bytes) => match parse(&bytes) {
                 Ok(state) => {
-                    return Loaded {
+                    return LoadedState {
                         state,
                         notice: None,
                         read_only: false,
@@ -98,11 +98,11 @@ impl StateDir {
                 }
                 Err(problem) => problem,
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return LoadedState::default(),
             // A FIFO or a device is never read (it could block): it is moved aside.
             Err(e) if regular::is_not_regular(&e) => e.to_string(),
             Err(e) => {
-                return Loaded {
+                return LoadedState {
                     state: SavedState::default(),
                     notice: Some(format!("saved state {} unreadable: {e}", Shown(&path))),
                     read_only: true,
@@ -122,7 +122,7 @@ impl StateDir {
                 Shown(&path)
             ),
         };
-        Loaded {
+        LoadedState {
             state: SavedState::default(),
             notice: Some(notice),
             read_only,
@@ -294,7 +294,7 @@ mod tests {
             read: ["a.txt#1".to_owned()].into(),
             filter: Some(super::super::SavedFilter {
                 text: "会议".into(),
-                scope: crate::tui::scope::FilterScope::Bookmarked,
+                scope: crate::vocab::FilterScope::Bookmarked,
                 person: Some("吕沛".into()),
             }),
             selected: Some("a.txt#3".into()),

@@ -10,13 +10,13 @@ use std::sync::Arc;
 use super::doc::DocLine;
 use super::line::LineInput;
 use super::marks::Marks;
-use super::scope::FilterScope;
 use crate::config::Config;
 use crate::corpus::Progress;
 use crate::search::{Catalog, SearchRequest};
 use crate::search::{Query, Results};
 use crate::state::{SavedFilter, SavedState};
 use crate::store::{ArticleId, PersonId};
+pub use crate::vocab::{FilterScope, Focus, Mode};
 
 /// How the reader is started: initial filter, display options, configuration, saved state.
 #[derive(Clone, Debug, Default)]
@@ -33,15 +33,6 @@ pub struct TuiOptions {
     pub state: SavedState,
     /// A message for the status bar at start (e.g. a damaged state file was moved aside).
     pub notice: Option<String>,
-}
-
-/// Which of the two article panes has the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    /// The article list.
-    List,
-    /// The article reader.
-    Reader,
 }
 
 /// Which pane of the people screen has the keyboard.
@@ -61,21 +52,6 @@ pub enum Screen {
     Articles,
     /// The people list with the selected person's chart.
     People,
-}
-
-/// What the keys currently mean; the keymap's only input besides the key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing articles with focus on a pane.
-    Browse(Focus),
-    /// Typing into the article filter.
-    Filter,
-    /// Browsing people.
-    People,
-    /// Typing into the people filter.
-    PeopleFilter,
-    /// An overlay (the help, the files that failed) is open and has the keyboard.
-    Overlay,
 }
 
 /// A scrolling popup over the screen.
@@ -227,7 +203,9 @@ pub struct App {
 }
 
 impl App {
-    /// A reader over `store` started with `options` (initial filter already requested).
+    /// A reader over `store` as `options` ask, before its first update: the initial filter
+    /// typed but not yet searched for, the reader not laid out ([`super::update::start`] does
+    /// both).
     ///
     /// `--query`/`--person` win over the saved filter; without them the saved filter, scope,
     /// person and selection come back.
@@ -292,8 +270,6 @@ impl App {
             }
         }
         app.filter = LineInput::with_text(text.trim());
-        super::update::refilter(&mut app);
-        super::update::sync(&mut app);
         app
     }
 
@@ -336,8 +312,9 @@ impl App {
         state
     }
 
-    /// A reader with no articles yet, filled in by [`super::Action::StoreLoaded`] as a
-    /// background load proceeds; `--person` is resolved when the last store arrives.
+    /// A reader with no articles yet, filled in by [`super::Background::StoreLoaded`] as a
+    /// background load proceeds; `--person` is resolved when the last store arrives. Like
+    /// [`App::new`], it is started by [`super::update::start`].
     pub fn loading(options: &TuiOptions) -> App {
         let without_person = TuiOptions {
             person: None,

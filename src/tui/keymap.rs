@@ -10,9 +10,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind,
 };
 
-use super::action::Action;
-use super::app::Mode;
 use crate::config::{Bindings, KeySpec};
+use crate::vocab::{Action, Mode};
 
 /// The actions for one terminal event in `mode` (none for an event that means nothing here).
 pub fn map_event(event: &Event, mode: Mode, bindings: &Bindings) -> Vec<Action> {
@@ -81,7 +80,7 @@ pub fn map_mouse(ev: MouseEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::Focus;
+    use crate::vocab::Focus;
     use ratatui::crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode) -> KeyEvent {
@@ -384,6 +383,37 @@ mod tests {
         assert!(matches!(
             map_key(space, Mode::Browse(Focus::Reader), &b),
             Some(Action::PageDownOrNext)
+        ));
+    }
+
+    #[test]
+    fn a_custom_binding_changes_what_a_key_does() {
+        let c = crate::config::Config::parse(
+            "[keys]\nquit = [\"x\", \"ctrl-q\"]\nbookmark = [\"m\"]\n",
+            "config.toml",
+        )
+        .expect("valid");
+        let list = Mode::Browse(Focus::List);
+        let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert!(matches!(
+            map_key(key('x'), list, &c.keys),
+            Some(Action::Quit)
+        ));
+        assert!(map_key(key('q'), list, &c.keys).is_none());
+        assert!(matches!(
+            map_key(key('m'), list, &c.keys),
+            Some(Action::ToggleBookmark)
+        ));
+        assert!(map_key(key('b'), list, &c.keys).is_none());
+        // Ctrl keys of quit work while typing; the plain one types.
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            map_key(ctrl_q, Mode::Filter, &c.keys),
+            Some(Action::Quit)
+        ));
+        assert!(matches!(
+            map_key(key('x'), Mode::Filter, &c.keys),
+            Some(Action::Insert('x'))
         ));
     }
 }

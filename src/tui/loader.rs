@@ -1,12 +1,13 @@
 //! Loading the corpus on a background thread while the reader is already up.
 //!
-//! The reader starts on an empty store and the loader thread sends [`Action`]s: progress after
-//! every chunk of files, and a new [`Store`] of the articles parsed so far whenever their number
-//! has doubled since the last one (so rebuilding costs at most about twice one final build),
-//! one more of all of them when parsing is done and people are being found, then the final
-//! store. Each store replaces the previous one whole; the articles keep their order, so the
-//! selection and the open article stay where they were, and the filter, the person restriction
-//! and the people list are re-applied to the new store.
+//! The reader starts on an empty store and the loader thread sends [`Background`] results:
+//! progress after every chunk of files, and a new [`Store`] of the articles parsed so far
+//! whenever their number has doubled since the last one (so rebuilding costs at most about
+//! twice one final build), one more of all of them when parsing is done and people are being
+//! found, then the final store. Each store replaces the previous one whole; the articles keep
+//! their order, so the selection and the open article stay where they were, and the filter,
+//! the person restriction and the people list are re-applied to the new store (by
+//! [`super::update::receive`]: this module only produces the results).
 //!
 //! A partial store holds its own copy of the articles, so past the first [`FULL_PARTIAL`] it
 //! copies their heads only (headline, labels, names): the list keeps growing at little memory,
@@ -20,9 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 
-use super::action::Action;
-use super::app::App;
-use super::update;
+use super::background::Background;
 use crate::cache::Bodies;
 use crate::corpus::{LoadOptions, Progress, load_with};
 use crate::input::InputError;
@@ -97,10 +96,10 @@ pub enum Outlook {
 
 /// Handle to the load thread.
 pub struct Loader {
-    events: Receiver<Action>,
+    events: Receiver<Background>,
     /// Messages already received by [`Loader::outlook`], handed out first by
     /// [`Loader::poll`].
-    held: std::collections::VecDeque<Action>,
+    held: std::collections::VecDeque<Background>,
     cancel: Arc<AtomicBool>,
     /// Raised by the thread once the load is complete and only the cache write remains.
     writing: Arc<AtomicBool>,
@@ -130,7 +129,7 @@ impl Loader {
     }
 
     /// The next message of the load, if one is waiting.
-    pub fn poll(&mut self) -> Option<Action> {
+    pub fn poll(&mut self) -> Option<Background> {
         self.held
             .pop_front()
             .or_else(|| self.events.try_recv().ok())
@@ -151,12 +150,12 @@ impl Loader {
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Outlook::Nothing,
             };
             let verdict = match &action {
-                Action::StoreLoaded(store, last) if !store.is_empty() || !*last => {
+                Background::StoreLoaded(store, last) if !store.is_empty() || !*last => {
                     Some(Outlook::Reader)
                 }
-                Action::StoreLoaded(..) => Some(Outlook::Nothing),
-                Action::LoadProgress(p) if p.articles > 0 => Some(Outlook::Reader),
-                Action::LoadProgress(p)
+                Background::StoreLoaded(..) => Some(Outlook::Nothing),
+                Background::LoadProgress(p) if p.articles > 0 => Some(Outlook::Reader),
+                Background::LoadProgress(p)
                     if p.files_done == p.files_total && !p.from_cache && !p.people =>
                 {
                     Some(Outlook::Nothing)
@@ -197,7 +196,7 @@ impl Loader {
 fn load(
     paths: &[PathBuf],
     options: &LoadOptions,
-    tx: &Sender<Action>,
+    tx: &Sender<Background>,
     writing: &AtomicBool,
 ) -> LoadReport {
     if std::env::var_os(TEST_STALL_LOAD_VAR).is_some_and(|v| v == "1") {
@@ -210,12 +209,12 @@ fn load(
     let mut sent = 0;
     let stand_in: Arc<dyn crate::model::BodyReader> = Arc::new(StillLoading);
     let mut loaded = load_with(paths, options, &mut |progress, articles| {
-        let _ = tx.send(Action::LoadProgress(*progress));
+        let _ = tx.send(Background::LoadProgress(*progress));
         if partial_due(progress, articles.len(), next_partial, sent) {
             next_partial = articles.len() * 2;
             sent = articles.len();
             let store = partial_store(articles, &stand_in);
-            let _ = tx.send(Action::StoreLoaded(Arc::new(store), false));
+            let _ = tx.send(Background::StoreLoaded(Arc::new(store), false));
         }
     });
     let mut report = LoadReport {
@@ -227,11 +226,11 @@ fn load(
     }
     if !report.errors.is_empty() {
         let failures = report.errors.iter().map(ToString::to_string).collect();
-        let _ = tx.send(Action::LoadFailures(failures));
+        let _ = tx.send(Background::LoadFailures(failures));
     }
     let store = Arc::new(loaded.take_catalog());
     writing.store(true, Ordering::Release);
-    let _ = tx.send(Action::StoreLoaded(Arc::clone(&store), true));
+    let _ = tx.send(Background::StoreLoaded(Arc::clone(&store), true));
     if let Some(pending) = loaded.pending.take() {
         report.cache_error = pending.write(store.articles()).err();
     }
@@ -243,49 +242,14 @@ fn load(
     report
 }
 
-/// Records how far the load has come (ignored once the final store is in).
-pub(crate) fn progress(app: &mut App, progress: Progress) {
-    if app.loading.is_some() {
-        app.loading = Some(progress);
-    }
-}
-
-/// Puts `store` in place of the current one, keeping what the user chose.
-pub(crate) fn replace_store(app: &mut App, store: Arc<Catalog>, last: bool) {
-    let person_name = app.person.map(|p| app.store.person_name(p).to_owned());
-    let (list, before) = (app.list, app.person.is_some());
-    app.store = store;
-    app.marks.fit(app.store.len());
-    app.person = person_name.and_then(|n| app.store.person_by_name(&n));
-    if last {
-        app.loading = None;
-        if let Some(name) = app.pending_person.take() {
-            match app.store.person_by_name(&name) {
-                Some(id) => app.person = Some(id),
-                None => {
-                    let text = format!("@{} {}", name.trim(), app.filter.text());
-                    app.filter = super::line::LineInput::with_text(text.trim());
-                }
-            }
-        }
-    }
-    update::refilter_people(app);
-    // Results of the old store are no candidate set for the new one: search it afresh.
-    app.results = None;
-    update::refilter(app);
-    if app.person.is_some() == before {
-        // Articles keep their order, so the same row is the same article (sync clamps it).
-        app.list = list;
-    }
-    // Same article ids, possibly new content (people): lay the reader out again.
-    app.reader.width = 0;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Article, Kind, PersonMention};
+    use crate::tui::App;
     use crate::tui::TuiOptions;
+    use crate::tui::update;
+    use crate::vocab::Action;
 
     fn store(n: u32) -> Arc<Catalog> {
         let articles = (0..n)
@@ -310,20 +274,21 @@ mod tests {
             ..TuiOptions::default()
         };
         let mut app = App::loading(&options);
+        update::start(&mut app);
         update::update(&mut app, Action::Resize(100, 30));
         let answer = |app: &mut App| {
             let request = app.request.take().expect("a search request");
             let results = crate::search::run_request(&app.store, &request, &AtomicBool::new(false))
                 .expect("not cancelled");
-            update::update(
+            update::receive(
                 app,
-                Action::SearchDone(request.generation, Arc::new(results)),
+                Background::SearchDone(request.generation, Arc::new(results)),
             );
         };
-        update::update(&mut app, Action::StoreLoaded(store(2), false));
+        update::receive(&mut app, Background::StoreLoaded(store(2), false));
         answer(&mut app);
         assert_eq!(app.set_len(), 0, "no 会议4 among two articles");
-        update::update(&mut app, Action::StoreLoaded(store(5), true));
+        update::receive(&mut app, Background::StoreLoaded(store(5), true));
         answer(&mut app);
         assert_eq!(app.set_len(), 1, "会议4 is in the final store");
     }
@@ -335,19 +300,20 @@ mod tests {
             ..TuiOptions::default()
         };
         let mut app = App::loading(&options);
+        update::start(&mut app);
         update::update(&mut app, Action::Resize(100, 30));
         assert_eq!(app.set_len(), 0);
-        update::update(&mut app, Action::StoreLoaded(store(2), false));
+        update::receive(&mut app, Background::StoreLoaded(store(2), false));
         assert!(app.loading.is_some());
         assert_eq!(app.person, None);
         assert_eq!(app.set_len(), 2);
         update::update(&mut app, Action::Down);
-        update::update(&mut app, Action::StoreLoaded(store(5), true));
+        update::receive(&mut app, Background::StoreLoaded(store(5), true));
         assert!(app.loading.is_none());
         assert!(app.person.is_some());
         assert_eq!(app.set_len(), 5);
         update::update(&mut app, Action::Down);
-        update::update(&mut app, Action::StoreLoaded(store(6), true));
+        update::receive(&mut app, Background::StoreLoaded(store(6), true));
         assert_eq!(app.list.selected, 1);
     }
 
@@ -412,14 +378,18 @@ mod tests {
             ..Default::default()
         };
         let restored = |app: &mut App| {
-            update::update(app, Action::StoreLoaded(store(6), true));
-            update::update(app, Action::StateRestored(Box::new(saved.clone()), None));
+            update::receive(app, Background::StoreLoaded(store(6), true));
+            update::receive(
+                app,
+                Background::StateRestored(Box::new(saved.clone()), None),
+            );
             update::settle(app);
         };
         // The user moved and bookmarked while the corpus loaded.
         let mut app = App::loading(&TuiOptions::default());
+        update::start(&mut app);
         update::update(&mut app, Action::Resize(100, 30));
-        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        update::receive(&mut app, Background::StoreLoaded(store(3), false));
         update::update(&mut app, Action::Down);
         update::update(&mut app, Action::Down);
         update::update(&mut app, Action::ToggleBookmark);
@@ -440,16 +410,18 @@ mod tests {
         );
         // The user typed a filter: it stays, with its results.
         let mut app = App::loading(&TuiOptions::default());
+        update::start(&mut app);
         update::update(&mut app, Action::Resize(100, 30));
-        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        update::receive(&mut app, Background::StoreLoaded(store(3), false));
         update::update(&mut app, Action::EditFilter);
         update::update(&mut app, Action::Insert('5'));
         restored(&mut app);
         assert_eq!(app.filter.text(), "5");
         // The user did nothing: the saved place comes back.
         let mut app = App::loading(&TuiOptions::default());
+        update::start(&mut app);
         update::update(&mut app, Action::Resize(100, 30));
-        update::update(&mut app, Action::StoreLoaded(store(3), false));
+        update::receive(&mut app, Background::StoreLoaded(store(3), false));
         restored(&mut app);
         assert_eq!(app.filter.text(), "会议3");
     }
@@ -458,9 +430,10 @@ mod tests {
     fn loader_delivers_the_sample_and_a_final_store() {
         let loader = Loader::spawn(Vec::new(), LoadOptions::default()).expect("thread");
         let mut app = App::loading(&TuiOptions::default());
+        update::start(&mut app);
         while app.loading.is_some() {
             match loader.events.recv() {
-                Ok(action) => update::update(&mut app, action),
+                Ok(news) => update::receive(&mut app, news),
                 Err(_) => break,
             }
         }

@@ -231,6 +231,7 @@ mod tests {
 
     fn help_app() -> App {
         let mut app = App::new(Arc::default(), &TuiOptions::default());
+        crate::tui::update::start(&mut app);
         app.overlay = Some(Overlay::Help);
         app
     }

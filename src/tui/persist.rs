@@ -32,7 +32,7 @@ pub fn open(store: &Store) -> Opened {
     let corpus = CorpusId::of(store.articles().iter().map(|a| &*a.source));
     match StateDir::locate() {
         Some(dir) => {
-            let state::Loaded {
+            let state::LoadedState {
                 state,
                 notice,
                 read_only,
@@ -121,8 +121,8 @@ mod tests {
     use crate::search::Catalog;
 
     use crate::tui::TuiOptions;
-    use crate::tui::action::Action;
-    use crate::tui::update::update;
+    use crate::tui::update::{start, update};
+    use crate::vocab::Action;
 
     #[test]
     fn saves_soon_after_a_change_but_not_more_often_than_every_interval() {
@@ -135,6 +135,7 @@ mod tests {
         let dir = StateDir::new(tmp.path());
         let mut persist = Persist::new(dir.clone(), corpus, SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        start(&mut app);
         let t0 = Instant::now();
         update(&mut app, Action::ToggleBookmark);
         persist.tick(&mut app, t0);
@@ -157,6 +158,7 @@ mod tests {
         let dir = StateDir::new(&file);
         let mut persist = Persist::new(dir, CorpusId::of(["p.txt"]), SavedState::default());
         let mut app = App::new(Arc::new(store), &TuiOptions::default());
+        start(&mut app);
         update(&mut app, Action::ToggleBookmark);
         persist.tick(&mut app, Instant::now());
         let notice = app.notice.expect("reported");

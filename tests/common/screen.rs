@@ -22,6 +22,7 @@ pub fn store() -> Arc<Catalog> {
 /// An App of size `w`×`h` after `actions` (searches run synchronously).
 pub fn app(w: u16, h: u16, actions: impl IntoIterator<Item = Action>) -> App {
     let mut app = App::new(store(), &TuiOptions::default());
+    update::start(&mut app);
     update::update(&mut app, Action::Resize(w, h));
     apply(&mut app, actions);
     app

@@ -1,16 +1,24 @@
-//! Everything the user (or the search worker) can ask of the reader, as plain values.
+//! The words the app, its key bindings and its saved state share: what the user can ask
+//! ([`Action`]), which pane has the keyboard ([`Focus`]), what the keys mean ([`Mode`]) and
+//! what the article filter matches ([`FilterScope`]).
 //!
-//! Keys and mouse events are translated into an [`Action`] by the keymap; [`super::update`]
-//! applies it to the state. Keeping this a closed, documented enum makes the help overlay, the
-//! keymap tests and the update tests speak the same language.
+//! Plain values only, and nothing of the terminal reader, the configuration or the saved state:
+//! the keymap, the key bindings of the configuration, the update of the reader and the state
+//! file all speak these words, so they sit below all of them. Answers that come back from
+//! background work (a search, the load) are not words of the user's and live with the reader.
+//! The actions a key can be bound to ([`crate::config::COMMANDS`]) carry nothing, or a value
+//! fixed by their binding (a direction); the others carry what the terminal reported: a typed
+//! character, a paste, a size, where the pointer was.
+//!
+//! The search module only knows which fields to match ([`Scope`]); restricting the set to
+//! bookmarked articles is the reader's business, so that scope is [`FilterScope`] here and
+//! maps to [`Scope::All`] for the text part of the filter.
 
-use std::sync::Arc;
+use serde::{Deserialize, Serialize};
 
-use crate::corpus::Progress;
-use crate::search::Catalog;
-use crate::search::Results;
+use crate::search::Scope;
 
-/// One thing to do to the application state.
+/// One thing the user asks of the reader: a key, a mouse event, a paste or a resize.
 #[derive(Clone, Debug)]
 pub enum Action {
     /// Leave the program.
@@ -135,18 +143,105 @@ pub enum Action {
         /// Row of the pointer.
         row: u16,
     },
-    /// The search worker finished the search with this generation.
-    SearchDone(u64, Arc<Results>),
-    /// The background load has come this far.
-    LoadProgress(Progress),
-    /// The background load built a store of the articles so far; `true` when it is the last.
-    StoreLoaded(Arc<Catalog>, bool),
-    /// Files of the load that could not be read, each as `path: reason` (sent before the final
-    /// store).
-    LoadFailures(Vec<String>),
     /// Show the files that could not be loaded.
     ShowFailures,
-    /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
-    /// and a notice about it, applied once the final store is in.
-    StateRestored(Box<crate::state::SavedState>, Option<String>),
+}
+
+/// Which of the two article panes has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The article reader.
+    Reader,
+}
+
+/// What the keys currently mean; the keymap's only input besides the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing articles with focus on a pane.
+    Browse(Focus),
+    /// Typing into the article filter.
+    Filter,
+    /// Browsing people.
+    People,
+    /// Typing into the people filter.
+    PeopleFilter,
+    /// An overlay (the help, the files that failed) is open and has the keyboard.
+    Overlay,
+}
+
+/// What the article filter matches, and over which articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FilterScope {
+    /// Every field, every article.
+    #[default]
+    All,
+    /// Headlines only.
+    Headline,
+    /// People only.
+    Person,
+    /// Every field, bookmarked articles only.
+    Bookmarked,
+}
+
+impl FilterScope {
+    /// Every scope, in Tab order.
+    pub const ALL: [FilterScope; 4] = [
+        FilterScope::All,
+        FilterScope::Headline,
+        FilterScope::Person,
+        FilterScope::Bookmarked,
+    ];
+
+    /// The next scope in the Tab cycle.
+    pub fn next(self) -> FilterScope {
+        match self {
+            FilterScope::All => FilterScope::Headline,
+            FilterScope::Headline => FilterScope::Person,
+            FilterScope::Person => FilterScope::Bookmarked,
+            FilterScope::Bookmarked => FilterScope::All,
+        }
+    }
+
+    /// Name shown in the filter pane and written in configuration and state files.
+    pub fn label(self) -> &'static str {
+        match self {
+            FilterScope::All => "all",
+            FilterScope::Headline => "headline",
+            FilterScope::Person => "person",
+            FilterScope::Bookmarked => "bookmarked",
+        }
+    }
+
+    /// The fields the filter text is matched against.
+    pub fn search_scope(self) -> Scope {
+        match self {
+            FilterScope::All | FilterScope::Bookmarked => Scope::All,
+            FilterScope::Headline => Scope::Headline,
+            FilterScope::Person => Scope::Person,
+        }
+    }
+
+    /// True when only bookmarked articles are in the set.
+    pub fn bookmarked_only(self) -> bool {
+        self == FilterScope::Bookmarked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_cycles_through_every_scope() {
+        let mut s = FilterScope::All;
+        for expected in FilterScope::ALL.iter().cycle().skip(1).take(4) {
+            s = s.next();
+            assert_eq!(s, *expected);
+        }
+        assert_eq!(s, FilterScope::All);
+        assert_eq!(FilterScope::Bookmarked.search_scope(), Scope::All);
+    }
 }

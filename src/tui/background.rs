@@ -1,0 +1,28 @@
+//! What background work sends back to the reader: search answers and the load's news.
+//!
+//! These are not the user's doing, so they are a type of their own beside
+//! [`crate::vocab::Action`]: the search worker and the loader thread produce them, the event
+//! loop passes them to [`super::update::receive`], which applies them to the [`super::App`].
+
+use std::sync::Arc;
+
+use crate::corpus::Progress;
+use crate::search::{Catalog, Results};
+use crate::state::SavedState;
+
+/// One result of work done off the UI thread.
+#[derive(Clone, Debug)]
+pub enum Background {
+    /// The search worker finished the search with this generation.
+    SearchDone(u64, Arc<Results>),
+    /// The background load has come this far.
+    LoadProgress(Progress),
+    /// The background load built a store of the articles so far; `true` when it is the last.
+    StoreLoaded(Arc<Catalog>, bool),
+    /// Files of the load that could not be read, each as `path: reason` (sent before the final
+    /// store).
+    LoadFailures(Vec<String>),
+    /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
+    /// and a notice about it, applied once the final store is in.
+    StateRestored(Box<SavedState>, Option<String>),
+}

@@ -1,0 +1,108 @@
+//! The article and people filters: editing them, starting the search the worker runs,
+//! selecting the article asked for once the set is known, and which filter counts as applied.
+
+use super::arrange::arrange;
+use super::geometry::list_height;
+use crate::search::SearchRequest;
+use crate::tui::app::{App, Focus, Screen, Selection};
+use crate::tui::line::LineInput;
+
+/// Edits the input of the current screen; `f` says whether the text changed.
+pub(super) fn edit(app: &mut App, f: impl FnOnce(&mut LineInput) -> bool) {
+    match app.screen {
+        Screen::Articles => {
+            if f(&mut app.filter) {
+                refilter(app);
+            }
+        }
+        Screen::People => {
+            if f(&mut app.people_filter) {
+                refilter_people(app);
+            }
+        }
+    }
+}
+
+/// Starts a new search for the current filter (or clears the results when it is empty).
+pub(super) fn refilter(app: &mut App) {
+    app.generation += 1;
+    app.subset = app.scope.bookmarked_only().then(|| {
+        let mut ids = app.marks.bookmarked();
+        if let Some(p) = app.person {
+            ids.retain(|&id| app.store.people_of_article(id).contains(&p));
+        }
+        ids.into()
+    });
+    let query = app.query();
+    if query.is_empty() {
+        app.results = None;
+        app.searching = false;
+        app.request = None;
+        app.list = Selection::default();
+        select_pending(app);
+        return;
+    }
+    app.request = Some(SearchRequest {
+        generation: app.generation,
+        query,
+        person: app.person,
+        // The search narrows these when the query only grew (`search::narrowable`).
+        previous: app.results.clone(),
+        candidates: app.subset.clone(),
+    });
+    app.searching = true;
+}
+
+/// Selects the article a restore or a bookmark change asked for, if it is in the set.
+pub(super) fn select_pending(app: &mut App) {
+    arrange(app);
+    if let Some(id) = app.pending_select.take()
+        && let Some(i) = (0..app.set_len()).find(|&i| app.set_get(i) == Some(id))
+    {
+        app.list.selected = i;
+        // Show the restored row in the middle of the list rather than at its edge.
+        app.list.offset = i.saturating_sub(list_height(app) / 2);
+    }
+}
+
+/// Recomputes the people list for the people filter.
+pub(super) fn refilter_people(app: &mut App) {
+    app.people = app
+        .store
+        .search_people(app.people_filter.text())
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    app.people_list = Selection::default();
+}
+
+/// Records the filter as it stands as the one the user applied (the one saved at exit).
+pub(super) fn applied(app: &mut App) {
+    if app.screen == Screen::Articles {
+        app.applied = Some(app.current_filter());
+    }
+}
+
+/// Restricts the article list to the selected person and returns to it.
+pub(super) fn choose_person(app: &mut App) {
+    if let Some(p) = app.selected_person() {
+        app.person = Some(p);
+        app.filter.clear();
+        app.results = None;
+        refilter(app);
+        app.screen = Screen::Articles;
+        app.focus = Focus::List;
+        app.list = Selection::default();
+        applied(app);
+    }
+    app.editing = false;
+}
+
+/// Changes how the list is arranged with `f`, keeping the selected article selected.
+pub(super) fn rearrange(app: &mut App, f: impl FnOnce(&mut App)) {
+    app.pending_select = app.selected_article();
+    f(app);
+    arrange(app);
+    app.list = Selection::default();
+    select_pending(app);
+}
