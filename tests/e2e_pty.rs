@@ -878,32 +878,38 @@ impl Hangable {
     }
 
     fn wait_text(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let contents = self.parser.lock().expect("lock").screen().contents();
-            if contents.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "timed out waiting for {text:?}:\n{contents}"
-            );
-            thread::sleep(POLL);
-        }
+        self.wait_until(&format!("{text:?}"), |contents| contents.contains(text));
+    }
+
+    /// Waits until the filter is being edited and shows `text`: the key hints of browsing no
+    /// longer end the screen (a frame caught half drawn may show the new filter text above
+    /// the old hints).
+    fn wait_editing(&self, text: &str) {
+        self.wait_until(&format!("editing {text:?}"), |contents| {
+            contents.contains(text) && !contents.trim_end().ends_with("q quit")
+        });
     }
 
     /// Waits until the reader is browsing (not editing the filter): the key hints end the
     /// screen.
     fn wait_browsing(&self) {
+        self.wait_until("browsing mode", |contents| {
+            contents.trim_end().ends_with("q quit")
+        });
+    }
+
+    /// Waits until `ready` holds for the screen's text; panics with the screen after the
+    /// deadline.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
             let contents = self.parser.lock().expect("lock").screen().contents();
-            if contents.trim_end().ends_with("q quit") {
+            if ready(&contents) {
                 return;
             }
             assert!(
                 start.elapsed() < DEADLINE,
-                "timed out waiting for browsing mode:\n{contents}"
+                "timed out waiting for {what}:\n{contents}"
             );
             thread::sleep(POLL);
         }
@@ -966,7 +972,7 @@ fn closing_the_terminal_saves_the_last_bookmark_and_the_filter() {
     s.send("j");
     s.send("b");
     s.send("/会议");
-    s.wait_text("/ 会议");
+    s.wait_editing("/ 会议");
     s.send("\r");
     s.wait_browsing();
     let status = s.hang_up();
