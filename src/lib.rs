@@ -7,27 +7,56 @@
 //! ([`state`]) speak the words of [`vocab`]. A parsed corpus is kept in an on-disk [`cache`] so
 //! reopening it skips parsing. The parsing library knows nothing of the terminal.
 
-pub mod cache;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod corpus;
+#![warn(missing_docs)]
+
+// The pipeline, bottom up: each module uses only those listed before it (`tests/layers.rs`).
+
+// Small tools every layer may use.
 pub mod escape;
-pub mod export;
 mod fast_str;
-pub mod ingest;
-pub mod input;
-pub mod large_page;
-pub mod model;
-pub mod people;
-pub mod plausible;
-pub mod progress;
 pub mod regular;
 pub mod sample;
 pub mod say;
-pub mod search;
-pub mod state;
-pub mod store;
 pub mod text;
-pub mod tui;
+
+// The data: articles and their parts.
+pub mod model;
+
+// bytes ─decode─▶ page text ─ingest─▶ articles.
+pub mod ingest;
+pub mod plausible;
+
+pub mod input;
+
+pub mod large_page;
+
+// articles ─people─▶ articles with their people.
+pub mod people;
+
+// ─▶ store ─search─▶ results.
+pub mod store;
+
+pub mod search;
+
+// A whole load: the on-disk cache, the corpus loader, its progress.
+pub mod cache;
+
+pub mod corpus;
+
+pub mod progress;
+
+// Output for scripts.
+pub mod export;
+
+// The reader: its words, key bindings, saved state, and the terminal interface.
 pub mod vocab;
+
+pub mod config;
+pub mod state;
+
+pub mod tui;
+
+// The command line.
+pub mod cli;
+
+pub mod commands;
