@@ -208,21 +208,9 @@ pub fn load_with(
     observe: &mut dyn FnMut(&Progress, &[Article]),
 ) -> Loaded {
     if paths.is_empty() {
-        let articles = sample();
-        let progress = Progress {
-            files_total: SAMPLE_PAGES.len(),
-            files_done: SAMPLE_PAGES.len(),
-            articles: articles.len(),
-            ..Progress::default()
-        };
-        observe(&progress, &articles);
-        return Loaded {
-            articles,
-            files: SAMPLE_PAGES.len(),
-            ..Loaded::default()
-        };
+        return load_sample(observe);
     }
-    let (files, mut errors) = collect_files(paths);
+    let (files, errors) = collect_files(paths);
     // One `stat` per file gives both the sizes for progress and the cache's fingerprint.
     let stamps = FileStamp::of_all(&files);
     let sizes: Vec<u64> = stamps
@@ -235,48 +223,105 @@ pub fn load_with(
         ..Progress::default()
     };
     observe(&progress, &[]);
-
-    let mut cache_use = CacheUse::Off;
-    let mut save = None;
-    if let Some(cache) = &options.cache {
-        let fingerprint = Fingerprint::of_stamps(&files, stamps);
-        progress.from_cache = true;
-        // The indexes are read before the articles, so their file's bytes are freed before
-        // the articles take their room.
-        let saved = cache.load_indexes(&fingerprint);
-        let loaded = cache
-            .load(&fingerprint, options.bodies, &|_| {})
-            .and_then(|cached| still_failing(&files, cached));
-        match loaded {
-            Ok((cached, failures)) => {
-                progress.files_done = progress.files_total;
-                progress.bytes_done = progress.bytes_total;
-                progress.articles = cached.articles.len();
-                observe(&progress, &[]);
-                let failed = failures.len();
-                errors.extend(failures);
-                return Loaded {
-                    articles: cached.articles,
-                    errors,
-                    files: files.len().saturating_sub(failed),
-                    cache: CacheUse::Hit,
-                    pending: None,
-                    indexes: Some(IndexCache {
-                        cache: cache.clone(),
-                        fingerprint,
-                        saved: saved.ok(),
-                        stale: false,
-                    }),
-                };
-            }
-            Err(miss) => {
-                progress.from_cache = false;
-                cache_use = CacheUse::Miss(miss);
-                save = Some((cache.clone(), fingerprint));
-            }
+    let Some(cache) = &options.cache else {
+        return parse_files(&files, &sizes, errors, None, options, progress, observe);
+    };
+    let fingerprint = Fingerprint::of_stamps(&files, stamps);
+    match load_cached(
+        cache,
+        fingerprint,
+        &files,
+        errors,
+        options,
+        &mut progress,
+        observe,
+    ) {
+        Ok(loaded) => loaded,
+        Err((miss, fingerprint, errors)) => {
+            let save = Some((cache.clone(), fingerprint, miss));
+            parse_files(&files, &sizes, errors, save, options, progress, observe)
         }
     }
+}
 
+/// The embedded sample, parsed.
+fn load_sample(observe: &mut dyn FnMut(&Progress, &[Article])) -> Loaded {
+    let articles = sample();
+    let progress = Progress {
+        files_total: SAMPLE_PAGES.len(),
+        files_done: SAMPLE_PAGES.len(),
+        articles: articles.len(),
+        ..Progress::default()
+    };
+    observe(&progress, &articles);
+    Loaded {
+        articles,
+        files: SAMPLE_PAGES.len(),
+        ..Loaded::default()
+    }
+}
+
+/// A load answered from the cache entry of `fingerprint`; on a miss, why, with the
+/// fingerprint and the errors back.
+fn load_cached(
+    cache: &Cache,
+    fingerprint: Fingerprint,
+    files: &[PathBuf],
+    mut errors: Vec<InputError>,
+    options: &LoadOptions,
+    progress: &mut Progress,
+    observe: &mut dyn FnMut(&Progress, &[Article]),
+) -> Result<Loaded, (Miss, Fingerprint, Vec<InputError>)> {
+    progress.from_cache = true;
+    // The indexes are read before the articles, so their file's bytes are freed before the
+    // articles take their room.
+    let saved = cache.load_indexes(&fingerprint);
+    let loaded = cache
+        .load(&fingerprint, options.bodies, &|_| {})
+        .and_then(|cached| still_failing(files, cached));
+    let (cached, failures) = match loaded {
+        Ok(hit) => hit,
+        Err(miss) => {
+            progress.from_cache = false;
+            return Err((miss, fingerprint, errors));
+        }
+    };
+    progress.files_done = progress.files_total;
+    progress.bytes_done = progress.bytes_total;
+    progress.articles = cached.articles.len();
+    observe(progress, &[]);
+    let failed = failures.len();
+    errors.extend(failures);
+    Ok(Loaded {
+        articles: cached.articles,
+        errors,
+        files: files.len().saturating_sub(failed),
+        cache: CacheUse::Hit,
+        pending: None,
+        indexes: Some(IndexCache {
+            cache: cache.clone(),
+            fingerprint,
+            saved: saved.ok(),
+            stale: false,
+        }),
+    })
+}
+
+/// Parses `files` (of `sizes` bytes) in chunks, then finds their people; `save` is the cache
+/// entry to write afterwards and why it was missed.
+fn parse_files(
+    files: &[PathBuf],
+    sizes: &[u64],
+    mut errors: Vec<InputError>,
+    save: Option<(Cache, Fingerprint, Miss)>,
+    options: &LoadOptions,
+    mut progress: Progress,
+    observe: &mut dyn FnMut(&Progress, &[Article]),
+) -> Loaded {
+    let cache_use = match &save {
+        Some((_, _, miss)) => CacheUse::Miss(miss.clone()),
+        None => CacheUse::Off,
+    };
     // Only parsing needs the person extractor: its set-up overlaps with the first pages, and
     // it is dropped (with its dictionary) as soon as the people pass is done.
     let extractor = PendingExtractor::start();
@@ -332,13 +377,13 @@ pub fn load_with(
         errors,
         files: read,
         cache: cache_use,
-        indexes: save.as_ref().map(|(cache, fingerprint)| IndexCache {
+        indexes: save.as_ref().map(|(cache, fingerprint, _)| IndexCache {
             cache: cache.clone(),
             fingerprint: fingerprint.clone(),
             saved: None,
             stale: true,
         }),
-        pending: save.map(|(cache, fingerprint)| PendingSave {
+        pending: save.map(|(cache, fingerprint, _)| PendingSave {
             cache,
             fingerprint,
             failed: read_errors,

@@ -60,7 +60,7 @@ fn code_of(path: &Path) -> String {
     }
     let text = fs::read_to_string(path).expect("read source");
     match text.find("\n#[cfg(test)]\nmod tests") {
-        Some(at) => text[..at].to_owned(),
+        Some(at) => text.get(..at).unwrap_or_default().to_owned(),
         None => text,
     }
 }
@@ -76,10 +76,10 @@ fn modules_named(code: &str) -> BTreeSet<String> {
         }
         let mut rest = line;
         while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
+            rest = rest.get(at + "crate::".len()..).unwrap_or_default();
             if let Some(group) = rest.strip_prefix('{') {
                 let end = group.find('}').unwrap_or(group.len());
-                for item in group[..end].split(',') {
+                for item in group.get(..end).unwrap_or_default().split(',') {
                     if let Some((module, _)) = item.trim().split_once("::") {
                         named.insert(module.to_owned());
                     }
@@ -90,7 +90,8 @@ fn modules_named(code: &str) -> BTreeSet<String> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            if rest[name.len()..].starts_with("::") || rest[name.len()..].starts_with(';') {
+            let after = rest.get(name.len()..).unwrap_or_default();
+            if after.starts_with("::") || after.starts_with(';') {
                 named.insert(name);
             }
         }
