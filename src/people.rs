@@ -66,6 +66,7 @@ use rustc_hash::FxHashSet;
 
 pub use corpus::annotate_corpus;
 pub use gazetteer::Gazetteer;
+pub use roles::specificity as role_specificity;
 
 use crate::model::PersonMention;
 use cues::{Cue, CueKind, CueTable, cue_table};

@@ -133,7 +133,8 @@ pub struct Store {
     appearances: Vec<Appearance>,
     /// Start of each person's roles in `person_roles`, plus the end.
     role_starts: Vec<u32>,
-    /// Every person's roles with how often each was seen, most frequent first.
+    /// Every person's roles with how often each was seen: most specific first (an office
+    /// before a collective `…领导`), then most frequent first.
     person_roles: Vec<(RoleId, u32)>,
     /// For each person, the number of articles that name them in their text (the others
     /// only credit them: reporter, correspondent, photographer, author).
@@ -424,7 +425,7 @@ impl Store {
         drop(next);
         drop(article_roles);
 
-        // Roles per person, most frequent first: people have a handful, so a small list
+        // Roles per person, most specific then most frequent first: people have a handful, so a small list
         // beats a map.
         let mut person_roles: Vec<(RoleId, u32)> = Vec::new();
         let mut role_lengths: Vec<u32> = Vec::with_capacity(name_ends.len());
@@ -443,7 +444,11 @@ impl Store {
                     None => seen.push((r, 1)),
                 }
             }
-            seen.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+            seen.sort_by_key(|&(r, n)| {
+                let specific =
+                    crate::people::role_specificity(roles.names.get(r.0 as usize).map(|s| &**s));
+                (std::cmp::Reverse(specific), std::cmp::Reverse(n), r)
+            });
             person_roles.extend_from_slice(&seen);
             role_lengths.push(seen.len() as u32);
         }
@@ -587,12 +592,12 @@ impl Store {
         self.person_named_count(id) == 0
     }
 
-    /// The person's most frequent role, when any was seen.
+    /// The person's most specific role (the most frequent of equals), when any was seen.
     pub fn person_role(&self, id: PersonId) -> Option<&str> {
         self.person_roles(id).first().map(|&(r, _)| self.role(r))
     }
 
-    /// Roles seen for the person, most frequent first, with how often each was seen.
+    /// Roles seen for the person, most specific then most frequent first, with how often each was seen.
     pub fn person_roles(&self, id: PersonId) -> &[(RoleId, u32)] {
         let i = id.0 as usize;
         match (self.role_starts.get(i), self.role_starts.get(i + 1)) {
@@ -794,6 +799,22 @@ mod tests {
         assert_eq!(roles, vec![None, Some(ROLE_REPORTER)]);
         assert_eq!(s.person_named_count(tang), 0);
         assert!(s.person_is_credited_only(tang));
+    }
+
+    #[test]
+    fn a_person_s_role_is_the_most_specific_seen() {
+        let mut articles = Vec::new();
+        for (i, role) in ["该县领导", "该县领导", "该县县委常委"].iter().enumerate() {
+            let mut a = article("c.txt", &format!("会议{i}召开"), Some("03-0{i}"), None);
+            a.set_persons(&[PersonMention {
+                name: "严冬".into(),
+                role: Some((*role).into()),
+            }]);
+            articles.push(a);
+        }
+        let s = Store::from_articles(articles);
+        let yan = s.person_by_name("严冬").expect("interned");
+        assert_eq!(s.person_role(yan), Some("该县县委常委"));
     }
 
     #[test]

@@ -10,6 +10,9 @@ use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
 
+/// Conjunctions that join the last item of a `、` list of names (longest first).
+const LIST_LAST_CONJ: [&str; 4] = ["以及", "和", "及", "与"];
+
 /// What the strong pass keeps of one article for the gazetteer pass.
 #[derive(Default)]
 pub(super) struct StrongPass {
@@ -160,6 +163,22 @@ impl PersonExtractor {
                 sure: true,
             });
             at = next_end;
+        }
+        // The last item of a `、` list may be joined by a conjunction (`甲、乙和丙`).
+        if at > name_end
+            && let Some(conj) = LIST_LAST_CONJ.iter().find(|c| seg.has_at(at, c))
+        {
+            let next = at + conj.len();
+            if let Some(next_end) = self.name_after(seg, next) {
+                hits.push(Hit {
+                    seg: si,
+                    at: next,
+                    name: seg.slice(next, next_end).to_owned(),
+                    role,
+                    strong: true,
+                    sure: true,
+                });
+            }
         }
     }
 
