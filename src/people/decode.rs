@@ -9,8 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
@@ -58,6 +56,8 @@ pub(super) struct ModelScratch {
     taken: BTreeMap<usize, usize>,
     /// What jieba said of the spans measured in full so far (few per segment).
     measured: Vec<((usize, usize), Measured)>,
+    /// The likely spans that no role rule found, by start.
+    likely: Vec<(usize, usize)>,
 }
 
 impl PersonExtractor {
@@ -82,6 +82,7 @@ impl PersonExtractor {
             scored,
             taken,
             measured,
+            likely,
             ..
         } = scratch;
         scored.clear();
@@ -115,12 +116,14 @@ impl PersonExtractor {
         }
         // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
         // 贡多`) gives way to it. The model's likely spans, by start, tell which.
-        let mut likely: Vec<(usize, usize)> = scored
-            .iter()
-            .filter_map(|&(_, k)| spans.get(k))
-            .filter(|s| !s.features.rule_role)
-            .map(|s| (s.start, s.end))
-            .collect();
+        likely.clear();
+        likely.extend(
+            scored
+                .iter()
+                .filter_map(|&(_, k)| spans.get(k))
+                .filter(|s| !s.features.rule_role)
+                .map(|s| (s.start, s.end)),
+        );
         likely.sort_unstable();
         scored.retain(|&(_, k)| {
             let Some(s) = spans.get(k) else { return false };
@@ -214,11 +217,10 @@ impl PersonExtractor {
         };
         self.chinese_candidates(src, spans);
         self.translit_candidates(src, spans);
-        // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
-        let mut by_span: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
-        for (k, s) in spans.iter().enumerate() {
-            by_span.entry((s.start, s.end)).or_default().push(k);
-        }
+        // Strong hits: evidence on the candidates of the same span, or a candidate of their
+        // own. A segment has a few strong hits and a few dozen candidates: a linear search
+        // beats building a map of them.
+        let made = spans.len();
         for h in strong {
             let end = h.at + h.name.len();
             let rule = |f: &mut Features| {
@@ -228,13 +230,14 @@ impl PersonExtractor {
                     f.rule_bare = true;
                 }
             };
-            let matched = by_span.get(&(h.at, end)).map_or(&[][..], Vec::as_slice);
-            for &k in matched {
-                if let Some(s) = spans.get_mut(k) {
+            let mut matched = false;
+            for s in spans.iter_mut().take(made) {
+                if s.start == h.at && s.end == end {
                     rule(&mut s.features);
+                    matched = true;
                 }
             }
-            if matched.is_empty() {
+            if !matched {
                 let compound = self.opens_compound(text, h.at);
                 let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
                 features.rule_only = true;
@@ -248,12 +251,15 @@ impl PersonExtractor {
         }
         // A context word running into a candidate takes its edge character; a Chinese
         // candidate overlapping a name after a role is beaten by it.
-        let mut roles: Vec<(usize, usize)> = strong
-            .iter()
-            .filter(|h| h.sure)
-            .map(|h| (h.at, h.at + h.name.len()))
-            .collect();
-        roles.sort_unstable();
+        keep.clear();
+        keep.extend(
+            strong
+                .iter()
+                .filter(|h| h.sure)
+                .map(|h| (h.at, h.at + h.name.len())),
+        );
+        keep.sort_unstable();
+        let roles = &*keep;
         spans.retain(|s| {
             let f = &s.features;
             if f.rule_role || f.rule_bare {
