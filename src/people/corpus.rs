@@ -176,7 +176,8 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
                         })
                         .collect();
                     let exclude = bylines(a);
-                    hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
+                    let mut bare = ex.bare_hits(&gaz, &segs, &exclude, &hits);
+                    hits.append(&mut bare);
                     merge(hits)
                 };
                 a.set_persons(&persons);

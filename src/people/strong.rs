@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
-use super::lexicon::FUNCTION_SURNAMES;
+use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
@@ -185,6 +185,8 @@ impl PersonExtractor {
     /// End of the best name starting at `start`, judged by what follows it.
     fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
+        // One segmentation window serves every length.
+        let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(start, 8));
         for len in [4, 3, 2] {
             let end = start + len * HAN_LEN;
             if !self.shaped(seg, start, end) {
@@ -198,7 +200,9 @@ impl PersonExtractor {
             if best.is_some_and(|(s, _)| score <= s) {
                 continue;
             }
-            if self.is_common_word(seg, start, end) || !self.segmented_whole(seg, start, end) {
+            if self.is_common_word(seg, start, end)
+                || !self.segmented_whole_within(seg, &mut cuts, start, end)
+            {
                 continue;
             }
             best = Some((score, end));
@@ -231,6 +235,8 @@ impl PersonExtractor {
 
     /// Start of a name ending right before `end` (a verb or a trailing title).
     fn name_before(&self, seg: &Segment, end: usize, need_left: bool) -> Option<usize> {
+        // One segmentation window serves every length.
+        let mut cuts = WindowCuts::new(seg.back(end, 8), seg.forward(end, 4));
         for len in [4, 3, 2] {
             let Some(start) = end.checked_sub(len * HAN_LEN) else {
                 continue;
@@ -258,7 +264,9 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            if !self.is_common_word(seg, start, end) && self.segmented_whole(seg, start, end) {
+            if !self.is_common_word(seg, start, end)
+                && self.segmented_whole_within(seg, &mut cuts, start, end)
+            {
                 return Some(start);
             }
         }
