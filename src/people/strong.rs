@@ -68,24 +68,26 @@ impl PersonExtractor {
     ///
     /// The cue scan also notices whitespace; only the (rare) segments that have some are
     /// copied without it and scanned again. They are returned for the gazetteer pass.
+    ///
+    /// `scratch` holds buffers reused from article to article.
     pub(super) fn strong_pass<'a>(
         &self,
         raw: impl Iterator<Item = &'a str>,
         exclude: &[&str],
+        scratch: &mut PassScratch,
     ) -> StrongPass {
         let mut pass = StrongPass::default();
-        let mut scratch = PassScratch::default();
         for (si, text) in raw.enumerate() {
             if self.cues.scan(text, &mut scratch.cues) {
                 let seg = Segment::new(text);
                 self.cues.scan(&seg.text, &mut scratch.cues);
-                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+                self.segment_hits(si, &seg, exclude, scratch, &mut pass.hits);
                 pass.stripped.push((si, seg.text.into_owned()));
             } else {
                 let seg = Segment {
                     text: Cow::Borrowed(text),
                 };
-                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+                self.segment_hits(si, &seg, exclude, scratch, &mut pass.hits);
             }
         }
         pass
