@@ -171,6 +171,10 @@ impl PersonExtractor {
             if !ruled && (exclude.contains(&name) || after_staff_title(text, s.start)) {
                 continue;
             }
+            // Right after a figure it is a unit or a currency (`2万铢`, `3．9卢比`).
+            if !ruled && after_figure(text, s.start) {
+                continue;
+            }
             let role = strong
                 .iter()
                 .find(|h| h.at == s.start && h.name == name)
@@ -359,6 +363,13 @@ fn staff_before(before: &str, items: usize) -> bool {
                 .and_then(|cut| item.get(..cut))
                 .is_some_and(|rest| staff_before(rest, items - 1))
         })
+}
+
+/// True when a digit stands right before byte `start`.
+fn after_figure(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Characters that, before a staff title, make it an office (`总编辑`, `副编辑`).

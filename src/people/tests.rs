@@ -527,3 +527,17 @@ fn an_editor_in_chief_is_an_office_not_a_byline() {
     assert_eq!(names("晚报总编辑孙立平都表示赞同。"), ["孙立平"]);
     assert_eq!(names("活动结束。（编辑孙立平）"), Vec::<String>::new());
 }
+
+#[test]
+fn a_name_after_a_title_of_any_trade() {
+    assert_eq!(names("以色列工党领袖纳坦亚6月5日在开罗表示。"), ["纳坦亚"]);
+    assert_eq!(names("哥伦比亚裁判洛佩兹出示黄牌。"), ["洛佩兹"]);
+    // The title alone names nobody.
+    assert_eq!(names("他和裁判一起离开。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_unit_after_a_figure_is_not_a_name() {
+    assert_eq!(names("当地每月收入可达2万铢左右。"), Vec::<String>::new());
+    assert_eq!(names("每升汽油提价3．5卢比。"), Vec::<String>::new());
+}
