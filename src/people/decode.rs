@@ -172,7 +172,10 @@ impl PersonExtractor {
                 continue;
             }
             // Right after a figure it is a unit or a currency (`2万铢`, `3．9卢比`).
-            if !ruled && after_figure(text, s.start) {
+            // A name that ends with an organisation word names the organisation (`…公司`).
+            if !ruled
+                && (after_figure(text, s.start) || ORGANISATIONS.iter().any(|o| name.ends_with(o)))
+            {
                 continue;
             }
             let role = strong
@@ -364,6 +367,9 @@ fn staff_before(before: &str, items: usize) -> bool {
                 .is_some_and(|rest| staff_before(rest, items - 1))
         })
 }
+
+/// Words that end an organisation's name, never a person's.
+const ORGANISATIONS: [&str; 3] = ["公司", "集团", "协会"];
 
 /// True when a digit stands right before byte `start`.
 fn after_figure(text: &str, start: usize) -> bool {

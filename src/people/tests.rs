@@ -541,3 +541,11 @@ fn a_unit_after_a_figure_is_not_a_name() {
     assert_eq!(names("当地每月收入可达2万铢左右。"), Vec::<String>::new());
     assert_eq!(names("每升汽油提价3．5卢比。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_company_is_not_a_person() {
+    assert_eq!(
+        names("据悉，莫拉迪公司今年扩大了生产。"),
+        Vec::<String>::new()
+    );
+}
