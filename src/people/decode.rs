@@ -58,6 +58,8 @@ pub(super) struct ModelScratch {
     measured: Vec<((usize, usize), Measured)>,
     /// The likely spans that no role rule found, by start.
     likely: Vec<(usize, usize)>,
+    /// The spans of the names found after a role, by start.
+    roles: Vec<(usize, usize)>,
 }
 
 impl PersonExtractor {
@@ -208,7 +210,11 @@ impl PersonExtractor {
         scratch: &mut ModelScratch,
     ) {
         let ModelScratch {
-            spans, rows, keep, ..
+            spans,
+            rows,
+            keep,
+            roles,
+            ..
         } = scratch;
         spans.clear();
         keep.clear();
@@ -258,15 +264,14 @@ impl PersonExtractor {
         }
         // A context word running into a candidate takes its edge character; a Chinese
         // candidate overlapping a name after a role is beaten by it.
-        keep.clear();
-        keep.extend(
+        roles.clear();
+        roles.extend(
             strong
                 .iter()
                 .filter(|h| h.sure)
                 .map(|h| (h.at, h.at + h.name.len())),
         );
-        keep.sort_unstable();
-        let roles = &*keep;
+        roles.sort_unstable();
         spans.retain(|s| {
             let f = &s.features;
             if f.rule_role || f.rule_bare {
