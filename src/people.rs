@@ -66,6 +66,7 @@ use rustc_hash::FxHashSet;
 
 pub use corpus::annotate_corpus;
 pub use gazetteer::Gazetteer;
+pub use roles::specificity as role_specificity;
 
 use crate::model::PersonMention;
 use cues::{Cue, CueKind, CueTable, cue_table};
@@ -213,8 +214,9 @@ impl PersonExtractor {
         let segs = segments(title, paragraphs);
         let hits = self.strong_hits(&segs, exclude);
         let gaz = Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
+        let bare = self.bare_hits(&gaz, &segs, exclude, &hits);
         let mut all = hits;
-        all.extend(self.bare_hits(&gaz, &segs, exclude));
+        all.extend(bare);
         merge(all)
     }
 
@@ -230,9 +232,10 @@ impl PersonExtractor {
         let mut hits = self.strong_hits(&segs, exclude);
         let local =
             Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
-        let mut bare = self.bare_hits(gazetteer, &segs, exclude);
-        bare.extend(self.bare_hits(&local, &segs, exclude));
-        hits.extend(bare);
+        let mut bare = self.bare_hits(gazetteer, &segs, exclude, &hits);
+        hits.append(&mut bare);
+        let mut bare = self.bare_hits(&local, &segs, exclude, &hits);
+        hits.append(&mut bare);
         merge(hits)
     }
 }

@@ -130,7 +130,8 @@ pub struct Store {
     appearances: Vec<Appearance>,
     /// Start of each person's roles in `person_roles`, plus the end.
     role_starts: Vec<u32>,
-    /// Every person's roles with how often each was seen, most frequent first.
+    /// Every person's roles with how often each was seen: most specific first (an office
+    /// before a collective `…领导`), then most frequent first.
     person_roles: Vec<(RoleId, u32)>,
     /// For each person, the number of articles that name them in their text (the others
     /// only credit them: reporter, correspondent, photographer, author).
@@ -309,12 +310,12 @@ impl Store {
         self.person_named_count(id) == 0
     }
 
-    /// The person's most frequent role, when any was seen.
+    /// The person's most specific role (the most frequent of equals), when any was seen.
     pub fn person_role(&self, id: PersonId) -> Option<&str> {
         self.person_roles(id).first().map(|&(r, _)| self.role(r))
     }
 
-    /// Roles seen for the person, most frequent first, with how often each was seen.
+    /// Roles seen for the person, most specific then most frequent first, with how often each was seen.
     pub fn person_roles(&self, id: PersonId) -> &[(RoleId, u32)] {
         let i = id.0 as usize;
         match (self.role_starts.get(i), self.role_starts.get(i + 1)) {

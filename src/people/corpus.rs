@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
+use super::strong::PassScratch;
 use super::text::Segment;
 use super::{Gazetteer, Hit, PersonExtractor, merge};
 use crate::model::Article;
@@ -63,9 +64,10 @@ impl PackedStrong {
             stripped_starts: vec![0],
             ..PackedStrong::default()
         };
+        let mut scratch = PassScratch::default();
         for a in articles {
             let exclude = bylines(a);
-            let pass = ex.strong_pass(raw_segments(a), &exclude);
+            let pass = ex.strong_pass(raw_segments(a), &exclude, &mut scratch);
             for h in pass.hits {
                 let name = packed.push_text(&h.name);
                 let role = h.role.as_deref().map(|r| packed.push_text(r));
@@ -176,7 +178,8 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
                         })
                         .collect();
                     let exclude = bylines(a);
-                    hits.extend(ex.bare_hits(&gaz, &segs, &exclude));
+                    let mut bare = ex.bare_hits(&gaz, &segs, &exclude, &hits);
+                    hits.append(&mut bare);
                     merge(hits)
                 };
                 a.set_persons(&persons);

@@ -9,8 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
@@ -58,6 +56,10 @@ pub(super) struct ModelScratch {
     taken: BTreeMap<usize, usize>,
     /// What jieba said of the spans measured in full so far (few per segment).
     measured: Vec<((usize, usize), Measured)>,
+    /// The likely spans that no role rule found, by start.
+    likely: Vec<(usize, usize)>,
+    /// The spans of the names found after a role, by start.
+    roles: Vec<(usize, usize)>,
 }
 
 impl PersonExtractor {
@@ -82,6 +84,7 @@ impl PersonExtractor {
             scored,
             taken,
             measured,
+            likely,
             ..
         } = scratch;
         scored.clear();
@@ -115,12 +118,14 @@ impl PersonExtractor {
         }
         // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
         // 贡多`) gives way to it. The model's likely spans, by start, tell which.
-        let mut likely: Vec<(usize, usize)> = scored
-            .iter()
-            .filter_map(|&(_, k)| spans.get(k))
-            .filter(|s| !s.features.rule_role)
-            .map(|s| (s.start, s.end))
-            .collect();
+        likely.clear();
+        likely.extend(
+            scored
+                .iter()
+                .filter_map(|&(_, k)| spans.get(k))
+                .filter(|s| !s.features.rule_role)
+                .map(|s| (s.start, s.end)),
+        );
         likely.sort_unstable();
         scored.retain(|&(_, k)| {
             let Some(s) = spans.get(k) else { return false };
@@ -168,6 +173,13 @@ impl PersonExtractor {
             if !ruled && (exclude.contains(&name) || after_staff_title(text, s.start)) {
                 continue;
             }
+            // Right after a figure it is a unit or a currency (`2万铢`, `3．9卢比`).
+            // A name that ends with an organisation word names the organisation (`…公司`).
+            if !ruled
+                && (after_figure(text, s.start) || ORGANISATIONS.iter().any(|o| name.ends_with(o)))
+            {
+                continue;
+            }
             let role = strong
                 .iter()
                 .find(|h| h.at == s.start && h.name == name)
@@ -198,7 +210,11 @@ impl PersonExtractor {
         scratch: &mut ModelScratch,
     ) {
         let ModelScratch {
-            spans, rows, keep, ..
+            spans,
+            rows,
+            keep,
+            roles,
+            ..
         } = scratch;
         spans.clear();
         keep.clear();
@@ -214,11 +230,10 @@ impl PersonExtractor {
         };
         self.chinese_candidates(src, spans);
         self.translit_candidates(src, spans);
-        // Strong hits: evidence on the candidate of the same span, or a candidate of their own.
-        let mut by_span: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
-        for (k, s) in spans.iter().enumerate() {
-            by_span.entry((s.start, s.end)).or_default().push(k);
-        }
+        // Strong hits: evidence on the candidates of the same span, or a candidate of their
+        // own. A segment has a few strong hits and a few dozen candidates: a linear search
+        // beats building a map of them.
+        let made = spans.len();
         for h in strong {
             let end = h.at + h.name.len();
             let rule = |f: &mut Features| {
@@ -228,13 +243,14 @@ impl PersonExtractor {
                     f.rule_bare = true;
                 }
             };
-            let matched = by_span.get(&(h.at, end)).map_or(&[][..], Vec::as_slice);
-            for &k in matched {
-                if let Some(s) = spans.get_mut(k) {
+            let mut matched = false;
+            for s in spans.iter_mut().take(made) {
+                if s.start == h.at && s.end == end {
                     rule(&mut s.features);
+                    matched = true;
                 }
             }
-            if matched.is_empty() {
+            if !matched {
                 let compound = self.opens_compound(text, h.at);
                 let mut features = self.chinese_measures(text, ctx, h.at, end, compound);
                 features.rule_only = true;
@@ -248,11 +264,13 @@ impl PersonExtractor {
         }
         // A context word running into a candidate takes its edge character; a Chinese
         // candidate overlapping a name after a role is beaten by it.
-        let mut roles: Vec<(usize, usize)> = strong
-            .iter()
-            .filter(|h| h.sure)
-            .map(|h| (h.at, h.at + h.name.len()))
-            .collect();
+        roles.clear();
+        roles.extend(
+            strong
+                .iter()
+                .filter(|h| h.sure)
+                .map(|h| (h.at, h.at + h.name.len())),
+        );
         roles.sort_unstable();
         spans.retain(|s| {
             let f = &s.features;
@@ -353,6 +371,16 @@ fn staff_before(before: &str, items: usize) -> bool {
                 .and_then(|cut| item.get(..cut))
                 .is_some_and(|rest| staff_before(rest, items - 1))
         })
+}
+
+/// Words that end an organisation's name, never a person's.
+const ORGANISATIONS: [&str; 3] = ["公司", "集团", "协会"];
+
+/// True when a digit stands right before byte `start`.
+fn after_figure(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Characters that, before a staff title, make it an office (`总编辑`, `副编辑`).

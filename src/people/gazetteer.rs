@@ -37,18 +37,26 @@ pub(super) const NAME_USES: &[&str] = &[
 
 impl PersonExtractor {
     /// Bare mentions of gazetteer names in the segments, checked against segmentation.
+    ///
+    /// A mention after a hit of the same name (one of `found`, the article's hits so far, or
+    /// an earlier bare mention) adds nothing to the article's people and is not checked.
     pub(super) fn bare_hits(
         &self,
         gaz: &Gazetteer,
         segs: &[Segment],
         exclude: &[&str],
+        found: &[Hit],
     ) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
         for (si, seg) in segs.iter().enumerate() {
             gaz.find_each(&seg.text, |idx, start, end| {
                 let Some(name) = gaz.names.get(idx) else {
                     return;
                 };
+                let named_before = |h: &Hit| h.name == *name && (h.seg, h.at) <= (si, start);
+                if hits.iter().any(|h| h.name == *name) || found.iter().any(named_before) {
+                    return;
+                }
                 if exclude.contains(&name.as_str()) {
                     return;
                 }

@@ -81,26 +81,60 @@ impl PersonExtractor {
     /// True when segmenting a few characters around `start..end` does not cut through the
     /// candidate's first or last character.
     pub(super) fn segmented_whole(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(end, 4));
+        self.segmented_whole_within(seg, &mut cuts, start, end)
+    }
+
+    /// [`Self::segmented_whole`] with the segmentation of a window of the segment that holds
+    /// `start..end`: candidates that share one end (several lengths of a name before the
+    /// same verb) share one segmentation.
+    pub(super) fn segmented_whole_within(
+        &self,
+        seg: &Segment,
+        cuts: &mut WindowCuts,
+        start: usize,
+        end: usize,
+    ) -> bool {
         let left_han = seg.before(start).is_some_and(is_han);
         let right_han = seg.get(end).is_some_and(is_han);
         if !left_han && !right_han {
             return true;
         }
-        let from = seg.back(start, 4);
-        let to = seg.forward(end, 4);
-        let window = seg.slice(from, to);
-        let (s, e) = (start - from, end - from);
-        let mut start_ok = !left_han;
-        let mut end_ok = !right_han;
-        for t in self.jieba.cut(window, false) {
-            if t.byte_start == s || t.byte_end == s {
-                start_ok = true;
-            }
-            if t.byte_start == e || t.byte_end == e {
-                end_ok = true;
-            }
+        let ends = cuts.ends(self, seg);
+        (!left_han || ends.binary_search(&start).is_ok())
+            && (!right_han || ends.binary_search(&end).is_ok())
+    }
+}
+
+/// Where jieba's segmentation of one window of a segment puts word boundaries, computed on
+/// first use.
+pub(super) struct WindowCuts {
+    from: usize,
+    to: usize,
+    /// Byte offsets in the segment of every boundary, ascending, once segmented.
+    ends: Option<Vec<usize>>,
+}
+
+impl WindowCuts {
+    /// The window `from..to` of a segment, not segmented yet.
+    pub(super) fn new(from: usize, to: usize) -> Self {
+        WindowCuts {
+            from,
+            to,
+            ends: None,
         }
-        start_ok && end_ok
+    }
+
+    /// The boundaries, segmenting the window the first time.
+    fn ends(&mut self, ex: &PersonExtractor, seg: &Segment) -> &[usize] {
+        let (from, to) = (self.from, self.to);
+        self.ends.get_or_insert_with(|| {
+            let tokens = ex.jieba.cut(seg.slice(from, to), false);
+            let mut ends = Vec::with_capacity(tokens.len() + 1);
+            ends.push(from);
+            ends.extend(tokens.iter().map(|t| from + t.byte_end));
+            ends
+        })
     }
 }
 

@@ -75,12 +75,12 @@ impl PersonExtractor {
     }
 }
 
-/// How specific a role is: an office title (`市委书记`) beats a collective one (`该市领导`,
-/// `区领导`), which beats none.
-pub(super) fn specificity(role: Option<&str>) -> u8 {
+/// How specific a role is: an office title (`市委书记`, `该市市委常委`) beats a collective
+/// one (`该市领导`, `区领导`), which beats none.
+pub fn specificity(role: Option<&str>) -> u8 {
     match role {
         None => 0,
-        Some(r) if r.ends_with("领导") || r.starts_with('该') => 1,
+        Some(r) if r.ends_with("领导") => 1,
         Some(_) => 2,
     }
 }

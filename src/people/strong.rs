@@ -5,10 +5,13 @@ use std::borrow::Cow;
 
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
-use super::lexicon::FUNCTION_SURNAMES;
+use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
+
+/// Conjunctions that join the last item of a `、` list of names (longest first).
+const LIST_LAST_CONJ: [&str; 4] = ["以及", "和", "及", "与"];
 
 /// What the strong pass keeps of one article for the gazetteer pass.
 #[derive(Default)]
@@ -65,24 +68,26 @@ impl PersonExtractor {
     ///
     /// The cue scan also notices whitespace; only the (rare) segments that have some are
     /// copied without it and scanned again. They are returned for the gazetteer pass.
+    ///
+    /// `scratch` holds buffers reused from article to article.
     pub(super) fn strong_pass<'a>(
         &self,
         raw: impl Iterator<Item = &'a str>,
         exclude: &[&str],
+        scratch: &mut PassScratch,
     ) -> StrongPass {
         let mut pass = StrongPass::default();
-        let mut scratch = PassScratch::default();
         for (si, text) in raw.enumerate() {
             if self.cues.scan(text, &mut scratch.cues) {
                 let seg = Segment::new(text);
                 self.cues.scan(&seg.text, &mut scratch.cues);
-                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+                self.segment_hits(si, &seg, exclude, scratch, &mut pass.hits);
                 pass.stripped.push((si, seg.text.into_owned()));
             } else {
                 let seg = Segment {
                     text: Cow::Borrowed(text),
                 };
-                self.segment_hits(si, &seg, exclude, &mut scratch, &mut pass.hits);
+                self.segment_hits(si, &seg, exclude, scratch, &mut pass.hits);
             }
         }
         pass
@@ -161,11 +166,29 @@ impl PersonExtractor {
             });
             at = next_end;
         }
+        // The last item of a `、` list may be joined by a conjunction (`甲、乙和丙`).
+        if at > name_end
+            && let Some(conj) = LIST_LAST_CONJ.iter().find(|c| seg.has_at(at, c))
+        {
+            let next = at + conj.len();
+            if let Some(next_end) = self.name_after(seg, next) {
+                hits.push(Hit {
+                    seg: si,
+                    at: next,
+                    name: seg.slice(next, next_end).to_owned(),
+                    role,
+                    strong: true,
+                    sure: true,
+                });
+            }
+        }
     }
 
     /// End of the best name starting at `start`, judged by what follows it.
     fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
+        // One segmentation window serves every length.
+        let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(start, 8));
         for len in [4, 3, 2] {
             let end = start + len * HAN_LEN;
             if !self.shaped(seg, start, end) {
@@ -179,7 +202,9 @@ impl PersonExtractor {
             if best.is_some_and(|(s, _)| score <= s) {
                 continue;
             }
-            if self.is_common_word(seg, start, end) || !self.segmented_whole(seg, start, end) {
+            if self.is_common_word(seg, start, end)
+                || !self.segmented_whole_within(seg, &mut cuts, start, end)
+            {
                 continue;
             }
             best = Some((score, end));
@@ -212,6 +237,8 @@ impl PersonExtractor {
 
     /// Start of a name ending right before `end` (a verb or a trailing title).
     fn name_before(&self, seg: &Segment, end: usize, need_left: bool) -> Option<usize> {
+        // One segmentation window serves every length.
+        let mut cuts = WindowCuts::new(seg.back(end, 8), seg.forward(end, 4));
         for len in [4, 3, 2] {
             let Some(start) = end.checked_sub(len * HAN_LEN) else {
                 continue;
@@ -239,7 +266,9 @@ impl PersonExtractor {
                     continue;
                 }
             }
-            if !self.is_common_word(seg, start, end) && self.segmented_whole(seg, start, end) {
+            if !self.is_common_word(seg, start, end)
+                && self.segmented_whole_within(seg, &mut cuts, start, end)
+            {
                 return Some(start);
             }
         }

@@ -405,6 +405,28 @@ fn the_most_specific_role_of_an_article_wins() {
 }
 
 #[test]
+fn a_title_before_a_list_is_every_item_s_role() {
+    let text = "会上，该县县委常委贺文斌、严冬、唐立群出席并讲话。";
+    for name in ["贺文斌", "严冬", "唐立群"] {
+        assert_eq!(
+            role_of(text, name).as_deref(),
+            Some("该县县委常委"),
+            "{name}"
+        );
+    }
+    // The last item joined by a conjunction belongs to the list too.
+    let text = "副县长秦海涛、龚丽和邵宏伟参加调研。";
+    assert_eq!(names(text), ["秦海涛", "龚丽", "邵宏伟"]);
+    assert_eq!(role_of(text, "邵宏伟").as_deref(), Some("副县长"));
+    // Without a `、` list, a conjunction joins someone else: no shared role.
+    let text = "副县长秦海涛和邵宏伟参加调研。";
+    assert_eq!(role_of(text, "邵宏伟"), None);
+    // An office named with the place (`该县县委常委`) beats a collective one (`该县领导`).
+    let text = "该县领导严冬出席。该县县委常委严冬讲话。";
+    assert_eq!(role_of(text, "严冬").as_deref(), Some("该县县委常委"));
+}
+
+#[test]
 fn staff_bylines_and_quoted_terms_are_not_people() {
     assert_eq!(
         names("活动结束。（记者王小明、李大伟）"),
@@ -504,4 +526,26 @@ fn a_foreign_name_does_not_swallow_the_verb_after_it() {
 fn an_editor_in_chief_is_an_office_not_a_byline() {
     assert_eq!(names("晚报总编辑孙立平都表示赞同。"), ["孙立平"]);
     assert_eq!(names("活动结束。（编辑孙立平）"), Vec::<String>::new());
+}
+
+#[test]
+fn a_name_after_a_title_of_any_trade() {
+    assert_eq!(names("以色列工党领袖纳坦亚6月5日在开罗表示。"), ["纳坦亚"]);
+    assert_eq!(names("哥伦比亚裁判洛佩兹出示黄牌。"), ["洛佩兹"]);
+    // The title alone names nobody.
+    assert_eq!(names("他和裁判一起离开。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_unit_after_a_figure_is_not_a_name() {
+    assert_eq!(names("当地每月收入可达2万铢左右。"), Vec::<String>::new());
+    assert_eq!(names("每升汽油提价3．5卢比。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_company_is_not_a_person() {
+    assert_eq!(
+        names("据悉，莫拉迪公司今年扩大了生产。"),
+        Vec::<String>::new()
+    );
 }

@@ -84,7 +84,7 @@ struct Links {
 pub(super) fn link(articles: &[Article]) -> Store {
     let mut links = link_articles(articles);
     let (appearance_starts, appearances) = appearances_of(&links);
-    let (role_starts, person_roles) = roles_of(&appearance_starts, &appearances);
+    let (role_starts, person_roles) = roles_of(&appearance_starts, &appearances, &links.roles);
     links.named_counts.resize(links.names.len(), 0);
     let (people_ranked, people_by_name) =
         rank_people(&links.names, &appearance_starts, &links.named_counts);
@@ -236,11 +236,13 @@ fn appearances_of(l: &Links) -> (Vec<u32>, Vec<Appearance>) {
     (appearance_starts, appearances)
 }
 
-/// Roles per person, most frequent first, with the start of each person's roles: people
-/// have a handful, so a small list beats a map.
+/// Roles per person, most specific first (an office before a collective `…领导`), then most
+/// frequent first, with the start of each person's roles: people have a handful, so a small
+/// list beats a map.
 fn roles_of(
     appearance_starts: &[u32],
     appearances: &[Appearance],
+    roles: &[Box<str>],
 ) -> (Vec<u32>, Vec<(RoleId, u32)>) {
     let mut person_roles: Vec<(RoleId, u32)> = Vec::new();
     let mut role_lengths: Vec<u32> = Vec::with_capacity(appearance_starts.len());
@@ -259,7 +261,10 @@ fn roles_of(
                 None => seen.push((r, 1)),
             }
         }
-        seen.sort_by_key(|&(r, n)| (std::cmp::Reverse(n), r));
+        seen.sort_by_key(|&(r, n)| {
+            let specific = crate::people::role_specificity(roles.get(r.0 as usize).map(|s| &**s));
+            (std::cmp::Reverse(specific), std::cmp::Reverse(n), r)
+        });
         person_roles.extend_from_slice(&seen);
         role_lengths.push(seen.len() as u32);
     }

@@ -63,6 +63,22 @@ fn people_are_interned_and_ranked_named_before_credited() {
 }
 
 #[test]
+fn a_person_s_role_is_the_most_specific_seen() {
+    let mut articles = Vec::new();
+    for (i, role) in ["该县领导", "该县领导", "该县县委常委"].iter().enumerate() {
+        let mut a = article("c.txt", &format!("会议{i}召开"), Some("03-0{i}"), None);
+        a.set_persons(&[PersonMention {
+            name: "严冬".into(),
+            role: Some((*role).into()),
+        }]);
+        articles.push(a);
+    }
+    let s = Store::from_articles(articles);
+    let yan = s.person_by_name("严冬").expect("interned");
+    assert_eq!(s.person_role(yan), Some("该县县委常委"));
+}
+
+#[test]
 fn a_person_counts_once_per_article() {
     let s = sample();
     assert_eq!(s.people_of_article(ArticleId(1)).len(), 1);
