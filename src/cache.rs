@@ -59,7 +59,10 @@ use crate::model::{
     Article, BodyAt, BodyReader, Doubts, Kind, PARAGRAPH_COUNT, PackedBody, PageHeader,
 };
 
+mod entries;
 mod indexes;
+
+pub use entries::{EntryInfo, FULLTEXT_EXTENSION};
 
 /// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
 pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
@@ -427,6 +430,7 @@ impl Cache {
         entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         for (_, old) in entries.into_iter().skip(KEEP_ENTRIES.saturating_sub(1)) {
             let _ = fs::remove_file(old.with_extension(indexes::INDEX_EXTENSION));
+            let _ = fs::remove_dir_all(old.with_extension(FULLTEXT_EXTENSION));
             let _ = fs::remove_file(old);
         }
     }
