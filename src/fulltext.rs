@@ -153,9 +153,7 @@ impl FullText {
 
     /// Adds every article to the empty `index` and commits.
     fn fill(index: Index, articles: &[Article]) -> Result<FullText, Error> {
-        index
-            .tokenizers()
-            .register(TOKENIZER, BigramTokenizer::default());
+        index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let (_, text, id) = schema();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY)?;
@@ -172,9 +170,7 @@ impl FullText {
 
     /// Wraps an index of this schema, registering the tokenizer and opening a reader.
     fn with_index(index: Index) -> Result<FullText, Error> {
-        index
-            .tokenizers()
-            .register(TOKENIZER, BigramTokenizer::default());
+        index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let schema = index.schema();
         let text = schema.get_field(TEXT_FIELD)?;
         let reader = index
