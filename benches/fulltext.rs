@@ -14,15 +14,15 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use papertui::cache::Cache;
 use papertui::corpus::{LoadOptions, load_with};
-use papertui::fulltext::{BodyQuery, FullText, disk};
+use papertui::fulltext::{BodyQuery, FullText, disk, indexed_text};
 use papertui::model::Article;
 
 /// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The index to query and a name for the corpus.
-fn index() -> (FullText, String) {
+/// The index to query, the articles and a name for the corpus.
+fn index() -> (FullText, Vec<Article>, String) {
     if let Some(dir) = std::env::var_os("PAPERTUI_FTS_CORPUS") {
         let options = LoadOptions {
             cache: Cache::from_env(),
@@ -36,26 +36,39 @@ fn index() -> (FullText, String) {
             }
             None => FullText::build_in_ram(&loaded.articles),
         };
-        return (full.expect("full-text index"), name);
+        return (full.expect("full-text index"), loaded.articles, name);
     }
     let base = papertui::corpus::sample();
     let articles: Vec<Article> = base.iter().cycle().take(10_000).cloned().collect();
     let full = FullText::build_in_ram(&articles).expect("full-text index");
-    (full, "sample x 10k".to_owned())
+    (full, articles, "sample x 10k".to_owned())
 }
 
 fn queries(c: &mut Criterion) {
-    let (full, name) = index();
+    let (full, articles, name) = index();
+    let text_of = |id: papertui::store::ArticleId| articles.get(id.0 as usize).map(indexed_text);
     let mut group = c.benchmark_group(format!("fulltext {name}"));
     for (label, text) in [("word", "黄河"), ("phrase", "黄河流域生态保护")] {
         let query = BodyQuery::new(text).expect("two characters or more");
-        let hits = full.search(&query).expect("search").len();
+        let hits = full.search(&query, &text_of).expect("search").len();
         eprintln!("{label} {text}: {hits} hits");
         group.bench_function(format!("{label} ranked"), |b| {
-            b.iter(|| black_box(full.search(black_box(&query)).expect("search").len()));
+            b.iter(|| {
+                black_box(
+                    full.search(black_box(&query), &text_of)
+                        .expect("search")
+                        .len(),
+                )
+            });
         });
         group.bench_function(format!("{label} unranked"), |b| {
-            b.iter(|| black_box(full.matching(black_box(&query)).expect("search").len()));
+            b.iter(|| {
+                black_box(
+                    full.matching(black_box(&query), &text_of)
+                        .expect("search")
+                        .len(),
+                )
+            });
         });
     }
     group.finish();

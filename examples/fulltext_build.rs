@@ -67,7 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for q in ["黄河", "生态保护", "黄河流域生态保护", "禀赋"] {
         let query = BodyQuery::new(q).ok_or("query too short")?;
         let start = Instant::now();
-        let hits = reopened.search(&query)?;
+        let text_of =
+            |id: papertui::store::ArticleId| loaded.articles.get(id.0 as usize).map(indexed_text);
+        let hits = reopened.search(&query, &text_of)?;
         println!(
             "query {q}: {} hits in {:.1} ms",
             hits.len(),

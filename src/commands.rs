@@ -358,7 +358,12 @@ struct Found {
 /// The articles of `loaded` matching `query`: those matched in their headline first, then by
 /// relevance of their text, then in load order.
 fn find(loaded: &Loaded, query: &query::Query, index: &FullText) -> Result<Vec<Found>> {
-    let body = BodyMatches::from_index(index, query).context("searching the full-text index")?;
+    let text_of = |id: ArticleId| {
+        let article = loaded.articles.get(usize::try_from(id.0).ok()?)?;
+        Some(fulltext::indexed_text(article))
+    };
+    let body =
+        BodyMatches::from_index(index, query, &text_of).context("searching the full-text index")?;
     let uses_sets = query.clauses().any(|c| matches!(c.atom, Atom::Is(_)));
     let (bookmarks, read) = if uses_sets {
         saved_sets(&loaded.articles)

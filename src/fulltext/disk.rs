@@ -16,7 +16,7 @@ use crate::cache::{Cache, FORMAT_VERSION, FULLTEXT_EXTENSION, Fingerprint};
 use crate::model::Article;
 
 /// Bumped whenever the tokenizer, the schema or what is indexed changes.
-pub const FTS_VERSION: u32 = 1;
+pub const FTS_VERSION: u32 = 2;
 /// The meta file inside the index directory.
 const META_FILE: &str = "papertui-fts.meta";
 

@@ -17,6 +17,11 @@ fn scan(texts: &[String], query: &str) -> Vec<ArticleId> {
         .collect()
 }
 
+/// The text of each article by its id, as the index's callers give it.
+fn text_of(texts: &[String]) -> impl Fn(ArticleId) -> Option<String> + Sync + '_ {
+    |id| texts.get(id.0 as usize).cloned()
+}
+
 /// An article of the given paragraphs.
 fn article_of(n: u32, paragraphs: &[String]) -> Article {
     let mut article = Article::new("gen", n, Kind::News);
@@ -45,7 +50,7 @@ fn sample_index() -> &'static (FullText, Vec<String>) {
 fn a_body_only_word_of_the_sample_is_found() {
     let (full, texts) = sample_index();
     let query = BodyQuery::new("禀赋").expect("two characters");
-    let found = full.matching(&query).expect("search");
+    let found = full.matching(&query, &text_of(texts)).expect("search");
     assert!(!found.is_empty());
     assert_eq!(found, scan(texts, "禀赋"));
 }
@@ -57,8 +62,9 @@ fn a_phrase_across_punctuation_is_found_as_written_and_only_so() {
         article_of(1, &["会议，指出要加强".to_owned()]),
     ];
     let full = FullText::build_in_ram(&articles).expect("index");
+    let texts: Vec<String> = articles.iter().map(indexed_text).collect();
     let ids = |q: &str| {
-        full.matching(&BodyQuery::new(q).expect("query"))
+        full.matching(&BodyQuery::new(q).expect("query"), &text_of(&texts))
             .expect("search")
     };
     assert_eq!(ids("会议，指出"), vec![ArticleId(1)]);
@@ -72,8 +78,9 @@ fn a_phrase_across_punctuation_is_found_as_written_and_only_so() {
 fn lines_are_not_joined_and_latin_is_case_and_width_blind() {
     let articles = vec![article_of(0, &["黄河".to_owned(), "流域GDP".to_owned()])];
     let full = FullText::build_in_ram(&articles).expect("index");
+    let texts: Vec<String> = articles.iter().map(indexed_text).collect();
     let ids = |q: &str| {
-        full.matching(&BodyQuery::new(q).expect("query"))
+        full.matching(&BodyQuery::new(q).expect("query"), &text_of(&texts))
             .expect("search")
     };
     assert!(ids("河流").is_empty());
@@ -99,7 +106,7 @@ fn ranking_puts_the_denser_match_first() {
     ];
     let full = FullText::build_in_ram(&articles).expect("index");
     let hits = full
-        .search(&BodyQuery::new("黄河").expect("q"))
+        .search(&BodyQuery::new("黄河").expect("q"), &|_| None)
         .expect("search");
     let ids: Vec<ArticleId> = hits.iter().map(|h| h.id).collect();
     assert_eq!(ids, vec![ArticleId(1), ArticleId(0)]);
@@ -128,7 +135,7 @@ proptest! {
             query.push(c);
         }
         let Some(q) = BodyQuery::new(&query) else { return Ok(()); };
-        let found = full.matching(&q).expect("search");
+        let found = full.matching(&q, &text_of(texts)).expect("search");
         prop_assert_eq!(found, scan(texts, &query), "query {:?}", query);
     }
 }
@@ -154,7 +161,7 @@ proptest! {
         let full = FullText::build_in_ram(&articles).expect("index");
         for query in &queries {
             let q = BodyQuery::new(query).expect("two characters or more");
-            let found = full.matching(&q).expect("search");
+            let found = full.matching(&q, &text_of(&texts)).expect("search");
             prop_assert_eq!(found, scan(&texts, query), "query {:?}", query);
         }
     }
@@ -180,7 +187,7 @@ fn a_damaged_saved_index_is_rebuilt_not_an_error() {
             .expect("name")
             .to_string_lossy()
             .into_owned();
-        if name.ends_with(".idx") || name.ends_with(".pos") {
+        if name.ends_with(".idx") || name.ends_with(".term") {
             let mut bytes = std::fs::read(&path).expect("read");
             let mid = bytes.len() / 2;
             bytes[mid] ^= 0x55;
@@ -195,7 +202,7 @@ fn a_damaged_saved_index_is_rebuilt_not_an_error() {
         "{origin:?}"
     );
     let query = BodyQuery::new("禀赋").expect("query");
-    assert!(!full.matching(&query).expect("search").is_empty());
+    assert!(!full.matching(&query, &|_| None).expect("search").is_empty());
     // Another corpus's meta file: rebuilt too.
     let meta = index_dir.join("papertui-fts.meta");
     std::fs::write(&meta, "papertui full-text index\nformat 0\n").expect("meta");

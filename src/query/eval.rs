@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use pinyin::ToPinyin;
 
 use super::{Atom, Clause, Query, Set};
-use crate::fulltext::{self, BodyQuery, FullText, indexed_text, kwic::contains, normalize};
+use crate::fulltext::{self, BodyQuery, FullText, TextOf, indexed_text, kwic::contains, normalize};
 use crate::model::Article;
 use crate::store::ArticleId;
 
@@ -31,14 +31,19 @@ pub struct BodyMatches {
 }
 
 impl BodyMatches {
-    /// Asks `index` for every word and phrase of `query`.
-    pub fn from_index(index: &FullText, query: &Query) -> Result<BodyMatches, fulltext::Error> {
+    /// Asks `index` for every word and phrase of `query`; `text_of` gives an article's
+    /// indexed text to check the index's candidates ([`FullText::search`]).
+    pub fn from_index(
+        index: &FullText,
+        query: &Query,
+        text_of: TextOf<'_>,
+    ) -> Result<BodyMatches, fulltext::Error> {
         let mut matches = BodyMatches::default();
         for term in query.text_terms() {
             let Some(body) = BodyQuery::new(term) else {
                 continue;
             };
-            let hits = index.search(&body)?;
+            let hits = index.search(&body, text_of)?;
             let mut ids: Vec<ArticleId> = hits.iter().map(|h| h.id).collect();
             ids.sort_unstable();
             for hit in &hits {

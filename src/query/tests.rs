@@ -252,7 +252,12 @@ fn the_index_and_the_scan_give_the_same_matches() {
     };
     for text in ["禀赋", "会议 | 黄河", "\"会议指出\" !生态", "河 会议"] {
         let q = parsed(text);
-        let with_index = BodyMatches::from_index(&index, &q).expect("search");
+        let text_of = |id: ArticleId| {
+            articles
+                .get(id.0 as usize)
+                .map(crate::fulltext::indexed_text)
+        };
+        let with_index = BodyMatches::from_index(&index, &q, &text_of).expect("search");
         let scan = BodyMatches::default();
         for (i, a) in articles.iter().enumerate() {
             let id = ArticleId(i as u32);
