@@ -70,10 +70,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text_of =
             |id: papertui::store::ArticleId| loaded.articles.get(id.0 as usize).map(indexed_text);
         let hits = reopened.search(&query, &text_of)?;
+        let elapsed = start.elapsed();
+        let candidates = reopened.candidates(&query, false)?.len();
         println!(
-            "query {q}: {} hits in {:.1} ms",
+            "query {q}: {} hits of {candidates} candidates in {:.1} ms",
             hits.len(),
-            start.elapsed().as_secs_f64() * 1e3
+            elapsed.as_secs_f64() * 1e3
         );
     }
     Ok(())

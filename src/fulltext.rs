@@ -82,12 +82,23 @@ impl BodyQuery {
         self.chars.iter().collect()
     }
 
-    /// True when `text` holds the query, after normalisation.
+    /// True when `text` holds the query, after normalisation. Normalisation maps each
+    /// character to one character, and UTF-8 never matches inside a character, so a byte
+    /// search of the normalised strings is a character search.
+    ///
+    /// A query of characters that no other character normalises to (Chinese, most of all:
+    /// neither ASCII nor a lowercase letter) is found in the text as it is, without
+    /// normalising it.
     pub fn is_in(&self, text: &str) -> bool {
-        let first = self.chars[0];
-        let hay: Vec<char> = text.chars().map(normalize_char).collect();
-        hay.windows(self.chars.len())
-            .any(|w| w[0] == first && w == self.chars.as_slice())
+        let needle = self.text();
+        let plain = self
+            .chars
+            .iter()
+            .all(|c| !c.is_ascii() && !c.is_lowercase() && *c != ' ');
+        if plain {
+            return memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+        }
+        memchr::memmem::find(normalize(text).as_bytes(), needle.as_bytes()).is_some()
     }
 }
 
@@ -168,6 +179,8 @@ impl FullText {
         let (_, text, id) = schema();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY)?;
+        // Built once and never updated: merging segments would only cost time.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         for (n, article) in articles.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_u64(id, n as u64);
