@@ -1,4 +1,5 @@
-//! Full-text query latency: a body word and a phrase, every hit ranked.
+//! Full-text query latency: a body word and a phrase, every hit ranked, the first screen of
+//! hits ranked, and every hit unranked.
 //!
 //! The corpus is the directory named by `PAPERTUI_FTS_CORPUS` (loaded through the cache, its
 //! index opened beside the cache entry or built there), else the sample repeated to 10k
@@ -20,6 +21,9 @@ use papertui::model::Article;
 /// The reader's allocator (see `src/main.rs`), so that figures match the reader's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Results on one screen of the reader's list.
+const SCREEN: usize = 50;
 
 /// The index to query, the articles and a name for the corpus.
 fn index() -> (FullText, Vec<Article>, String) {
@@ -56,6 +60,15 @@ fn queries(c: &mut Criterion) {
             b.iter(|| {
                 black_box(
                     full.search(black_box(&query), &text_of)
+                        .expect("search")
+                        .len(),
+                )
+            });
+        });
+        group.bench_function(format!("{label} first screen"), |b| {
+            b.iter(|| {
+                black_box(
+                    full.search_top(black_box(&query), &text_of, SCREEN)
                         .expect("search")
                         .len(),
                 )

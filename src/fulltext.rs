@@ -259,6 +259,28 @@ impl FullText {
         Ok(hits)
     }
 
+    /// The `limit` most relevant articles whose text holds `query` (a screenful of
+    /// results): candidates are checked against their text in order of relevance, a batch at
+    /// a time, only until `limit` are found.
+    pub fn search_top(
+        &self,
+        query: &BodyQuery,
+        text_of: TextOf<'_>,
+        limit: usize,
+    ) -> Result<Vec<BodyHit>, Error> {
+        let mut candidates = self.candidates(query, true)?;
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        let mut found = Vec::with_capacity(limit);
+        for batch in candidates.chunks(limit.max(1) * 2) {
+            if found.len() >= limit {
+                break;
+            }
+            found.extend(self.verified(batch.to_vec(), query, text_of));
+        }
+        found.truncate(limit);
+        Ok(found)
+    }
+
     /// Every article whose text holds `query`, in article order (no scoring: faster); see
     /// [`FullText::search`].
     pub fn matching(

@@ -140,6 +140,23 @@ proptest! {
     }
 }
 
+#[test]
+fn the_top_hits_are_the_head_of_all_hits() {
+    let (full, texts) = sample_index();
+    for query in ["会议", "会议指出", "生态保护", "禀赋"] {
+        let q = BodyQuery::new(query).expect("query");
+        let all = full.search(&q, &text_of(texts)).expect("search");
+        for limit in [1, 3, 200] {
+            let top = full.search_top(&q, &text_of(texts), limit).expect("top");
+            assert_eq!(
+                top,
+                all.iter().copied().take(limit).collect::<Vec<_>>(),
+                "{query} {limit}"
+            );
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
