@@ -425,7 +425,13 @@ fn search_command(args: SearchArgs, options: &LoadOptions) -> Result<ExitCode> {
             return Ok(ExitCode::from(SEARCH_ERROR));
         }
     };
-    let mut loaded = load_with_bar(&args.paths, options);
+    // The index answers for the bodies: from the cache only the bodies of the articles a
+    // word's candidates or the output need are read.
+    let options = LoadOptions {
+        bodies: Bodies::Defer,
+        ..options.clone()
+    };
+    let mut loaded = load_with_bar(&args.paths, &options);
     let pending = loaded.pending.take();
     let index = fulltext_of(&loaded)?;
     let found = with_cache_write(pending, &loaded.articles, None, || {
