@@ -52,6 +52,7 @@ use rayon::prelude::*;
 use crate::model::{Article, PageHeader};
 
 mod bodies;
+mod entries;
 mod file;
 mod indexes;
 mod stamps;
@@ -61,6 +62,8 @@ use file::{read_header, replace};
 pub use indexes::SavedIndexes;
 pub use stamps::{FileStamp, Fingerprint, path_bytes};
 use wire::{Tables, read_chunk, write_entry};
+
+pub use entries::{EntryInfo, FULLTEXT_EXTENSION};
 
 /// Environment variable naming the cache directory (tests, or to move the cache elsewhere).
 pub const CACHE_DIR_ENV: &str = "PAPERTUI_CACHE_DIR";
@@ -239,6 +242,7 @@ impl Cache {
         entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         for (_, old) in entries.into_iter().skip(KEEP_ENTRIES.saturating_sub(1)) {
             let _ = fs::remove_file(old.with_extension(indexes::INDEX_EXTENSION));
+            let _ = fs::remove_dir_all(old.with_extension(FULLTEXT_EXTENSION));
             let _ = fs::remove_file(old);
         }
     }

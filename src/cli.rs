@@ -50,6 +50,60 @@ pub enum Command {
     People(PeopleArgs),
     /// Show the configuration file's location or a commented default one.
     Config(ConfigArgs),
+    /// Find the articles matching a query: one line each, JSON Lines, or every match in context.
+    ///
+    /// Exit status as grep's: 0 when an article matched, 1 when none did, 2 on an error (a query
+    /// that cannot be parsed, a file that cannot be read).
+    Search(SearchArgs),
+    /// List the parsed-corpus cache's entries, or remove them.
+    Cache(CacheArgs),
+}
+
+/// Output shape of `papertui search`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// Tab-separated columns.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// `papertui search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words (all required), "a phrase", !word, a | b, 'in-headline, ^prefix,
+    /// suffix$, @person, date:2023-03, date:2022-12-01..2023-01-31, region:孟州, kind:photo,
+    /// is:bookmarked, is:unread.
+    pub query: String,
+    /// Page files or directories; none: the embedded sample.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Print every match of the query's words with N characters of context on each side
+    /// (a concordance), instead of one line per article.
+    #[arg(long, value_name = "N")]
+    pub kwic: Option<usize>,
+}
+
+/// `papertui cache`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("action").required(true).args(["list", "clear", "prune"])))]
+pub struct CacheArgs {
+    /// List every entry with its size (the parsed corpus, its indexes and its full-text
+    /// index) and when it was last used, most recent first.
+    #[arg(long)]
+    pub list: bool,
+    /// Remove every entry.
+    #[arg(long)]
+    pub clear: bool,
+    /// Remove all but the most recently used entries (see --keep), and leftovers of
+    /// interrupted writes.
+    #[arg(long)]
+    pub prune: bool,
+    /// Entries --prune keeps.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "prune")]
+    pub keep: usize,
 }
 
 /// `papertui config`.

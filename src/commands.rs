@@ -1,4 +1,5 @@
-//! What each subcommand does: load the corpus, then read, export or list people.
+//! What each subcommand does: load the corpus, then read, export, search or list people;
+//! or list and prune the cache.
 //!
 //! Every command loads the same way and reports unreadable files the same way (on stderr, with
 //! the path and the reason), so a bad file never stops the others and the exit code says so.
@@ -13,16 +14,21 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
-use crate::cache::{Bodies, Cache};
+use rayon::prelude::*;
+
+use crate::cache::{Bodies, Cache, EntryInfo};
 use crate::cli::{
-    Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFilter, PeopleFormat, ReadArgs,
+    CacheArgs, Cli, Command, ConfigArgs, ExportArgs, PeopleArgs, PeopleFilter, PeopleFormat,
+    ReadArgs, SearchArgs, SearchFormat,
 };
 use crate::config::{Config, config_path, default_file};
 use crate::corpus::{IndexCache, LoadOptions, Loaded, load_with};
 use crate::export::write_articles;
+use crate::fulltext::{self, FullText};
 use crate::input::InputError;
 use crate::model::Article;
 use crate::progress::LoadBar;
+use crate::query::{self, Atom, BodyMatches, Sets};
 use crate::say::say;
 use crate::search::Catalog;
 use crate::search::{Query, Scope, search};
@@ -44,6 +50,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export(args, &options),
         Some(Command::People(args)) => people(args, &options),
         Some(Command::Config(args)) => config(&args),
+        Some(Command::Search(args)) => search_command(args, &options),
+        Some(Command::Cache(args)) => cache_command(&args),
     }
 }
 
@@ -307,6 +315,282 @@ pub fn write_people<W: Write>(
         }
     }
     out.flush()
+}
+
+/// Exit code of a search that found something.
+const MATCHED: u8 = 0;
+/// Exit code of a search that found nothing (as grep's).
+const NO_MATCH: u8 = 1;
+/// Exit code of a search that failed, or read only some of its files (as grep's).
+const SEARCH_ERROR: u8 = 2;
+/// Characters of context on each side of a result line's snippet.
+const SNIPPET_CONTEXT: usize = 12;
+
+/// The bookmarks and read marks saved for the corpus of `articles` (empty when none).
+fn saved_sets(articles: &[Article]) -> (BTreeSet<String>, BTreeSet<String>) {
+    let Some(dir) = StateDir::locate() else {
+        return (BTreeSet::new(), BTreeSet::new());
+    };
+    let saved = dir.load(CorpusId::of(articles.iter().map(|a| &*a.source)));
+    if let Some(notice) = saved.notice {
+        say(notice);
+    }
+    (saved.state.bookmarks, saved.state.read)
+}
+
+/// The full-text index of a load: beside its cache entry, or in memory without a cache.
+fn fulltext_of(loaded: &Loaded) -> Result<FullText> {
+    let built = match loaded.cache_entry() {
+        Some((cache, fingerprint)) => {
+            fulltext::disk::open_or_build(cache, fingerprint, &loaded.articles).map(|(f, _)| f)
+        }
+        None => FullText::build_in_ram(&loaded.articles),
+    };
+    built.context("building the full-text index")
+}
+
+/// An article found, and where it ranks.
+struct Found {
+    index: usize,
+    headline: bool,
+    score: f32,
+}
+
+/// The articles of `loaded` matching `query`: those matched in their headline first, then by
+/// relevance of their text, then in load order.
+fn find(loaded: &Loaded, query: &query::Query, index: &FullText) -> Result<Vec<Found>> {
+    let text_of = |id: ArticleId| {
+        let article = loaded.articles.get(usize::try_from(id.0).ok()?)?;
+        Some(fulltext::indexed_text(article))
+    };
+    let body =
+        BodyMatches::from_index(index, query, &text_of).context("searching the full-text index")?;
+    let uses_sets = query.clauses().any(|c| matches!(c.atom, Atom::Is(_)));
+    let (bookmarks, read) = if uses_sets {
+        saved_sets(&loaded.articles)
+    } else {
+        (BTreeSet::new(), BTreeSet::new())
+    };
+    let sets = Sets {
+        bookmarks: &bookmarks,
+        read: &read,
+    };
+    let mut found: Vec<Found> = loaded
+        .articles
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, article)| {
+            let id = ArticleId(u32::try_from(i).ok()?);
+            query.matches(id, article, &body, &sets).then(|| Found {
+                index: i,
+                headline: query.matches_headline(article),
+                score: body.score(id),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.headline
+            .cmp(&a.headline)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.index.cmp(&b.index))
+    });
+    Ok(found)
+}
+
+/// One line of text: line breaks as spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\t', '\r'], " ")
+}
+
+/// The title of an article, or the start of its text when it has none.
+fn title_or_start(article: &Article) -> String {
+    match article.title() {
+        Some(t) => one_line(t),
+        None => article
+            .paragraphs()
+            .next()
+            .map(|p| p.chars().take(24).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn search_command(args: SearchArgs, options: &LoadOptions) -> Result<ExitCode> {
+    let query = match query::Query::parse(&args.query) {
+        Ok(q) if q.is_empty() => {
+            say("bad query: it is empty (give a word, a phrase or a field)");
+            return Ok(ExitCode::from(SEARCH_ERROR));
+        }
+        Ok(q) => q,
+        Err(e) => {
+            say(format!("bad query {:?}: {e}", args.query));
+            return Ok(ExitCode::from(SEARCH_ERROR));
+        }
+    };
+    let mut loaded = load_with_bar(&args.paths, options);
+    let pending = loaded.pending.take();
+    let index = fulltext_of(&loaded)?;
+    let found = with_cache_write(pending, &loaded.articles, None, || {
+        find(&loaded, &query, &index)
+    })?;
+    let terms: Vec<&str> = query
+        .clauses()
+        .filter(|c| !c.negated)
+        .filter_map(|c| match &c.atom {
+            Atom::Word(t) | Atom::Phrase(t) | Atom::Exact(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = write_found(&mut out, &loaded.articles, &found, &terms, &args);
+    ignore_broken_pipe(written).context("writing the results")?;
+    for error in &loaded.errors {
+        say(error);
+    }
+    Ok(ExitCode::from(if !loaded.errors.is_empty() {
+        SEARCH_ERROR
+    } else if found.is_empty() {
+        NO_MATCH
+    } else {
+        MATCHED
+    }))
+}
+
+/// Writes the results: one line per article, or with `--kwic` one per match.
+fn write_found<W: Write>(
+    out: &mut W,
+    articles: &[Article],
+    found: &[Found],
+    terms: &[&str],
+    args: &SearchArgs,
+) -> io::Result<()> {
+    for f in found {
+        let Some(article) = articles.get(f.index) else {
+            continue;
+        };
+        let text = fulltext::indexed_text(article);
+        let key = article.key();
+        let date = article.date().unwrap_or("");
+        if let Some(n) = args.kwic {
+            let mut matches: Vec<fulltext::Kwic> = terms
+                .iter()
+                .flat_map(|t| fulltext::kwic(&text, t, n))
+                .collect();
+            matches.sort_by_key(|m| m.at);
+            for m in matches {
+                match args.format {
+                    SearchFormat::Text => writeln!(
+                        out,
+                        "{key}\t{}\t{}\t{}",
+                        one_line(m.before),
+                        one_line(m.hit),
+                        one_line(m.after)
+                    )?,
+                    SearchFormat::Jsonl => {
+                        let record = serde_json::json!({
+                            "id": key, "at": m.at, "before": m.before, "hit": m.hit, "after": m.after,
+                        });
+                        serde_json::to_writer(&mut *out, &record)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+            continue;
+        }
+        let snippet = terms
+            .iter()
+            .find_map(|t| fulltext::kwic(&text, t, SNIPPET_CONTEXT).into_iter().next())
+            .map(|m| format!("{}{}{}", m.before, m.hit, m.after))
+            .unwrap_or_else(|| {
+                article
+                    .paragraphs()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(2 * SNIPPET_CONTEXT)
+                    .collect()
+            });
+        let title = title_or_start(article);
+        match args.format {
+            SearchFormat::Text => writeln!(out, "{key}\t{date}\t{title}\t{}", one_line(&snippet))?,
+            SearchFormat::Jsonl => {
+                let record = serde_json::json!({
+                    "id": key, "date": article.date(), "title": article.title(),
+                    "kind": article.kind.as_str(), "snippet": snippet,
+                    "in_headline": f.headline, "score": f.score,
+                });
+                serde_json::to_writer(&mut *out, &record)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.flush()
+}
+
+/// `papertui cache`: list, clear or prune the cache's entries.
+fn cache_command(args: &CacheArgs) -> Result<ExitCode> {
+    let cache = Cache::from_env().context("no cache directory: set PAPERTUI_CACHE_DIR or HOME")?;
+    let mut out = io::stdout().lock();
+    if args.list {
+        let entries = cache.entries().context("listing the cache")?;
+        writeln!(out, "{}", cache.dir().display())?;
+        for e in &entries {
+            writeln!(
+                out,
+                "{}  {:>10}  (articles {}, indexes {}, full text {})  last used {}",
+                e.name,
+                human_bytes(e.total_bytes()),
+                human_bytes(e.corpus_bytes),
+                human_bytes(e.indexes_bytes),
+                human_bytes(e.fulltext_bytes),
+                e.last_used.map_or_else(|| "unknown".to_owned(), ago),
+            )?;
+        }
+        let total: u64 = entries.iter().map(EntryInfo::total_bytes).sum();
+        writeln!(out, "{} entries, {}", entries.len(), human_bytes(total))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let removed = if args.clear {
+        cache.clear()
+    } else {
+        cache.prune_to(args.keep)
+    }
+    .context("removing cache entries")?;
+    let freed: u64 = removed.iter().map(EntryInfo::total_bytes).sum();
+    writeln!(
+        out,
+        "removed {} entries, {}",
+        removed.len(),
+        human_bytes(freed)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes in B, KiB, MiB or GiB.
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// How long ago `when` was, in the largest whole unit.
+fn ago(when: std::time::SystemTime) -> String {
+    let secs = when.elapsed().map_or(0, |d| d.as_secs());
+    match secs {
+        s if s < 120 => format!("{s} s ago"),
+        s if s < 7200 => format!("{} min ago", s / 60),
+        s if s < 172_800 => format!("{} h ago", s / 3600),
+        s => format!("{} days ago", s / 86_400),
+    }
 }
 
 /// `papertui export | head` closes the pipe early; that is not an error.

@@ -98,6 +98,12 @@ impl IndexCache {
 }
 
 impl Loaded {
+    /// The cache and the corpus fingerprint of this load, when the cache was used (so that
+    /// other files can be kept beside its entry).
+    pub fn cache_entry(&self) -> Option<(&Cache, &Fingerprint)> {
+        self.indexes.as_ref().map(|ix| (&ix.cache, &ix.fingerprint))
+    }
+
     /// The catalog of the loaded articles, taking them: put into the saved indexes when the
     /// load came from the cache and the indexes fit the articles, built otherwise.
     pub fn take_catalog(&mut self) -> Catalog {

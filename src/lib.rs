@@ -45,6 +45,11 @@ pub mod corpus;
 
 pub mod progress;
 
+// Full-text search of the article text, and the query language over all fields.
+pub mod fulltext;
+
+pub mod query;
+
 // Output for scripts.
 pub mod export;
 
