@@ -3,9 +3,13 @@
 
 use super::arrange::arrange;
 use super::geometry::list_height;
+use std::sync::Arc;
+
 use crate::search::SearchRequest;
 use crate::tui::app::{App, Focus, Screen, Selection};
+use crate::tui::bodies::BodyRequest;
 use crate::tui::line::LineInput;
+use crate::vocab::FilterScope;
 
 /// Edits the input of the current screen; `f` says whether the text changed.
 pub(super) fn edit(app: &mut App, f: impl FnOnce(&mut LineInput) -> bool) {
@@ -34,8 +38,10 @@ pub(super) fn refilter(app: &mut App) {
         ids.into()
     });
     let query = app.query();
+    ask_bodies(app);
     if query.is_empty() {
         app.results = None;
+        app.body_only = None;
         app.searching = false;
         app.request = None;
         app.list = Selection::default();
@@ -51,6 +57,43 @@ pub(super) fn refilter(app: &mut App) {
         candidates: app.subset.clone(),
     });
     app.searching = true;
+}
+
+/// Reads the filter as a query language query: the hint when it cannot be parsed, the words
+/// to look for in the text, and a body query for the body thread when the index is ready and
+/// the scope is `all`.
+pub(super) fn ask_bodies(app: &mut App) {
+    let text = app.filter.text();
+    app.filter_hint = crate::query::Query::parse(text)
+        .err()
+        .map(|e| format!("not a query: {e}"));
+    app.body_terms = crate::tui::bodies::body_terms(text);
+    app.body = None;
+    app.body_request = None;
+    if app.scope != FilterScope::All || app.person.is_some() {
+        return;
+    }
+    if let (Some(terms), Some(index)) = (&app.body_terms, &app.fulltext) {
+        app.body_request = Some(BodyRequest {
+            generation: app.generation,
+            terms: terms.clone(),
+            index: Arc::clone(index),
+            store: Arc::clone(&app.store),
+        });
+    }
+}
+
+/// Lists the body hits of the current generation after the search results, once both are in.
+pub(super) fn merge_bodies(app: &mut App) {
+    app.body_only = match (&app.results, &app.body) {
+        (Some(results), Some(body)) if !app.searching && body.generation == app.generation => {
+            match &body.hits {
+                Ok(hits) => Some(crate::tui::bodies::body_only(results, hits).into()),
+                Err(_) => None,
+            }
+        }
+        _ => None,
+    };
 }
 
 /// Selects the article a restore or a bookmark change asked for, if it is in the set.
