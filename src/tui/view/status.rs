@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::Theme;
 use crate::text;
-use crate::tui::app::{App, Mode, Screen};
+use crate::tui::app::{App, Focus, Mode};
 
 /// Draws the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -42,12 +42,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if body_rows > 0 {
         left.push_str(&format!(" · {body_rows} by text"));
     }
-    // A notice first; then why the filter is no query; then where the selected article,
-    // listed for its text only, holds the words.
-    let notice = app.notice.as_deref().or(app.filter_hint.as_deref()).or(app
-        .snippet
+    // A notice first; then why the filter is no query; then, over the list, where the
+    // selected article, listed for its text only, holds the words (the reader marks them).
+    let over_list = matches!(app.mode(), Mode::Filter | Mode::Browse(Focus::List));
+    let notice = app
+        .notice
         .as_deref()
-        .filter(|_| app.screen == Screen::Articles));
+        .or(app.filter_hint.as_deref())
+        .or(app.snippet.as_deref().filter(|_| over_list));
     let k = |name: &str| app.config.keys.first_key(name);
     let hint = |name: &str, label: &str| format!("{} {label}", k(name));
     // Hints in display order, each with its rank: the highest rank is dropped first when the
