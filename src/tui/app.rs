@@ -226,6 +226,14 @@ pub struct App {
     pub filter_hint: Option<String>,
     /// Where the selected body-only article holds the filter's words (keyword in context).
     pub snippet: Option<String>,
+    /// The filter's words for the fuzzy search ([`super::bodies::plan`]).
+    pub fuzzy_text: String,
+    /// The conditions of the filter checked after the fuzzy search (`date:`, `kind:`, …).
+    pub residual: Option<Arc<crate::query::Query>>,
+    /// True when a body answer is expected for the current filter generation.
+    pub body_expected: bool,
+    /// The set narrowed to what the residual conditions allow, once they are answered.
+    pub narrowed: Option<Arc<[ArticleId]>>,
 }
 
 impl App {
@@ -292,6 +300,10 @@ impl App {
             body_only: None,
             filter_hint: None,
             snippet: None,
+            fuzzy_text: String::new(),
+            residual: None,
+            body_expected: false,
+            narrowed: None,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
@@ -374,7 +386,7 @@ impl App {
 
     /// The query of the filter as typed now.
     pub fn query(&self) -> Query {
-        Query::parse(self.filter.text(), self.scope.search_scope())
+        Query::parse(&self.fuzzy_text, self.scope.search_scope())
     }
 
     /// Number of articles in the current (filtered) set.
@@ -382,6 +394,14 @@ impl App {
         if let Some(view) = &self.view {
             return view.len();
         }
+        if let Some(narrowed) = &self.narrowed {
+            return narrowed.len();
+        }
+        self.base_len()
+    }
+
+    /// Number of articles the searches found, before the residual conditions.
+    pub fn base_len(&self) -> usize {
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.len() + self.body_only.as_ref().map_or(0, |b| b.len()),
             (None, Some(s), _) => s.len(),
@@ -395,6 +415,14 @@ impl App {
         if let Some(view) = &self.view {
             return view.get(i).copied();
         }
+        if let Some(narrowed) = &self.narrowed {
+            return narrowed.get(i).copied();
+        }
+        self.base_get(i)
+    }
+
+    /// The `i`-th article the searches found, before the residual conditions.
+    pub fn base_get(&self, i: usize) -> Option<ArticleId> {
         match (&self.results, &self.subset, self.person) {
             (Some(r), _, _) => r.get(i).map(|h| h.id).or_else(|| {
                 let body = self.body_only.as_ref()?;
@@ -409,14 +437,11 @@ impl App {
     /// True while a body query of the current filter has not answered.
     pub fn body_waiting(&self) -> bool {
         self.body_request.is_some()
-            || (self.fulltext.is_some()
-                && self.body_terms.is_some()
+            || (self.body_expected
                 && self
                     .body
                     .as_ref()
-                    .is_none_or(|b| b.generation != self.generation)
-                && self.scope == FilterScope::All
-                && self.person.is_none())
+                    .is_none_or(|b| b.generation != self.generation))
     }
 
     /// True when article `id` is listed only because its text matches the filter.

@@ -27,10 +27,43 @@ pub struct BodyRequest {
     pub generation: u64,
     /// The words and phrases every article's text must hold.
     pub terms: Vec<String>,
-    /// The index to ask.
-    pub index: Arc<FullText>,
+    /// The index to ask, once it is ready.
+    pub index: Option<Arc<FullText>>,
     /// The articles, to check candidates and to rank by date.
     pub store: Arc<Catalog>,
+    /// The rest of the query, to find the articles it allows.
+    pub residual: Option<Arc<Query>>,
+    /// The bookmarked and read articles' keys, for `is:`.
+    pub sets: Arc<(
+        std::collections::BTreeSet<String>,
+        std::collections::BTreeSet<String>,
+    )>,
+}
+
+impl BodyRequest {
+    /// Answers the request here.
+    pub fn answer(&self) -> BodyAnswer {
+        let hits = match (&self.index, self.terms.is_empty()) {
+            (Some(index), false) => body_hits(index, &self.store, &self.terms)
+                .map(Arc::from)
+                .map_err(|e| e.to_string()),
+            _ => Ok(Arc::from(Vec::new())),
+        };
+        let allowed = self.residual.as_deref().map(|residual| {
+            let sets = crate::query::Sets {
+                bookmarks: &self.sets.0,
+                read: &self.sets.1,
+            };
+            allowed(&self.store, self.index.as_deref(), residual, &sets)
+                .map(Arc::from)
+                .map_err(|e| e.to_string())
+        });
+        BodyAnswer {
+            generation: self.generation,
+            hits,
+            allowed,
+        }
+    }
 }
 
 /// The words and phrases of `filter` to look for in the text: the plain words and phrases
@@ -57,6 +90,83 @@ pub fn body_terms(filter: &str) -> Option<Vec<String>> {
         }
     }
     (!terms.is_empty()).then_some(terms)
+}
+
+/// How a filter is searched: the words for the fuzzy search, and the rest of the query,
+/// applied as a filter over what the fuzzy search and the text find.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The text for the fuzzy search ([`crate::search::Query::parse`]).
+    pub fuzzy: String,
+    /// The conditions the fuzzy search cannot take (`"phrase"`, `!word`, `a | b`, `date:`,
+    /// `region:`, `kind:`, `@name` after a word, `is:`, `'exact`, `^prefix`, `suffix$`); None
+    /// when there are none, or when the filter does not parse.
+    pub residual: Option<Query>,
+}
+
+/// Splits `filter` into what the fuzzy search answers and what is checked afterwards. A filter
+/// of plain words (after an optional leading `@name`, today's person search) goes to the
+/// fuzzy search as typed; otherwise its plain words do, and the other groups make the
+/// residual query.
+pub fn plan(filter: &str) -> Plan {
+    let as_typed = Plan {
+        fuzzy: filter.to_owned(),
+        residual: None,
+    };
+    let Ok(query) = Query::parse(filter) else {
+        return as_typed;
+    };
+    let plain = |g: &crate::query::Group| matches!(g.alternatives.as_slice(), [c] if !c.negated && matches!(c.atom, Atom::Word(_)));
+    let person_first = filter.trim_start().starts_with('@');
+    let rest = if person_first {
+        query.groups.get(1..).unwrap_or_default()
+    } else {
+        &query.groups
+    };
+    if rest.iter().all(plain) {
+        return as_typed;
+    }
+    let mut words = Vec::new();
+    let mut residual = Query::default();
+    for group in query.groups {
+        match group.alternatives.as_slice() {
+            [c] if plain(&group) => {
+                if let Atom::Word(w) = &c.atom {
+                    words.push(w.clone());
+                }
+            }
+            _ => residual.groups.push(group),
+        }
+    }
+    Plan {
+        fuzzy: words.join(" "),
+        residual: Some(residual),
+    }
+}
+
+/// The articles of `store` that match `residual`, in article order; the text of words and
+/// phrases is looked up in `index` when there is one, scanned otherwise.
+pub fn allowed(
+    store: &Catalog,
+    index: Option<&FullText>,
+    residual: &Query,
+    sets: &crate::query::Sets<'_>,
+) -> Result<Vec<ArticleId>, fulltext::Error> {
+    use rayon::prelude::*;
+    let text_of = |id: ArticleId| store.get(id).map(indexed_text);
+    let body = match index {
+        Some(index) => crate::query::BodyMatches::from_index(index, residual, &text_of)?,
+        None => crate::query::BodyMatches::default(),
+    };
+    Ok(store
+        .articles()
+        .par_iter()
+        .enumerate()
+        .filter_map(|(n, article)| {
+            let id = ArticleId(u32::try_from(n).ok()?);
+            residual.matches(id, article, &body, sets).then_some(id)
+        })
+        .collect())
 }
 
 /// The articles whose text holds every term, most relevant first (the sum of the terms'
@@ -116,6 +226,8 @@ pub struct BodyAnswer {
     pub generation: u64,
     /// The articles whose text holds the terms, ranked; or the index's error.
     pub hits: Result<Arc<[BodyHit]>, String>,
+    /// The articles the residual query allows, in article order, when there is one.
+    pub allowed: Option<Result<Arc<[ArticleId]>, String>>,
 }
 
 /// Handle to the body query thread: newest request wins, older queued ones are skipped.
@@ -136,14 +248,7 @@ impl BodyWorker {
                     while let Ok(newer) = queue.try_recv() {
                         request = newer;
                     }
-                    let hits = body_hits(&request.index, &request.store, &request.terms)
-                        .map(Arc::from)
-                        .map_err(|e| e.to_string());
-                    let answer = BodyAnswer {
-                        generation: request.generation,
-                        hits,
-                    };
-                    if reply.send(answer).is_err() {
+                    if reply.send(request.answer()).is_err() {
                         break;
                     }
                 }

@@ -281,13 +281,7 @@ fn article_text(app: &App) -> Option<String> {
 /// threads).
 pub fn settle(app: &mut App) {
     if let Some(req) = app.body_request.take() {
-        let hits = super::bodies::body_hits(&req.index, &req.store, &req.terms)
-            .map(Arc::from)
-            .map_err(|e| e.to_string());
-        let answer = super::bodies::BodyAnswer {
-            generation: req.generation,
-            hits,
-        };
+        let answer = req.answer();
         // The body thread may answer before or after the search worker.
         let search = app.request.take();
         receive(app, Background::BodyDone(answer));

@@ -169,3 +169,44 @@ fn a_body_answer_of_an_older_filter_is_dropped() {
     receive(&mut app, Background::BodyDone(old));
     assert_eq!(app.body_only, now);
 }
+
+#[test]
+fn plain_words_go_to_the_fuzzy_search_as_typed() {
+    for filter in ["黄河 生态", "@吕沛", "@吕沛 会议", "lp", ""] {
+        assert_eq!(plan(filter).fuzzy, filter);
+        assert_eq!(plan(filter).residual, None, "{filter}");
+    }
+    let split = plan("黄河 date:2023-03 !会议");
+    assert_eq!(split.fuzzy, "黄河");
+    let residual = split.residual.expect("residual");
+    assert_eq!(residual.to_string(), "date:2023-03 !会议");
+    assert_eq!(
+        plan("\"黄河").residual,
+        None,
+        "unparsable: as typed, with a hint"
+    );
+}
+
+#[test]
+fn fields_and_exclusions_filter_the_set() {
+    let mut app = indexed_app();
+    type_filter(&mut app, "date:2023-03-02..2023-03-04");
+    assert_eq!(
+        titles(&app),
+        vec![
+            "孟州市委常委会召开",
+            "温县述职评议考核",
+            "示范区党政联席会议"
+        ]
+    );
+    update(&mut app, Action::ClearInput);
+    type_filter(&mut app, "温县 !禀赋");
+    assert_eq!(titles(&app), vec!["温县新闻"]);
+    update(&mut app, Action::ClearInput);
+    type_filter(&mut app, "\"黄河流域\"");
+    assert_eq!(titles(&app), vec!["孟州市委常委会召开"]);
+    update(&mut app, Action::ClearInput);
+    type_filter(&mut app, "kind:photo");
+    assert!(titles(&app).is_empty());
+    assert_eq!(app.filter_hint, None);
+}

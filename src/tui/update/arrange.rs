@@ -18,7 +18,11 @@ fn key_of(app: &App) -> ViewKey {
         body: app
             .body_only
             .as_ref()
-            .map_or(0, |b| b.as_ptr() as usize ^ b.len()),
+            .map_or(0, |b| b.as_ptr() as usize ^ b.len())
+            ^ app
+                .narrowed
+                .as_ref()
+                .map_or(0, |n| (n.as_ptr() as usize ^ n.len()).rotate_left(1)),
         subset: app
             .subset
             .as_ref()

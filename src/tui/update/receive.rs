@@ -33,7 +33,12 @@ pub fn receive(app: &mut App, news: Background) {
         }
         Background::BodyDone(answer) => {
             if answer.generation == app.generation {
-                if let Err(why) = &answer.hits {
+                let failed = answer
+                    .hits
+                    .as_ref()
+                    .err()
+                    .or(answer.allowed.as_ref().and_then(|a| a.as_ref().err()));
+                if let Some(why) = failed {
                     app.notice = Some(format!("the text search failed: {why}"));
                 }
                 app.body = Some(answer);

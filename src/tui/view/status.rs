@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if bookmarks > 0 {
         left.push_str(&format!(" · {bookmarks} bookmarked"));
     }
-    if app.searching {
+    if app.searching || app.body_waiting() {
         left.push_str(" · searching…");
     }
     if app.indexing {
