@@ -1116,7 +1116,11 @@ fn an_idle_reader_writes_nothing_to_the_terminal() {
         return;
     };
     s.wait_ready();
-    s.wait_text("51/51 articles");
+    // Idle once the corpus is loaded and its full-text index is ready.
+    s.wait_screen("the index ready", |screen| {
+        let text = screen.contents();
+        text.contains("51/51 articles") && !text.contains("indexing text…")
+    });
     let before = s.wait_quiet(Duration::from_millis(300));
     // Long enough for dozens of frames at the old fixed tick; an idle reader draws none.
     thread::sleep(Duration::from_millis(1500));

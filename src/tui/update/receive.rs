@@ -92,6 +92,8 @@ fn replace_store(app: &mut App, store: Arc<Catalog>, last: bool) {
     app.person = person_name.and_then(|n| app.store.person_by_name(&n));
     if last {
         app.loading = None;
+        // The loader opens or builds the full-text index of the final store next.
+        app.indexing = !app.store.is_empty();
         if let Some(name) = app.pending_person.take() {
             match app.store.person_by_name(&name) {
                 Some(id) => app.person = Some(id),
