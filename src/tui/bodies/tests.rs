@@ -142,11 +142,15 @@ fn n_steps_through_the_matches_in_the_reader_then_to_the_next_article() {
 }
 
 #[test]
-fn headline_words_and_one_character_words_ask_no_body_query() {
+fn one_character_words_and_people_searches_ask_no_body_query() {
     let mut app = indexed_app();
     type_filter(&mut app, "黄");
     assert!(app.body_only.is_none());
     assert!(app.body.is_none());
+    update(&mut app, Action::ClearInput);
+    type_filter(&mut app, "@黄河");
+    assert!(app.body.is_none(), "a people search does not read the text");
+    assert!(titles(&app).is_empty());
 }
 
 #[test]

@@ -76,7 +76,10 @@ pub(super) fn ask_bodies(app: &mut App) {
     app.residual = plan.residual.map(Arc::new);
     app.body = None;
     app.body_request = None;
-    let text_scope = app.scope == FilterScope::All && app.person.is_none();
+    // Text is searched in the `all` scope only (an `@` before the words searches people).
+    let text_scope = app.scope == FilterScope::All
+        && app.query().scope == crate::search::Scope::All
+        && app.person.is_none();
     let terms = match (&app.body_terms, &app.fulltext) {
         (Some(terms), Some(_)) if text_scope => terms.clone(),
         _ => Vec::new(),
