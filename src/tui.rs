@@ -19,8 +19,10 @@
 
 pub mod app;
 pub mod background;
+pub mod bodies;
 pub mod doc;
 pub mod external;
+pub mod found;
 pub mod keymap;
 pub mod layout;
 pub mod line;
@@ -168,6 +170,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut worker = Worker::spawn(Arc::clone(&app.store))?;
     let mut worker_store = Arc::clone(&app.store);
+    let bodies = bodies::BodyWorker::spawn()?;
     shutdown::test_hooks()?;
     let size = screen.terminal().size()?;
     update::update(app, Action::Resize(size.width, size.height));
@@ -175,6 +178,9 @@ fn event_loop(
     loop {
         if let Some(request) = app.request.take() {
             worker.submit(request);
+        }
+        if let Some(request) = app.body_request.take() {
+            bodies.submit(request);
         }
         if dirty {
             screen.terminal().draw(|frame| {
@@ -219,6 +225,9 @@ fn event_loop(
         while let Some(done) = worker.poll() {
             news.push(Background::SearchDone(done.generation, done.results));
         }
+        while let Some(done) = bodies.poll() {
+            news.push(Background::BodyDone(done));
+        }
         while let Some(loaded) = loader.as_deref_mut().and_then(Loader::poll) {
             let last_store = match &loaded {
                 Background::StoreLoaded(store, true) => Some(Arc::clone(store)),
@@ -259,9 +268,9 @@ fn event_loop(
 /// loads (their answers arrive on channels, not as terminal events), until a pending save is
 /// due, and otherwise [`IDLE_TICK`].
 fn wait_time(app: &App, persist: Option<&persist::Persist>, now: Instant) -> Duration {
-    let mut wait = if app.searching || app.request.is_some() {
+    let mut wait = if app.searching || app.request.is_some() || app.body_waiting() {
         BUSY_TICK
-    } else if app.loading.is_some() {
+    } else if app.loading.is_some() || app.indexing {
         LOAD_TICK
     } else {
         IDLE_TICK

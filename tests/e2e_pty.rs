@@ -1116,7 +1116,11 @@ fn an_idle_reader_writes_nothing_to_the_terminal() {
         return;
     };
     s.wait_ready();
-    s.wait_text("51/51 articles");
+    // Idle once the corpus is loaded and its full-text index is ready.
+    s.wait_screen("the index ready", |screen| {
+        let text = screen.contents();
+        text.contains("51/51 articles") && !text.contains("indexing text…")
+    });
     let before = s.wait_quiet(Duration::from_millis(300));
     // Long enough for dozens of frames at the old fixed tick; an idle reader draws none.
     thread::sleep(Duration::from_millis(1500));
@@ -1283,5 +1287,42 @@ fn y_copies_the_article_with_osc52_and_o_opens_the_pager() {
         "{text}"
     );
     s.wait_text("Articles");
+    s.quit_cleanly();
+}
+
+#[test]
+fn a_word_found_only_in_a_body_lists_its_article_with_a_snippet_and_is_highlighted() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    // The full-text index is built after the load; the status bar says so meanwhile.
+    s.wait_screen("the index ready", |screen| {
+        let text = screen.contents();
+        text.contains("51/51 articles") && !text.contains("indexing text…")
+    });
+    // 禀赋 is in the body of this article and in no headline.
+    s.send("/禀赋");
+    s.wait_query("禀赋", |text| {
+        text.contains("李建超调研黄龙山片区项目推进工作")
+            && text.contains("1/51 articles")
+            && text.contains("[禀赋]")
+    });
+    s.send("\r");
+    s.send("\r");
+    // The reader opens at the match and shows it highlighted (reverse video).
+    s.wait_screen("the word highlighted in the reader", |screen| {
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        (0..rows).any(|r| {
+            (0..cols.saturating_sub(2)).any(|c| {
+                let cell = |c| screen.cell(r, c);
+                let (Some(a), Some(b)) = (cell(c), cell(c + 2)) else {
+                    return false;
+                };
+                a.contents() == "禀" && b.contents() == "赋" && a.inverse() && b.inverse()
+            })
+        })
+    });
     s.quit_cleanly();
 }

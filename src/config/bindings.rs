@@ -195,14 +195,14 @@ pub const COMMANDS: &[BindableAction] = &[
     },
     BindableAction {
         name: "next_article",
-        help: "next article",
+        help: "next article (in the reader: the next match first)",
         modes: Modes::ARTICLES,
         action: || Action::NextArticle,
         default: &[KeySpec::char('n')],
     },
     BindableAction {
         name: "prev_article",
-        help: "previous article",
+        help: "previous article (in the reader: the previous match first)",
         modes: Modes::ARTICLES,
         action: || Action::PrevArticle,
         default: &[KeySpec::char('N')],

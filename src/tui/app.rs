@@ -7,11 +7,13 @@
 
 use std::sync::Arc;
 
+use super::bodies::{BodyAnswer, BodyRequest};
 use super::doc::DocLine;
 use super::line::LineInput;
 use super::marks::Marks;
 use crate::config::Config;
 use crate::corpus::Progress;
+use crate::fulltext::FullText;
 use crate::search::{Catalog, SearchRequest};
 use crate::search::{Query, Results};
 use crate::state::{SavedFilter, SavedState};
@@ -103,6 +105,14 @@ pub struct ReaderState {
     pub doc: Vec<DocLine>,
     /// First line on screen.
     pub scroll: usize,
+    /// The lines of `doc` holding a match of the filter's words, in order.
+    pub matches: Vec<usize>,
+    /// The match the reader was last moved to (an index into `matches`).
+    pub current_match: Option<usize>,
+    /// The filter words `doc` was marked for.
+    pub marked_for: Option<Vec<String>>,
+    /// The selected article and body-only list the snippet was made for.
+    pub snippet_key: (Option<ArticleId>, usize),
 }
 
 /// The whole state of the terminal reader.
@@ -200,6 +210,30 @@ pub struct App {
     pub pager: Option<String>,
     /// Text for the event loop to copy to the clipboard (OSC 52).
     pub clipboard: Option<String>,
+    /// The full-text index of the final store, once it is ready.
+    pub fulltext: Option<Arc<FullText>>,
+    /// True while the full-text index is opened or built.
+    pub indexing: bool,
+    /// The words and phrases of the filter looked for in the text (see [`super::bodies`]).
+    pub body_terms: Option<Vec<String>>,
+    /// A body query waiting to be sent to the body thread.
+    pub body_request: Option<BodyRequest>,
+    /// The last body answer of the current filter generation.
+    pub body: Option<BodyAnswer>,
+    /// The articles found only in their text, listed after the search results.
+    pub body_only: Option<Arc<[ArticleId]>>,
+    /// Why the filter cannot be read as a query, if it cannot.
+    pub filter_hint: Option<String>,
+    /// Where the selected body-only article holds the filter's words (keyword in context).
+    pub snippet: Option<String>,
+    /// The filter's words for the fuzzy search ([`super::bodies::plan`]).
+    pub fuzzy_text: String,
+    /// The conditions of the filter checked after the fuzzy search (`date:`, `kind:`, …).
+    pub residual: Option<Arc<crate::query::Query>>,
+    /// True when a body answer is expected for the current filter generation.
+    pub body_expected: bool,
+    /// The set narrowed to what the residual conditions allow, once they are answered.
+    pub narrowed: Option<Arc<[ArticleId]>>,
 }
 
 impl App {
@@ -258,6 +292,18 @@ impl App {
             kept_unread: None,
             pager: None,
             clipboard: None,
+            fulltext: None,
+            indexing: false,
+            body_terms: None,
+            body_request: None,
+            body: None,
+            body_only: None,
+            filter_hint: None,
+            snippet: None,
+            fuzzy_text: String::new(),
+            residual: None,
+            body_expected: false,
+            narrowed: None,
         };
         let mut text = options.query.clone().unwrap_or_default();
         if options.query.is_none() && options.person.is_none() {
@@ -340,7 +386,7 @@ impl App {
 
     /// The query of the filter as typed now.
     pub fn query(&self) -> Query {
-        Query::parse(self.filter.text(), self.scope.search_scope())
+        Query::parse(&self.fuzzy_text, self.scope.search_scope())
     }
 
     /// Number of articles in the current (filtered) set.
@@ -348,8 +394,16 @@ impl App {
         if let Some(view) = &self.view {
             return view.len();
         }
+        if let Some(narrowed) = &self.narrowed {
+            return narrowed.len();
+        }
+        self.base_len()
+    }
+
+    /// Number of articles the searches found, before the residual conditions.
+    pub fn base_len(&self) -> usize {
         match (&self.results, &self.subset, self.person) {
-            (Some(r), _, _) => r.len(),
+            (Some(r), _, _) => r.len() + self.body_only.as_ref().map_or(0, |b| b.len()),
             (None, Some(s), _) => s.len(),
             (None, None, Some(p)) => self.store.articles_of_person(p).len(),
             (None, None, None) => self.store.len(),
@@ -361,12 +415,38 @@ impl App {
         if let Some(view) = &self.view {
             return view.get(i).copied();
         }
+        if let Some(narrowed) = &self.narrowed {
+            return narrowed.get(i).copied();
+        }
+        self.base_get(i)
+    }
+
+    /// The `i`-th article the searches found, before the residual conditions.
+    pub fn base_get(&self, i: usize) -> Option<ArticleId> {
         match (&self.results, &self.subset, self.person) {
-            (Some(r), _, _) => r.get(i).map(|h| h.id),
+            (Some(r), _, _) => r.get(i).map(|h| h.id).or_else(|| {
+                let body = self.body_only.as_ref()?;
+                body.get(i.checked_sub(r.len())?).copied()
+            }),
             (None, Some(s), _) => s.get(i).copied(),
             (None, None, Some(p)) => self.store.articles_of_person(p).get(i).map(|a| a.article),
             (None, None, None) => (i < self.store.len()).then_some(ArticleId(i as u32)),
         }
+    }
+
+    /// True while a body query of the current filter has not answered.
+    pub fn body_waiting(&self) -> bool {
+        self.body_request.is_some()
+            || (self.body_expected
+                && self
+                    .body
+                    .as_ref()
+                    .is_none_or(|b| b.generation != self.generation))
+    }
+
+    /// True when article `id` is listed only because its text matches the filter.
+    pub fn body_only_match(&self, id: ArticleId) -> bool {
+        self.body_only.as_ref().is_some_and(|b| b.contains(&id))
     }
 
     /// The article under the list selection.

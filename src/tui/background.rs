@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::corpus::Progress;
+use crate::fulltext::FullText;
 use crate::search::{Catalog, Results};
 use crate::state::SavedState;
 
@@ -25,4 +26,10 @@ pub enum Background {
     /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
     /// and a notice about it, applied once the final store is in.
     StateRestored(Box<SavedState>, Option<String>),
+    /// The full-text index of the final store is being opened or built.
+    Indexing,
+    /// The full-text index is ready (or why it could not be had).
+    IndexReady(Result<Arc<FullText>, String>),
+    /// The body query of this filter generation found these articles, ranked.
+    BodyDone(super::bodies::BodyAnswer),
 }

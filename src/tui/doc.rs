@@ -33,6 +33,8 @@ pub enum Tone {
     Name,
     /// Why the body cannot be shown.
     Problem,
+    /// Where the filter's words are ([`super::found`]).
+    Match,
 }
 
 /// A run of text with one tone.

@@ -239,7 +239,44 @@ fn load(
     {
         report.cache_error = indexes.write(&store).err();
     }
+    let entry = loaded
+        .cache_entry()
+        .filter(|_| report.cache_error.is_none())
+        .map(|(cache, fingerprint)| (cache.clone(), fingerprint.clone()));
+    index_in_background(store, entry, tx.clone());
     report
+}
+
+/// Opens or builds the full-text index of `store` on a thread of its own, beside the cache
+/// entry when there is one (in memory otherwise), sending [`Background::Indexing`] and then
+/// [`Background::IndexReady`]. The thread is not waited for: quitting abandons the build
+/// (a half-built index is never renamed into place, see [`crate::fulltext::disk`]).
+fn index_in_background(
+    store: Arc<Catalog>,
+    entry: Option<(crate::cache::Cache, crate::cache::Fingerprint)>,
+    tx: Sender<Background>,
+) {
+    if store.is_empty() {
+        return;
+    }
+    let _ = tx.send(Background::Indexing);
+    let failed = tx.clone();
+    let spawned = thread::Builder::new()
+        .name("fulltext".into())
+        .spawn(move || {
+            let built = match &entry {
+                Some((cache, fingerprint)) => {
+                    crate::fulltext::disk::open_or_build(cache, fingerprint, store.articles())
+                        .map(|(index, _)| index)
+                }
+                None => crate::fulltext::FullText::build_in_ram(store.articles()),
+            };
+            let ready = built.map(Arc::new).map_err(|e| e.to_string());
+            let _ = tx.send(Background::IndexReady(ready));
+        });
+    if let Err(error) = spawned {
+        let _ = failed.send(Background::IndexReady(Err(error.to_string())));
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ impl SortKey {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ViewKey {
     pub(crate) results: usize,
+    pub(crate) body: usize,
     pub(crate) subset: usize,
     pub(crate) person: Option<u32>,
     pub(crate) store: usize,

@@ -74,6 +74,32 @@ pub const LEGEND: &[(&str, &str)] = &[
     ),
 ];
 
+/// The query language of the filter, as `(query, what it matches)`.
+pub const QUERY: &[(&str, &str)] = &[
+    (
+        "黄河 生态",
+        "both words: headline, people, region (fuzzy, pinyin); the text too, for words of two characters or more once the index is ready",
+    ),
+    ("\"黄河 流域\"", "the exact phrase"),
+    ("!会议", "without the word"),
+    ("孟州 | 温县", "either"),
+    (
+        "'生态 ^孟州 保护$",
+        "the headline holds, starts with, ends with",
+    ),
+    ("@李建超  @", "a person matches; names anyone"),
+    (
+        "date:2023-03",
+        "that month; date:2022-12-01..2023-01-31, date:2023.., date:..2022-06",
+    ),
+    ("region:孟州", "the region holds it (pinyin accepted)"),
+    ("kind:photo", "news, photo, brief or commentary"),
+    (
+        "is:bookmarked",
+        "the bookmarks; is:unread the articles not read",
+    ),
+];
+
 /// What a number typed before a key does.
 pub const COUNTS: &str = "A number before a movement repeats it, as in vim: 5j moves five rows, \
      3 space three pages, 12G goes to row 12.";
@@ -199,6 +225,10 @@ fn help(app: &App, width: usize) -> Vec<Line> {
     rows(&mut out, keys, KEY_COLS, width);
     para(&mut out, COUNTS, width);
     out.push(Line::text(String::new()));
+    out.push(Line::heading(" Filter queries", width));
+    let queries = QUERY.iter().map(|&(q, what)| (q.to_owned(), what));
+    rows(&mut out, queries, KEY_COLS, width);
+    out.push(Line::text(String::new()));
     out.push(Line::heading(" Marks in the list", width));
     let marks = LEGEND.iter().map(|&(m, what)| (m.to_owned(), what));
     rows(&mut out, marks, 2, width);
@@ -259,8 +289,25 @@ mod tests {
         let p = popup(&app, Rect::new(0, 0, 40, 12)).expect("room");
         assert!(p.right() <= 40 && p.bottom() <= 12);
         assert!(max_scroll(&app) > 0);
-        app.size = (200, 80);
+        app.size = (200, 100);
         assert_eq!(max_scroll(&app), 0, "everything fits on a big screen");
+    }
+
+    #[test]
+    fn help_shows_the_query_syntax_that_the_readme_lists() {
+        let app = help_app();
+        let shown: String = help(&app, 100).iter().map(|l| l.text.clone()).collect();
+        let readme = include_str!("../../README.md");
+        for (query, _) in QUERY {
+            assert!(shown.contains(query), "{query} not in the help");
+            let first = query.split_whitespace().next().unwrap_or(query);
+            let first = first.replace('|', "\\|");
+            assert!(readme.contains(&first), "{first} not in the README");
+            assert!(
+                crate::query::Query::parse(query).is_ok(),
+                "{query} does not parse"
+            );
+        }
     }
 
     #[test]

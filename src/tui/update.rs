@@ -133,8 +133,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::FocusNext | Action::FocusPrev => cycle_panes(app),
         Action::FocusReader | Action::Open => app.focus = Focus::Reader,
         Action::FocusList => app.focus = Focus::List,
-        Action::NextArticle => app.list.move_by(times, app.set_len()),
-        Action::PrevArticle => app.list.move_by(-times, app.set_len()),
+        Action::NextArticle => {
+            if !to_match(app, true) {
+                app.list.move_by(times, app.set_len());
+            }
+        }
+        Action::PrevArticle => {
+            if !to_match(app, false) {
+                app.list.move_by(-times, app.set_len());
+            }
+        }
         Action::EditFilter => app.editing = true,
         Action::Insert(c) => edit(app, |i| {
             i.insert(c);
@@ -236,6 +244,23 @@ pub fn update(app: &mut App, action: Action) {
     sync(app);
 }
 
+/// In the reader, moves to the next (`forward`) or previous match of the filter's words in
+/// the article; false when the reader does not have the keyboard or there is none that way.
+fn to_match(app: &mut App, forward: bool) -> bool {
+    if app.focus != Focus::Reader || app.screen != Screen::Articles {
+        return false;
+    }
+    let reader = &mut app.reader;
+    let Some(next) = super::found::step(&reader.matches, reader.current_match, forward) else {
+        return false;
+    };
+    reader.current_match = Some(next);
+    if let Some(&line) = reader.matches.get(next) {
+        reader.scroll = sync::match_scroll(line);
+    }
+    true
+}
+
 /// Whether `action` is the user's doing (a resize is the terminal's).
 fn by_the_user(action: &Action) -> bool {
     !matches!(action, Action::Resize(..))
@@ -252,8 +277,16 @@ fn article_text(app: &App) -> Option<String> {
     Some(lines.join("\n") + "\n")
 }
 
-/// Runs `app`'s pending search right here (tests and tools without a worker thread).
+/// Runs `app`'s pending search and body query right here (tests and tools without worker
+/// threads).
 pub fn settle(app: &mut App) {
+    if let Some(req) = app.body_request.take() {
+        let answer = req.answer();
+        // The body thread may answer before or after the search worker.
+        let search = app.request.take();
+        receive(app, Background::BodyDone(answer));
+        app.request = search;
+    }
     if let Some(req) = app.request.take() {
         let cancel = std::sync::atomic::AtomicBool::new(false);
         if let Some(results) = crate::search::run_request(&app.store, &req, &cancel) {

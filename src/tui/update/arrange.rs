@@ -15,6 +15,14 @@ use crate::tui::order::{SortKey, ViewKey};
 fn key_of(app: &App) -> ViewKey {
     ViewKey {
         results: app.results.as_ref().map_or(0, |r| Arc::as_ptr(r) as usize),
+        body: app
+            .body_only
+            .as_ref()
+            .map_or(0, |b| b.as_ptr() as usize ^ b.len())
+            ^ app
+                .narrowed
+                .as_ref()
+                .map_or(0, |n| (n.as_ptr() as usize ^ n.len()).rotate_left(1)),
         subset: app
             .subset
             .as_ref()

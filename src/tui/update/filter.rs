@@ -3,9 +3,15 @@
 
 use super::arrange::arrange;
 use super::geometry::list_height;
+use std::sync::Arc;
+
+use crate::query::Atom;
 use crate::search::SearchRequest;
+use crate::store::ArticleId;
 use crate::tui::app::{App, Focus, Screen, Selection};
+use crate::tui::bodies::{self, BodyRequest};
 use crate::tui::line::LineInput;
+use crate::vocab::FilterScope;
 
 /// Edits the input of the current screen; `f` says whether the text changed.
 pub(super) fn edit(app: &mut App, f: impl FnOnce(&mut LineInput) -> bool) {
@@ -33,9 +39,12 @@ pub(super) fn refilter(app: &mut App) {
         }
         ids.into()
     });
+    ask_bodies(app);
     let query = app.query();
     if query.is_empty() {
         app.results = None;
+        app.body_only = None;
+        merge_bodies(app);
         app.searching = false;
         app.request = None;
         app.list = Selection::default();
@@ -51,6 +60,79 @@ pub(super) fn refilter(app: &mut App) {
         candidates: app.subset.clone(),
     });
     app.searching = true;
+}
+
+/// Reads the filter as a query language query: the hint when it cannot be parsed, the words
+/// to look for in the text, and a body query for the body thread when the index is ready and
+/// the scope is `all`.
+pub(super) fn ask_bodies(app: &mut App) {
+    let text = app.filter.text();
+    app.filter_hint = crate::query::Query::parse(text)
+        .err()
+        .map(|e| format!("not a query: {e}"));
+    let plan = bodies::plan(text);
+    app.body_terms = bodies::body_terms(text);
+    app.fuzzy_text = plan.fuzzy;
+    app.residual = plan.residual.map(Arc::new);
+    app.body = None;
+    app.body_request = None;
+    // Text is searched in the `all` scope only (an `@` before the words searches people).
+    let text_scope = app.scope == FilterScope::All
+        && app.query().scope == crate::search::Scope::All
+        && app.person.is_none();
+    let terms = match (&app.body_terms, &app.fulltext) {
+        (Some(terms), Some(_)) if text_scope => terms.clone(),
+        _ => Vec::new(),
+    };
+    app.body_expected = !terms.is_empty() || app.residual.is_some();
+    if !app.body_expected {
+        return;
+    }
+    let sets = match app.residual.as_deref() {
+        Some(residual) if residual.clauses().any(|c| matches!(c.atom, Atom::Is(_))) => {
+            let mut state = crate::state::SavedState::default();
+            app.marks.write_to(&app.store, &mut state);
+            (state.bookmarks, state.read)
+        }
+        _ => Default::default(),
+    };
+    app.body_request = Some(BodyRequest {
+        generation: app.generation,
+        terms,
+        index: app.fulltext.clone(),
+        store: Arc::clone(&app.store),
+        residual: app.residual.clone(),
+        sets: Arc::new(sets),
+    });
+}
+
+/// Lists the body hits of the current generation after the search results, once both are in,
+/// and narrows the set to what the residual conditions allow (nothing until they answer).
+pub(super) fn merge_bodies(app: &mut App) {
+    let answered = app
+        .body
+        .as_ref()
+        .filter(|b| !app.searching && b.generation == app.generation);
+    app.body_only = match (&app.results, answered) {
+        (Some(results), Some(body)) => match &body.hits {
+            Ok(hits) => Some(bodies::body_only(results, hits).into()),
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    app.narrowed = None;
+    if app.residual.is_none() {
+        return;
+    }
+    let allowed = answered.and_then(|b| b.allowed.clone());
+    let ids: Vec<ArticleId> = match allowed {
+        Some(Ok(allowed)) => (0..app.base_len())
+            .filter_map(|i| app.base_get(i))
+            .filter(|id| allowed.binary_search(id).is_ok())
+            .collect(),
+        Some(Err(_)) | None => Vec::new(),
+    };
+    app.narrowed = Some(ids.into());
 }
 
 /// Selects the article a restore or a bookmark change asked for, if it is in the set.

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::filter::{refilter, refilter_people, select_pending};
+use super::filter::{ask_bodies, merge_bodies, refilter, refilter_people, select_pending};
 use super::sync;
 use crate::corpus::Progress;
 use crate::search::Catalog;
@@ -26,8 +26,38 @@ pub fn receive(app: &mut App, news: Background) {
             if generation == app.generation {
                 app.results = Some(results);
                 app.searching = false;
+                merge_bodies(app);
                 app.list = Selection::default();
                 select_pending(app);
+            }
+        }
+        Background::BodyDone(answer) => {
+            if answer.generation == app.generation {
+                let failed = answer
+                    .hits
+                    .as_ref()
+                    .err()
+                    .or(answer.allowed.as_ref().and_then(|a| a.as_ref().err()));
+                if let Some(why) = failed {
+                    app.notice = Some(format!("the text search failed: {why}"));
+                }
+                app.body = Some(answer);
+                // The rows come after the search results: the selected article stays selected.
+                app.pending_select = app.pending_select.or(app.selected_article());
+                merge_bodies(app);
+                select_pending(app);
+            }
+        }
+        Background::Indexing => app.indexing = true,
+        Background::IndexReady(ready) => {
+            app.indexing = false;
+            match ready {
+                Ok(index) => {
+                    app.fulltext = Some(index);
+                    // The filter typed meanwhile is looked for in the text now.
+                    ask_bodies(app);
+                }
+                Err(why) => app.notice = Some(format!("no text search: {why}")),
             }
         }
         Background::LoadProgress(progress) => record_progress(app, progress),
@@ -62,6 +92,8 @@ fn replace_store(app: &mut App, store: Arc<Catalog>, last: bool) {
     app.person = person_name.and_then(|n| app.store.person_by_name(&n));
     if last {
         app.loading = None;
+        // The loader opens or builds the full-text index of the final store next.
+        app.indexing = !app.store.is_empty();
         if let Some(name) = app.pending_person.take() {
             match app.store.person_by_name(&name) {
                 Some(id) => app.person = Some(id),

@@ -7,7 +7,15 @@
 use super::arrange::arrange;
 use super::geometry::{list_height, max_scroll, people_height, reading_width};
 use crate::tui::app::{App, Focus, Screen};
-use crate::tui::doc;
+use crate::tui::{bodies, doc, found};
+
+/// Lines shown above a match the reader moves to, for context.
+const ABOVE_MATCH: usize = 2;
+
+/// The scroll position that shows doc line `line` near the top.
+pub(super) fn match_scroll(line: usize) -> usize {
+    line.saturating_sub(ABOVE_MATCH)
+}
 
 /// Re-establishes the invariants: selections in range and visible, reader laid out.
 pub fn sync(app: &mut App) {
@@ -20,16 +28,41 @@ pub fn sync(app: &mut App) {
     app.people_list.clamp(people_len, people_height);
     let id = app.selected_article();
     let width = reading_width(app);
-    if id != app.reader.article || width != app.reader.width {
-        if id != app.reader.article {
+    let terms = app.body_terms.clone().unwrap_or_default();
+    let remark = app.reader.marked_for.as_deref() != Some(terms.as_slice());
+    if id != app.reader.article || width != app.reader.width || remark {
+        let opened = id != app.reader.article;
+        if opened {
             app.reader.scroll = 0;
             app.kept_unread = None;
         }
         app.reader.doc = id
             .map(|id| doc::build(&app.store, id, width))
             .unwrap_or_default();
+        app.reader.matches = found::mark_matches(&mut app.reader.doc, &terms);
+        if opened || remark {
+            // An article opens at the first match of the filter's words.
+            app.reader.current_match = found::step(&app.reader.matches, None, true);
+            if let Some(&line) = app.reader.matches.first() {
+                app.reader.scroll = match_scroll(line);
+            }
+        }
         app.reader.article = id;
         app.reader.width = width;
+        app.reader.marked_for = Some(terms);
+    }
+    let body_key = (
+        id,
+        app.body_only.as_ref().map_or(0, |b| b.as_ptr() as usize),
+    );
+    if app.reader.snippet_key != body_key {
+        app.reader.snippet_key = body_key;
+        app.snippet = match (id, &app.body_terms) {
+            (Some(id), Some(terms)) if app.body_only_match(id) => {
+                bodies::snippet(&app.store, id, terms)
+            }
+            _ => None,
+        };
     }
     app.reader.scroll = app.reader.scroll.min(max_scroll(app));
     // An article shown in the reader while the reader has the keyboard has been read.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::Theme;
 use crate::text;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::{App, Focus, Mode};
 
 /// Draws the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -32,9 +32,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if bookmarks > 0 {
         left.push_str(&format!(" · {bookmarks} bookmarked"));
     }
-    if app.searching {
+    if app.searching || app.body_waiting() {
         left.push_str(" · searching…");
     }
+    if app.indexing {
+        left.push_str(" · indexing text…");
+    }
+    let body_rows = app.body_only.as_ref().map_or(0, |b| b.len());
+    if body_rows > 0 {
+        left.push_str(&format!(" · {body_rows} by text"));
+    }
+    // A notice first; then why the filter is no query; then, over the list, where the
+    // selected article, listed for its text only, holds the words (the reader marks them).
+    let over_list = matches!(app.mode(), Mode::Filter | Mode::Browse(Focus::List));
+    let notice = app
+        .notice
+        .as_deref()
+        .or(app.filter_hint.as_deref())
+        .or(app.snippet.as_deref().filter(|_| over_list));
     let k = |name: &str| app.config.keys.first_key(name);
     let hint = |name: &str, label: &str| format!("{} {label}", k(name));
     // Hints in display order, each with its rank: the highest rank is dropped first when the
@@ -71,7 +86,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let text = compose(
         &format!("{count}{noun}{left}"),
         &format!("{count}{left}"),
-        app.notice.as_deref(),
+        notice,
         hints,
         usize::from(area.width),
     );

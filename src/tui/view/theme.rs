@@ -111,6 +111,7 @@ impl Theme {
             Tone::Problem => self.accent().add_modifier(Modifier::ITALIC),
             Tone::Meta | Tone::People => self.dim(),
             Tone::Body => Style::new(),
+            Tone::Match => self.highlight().add_modifier(Modifier::REVERSED),
             Tone::Name => {
                 if self.color {
                     Style::new().fg(self.p.name.0).add_modifier(Modifier::BOLD)
