@@ -51,10 +51,14 @@ pub type Error = tantivy::TantivyError;
 
 /// The text of an article that is indexed: kicker, headline, subtitle and paragraphs, one
 /// per line (a match never spans two of them, since queries hold no line break).
+///
+/// A body left in the cache file is read here ([`Article::load_paragraphs`]); one that cannot
+/// be read is indexed as no text.
 pub fn indexed_text(article: &Article) -> String {
     let mut text = String::new();
     let heads = [article.kicker(), article.title(), article.subtitle()];
-    for part in heads.into_iter().flatten().chain(article.paragraphs()) {
+    let body = article.load_paragraphs().ok().into_iter().flatten();
+    for part in heads.into_iter().flatten().chain(body) {
         if !text.is_empty() {
             text.push('\n');
         }
