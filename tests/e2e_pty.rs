@@ -263,13 +263,14 @@ impl Session {
         }
     }
 
-    /// Waits until the raw output contains `needle` after the enter-alternate-screen sequence.
+    /// Waits until the raw output contains `needle` after the last enter-alternate-screen
+    /// sequence (a pager or a suspension leaves the alternate screen and enters it again).
     fn wait_raw_after_enter(&self, needle: &[u8], what: &str) {
         let start = Instant::now();
         loop {
             {
                 let seen = self.seen();
-                if let Some(enter) = find(&seen.raw, ENTER_ALT_SCREEN)
+                if let Some(enter) = rfind(&seen.raw, ENTER_ALT_SCREEN)
                     && find(&seen.raw[enter..], needle).is_some()
                 {
                     return;
@@ -339,6 +340,11 @@ impl Drop for Session {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where the last `needle` starts in `haystack`.
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 fn tail(raw: &[u8]) -> String {
