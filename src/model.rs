@@ -1,7 +1,8 @@
 //! Plain data shared by every layer: articles, their kinds, page headers and person mentions.
 //!
 //! Nothing here parses or renders; the ingest pipeline fills these values, the store indexes
-//! them, the exporter and the terminal reader only read them.
+//! them, the exporter and the terminal reader only read them. The one read from disk is a body
+//! left in the cache, and only when asked for ([`Article::load_paragraphs`]).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};

@@ -410,6 +410,15 @@ impl App {
         }
     }
 
+    /// The titles of the listed articles, in list order (for tests).
+    #[cfg(test)]
+    pub(crate) fn listed_titles(&self) -> Vec<String> {
+        (0..self.set_len())
+            .filter_map(|i| self.set_get(i))
+            .filter_map(|id| self.store.article(id).title().map(str::to_owned))
+            .collect()
+    }
+
     /// The `i`-th article of the current set.
     pub fn set_get(&self, i: usize) -> Option<ArticleId> {
         if let Some(view) = &self.view {

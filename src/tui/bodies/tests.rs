@@ -46,13 +46,6 @@ fn type_filter(app: &mut App, text: &str) {
     settle(app);
 }
 
-fn titles(app: &App) -> Vec<String> {
-    (0..app.set_len())
-        .filter_map(|i| app.set_get(i))
-        .filter_map(|id| app.store.article(id).title().map(str::to_owned))
-        .collect()
-}
-
 #[test]
 fn body_terms_are_the_required_words_of_two_or_more_characters() {
     let terms = |s: &str| body_terms(s);
@@ -77,7 +70,7 @@ fn body_terms_are_the_required_words_of_two_or_more_characters() {
 fn body_only_matches_follow_the_headline_matches_by_relevance_then_date() {
     let mut app = indexed_app();
     type_filter(&mut app, "黄河");
-    let shown = titles(&app);
+    let shown = app.listed_titles();
     // The headline match comes first; the others hold 黄河 in their text only: two
     // occurrences before one, and between equal scores the newer first.
     assert_eq!(shown[0], "黄河治理会议召开");
@@ -107,7 +100,7 @@ fn body_only_matches_follow_the_headline_matches_by_relevance_then_date() {
 fn a_body_only_row_has_a_snippet_and_the_reader_marks_the_word() {
     let mut app = indexed_app();
     type_filter(&mut app, "禀赋");
-    assert_eq!(titles(&app), vec!["温县述职评议考核"]);
+    assert_eq!(app.listed_titles(), vec!["温县述职评议考核"]);
     let snippet = app.snippet.clone().expect("snippet of the selected row");
     assert!(snippet.contains("[禀赋]"), "{snippet}");
     assert!(!app.reader.matches.is_empty());
@@ -150,7 +143,7 @@ fn one_character_words_and_people_searches_ask_no_body_query() {
     update(&mut app, Action::ClearInput);
     type_filter(&mut app, "@黄河");
     assert!(app.body.is_none(), "a people search does not read the text");
-    assert!(titles(&app).is_empty());
+    assert!(app.listed_titles().is_empty());
 }
 
 #[test]
@@ -196,7 +189,7 @@ fn fields_and_exclusions_filter_the_set() {
     let mut app = indexed_app();
     type_filter(&mut app, "date:2023-03-02..2023-03-04");
     assert_eq!(
-        titles(&app),
+        app.listed_titles(),
         vec![
             "孟州市委常委会召开",
             "温县述职评议考核",
@@ -205,12 +198,12 @@ fn fields_and_exclusions_filter_the_set() {
     );
     update(&mut app, Action::ClearInput);
     type_filter(&mut app, "温县 !禀赋");
-    assert_eq!(titles(&app), vec!["温县新闻"]);
+    assert_eq!(app.listed_titles(), vec!["温县新闻"]);
     update(&mut app, Action::ClearInput);
     type_filter(&mut app, "\"黄河流域\"");
-    assert_eq!(titles(&app), vec!["孟州市委常委会召开"]);
+    assert_eq!(app.listed_titles(), vec!["孟州市委常委会召开"]);
     update(&mut app, Action::ClearInput);
     type_filter(&mut app, "kind:photo");
-    assert!(titles(&app).is_empty());
+    assert!(app.listed_titles().is_empty());
     assert_eq!(app.filter_hint, None);
 }

@@ -16,15 +16,7 @@ pub(super) const WHEEL_ROWS: isize = 3;
 pub(super) fn step(app: &mut App, mode: Mode, delta: isize) {
     match mode {
         Mode::Browse(Focus::Reader) => scroll_reader(app, delta),
-        Mode::People if app.people_pane == PeoplePane::Person => {
-            let rows = app
-                .selected_person()
-                .map_or(0, |p| app.store.person_count(p));
-            app.person_scroll = app
-                .person_scroll
-                .saturating_add_signed(delta)
-                .min(rows.saturating_sub(1));
-        }
+        Mode::People if app.people_pane == PeoplePane::Person => scroll_person(app, delta),
         Mode::People | Mode::PeopleFilter => {
             app.people_list.move_by(delta, app.people.len());
             app.person_scroll = 0;
@@ -96,13 +88,7 @@ pub(super) fn wheel(app: &mut App, at: Position, down: bool) {
     let Some(p) = panes(app) else { return };
     let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
     if p.person.is_some_and(|r| r.contains(at)) {
-        let rows = app
-            .selected_person()
-            .map_or(0, |p| app.store.person_count(p));
-        app.person_scroll = app
-            .person_scroll
-            .saturating_add_signed(delta)
-            .min(rows.saturating_sub(1));
+        scroll_person(app, delta);
     } else if p.list.is_some_and(|r| r.contains(at)) {
         app.list.move_by(delta, app.set_len());
     } else if p.reader.is_some_and(|r| r.contains(at)) {
@@ -150,4 +136,15 @@ pub(super) fn click(app: &mut App, at: Position) {
     } else if p.filter.contains(at) {
         app.editing = true;
     }
+}
+
+/// Scrolls the selected person's appearances by `delta` rows, within them.
+fn scroll_person(app: &mut App, delta: isize) {
+    let rows = app
+        .selected_person()
+        .map_or(0, |p| app.store.person_count(p));
+    app.person_scroll = app
+        .person_scroll
+        .saturating_add_signed(delta)
+        .min(rows.saturating_sub(1));
 }

@@ -48,13 +48,6 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     }
 }
 
-fn titles(app: &App) -> Vec<String> {
-    (0..app.set_len())
-        .filter_map(|i| app.set_get(i))
-        .filter_map(|id| app.store.article(id).title().map(str::to_owned))
-        .collect()
-}
-
 #[test]
 fn typing_filters_live_and_esc_twice_clears() {
     let mut app = app();
@@ -120,7 +113,7 @@ fn scope_cycles_and_at_means_people() {
     assert_eq!(app.set_len(), 2);
     run(&mut app, [Action::CycleScope]);
     assert_eq!(app.scope, FilterScope::Headline);
-    assert_eq!(titles(&app), vec!["吕沛与王纪勋交流座谈"]);
+    assert_eq!(app.listed_titles(), vec!["吕沛与王纪勋交流座谈"]);
     run(&mut app, [Action::CursorHome, Action::Insert('@')]);
     assert_eq!(app.set_len(), 2);
 }
@@ -129,13 +122,13 @@ fn scope_cycles_and_at_means_people() {
 fn narrowing_query_keeps_results_consistent() {
     let mut app = app();
     run(&mut app, "会议召".chars().map(Action::Insert));
-    let narrowed = titles(&app);
+    let narrowed = app.listed_titles();
     let mut fresh = self::app();
     update(&mut fresh, Action::Insert('会'));
     update(&mut fresh, Action::Insert('议'));
     update(&mut fresh, Action::Insert('召'));
     settle(&mut fresh);
-    assert_eq!(narrowed, titles(&fresh));
+    assert_eq!(narrowed, fresh.listed_titles());
 }
 
 #[test]
@@ -221,7 +214,7 @@ fn initial_query_and_person_apply() {
     app = App::new(store.clone(), &options);
     start(&mut app);
     settle(&mut app);
-    assert_eq!(titles(&app), vec!["示范区党政联席会议召开"]);
+    assert_eq!(app.listed_titles(), vec!["示范区党政联席会议召开"]);
     let unknown = TuiOptions {
         person: Some("无此人".into()),
         ..TuiOptions::default()
@@ -338,16 +331,16 @@ fn the_bookmarked_scope_filters_to_bookmarks() {
     );
     assert_eq!(app.scope, FilterScope::Bookmarked);
     assert_eq!(
-        titles(&app),
+        app.listed_titles(),
         vec!["孟州市委常委会召开", "温县述职评议考核会议召开"]
     );
     // Text filters within the bookmarks.
     run(&mut app, [Action::Insert('会'), Action::Insert('议')]);
-    assert_eq!(titles(&app), vec!["温县述职评议考核会议召开"]);
+    assert_eq!(app.listed_titles(), vec!["温县述职评议考核会议召开"]);
     run(&mut app, [Action::ClearInput, Action::Accept]);
     // Unbookmarking removes the article from the set; the selection stays near.
     run(&mut app, [Action::ToggleBookmark]);
-    assert_eq!(titles(&app), vec!["温县述职评议考核会议召开"]);
+    assert_eq!(app.listed_titles(), vec!["温县述职评议考核会议召开"]);
     assert_eq!(app.list.selected, 0);
     run(&mut app, [Action::EditFilter, Action::CycleScope]);
     assert_eq!(app.scope, FilterScope::All);
@@ -547,14 +540,18 @@ fn sorting_cycles_and_keeps_the_selected_article() {
     let chosen = app.selected_article();
     run(&mut app, [Action::CycleSort]);
     assert_eq!(app.sort, crate::tui::order::SortKey::Date);
-    assert_eq!(titles(&app)[0], "温县述职评议考核会议召开", "newest first");
+    assert_eq!(
+        app.listed_titles()[0],
+        "温县述职评议考核会议召开",
+        "newest first"
+    );
     assert_eq!(app.selected_article(), chosen);
     run(
         &mut app,
         [Action::CycleSort, Action::CycleSort, Action::CycleSort],
     );
     assert_eq!(app.sort, crate::tui::order::SortKey::Relevance);
-    assert_eq!(titles(&app)[0], "孟州市委常委会召开");
+    assert_eq!(app.listed_titles()[0], "孟州市委常委会召开");
     assert_eq!(app.selected_article(), chosen);
 }
 
