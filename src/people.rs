@@ -56,6 +56,7 @@ mod strong;
 mod tests;
 mod text;
 mod translit;
+mod uses;
 mod weights;
 mod words;
 

@@ -14,7 +14,7 @@ use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
 use super::stats::Row;
 use super::text::HAN_LEN;
-use super::words::{DOCTRINES, NOT_CAMPAIGN, STAFF_TITLES};
+use super::words::STAFF_TITLES;
 use super::{Hit, PersonExtractor};
 
 /// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
@@ -164,7 +164,11 @@ impl PersonExtractor {
             let Some(name) = text.get(s.start..s.end) else {
                 continue;
             };
-            if doctrine_use(text, s.start, s.end) {
+            if self.name_use(text, s.start, s.end) {
+                continue;
+            }
+            // `王某`, `李某某`: someone the text does not name.
+            if name.contains('某') {
                 continue;
             }
             // Bylines are named only where a strong rule finds them in the text itself; a
@@ -388,14 +392,3 @@ const OFFICE_PREFIXES: &str = "总副主";
 
 /// Most names of a `、` list walked back over to find what opens it.
 const LIST_ITEMS: usize = 8;
-
-/// True when the name at `start..end` is part of a doctrine, prize or campaign name
-/// (`邓小平理论`, `尤伯杯`, `学雷锋`).
-fn doctrine_use(text: &str, start: usize, end: usize) -> bool {
-    let after = text.get(end..).unwrap_or_default();
-    if DOCTRINES.iter().any(|w| after.starts_with(w)) {
-        return true;
-    }
-    let mut before = text.get(..start).unwrap_or_default().chars().rev();
-    before.next() == Some('学') && !before.next().is_some_and(|c| NOT_CAMPAIGN.contains(c))
-}

@@ -5,35 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::{HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
-use super::words::{DOCTRINES, NOT_CAMPAIGN};
 use super::{Hit, PersonExtractor};
-
-/// Words after a name that make it part of a campaign or institution name (`雷锋精神`).
-pub(super) const NAME_USES: &[&str] = &[
-    "精神",
-    "故事",
-    "小学",
-    "中学",
-    "大学",
-    "学校",
-    "纪念馆",
-    "故居",
-    "路",
-    "大道",
-    "街",
-    "广场",
-    "公园",
-    "式",
-    "杯",
-    "奖",
-    "班",
-    "号",
-    "题材",
-    "文化",
-    "诗",
-    "墓",
-    "祠",
-];
 
 impl PersonExtractor {
     /// Bare mentions of gazetteer names in the segments, checked against segmentation.
@@ -60,7 +32,7 @@ impl PersonExtractor {
                 if exclude.contains(&name.as_str()) {
                     return;
                 }
-                if self.name_use(seg, start, end) {
+                if self.name_use(&seg.text, start, end) {
                     return;
                 }
                 // A two-character name followed by its own last character is a longer name (王欢欢).
@@ -84,21 +56,6 @@ impl PersonExtractor {
             });
         }
         hits
-    }
-
-    /// True when the name is used inside a campaign, doctrine or institution name (`学雷锋`,
-    /// `雷锋精神`, `邓小平理论`).
-    fn name_use(&self, seg: &Segment, start: usize, end: usize) -> bool {
-        if NAME_USES
-            .iter()
-            .chain(DOCTRINES)
-            .any(|w| seg.has_at(end, w))
-        {
-            return true;
-        }
-        let prev = seg.before(start);
-        let prev2 = prev.and_then(|p| seg.before(start - p.len_utf8()));
-        prev == Some('学') && !prev2.is_some_and(|c| NOT_CAMPAIGN.contains(c))
     }
 }
 

@@ -549,3 +549,31 @@ fn a_company_is_not_a_person() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_name_that_opens_an_organisation_s_name_is_not_an_appearance() {
+    let names_in = |text: &str| {
+        let gaz = Gazetteer::from_names(["周明远"]);
+        PersonExtractor::shared()
+            .extract_with(&gaz, None, &[text.to_owned()], &[])
+            .into_iter()
+            .map(|p| p.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names_in("周明远基金会昨日捐款十万元。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names_in("周明远集团近五年三次捐款。"), Vec::<String>::new());
+    assert_eq!(names_in("收购了周明远汽车公司。"), Vec::<String>::new());
+    // The look-alikes: the person himself, and a name before an office of the company.
+    assert_eq!(names_in("周明远昨日捐款十万元。"), ["周明远"]);
+    assert_eq!(names_in("周明远到公司上班。"), ["周明远"]);
+}
+
+#[test]
+fn someone_the_text_does_not_name_is_not_a_person() {
+    assert_eq!(names("火车站职工王某正常上班。"), Vec::<String>::new());
+    assert_eq!(names("火车站职工李某某说，"), Vec::<String>::new());
+    assert_eq!(names("火车站职工王建民说，"), ["王建民"]);
+}
