@@ -4,7 +4,7 @@
 //! The phrase runs back from the title word (`书记`, `总统`) over the office it belongs to
 //! (`山阳区委副书记`, `俄罗斯总统`) until a function word (`了省委书记` gives `省委书记`) or
 //! punctuation. A function character that makes a word with the next one (`和平区`) belongs to
-//! the office. An office longer than [`MAX_EXTRA`] characters is cut short, where jieba's
+//! the office; a one-character verb that segmentation leaves on its own does not (`有`, `任`). An office longer than [`MAX_EXTRA`] characters is cut short, where jieba's
 //! segmentation of a wider window puts a word boundary, never inside a word (`合作部总经理`,
 //! not `作部总经理`).
 
@@ -53,6 +53,18 @@ impl PersonExtractor {
             && ROLE_STOPS.contains(c)
         {
             from += c.len_utf8();
+        }
+        // Nor with a one-character verb (`有该国银行行长`, `任副县长`).
+        while let Some(office) = text.get(from..role_start)
+            && let Some(first) = self.jieba.cut(office, false).first()
+            && first.word.chars().count() == 1
+            && self
+                .jieba
+                .tag(first.word, false)
+                .first()
+                .is_some_and(|t| t.tag.starts_with('v'))
+        {
+            from += first.word.len();
         }
         text.get(from..role_end).unwrap_or_default().to_owned()
     }

@@ -6,9 +6,16 @@ use std::borrow::Cow;
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
 use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
+use super::model::LexTag;
+use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
+
+/// Most ideographs of a foreign name found after a role.
+const FOREIGN_NAME_MAX: usize = 8;
+/// Least mean of the best name statistic (transliteration or given name) of its characters.
+const FOREIGN_NAME_MIN_MEAN: f32 = 0.5;
 
 /// Conjunctions that join the last item of a `、` list of names (longest first).
 const LIST_LAST_CONJ: [&str; 4] = ["以及", "和", "及", "与"];
@@ -112,7 +119,7 @@ impl PersonExtractor {
         role_ends.sort_unstable();
         for (k, &(end, len)) in role_ends.iter().enumerate() {
             if role_ends.get(k + 1).is_none_or(|&(next, _)| next != end) {
-                self.role_list(seg, si, end, len, hits);
+                self.role_list(seg, si, (end, len), role_ends, hits);
             }
         }
         // Names before a verb need a boundary on their left; names before a title do not.
@@ -137,8 +144,23 @@ impl PersonExtractor {
 
     /// A name right after a role ending at byte `end` (`len` bytes long), and the `、` list
     /// it may open.
-    fn role_list(&self, seg: &Segment, si: usize, end: usize, len: usize, hits: &mut Vec<Hit>) {
-        let Some(name_end) = self.name_after(seg, end) else {
+    ///
+    /// `roles` are every role's end and length, sorted: a foreign name is not looked for
+    /// where a longer role goes on (`副总|裁`).
+    fn role_list(
+        &self,
+        seg: &Segment,
+        si: usize,
+        (end, len): (usize, usize),
+        roles: &[(usize, usize)],
+        hits: &mut Vec<Hit>,
+    ) {
+        let Some(name_end) = self.name_after(seg, end).or_else(|| {
+            self.foreign_name_after(seg, end).filter(|&name_end| {
+                let from = roles.partition_point(|&(e, _)| e <= end);
+                roles.get(from).is_none_or(|&(e, _)| e > name_end)
+            })
+        }) else {
             return;
         };
         let role = Some(self.role_text(&seg.text, end - len, end));
@@ -210,6 +232,52 @@ impl PersonExtractor {
             best = Some((score, end));
         }
         best.map(|(_, end)| end)
+    }
+
+    /// End of a foreign name right after a role (`前总理差瓦立、`, `行长伦差等`): two to
+    /// eight ideographs, parts perhaps joined by `·`, closed by punctuation or a word that
+    /// follows names (`等`, `也`, `说`), that segmentation finds no ordinary word in and whose characters
+    /// read as a name's.
+    fn foreign_name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
+        let verb_at = |at: usize| {
+            seg.get(at)
+                .is_some_and(|c| self.follower_first.contains(&c))
+                && self.followers.iter().any(|f| seg.has_at(at, f))
+        };
+        let (mut end, mut chars, mut score) = (start, 0usize, 0.0f32);
+        while let Some(c) = seg.get(end) {
+            // A function word or a verb ends the run; only some close a name.
+            if self.not_given.contains(&c) || FOLLOWER_CHARS.contains(c) || verb_at(end) {
+                break;
+            }
+            if is_han(c) {
+                chars += 1;
+                score += self
+                    .stats
+                    .get(c, Stat::Translit)
+                    .max(self.stats.get(c, Stat::Given));
+            } else if !(c == '·' && chars > 0 && seg.get(end + c.len_utf8()).is_some_and(is_han)) {
+                break;
+            }
+            end += c.len_utf8();
+            if chars > FOREIGN_NAME_MAX {
+                return None;
+            }
+        }
+        let closed = seg
+            .get(end)
+            .is_none_or(|c| !is_han(c) || FOLLOWER_CHARS.contains(c) || verb_at(end));
+        if !closed || chars < 2 || score / (chars as f32) < FOREIGN_NAME_MIN_MEAN {
+            return None;
+        }
+        let name = seg.slice(start, end);
+        let ordinary = self.jieba.cut(name, false).iter().any(|t| {
+            t.word.chars().count() >= 2
+                && self
+                    .dict_entry(t.word)
+                    .is_some_and(|l| l.tag != LexTag::Name)
+        });
+        (!ordinary).then_some(end)
     }
 
     /// How clearly the text at `end` closes a name: 3 punctuation or `等`, 2 a verb,

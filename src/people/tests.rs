@@ -577,3 +577,18 @@ fn someone_the_text_does_not_name_is_not_a_person() {
     assert_eq!(names("火车站职工李某某说，"), Vec::<String>::new());
     assert_eq!(names("火车站职工王建民说，"), ["王建民"]);
 }
+
+#[test]
+fn a_foreign_name_after_a_role_closed_by_a_list_mark_or_a_verb() {
+    assert_eq!(
+        named("出席会议的有该国银行行长卡鲁伊、外交部长罗德里斯等。"),
+        [
+            ("卡鲁伊".to_owned(), Some("该国银行行长".to_owned())),
+            ("罗德里斯".to_owned(), Some("外交部长".to_owned())),
+        ]
+    );
+    // The look-alikes: an office after a role, a longer role, a name then an adverb.
+    assert_eq!(names("出席会议的有银行行长助理、秘书长。"), Vec::<String>::new());
+    assert_eq!(names("集团副总裁王立新、张华出席。"), ["王立新", "张华"]);
+    assert_eq!(names("委员会主席卡鲁伊也要求改革。"), ["卡鲁伊"]);
+}
