@@ -55,6 +55,9 @@ const FILE_FIELD: &str = "file";
 /// Memory the index writer may use before it writes a segment (all threads together).
 const WRITER_MEMORY: usize = 256 << 20;
 
+/// Documents of a segment that updates may merge with others.
+const SMALL_SEGMENT: usize = 10_000;
+
 /// An error of the full-text index.
 pub type Error = tantivy::TantivyError;
 
@@ -262,16 +265,15 @@ impl FullText {
     }
 
     /// Updates the index in `dir` file by file: deletes the documents of the files in slots
-    /// `removed`, adds those of the files of `added`, commits, then opens it as the index
-    /// whose documents `ids` maps. The index must be checked and hold `before` documents.
+    /// `removed`, adds those of the files of `added` and commits. The index is checked first
+    /// and must hold `before` documents; open it afterwards with [`FullText::open_mapped`].
     fn update_in_dir(
         dir: &Path,
         before: usize,
         articles: &[Article],
         removed: &[u32],
         added: &[(u32, &FileArticles)],
-        ids: IdMap,
-    ) -> Result<FullText, Error> {
+    ) -> Result<(), Error> {
         let index = FullText::open_checked(dir)?;
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let held = index.reader()?.searcher().num_docs();
@@ -282,14 +284,18 @@ impl FullText {
         }
         let (_, fields) = schema();
         let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY / 4)?;
+        // Each update adds a small segment: those are merged together once there are several,
+        // never with the large segments of the build, which would cost a rebuild's time.
+        let mut merges = tantivy::indexer::LogMergePolicy::default();
+        merges.set_max_docs_before_merge(SMALL_SEGMENT);
+        writer.set_merge_policy(Box::new(merges));
         for slot in removed {
             writer.delete_term(Term::from_field_u64(fields.file, u64::from(*slot)));
         }
         add_files(&writer, articles, added)?;
         writer.commit()?;
         writer.wait_merging_threads()?;
-        drop(index);
-        FullText::open_mapped(dir, ids)
+        Ok(())
     }
 
     /// Wraps an index of this schema, registering the tokenizer and opening a reader.

@@ -200,15 +200,13 @@ fn update(
         .map_err(Error::from)
         .and_then(|()| {
             let removed: Vec<u32> = plan.removed.iter().map(|(slot, _)| *slot).collect();
-            let full = FullText::update_in_dir(
+            FullText::update_in_dir(
                 &tmp,
                 meta.articles(),
                 wanted.articles,
                 &removed,
                 &plan.added,
-                wanted.ids(&plan.meta),
             )?;
-            drop(full);
             put_in_place(&tmp, dir, &plan.meta)?;
             Ok(())
         });

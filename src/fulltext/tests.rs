@@ -456,3 +456,33 @@ fn an_index_damaged_or_of_other_articles_is_rebuilt_not_updated() {
     assert!(matches!(outcome, disk::Outcome::Built(_)), "{outcome:?}");
     assert_agrees(&full, &retitled, &queries_of(&retitled));
 }
+
+#[test]
+fn many_updates_in_a_row_stay_exact() {
+    let files: Vec<Vec<String>> = (0..6)
+        .map(|i| vec![format!("黄河{i}流域"), format!("会议{i}指出，A a1")])
+        .collect();
+    let mut pages = Pages::new(&files);
+    let cache = pages.cache();
+    let (fingerprint, articles) = pages.load();
+    disk::open_or_build(&cache, &fingerprint, &articles).expect("build");
+    // Enough updates for their small segments to be merged together on the way.
+    for round in 0..12 {
+        let bodies: Vec<String> = (0..=round % 3)
+            .map(|n| format!("生态{round}保护{n}黄河"))
+            .collect();
+        pages.change(round % 6, &bodies);
+        let (fingerprint, articles) = pages.load();
+        let (full, outcome) = disk::open_or_build(&cache, &fingerprint, &articles).expect("update");
+        assert_eq!(
+            outcome,
+            disk::Outcome::Updated {
+                changed: 1,
+                added: 0,
+                removed: 0
+            },
+            "round {round}"
+        );
+        assert_agrees(&full, &articles, &queries_of(&articles));
+    }
+}
