@@ -18,6 +18,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::files::FileArticles;
 use super::meta::{Meta, Plan, Wanted};
 use super::{Error, FullText};
 use crate::cache::{Cache, FULLTEXT_EXTENSION, Fingerprint};
@@ -207,6 +208,7 @@ fn update(
                 &removed,
                 &plan.added,
             )?;
+            refuse_unread(wanted.articles, &plan.added)?;
             put_in_place(&tmp, dir, &plan.meta)?;
             Ok(())
         });
@@ -239,12 +241,13 @@ fn link_index_files(from: &Path, to: &Path) -> io::Result<()> {
 fn build(cache: &Cache, dir: &Path, wanted: &Wanted<'_>) -> Result<FullText, Error> {
     let tmp = temporary(cache, dir)?;
     let meta = wanted.fresh();
-    let slots: Vec<(u32, &super::files::FileArticles)> = (0..)
+    let slots: Vec<(u32, &FileArticles)> = (0..)
         .zip(&wanted.files)
         .map(|(slot, (file, _, _))| (slot, file))
         .collect();
     let built = FullText::build_slots_in_dir(&tmp, wanted.articles, &slots).and_then(|full| {
         drop(full);
+        refuse_unread(wanted.articles, &slots)?;
         put_in_place(&tmp, dir, &meta)?;
         Ok(())
     });
@@ -253,6 +256,24 @@ fn build(cache: &Cache, dir: &Path, wanted: &Wanted<'_>) -> Result<FullText, Err
         return Err(error);
     }
     FullText::open_mapped(dir, wanted.ids(&meta))
+}
+
+/// An error when the body of an article of the files `slots` could not be read (from a
+/// damaged cache entry) while they were indexed: the index holds no text for it, so it must
+/// not be saved for later loads, which will read the pages again.
+fn refuse_unread(articles: &[Article], slots: &[(u32, &FileArticles)]) -> Result<(), Error> {
+    let unread = slots
+        .iter()
+        .flat_map(|(_, file)| &file.ids)
+        .filter_map(|id| articles.get(id.0 as usize))
+        .find(|article| article.body_error().is_some());
+    match unread {
+        Some(article) => Err(Error::InvalidArgument(format!(
+            "the text of {} could not be read",
+            article.key()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Removes a file or a directory tree.

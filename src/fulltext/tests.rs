@@ -486,3 +486,46 @@ fn many_updates_in_a_row_stay_exact() {
         assert_agrees(&full, &articles, &queries_of(&articles));
     }
 }
+
+/// Reads no body: as a damaged cache entry would.
+struct Unreadable;
+
+impl crate::model::BodyReader for Unreadable {
+    fn read_body(
+        &self,
+        _at: &crate::model::BodyAt,
+        _paragraphs: u32,
+    ) -> Result<crate::model::PackedBody, String> {
+        Err("damaged".to_owned())
+    }
+}
+
+#[test]
+fn an_index_missing_a_body_that_could_not_be_read_is_not_saved() {
+    let files: Vec<Vec<String>> = (0..4).map(|i| vec![format!("黄河{i}流域")]).collect();
+    let mut pages = Pages::new(&files);
+    let cache = pages.cache();
+    let reader: std::sync::Arc<dyn crate::model::BodyReader> = std::sync::Arc::new(Unreadable);
+    let (fingerprint, mut articles) = pages.load();
+    articles[2] = articles[2].head_only(&reader);
+    let (full, outcome) = disk::open_or_build(&cache, &fingerprint, &articles).expect("build");
+    assert_eq!(outcome, disk::Outcome::InMemory);
+    assert_eq!(full.len(), articles.len());
+    assert!(!disk::index_dir(&cache, &fingerprint).exists());
+    // Saved when every body reads; an update whose added file has an unread body is not.
+    let (_, good) = pages.load();
+    let (_, outcome) = disk::open_or_build(&cache, &fingerprint, &good).expect("build");
+    assert!(matches!(outcome, disk::Outcome::Built(_)), "{outcome:?}");
+    pages.change(1, &["生态保护".to_owned()]);
+    let (changed, mut articles) = pages.load();
+    articles[1] = articles[1].head_only(&reader);
+    let (_, outcome) = disk::open_or_build(&cache, &changed, &articles).expect("update");
+    assert_eq!(outcome, disk::Outcome::InMemory);
+    assert!(!disk::index_dir(&cache, &changed).exists());
+    let (_, outcome) = disk::open_or_build(&cache, &fingerprint, &good).expect("old");
+    assert_eq!(
+        outcome,
+        disk::Outcome::Opened,
+        "the earlier index is left as it was"
+    );
+}
