@@ -234,7 +234,8 @@ impl FullText {
         Ok(index)
     }
 
-    /// An error unless the index holds one document per article mapped.
+    /// An error unless the index holds exactly one document per article mapped: as many
+    /// documents, each of a key that maps to an article, no two of the same key.
     fn check_count(&self) -> Result<(), Error> {
         if self.len() != self.ids.len() {
             return Err(Error::InvalidArgument(format!(
@@ -242,6 +243,22 @@ impl FullText {
                 self.len(),
                 self.ids.len()
             )));
+        }
+        let mut keys = Vec::with_capacity(self.len());
+        for segment in self.reader.searcher().segment_readers() {
+            let column = segment.fast_fields().u64(KEY_FIELD)?;
+            for doc in segment.doc_ids_alive() {
+                keys.push(column.first(doc));
+            }
+        }
+        keys.sort_unstable();
+        let unmapped = keys
+            .iter()
+            .any(|k| k.and_then(|k| self.ids.get(k)).is_none());
+        if unmapped || keys.windows(2).any(|pair| pair[0] == pair[1]) {
+            return Err(Error::InvalidArgument(
+                "index documents that are not the articles of its meta file".to_owned(),
+            ));
         }
         Ok(())
     }

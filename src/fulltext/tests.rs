@@ -455,6 +455,18 @@ fn an_index_damaged_or_of_other_articles_is_rebuilt_not_updated() {
     let (full, outcome) = disk::open_or_build(&cache, &after, &retitled).expect("fifth");
     assert!(matches!(outcome, disk::Outcome::Built(_)), "{outcome:?}");
     assert_agrees(&full, &retitled, &queries_of(&retitled));
+    drop(full);
+    // A meta file naming a slot the index has no documents in, the count right: rebuilt.
+    let mut meta = meta::Meta::decode(&std::fs::read(dir.join("papertui-fts.meta")).expect("meta"))
+        .expect("decode");
+    meta.files[2].slot = 999;
+    std::fs::write(dir.join("papertui-fts.meta"), meta.encode()).expect("write meta");
+    let (full, outcome) = disk::open_or_build(&cache, &after, &retitled).expect("sixth");
+    assert!(
+        matches!(&outcome, disk::Outcome::Built(why) if why.contains("not the articles")),
+        "{outcome:?}"
+    );
+    assert_agrees(&full, &retitled, &queries_of(&retitled));
 }
 
 #[test]
