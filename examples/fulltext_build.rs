@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         size as f64 / text_bytes as f64
     );
     let start = Instant::now();
-    let reopened = FullText::open_in_dir(&index_dir, loaded.articles.len())?;
+    let reopened = FullText::open_in_dir(&index_dir, &loaded.articles)?;
     println!(
         "reopen with checksums {:.3} s",
         start.elapsed().as_secs_f64()

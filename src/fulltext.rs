@@ -12,11 +12,15 @@
 //! generated articles. A query shorter than two characters is not answered by the index
 //! ([`BodyQuery::new`] gives None): callers scan the text instead.
 //!
-//! The index is a tantivy index; each document is one article, its [`indexed_text`] and its
-//! [`ArticleId`] as a fast field. It is kept on disk beside the corpus cache entry
-//! ([`disk`]), or in memory.
+//! The index is a tantivy index; each document is one article, its [`indexed_text`], the slot
+//! of its page file (indexed, so that a file's documents can be deleted) and, as a fast field,
+//! its key: slot and position among the file's articles ([`files`]), mapped back to an
+//! [`ArticleId`] when a search collects it, so that a file changed, added or removed shifts
+//! no other document. It is kept on disk beside the corpus cache entry ([`disk`]), updated
+//! there file by file, or in memory.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -31,9 +35,12 @@ use crate::model::Article;
 use crate::store::ArticleId;
 
 pub mod disk;
+pub mod files;
 pub mod kwic;
+mod meta;
 pub mod tokenizer;
 
+use files::{FileArticles, IdMap};
 pub use kwic::{Kwic, kwic};
 pub use tokenizer::{BigramTokenizer, normalize, normalize_char};
 
@@ -41,10 +48,15 @@ pub use tokenizer::{BigramTokenizer, normalize, normalize_char};
 const TOKENIZER: &str = "papertui_bigram";
 /// Name of the text field.
 const TEXT_FIELD: &str = "text";
-/// Name of the article id fast field.
-const ID_FIELD: &str = "id";
+/// Name of the document key fast field ([`files::doc_key`]).
+const KEY_FIELD: &str = "key";
+/// Name of the file slot field.
+const FILE_FIELD: &str = "file";
 /// Memory the index writer may use before it writes a segment (all threads together).
 const WRITER_MEMORY: usize = 256 << 20;
+
+/// Documents of a segment that updates may merge with others.
+const SMALL_SEGMENT: usize = 10_000;
 
 /// An error of the full-text index.
 pub type Error = tantivy::TantivyError;
@@ -119,6 +131,8 @@ pub struct BodyHit {
 pub struct FullText {
     reader: IndexReader,
     text: Field,
+    /// Where each document's article is in the load.
+    ids: Arc<IdMap>,
 }
 
 impl std::fmt::Debug for FullText {
@@ -129,8 +143,17 @@ impl std::fmt::Debug for FullText {
     }
 }
 
-/// The schema: a bigram text field with frequencies (no positions), and the article id.
-fn schema() -> (Schema, Field, Field) {
+/// The fields of the schema.
+#[derive(Clone, Copy)]
+struct Fields {
+    text: Field,
+    file: Field,
+    key: Field,
+}
+
+/// The schema: a bigram text field with frequencies (no positions), the file slot and the
+/// document key.
+fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER)
@@ -139,27 +162,68 @@ fn schema() -> (Schema, Field, Field) {
         TEXT_FIELD,
         TextOptions::default().set_indexing_options(indexing),
     );
-    let id = builder.add_u64_field(ID_FIELD, FAST | INDEXED);
-    (builder.build(), text, id)
+    let file = builder.add_u64_field(FILE_FIELD, INDEXED);
+    let key = builder.add_u64_field(KEY_FIELD, FAST);
+    (builder.build(), Fields { text, file, key })
+}
+
+/// Every file of `articles` in the slot of its place among them.
+fn slots_in_order(files: &[FileArticles]) -> Vec<(u32, &FileArticles)> {
+    (0..).zip(files).collect()
 }
 
 impl FullText {
     /// Builds the index of `articles` in memory.
     pub fn build_in_ram(articles: &[Article]) -> Result<FullText, Error> {
-        let (schema, _, _) = schema();
-        let index = Index::create_in_ram(schema);
-        FullText::fill(index, articles)
+        let (schema, _) = schema();
+        let files = files::by_file(articles);
+        FullText::fill(
+            Index::create_in_ram(schema),
+            articles,
+            &slots_in_order(&files),
+        )
     }
 
-    /// Builds the index of `articles` in the empty directory `dir`.
+    /// Builds the index of `articles` in the empty directory `dir`, each file in the slot of
+    /// its place among them (see [`FullText::open_in_dir`]).
     pub fn build_in_dir(dir: &Path, articles: &[Article]) -> Result<FullText, Error> {
-        let (schema, _, _) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
-        FullText::fill(index, articles)
+        let files = files::by_file(articles);
+        FullText::build_slots_in_dir(dir, articles, &slots_in_order(&files))
     }
 
-    /// Opens the index in `dir`, checking every file's checksum and the document count.
-    pub fn open_in_dir(dir: &Path, articles: usize) -> Result<FullText, Error> {
+    /// Builds the index of the files `slots` of `articles` in the empty directory `dir`.
+    fn build_slots_in_dir(
+        dir: &Path,
+        articles: &[Article],
+        slots: &[(u32, &FileArticles)],
+    ) -> Result<FullText, Error> {
+        let (schema, _) = schema();
+        FullText::fill(Index::create_in_dir(dir, schema)?, articles, slots)
+    }
+
+    /// Opens the index that [`FullText::build_in_dir`] made of `articles` in `dir`, checking
+    /// every file's checksum and the document count.
+    pub fn open_in_dir(dir: &Path, articles: &[Article]) -> Result<FullText, Error> {
+        let files = files::by_file(articles);
+        let ids = IdMap::new(
+            slots_in_order(&files)
+                .into_iter()
+                .map(|(slot, file)| (slot, file.ids.as_slice())),
+        );
+        FullText::open_mapped(dir, ids)
+    }
+
+    /// Opens the index in `dir` whose documents `ids` maps, checking every file's checksum
+    /// and that it holds exactly as many documents as `ids` maps.
+    fn open_mapped(dir: &Path, ids: IdMap) -> Result<FullText, Error> {
+        let index = FullText::open_checked(dir)?;
+        let full = FullText::with_index(index, ids)?;
+        full.check_count()?;
+        Ok(full)
+    }
+
+    /// Opens the index in `dir`, checking every file's checksum.
+    fn open_checked(dir: &Path) -> Result<Index, Error> {
         let index = Index::open_in_dir(dir)?;
         let damaged = index.validate_checksum()?;
         if !damaged.is_empty() {
@@ -167,37 +231,92 @@ impl FullText {
                 "damaged index files: {damaged:?}"
             )));
         }
-        let full = FullText::with_index(index)?;
-        if full.len() != articles {
-            return Err(Error::InvalidArgument(format!(
-                "index of {} articles for {articles}",
-                full.len()
-            )));
-        }
-        Ok(full)
+        Ok(index)
     }
 
-    /// Adds every article to the empty `index` and commits.
-    fn fill(index: Index, articles: &[Article]) -> Result<FullText, Error> {
+    /// An error unless the index holds exactly one document per article mapped: as many
+    /// documents, each of a key that maps to an article, no two of the same key.
+    fn check_count(&self) -> Result<(), Error> {
+        if self.len() != self.ids.len() {
+            return Err(Error::InvalidArgument(format!(
+                "index of {} articles for {}",
+                self.len(),
+                self.ids.len()
+            )));
+        }
+        let mut keys = Vec::with_capacity(self.len());
+        for segment in self.reader.searcher().segment_readers() {
+            let column = segment.fast_fields().u64(KEY_FIELD)?;
+            for doc in segment.doc_ids_alive() {
+                keys.push(column.first(doc));
+            }
+        }
+        keys.sort_unstable();
+        let unmapped = keys
+            .iter()
+            .any(|k| k.and_then(|k| self.ids.get(k)).is_none());
+        if unmapped || keys.windows(2).any(|pair| pair[0] == pair[1]) {
+            return Err(Error::InvalidArgument(
+                "index documents that are not the articles of its meta file".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds the articles of every file of `slots` to the empty `index` and commits.
+    fn fill(
+        index: Index,
+        articles: &[Article],
+        slots: &[(u32, &FileArticles)],
+    ) -> Result<FullText, Error> {
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
-        let (_, text, id) = schema();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY)?;
-        // Built once and never updated: merging segments would only cost time.
+        // Built in one go: merging segments would only cost time.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        for (n, article) in articles.iter().enumerate() {
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(id, n as u64);
-            doc.add_text(text, indexed_text(article));
-            writer.add_document(doc)?;
-        }
+        add_files(&writer, articles, slots)?;
         writer.commit()?;
         writer.wait_merging_threads()?;
-        FullText::with_index(index)
+        let ids = IdMap::new(slots.iter().map(|(slot, f)| (*slot, f.ids.as_slice())));
+        FullText::with_index(index, ids)
+    }
+
+    /// Updates the index in `dir` file by file: deletes the documents of the files in slots
+    /// `removed`, adds those of the files of `added` and commits. The index is checked first
+    /// and must hold `before` documents; open it afterwards with [`FullText::open_mapped`].
+    fn update_in_dir(
+        dir: &Path,
+        before: usize,
+        articles: &[Article],
+        removed: &[u32],
+        added: &[(u32, &FileArticles)],
+    ) -> Result<(), Error> {
+        let index = FullText::open_checked(dir)?;
+        index.tokenizers().register(TOKENIZER, BigramTokenizer);
+        let held = index.reader()?.searcher().num_docs();
+        if usize::try_from(held).ok() != Some(before) {
+            return Err(Error::InvalidArgument(format!(
+                "index of {held} articles, its meta file says {before}"
+            )));
+        }
+        let (_, fields) = schema();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY / 4)?;
+        // Each update adds a small segment: those are merged together once there are several,
+        // never with the large segments of the build, which would cost a rebuild's time.
+        let mut merges = tantivy::indexer::LogMergePolicy::default();
+        merges.set_max_docs_before_merge(SMALL_SEGMENT);
+        writer.set_merge_policy(Box::new(merges));
+        for slot in removed {
+            writer.delete_term(Term::from_field_u64(fields.file, u64::from(*slot)));
+        }
+        add_files(&writer, articles, added)?;
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(())
     }
 
     /// Wraps an index of this schema, registering the tokenizer and opening a reader.
-    fn with_index(index: Index) -> Result<FullText, Error> {
+    fn with_index(index: Index, ids: IdMap) -> Result<FullText, Error> {
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let schema = index.schema();
         let text = schema.get_field(TEXT_FIELD)?;
@@ -205,7 +324,11 @@ impl FullText {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(FullText { reader, text })
+        Ok(FullText {
+            reader,
+            text,
+            ids: Arc::new(ids),
+        })
     }
 
     /// Number of articles indexed.
@@ -246,7 +369,7 @@ impl FullText {
     /// characters, a superset of it for a longer one.
     pub fn candidates(&self, query: &BodyQuery, scored: bool) -> Result<Vec<BodyHit>, Error> {
         let collector = AllHits {
-            id: ID_FIELD,
+            ids: Arc::clone(&self.ids),
             scored,
         };
         self.reader
@@ -318,15 +441,38 @@ impl FullText {
 /// Gives an article's [`indexed_text`] by its id (None when it cannot be had).
 pub type TextOf<'a> = &'a (dyn Fn(ArticleId) -> Option<String> + Sync);
 
+/// Adds a document for every article of the files of `slots`.
+fn add_files(
+    writer: &IndexWriter,
+    articles: &[Article],
+    slots: &[(u32, &FileArticles)],
+) -> Result<(), Error> {
+    let (_, fields) = schema();
+    for (slot, file) in slots {
+        for (position, id) in (0..).zip(&file.ids) {
+            let Some(article) = articles.get(id.0 as usize) else {
+                continue;
+            };
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(fields.file, u64::from(*slot));
+            doc.add_u64(fields.key, files::doc_key(*slot, position));
+            doc.add_text(fields.text, indexed_text(article));
+            writer.add_document(doc)?;
+        }
+    }
+    Ok(())
+}
+
 /// Collects every matching document as a [`BodyHit`].
 struct AllHits {
-    id: &'static str,
+    ids: Arc<IdMap>,
     scored: bool,
 }
 
 /// [`AllHits`] within one segment.
 struct SegmentHits {
-    ids: tantivy::columnar::Column<u64>,
+    keys: tantivy::columnar::Column<u64>,
+    ids: Arc<IdMap>,
     hits: Vec<BodyHit>,
 }
 
@@ -340,7 +486,8 @@ impl Collector for AllHits {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentHits> {
         Ok(SegmentHits {
-            ids: reader.fast_fields().u64(self.id)?,
+            keys: reader.fast_fields().u64(KEY_FIELD)?,
+            ids: Arc::clone(&self.ids),
             hits: Vec::new(),
         })
     }
@@ -358,11 +505,8 @@ impl SegmentCollector for SegmentHits {
     type Fruit = Vec<BodyHit>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(id) = self.ids.first(doc).and_then(|i| u32::try_from(i).ok()) {
-            self.hits.push(BodyHit {
-                id: ArticleId(id),
-                score,
-            });
+        if let Some(id) = self.keys.first(doc).and_then(|key| self.ids.get(key)) {
+            self.hits.push(BodyHit { id, score });
         }
     }
 

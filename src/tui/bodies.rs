@@ -12,6 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -43,28 +44,63 @@ pub struct BodyRequest {
 impl BodyRequest {
     /// Answers the request here.
     pub fn answer(&self) -> BodyAnswer {
+        let never = || false;
+        match self.answer_unless(&never, &|| {}) {
+            Some(answer) => answer,
+            None => BodyAnswer {
+                generation: self.generation,
+                hits: Ok(Arc::from(Vec::new())),
+                allowed: None,
+            },
+        }
+    }
+
+    /// Answers the request unless `stale` says, between stages, that it is no longer wanted
+    /// (a newer request came): None then. `evaluated` is called after each stage done (each
+    /// word looked up, the conditions applied).
+    ///
+    /// A stage is also cut short: a candidate is checked against its text only while the
+    /// request is wanted, so a stage's result is used only when `stale` still says no after
+    /// it (a request once stale stays so).
+    pub fn answer_unless(&self, stale: Stale<'_>, evaluated: &dyn Fn()) -> Option<BodyAnswer> {
         let hits = match (&self.index, self.terms.is_empty()) {
-            (Some(index), false) => body_hits(index, &self.store, &self.terms)
-                .map(Arc::from)
-                .map_err(|e| e.to_string()),
+            (Some(index), false) => {
+                match body_hits_unless(index, &self.store, &self.terms, stale, evaluated) {
+                    Ok(hits) => Ok(Arc::from(hits?)),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
             _ => Ok(Arc::from(Vec::new())),
         };
-        let allowed = self.residual.as_deref().map(|residual| {
-            let sets = crate::query::Sets {
-                bookmarks: &self.sets.0,
-                read: &self.sets.1,
-            };
-            allowed(&self.store, self.index.as_deref(), residual, &sets)
-                .map(Arc::from)
-                .map_err(|e| e.to_string())
-        });
-        BodyAnswer {
+        let allowed = match self.residual.as_deref() {
+            Some(residual) => {
+                if stale() {
+                    return None;
+                }
+                let sets = crate::query::Sets {
+                    bookmarks: &self.sets.0,
+                    read: &self.sets.1,
+                };
+                let allowed =
+                    allowed_unless(&self.store, self.index.as_deref(), residual, &sets, stale);
+                if stale() {
+                    return None;
+                }
+                evaluated();
+                Some(allowed.map(Arc::from).map_err(|e| e.to_string()))
+            }
+            None => None,
+        };
+        Some(BodyAnswer {
             generation: self.generation,
             hits,
             allowed,
-        }
+        })
     }
 }
+
+/// Says whether a body query is no longer wanted; once it says so, it always does.
+pub type Stale<'a> = &'a (dyn Fn() -> bool + Sync);
 
 /// The words and phrases of `filter` to look for in the text: the plain words and phrases
 /// that must match (not negated, not one of several alternatives). None when there is none,
@@ -152,12 +188,31 @@ pub fn allowed(
     residual: &Query,
     sets: &crate::query::Sets<'_>,
 ) -> Result<Vec<ArticleId>, fulltext::Error> {
+    allowed_unless(store, index, residual, sets, &|| false)
+}
+
+/// [`allowed`], cut short once `stale` says so (the result is then not to be used).
+fn allowed_unless(
+    store: &Catalog,
+    index: Option<&FullText>,
+    residual: &Query,
+    sets: &crate::query::Sets<'_>,
+    stale: Stale<'_>,
+) -> Result<Vec<ArticleId>, fulltext::Error> {
     use rayon::prelude::*;
-    let text_of = |id: ArticleId| store.get(id).map(indexed_text);
+    let text_of = |id: ArticleId| {
+        if stale() {
+            return None;
+        }
+        store.get(id).map(indexed_text)
+    };
     let body = match index {
         Some(index) => crate::query::BodyMatches::from_index(index, residual, &text_of)?,
         None => crate::query::BodyMatches::default(),
     };
+    if stale() {
+        return Ok(Vec::new());
+    }
     Ok(store
         .articles()
         .par_iter()
@@ -176,13 +231,36 @@ pub fn body_hits(
     store: &Catalog,
     terms: &[String],
 ) -> Result<Vec<BodyHit>, fulltext::Error> {
-    let text_of = |id: ArticleId| store.get(id).map(indexed_text);
+    let hits = body_hits_unless(index, store, terms, &|| false, &|| {})?;
+    Ok(hits.unwrap_or_default())
+}
+
+/// [`body_hits`], or None when `stale` says so between terms (checked before each term and
+/// after the last; a term's candidates are checked against their text only while it says
+/// no). `evaluated` is called after each term looked up.
+fn body_hits_unless(
+    index: &FullText,
+    store: &Catalog,
+    terms: &[String],
+    stale: Stale<'_>,
+    evaluated: &dyn Fn(),
+) -> Result<Option<Vec<BodyHit>>, fulltext::Error> {
+    let text_of = |id: ArticleId| {
+        if stale() {
+            return None;
+        }
+        store.get(id).map(indexed_text)
+    };
     let mut found: Option<HashMap<ArticleId, f32>> = None;
     for term in terms {
+        if stale() {
+            return Ok(None);
+        }
         let Some(query) = BodyQuery::new(term) else {
             continue;
         };
         let hits = index.search(&query, &text_of)?;
+        evaluated();
         found = Some(match found {
             None => hits.iter().map(|h| (h.id, h.score)).collect(),
             Some(so_far) => hits
@@ -190,6 +268,9 @@ pub fn body_hits(
                 .filter_map(|h| so_far.get(&h.id).map(|s| (h.id, s + h.score)))
                 .collect(),
         });
+    }
+    if stale() {
+        return Ok(None);
     }
     let mut hits: Vec<BodyHit> = found
         .unwrap_or_default()
@@ -206,7 +287,7 @@ pub fn body_hits(
             })
             .then(a.id.cmp(&b.id))
     });
-    Ok(hits)
+    Ok(Some(hits))
 }
 
 /// The body hits that the fuzzy `results` do not hold, in the body ranking: the rows listed
@@ -230,35 +311,59 @@ pub struct BodyAnswer {
     pub allowed: Option<Result<Arc<[ArticleId]>, String>>,
 }
 
-/// Handle to the body query thread: newest request wins, older queued ones are skipped.
+/// Handle to the body query thread: newest request wins. Older queued ones are skipped, and
+/// one already running when a newer one comes stops at its next stage, unanswered: a fast
+/// typist never waits for the queries of earlier keystrokes.
 pub struct BodyWorker {
-    jobs: Sender<BodyRequest>,
+    jobs: Sender<(u64, BodyRequest)>,
     answers: Receiver<BodyAnswer>,
+    /// Number of the newest request submitted; a running one of another number is stale.
+    newest: Arc<AtomicU64>,
 }
 
 impl BodyWorker {
     /// Starts the thread.
     pub fn spawn() -> std::io::Result<BodyWorker> {
-        let (jobs, queue) = mpsc::channel::<BodyRequest>();
+        BodyWorker::spawn_observed(|_| {})
+    }
+
+    /// Starts the thread, calling `evaluated(generation)` after each stage of a request done
+    /// (see [`BodyRequest::answer_unless`]).
+    pub fn spawn_observed(evaluated: impl Fn(u64) + Send + 'static) -> std::io::Result<BodyWorker> {
+        let (jobs, queue) = mpsc::channel::<(u64, BodyRequest)>();
         let (reply, answers) = mpsc::channel();
+        let newest = Arc::new(AtomicU64::new(0));
+        let watched = Arc::clone(&newest);
         thread::Builder::new()
             .name("body-search".into())
             .spawn(move || {
-                while let Ok(mut request) = queue.recv() {
+                while let Ok(mut job) = queue.recv() {
                     while let Ok(newer) = queue.try_recv() {
-                        request = newer;
+                        job = newer;
                     }
-                    if reply.send(request.answer()).is_err() {
+                    let (number, request) = job;
+                    let stale = || watched.load(Ordering::Acquire) != number;
+                    let done = || evaluated(request.generation);
+                    let Some(answer) = request.answer_unless(&stale, &done) else {
+                        continue;
+                    };
+                    if reply.send(answer).is_err() {
                         break;
                     }
                 }
             })?;
-        Ok(BodyWorker { jobs, answers })
+        Ok(BodyWorker {
+            jobs,
+            answers,
+            newest,
+        })
     }
 
-    /// Hands `request` to the thread (a send fails only when it is gone: no body hits then).
+    /// Hands `request` to the thread, making any request before it stale (a send fails only
+    /// when the thread is gone: no body hits then).
     pub fn submit(&self, request: BodyRequest) {
-        let _ = self.jobs.send(request);
+        let number = self.newest.fetch_add(1, Ordering::AcqRel) + 1;
+        let _ = self.jobs.send((number, request));
     }
 
     /// The next answer, if one is ready.

@@ -207,3 +207,75 @@ fn fields_and_exclusions_filter_the_set() {
     assert!(app.listed_titles().is_empty());
     assert_eq!(app.filter_hint, None);
 }
+
+/// A request made with these words over the [`catalog`], for the worker thread.
+fn request_of(
+    generation: u64,
+    terms: &[&str],
+    store: &Arc<Catalog>,
+    index: &Arc<FullText>,
+) -> BodyRequest {
+    BodyRequest {
+        generation,
+        terms: terms.iter().map(|t| (*t).to_owned()).collect(),
+        index: Some(Arc::clone(index)),
+        store: Arc::clone(store),
+        residual: Some(Arc::new(Query::parse("!禀赋").expect("query"))),
+        sets: Arc::default(),
+    }
+}
+
+#[test]
+fn a_request_superseded_while_running_stops_early_and_is_never_answered() {
+    use std::sync::Mutex;
+    use std::time::Duration;
+    // Only a safety net against a hang: the test never waits for time to pass.
+    const NET: Duration = Duration::from_secs(60);
+    let store = catalog();
+    let index = Arc::new(FullText::build_in_ram(store.articles()).expect("index"));
+    let (reached_tx, reached) = mpsc::channel::<()>();
+    let (go, go_rx) = mpsc::channel::<()>();
+    let stages = Arc::new(Mutex::new(HashMap::<u64, usize>::new()));
+    let counted = Arc::clone(&stages);
+    // The first request stops after its first word until the second one has been submitted.
+    let worker = BodyWorker::spawn_observed(move |generation| {
+        *counted
+            .lock()
+            .expect("counts")
+            .entry(generation)
+            .or_default() += 1;
+        if generation == 1 {
+            let _ = reached_tx.send(());
+            let _ = go_rx.recv_timeout(NET);
+        }
+    })
+    .expect("thread");
+    let words = ["黄河", "生态", "会议"];
+    worker.submit(request_of(1, &words, &store, &index));
+    reached
+        .recv_timeout(NET)
+        .expect("the first request started");
+    worker.submit(request_of(2, &words[..2], &store, &index));
+    go.send(()).expect("release the first request");
+    let answer = worker.answers.recv_timeout(NET).expect("an answer");
+    assert_eq!(
+        answer.generation, 2,
+        "the superseded request is never answered"
+    );
+    let alone = request_of(2, &words[..2], &store, &index).answer();
+    assert_eq!(answer.hits, alone.hits);
+    assert_eq!(answer.allowed, alone.allowed);
+    let stages = stages.lock().expect("counts").clone();
+    assert_eq!(
+        stages.get(&1),
+        Some(&1),
+        "stopped after its first word: {stages:?}"
+    );
+    assert_eq!(
+        stages.get(&2),
+        Some(&3),
+        "two words and the conditions: {stages:?}"
+    );
+    drop(worker.jobs);
+    assert!(worker.answers.recv_timeout(NET).is_err(), "no other answer");
+}
