@@ -33,7 +33,7 @@ use crate::say::say;
 use crate::search::Catalog;
 use crate::search::{Query, Scope, search};
 use crate::state::{CorpusId, StateDir};
-use crate::store::{ArticleId, Store};
+use crate::store::{ArticleId, DateKey, Store};
 use crate::text::pad_right;
 use crate::tui::{TuiOptions, run_loading};
 
@@ -357,7 +357,8 @@ struct Found {
 }
 
 /// The articles of `loaded` matching `query`: those matched in their headline first, then by
-/// relevance of their text, then in load order.
+/// relevance of their text, then in load order; for a query of conditions only (no word,
+/// phrase or headline clause), the newest first, then in load order.
 fn find(loaded: &Loaded, query: &query::Query, index: &FullText) -> Result<Vec<Found>> {
     let text_of = |id: ArticleId| {
         let article = loaded.articles.get(usize::try_from(id.0).ok()?)?;
@@ -388,13 +389,53 @@ fn find(loaded: &Loaded, query: &query::Query, index: &FullText) -> Result<Vec<F
             })
         })
         .collect();
-    found.sort_by(|a, b| {
-        b.headline
-            .cmp(&a.headline)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.index.cmp(&b.index))
-    });
+    if ranks(query) {
+        found.sort_by(|a, b| {
+            b.headline
+                .cmp(&a.headline)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.index.cmp(&b.index))
+        });
+    } else {
+        // Nothing ranks the articles a query of conditions only finds: the newest first.
+        let dates = comparable_dates(&loaded.articles);
+        found.sort_by_key(|f| (std::cmp::Reverse(dates.get(f.index).copied()), f.index));
+    }
     Ok(found)
+}
+
+/// True when the query has a word, phrase or headline clause (not negated) to rank by.
+fn ranks(query: &query::Query) -> bool {
+    query.clauses().filter(|c| !c.negated).any(|c| {
+        matches!(
+            c.atom,
+            Atom::Word(_) | Atom::Phrase(_) | Atom::Exact(_) | Atom::Prefix(_) | Atom::Suffix(_)
+        )
+    })
+}
+
+/// Every article's date as a sortable key (0 when undated), as the reader compares them: a
+/// date without a year takes the corpus's year when its dated articles name only one.
+fn comparable_dates(articles: &[Article]) -> Vec<DateKey> {
+    let keys: Vec<DateKey> = articles
+        .par_iter()
+        .map(|a| {
+            a.date()
+                .and_then(|d| DateKey::parse(d, 0))
+                .unwrap_or_default()
+        })
+        .collect();
+    let years = keys.iter().map(|k| k.year()).filter(|&y| y != 0);
+    let single = match (years.clone().min(), years.max()) {
+        (Some(first), Some(last)) if first == last => first,
+        _ => return keys,
+    };
+    keys.into_iter()
+        .map(|k| match k {
+            k if k.0 != 0 && k.year() == 0 => DateKey(single * 10_000 + k.0),
+            k => k,
+        })
+        .collect()
 }
 
 /// One line of text: line breaks as spaces.
