@@ -8,6 +8,9 @@
 //! ```sh
 //! PAPERTUI_FTS_CORPUS=/path/to/pages cargo bench --bench fulltext
 //! ```
+//!
+//! Criterion reports medians and means of samples of many queries each; the 99th percentile of
+//! single queries is measured by `examples/fulltext_latency.rs` on the same corpus.
 
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -44,8 +44,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -172,7 +172,7 @@ impl Cache {
             deferred: match bodies {
                 Bodies::Read => None,
                 Bodies::Defer => Some(Arc::new(EntryBodies {
-                    file: Mutex::new(file),
+                    file,
                     path: path.clone(),
                     condemned: AtomicBool::new(false),
                 })),

@@ -42,7 +42,7 @@ pub mod tokenizer;
 
 use files::{FileArticles, IdMap};
 pub use kwic::{Kwic, kwic};
-pub use tokenizer::{BigramTokenizer, normalize, normalize_char};
+pub use tokenizer::{BigramTokenizer, found_as_written, normalize, normalize_char};
 
 /// Name under which the bigram tokenizer is registered with the index.
 const TOKENIZER: &str = "papertui_bigram";
@@ -102,16 +102,11 @@ impl BodyQuery {
     /// character to one character, and UTF-8 never matches inside a character, so a byte
     /// search of the normalised strings is a character search.
     ///
-    /// A query of characters that no other character normalises to (Chinese, most of all:
-    /// neither ASCII nor a lowercase letter) is found in the text as it is, without
-    /// normalising it.
+    /// A query of characters that no other character normalises to ([`found_as_written`]) is
+    /// found in the text as it is, without normalising it.
     pub fn is_in(&self, text: &str) -> bool {
         let needle = self.text();
-        let plain = self
-            .chars
-            .iter()
-            .all(|c| !c.is_ascii() && !c.is_lowercase() && *c != ' ');
-        if plain {
+        if found_as_written(&self.chars) {
             return memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
         }
         memchr::memmem::find(normalize(text).as_bytes(), needle.as_bytes()).is_some()

@@ -229,3 +229,38 @@ fn cache_list_shows_sizes_and_prune_and_clear_remove_entries() {
     let bare = papertui(home.path(), &["cache"]);
     assert_eq!(bare.status.code(), Some(2), "an action is required");
 }
+
+#[test]
+fn a_query_of_conditions_only_lists_the_newest_first_then_in_load_order() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = papertui(home.path(), &["search", "--format", "jsonl", "kind:news"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let exported = papertui(home.path(), &["export", "--format", "jsonl"]);
+    let load_order: Vec<Value> = records(&exported).iter().map(|r| r["id"].clone()).collect();
+    // The sample's dates are of one year, written with or without it: compare month and day.
+    let month_day = |r: &Value| {
+        let date = r["date"].as_str()?;
+        date.get(date.len().saturating_sub(5)..).map(str::to_owned)
+    };
+    let found: Vec<(Option<String>, usize)> = records(&out)
+        .iter()
+        .map(|r| {
+            let at = load_order.iter().position(|id| *id == r["id"]);
+            (month_day(r), at.expect("a loaded article"))
+        })
+        .collect();
+    assert!(found.len() > 10, "{found:?}");
+    assert!(found.first().is_some_and(|f| f.0.is_some()));
+    for pair in found.windows(2) {
+        let [(date_a, at_a), (date_b, at_b)] = pair else {
+            continue;
+        };
+        let newer_first = match (date_a, date_b) {
+            (Some(a), Some(b)) => a > b || (a == b && at_a < at_b),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => at_a < at_b,
+        };
+        assert!(newer_first, "{pair:?} in {found:?}");
+    }
+}

@@ -34,6 +34,30 @@ pub(in crate::cache) fn read_at(file: &mut File, offset: u64, len: u64) -> io::R
     Ok(buf)
 }
 
+/// Reads `len` bytes at `offset` of `file` without moving its cursor, so that threads share
+/// one handle without a lock.
+pub(in crate::cache) fn read_shared(file: &File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    let len = usize::try_from(len).map_err(|_| invalid("length out of range"))?;
+    let mut buf = vec![0; len];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(&mut buf, offset)?;
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while let Some(rest) = buf.get_mut(done..).filter(|r| !r.is_empty()) {
+            match file.seek_read(rest, offset + done as u64)? {
+                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                n => done += n,
+            }
+        }
+    }
+    Ok(buf)
+}
+
 /// Reads `len` bytes at `offset` of `file` into the front of `buf`, which is reused: each
 /// chunk read into a fresh buffer would be a fresh mapping, faulted in page by page.
 pub(in crate::cache) fn read_at_into<'b>(

@@ -16,11 +16,26 @@ pub fn normalize_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Chinese characters have no case: spare them the lookup of a lowercase form.
+    if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        return c;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// True when no character but itself normalises to any of the normalised characters `chars`,
+/// so the normalised text holds them exactly where the text itself does and a byte search of
+/// the text finds them: neither ASCII (full-width forms and capitals normalise to it), nor
+/// lowercase (capitals normalise to it), nor the space (the ideographic space does). Chinese
+/// characters, most of all.
+pub fn found_as_written(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .all(|c| !c.is_ascii() && !c.is_lowercase() && *c != ' ')
 }
 
 /// `text` with every character normalised by [`normalize_char`].

@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 use pinyin::ToPinyin;
 
 use super::{Atom, Clause, Query, Set};
-use crate::fulltext::{self, BodyQuery, FullText, TextOf, indexed_text, kwic::contains, normalize};
+use crate::fulltext::kwic::{Pattern, contains};
+use crate::fulltext::{self, BodyQuery, FullText, TextOf, indexed_text, normalize};
 use crate::model::Article;
 use crate::store::ArticleId;
 
@@ -28,6 +29,8 @@ pub struct BodyMatches {
     terms: HashMap<String, Vec<ArticleId>>,
     /// Sum over the terms of each article's relevance score.
     scores: HashMap<ArticleId, f32>,
+    /// Per term as written, the term prepared for looking it up in the other fields.
+    patterns: HashMap<String, Pattern>,
 }
 
 impl BodyMatches {
@@ -40,6 +43,7 @@ impl BodyMatches {
     ) -> Result<BodyMatches, fulltext::Error> {
         let mut matches = BodyMatches::default();
         for term in query.text_terms() {
+            matches.patterns.insert(term.to_owned(), Pattern::new(term));
             let Some(body) = BodyQuery::new(term) else {
                 continue;
             };
@@ -56,9 +60,19 @@ impl BodyMatches {
 
     /// Whether article `id`'s text holds `term`, when the index was asked.
     fn holds(&self, term: &str, id: ArticleId) -> Option<bool> {
+        // A term as typed is most often already normalised: then it costs no allocation.
         self.terms
-            .get(&normalize(term))
+            .get(term)
+            .or_else(|| self.terms.get(&normalize(term)))
             .map(|ids| ids.binary_search(&id).is_ok())
+    }
+
+    /// True when `field` holds `term`, with the term prepared once when the index was asked.
+    fn field_holds(&self, field: &str, term: &str) -> bool {
+        match self.patterns.get(term) {
+            Some(pattern) => pattern.is_in(field),
+            None => contains(field, term),
+        }
     }
 
     /// The article's relevance for the query's words (0 when its text holds none).
@@ -99,15 +113,11 @@ fn holds_or_pinyin(text: &str, word: &str) -> bool {
     full.contains(&word) || initials.contains(&word)
 }
 
-/// The headline: the title, or the first paragraph of an untitled article.
-fn headline(article: &Article) -> String {
+/// The headline: the title, or the first paragraph of an untitled article (as written).
+fn headline(article: &Article) -> &str {
     match article.title() {
-        Some(title) => normalize(title),
-        None => article
-            .paragraphs()
-            .next()
-            .map(normalize)
-            .unwrap_or_default(),
+        Some(title) => title,
+        None => article.paragraphs().next().unwrap_or_default(),
     }
 }
 
@@ -135,9 +145,9 @@ impl Query {
         self.clauses()
             .filter(|c| !c.negated)
             .any(|c| match &c.atom {
-                Atom::Word(w) | Atom::Phrase(w) | Atom::Exact(w) => head.contains(&normalize(w)),
-                Atom::Prefix(w) => head.starts_with(&normalize(w)),
-                Atom::Suffix(w) => head.ends_with(&normalize(w)),
+                Atom::Word(w) | Atom::Phrase(w) | Atom::Exact(w) => contains(head, w),
+                Atom::Prefix(w) => normalize(head).starts_with(&normalize(w)),
+                Atom::Suffix(w) => normalize(head).ends_with(&normalize(w)),
                 _ => false,
             })
     }
@@ -153,9 +163,9 @@ fn clause_holds(
 ) -> bool {
     let holds = match &clause.atom {
         Atom::Word(w) | Atom::Phrase(w) => text_holds(w, id, article, body),
-        Atom::Exact(w) => headline(article).contains(&normalize(w)),
-        Atom::Prefix(w) => headline(article).starts_with(&normalize(w)),
-        Atom::Suffix(w) => headline(article).ends_with(&normalize(w)),
+        Atom::Exact(w) => contains(headline(article), w),
+        Atom::Prefix(w) => normalize(headline(article)).starts_with(&normalize(w)),
+        Atom::Suffix(w) => normalize(headline(article)).ends_with(&normalize(w)),
         Atom::Person(None) => article.persons().next().is_some(),
         Atom::Person(Some(name)) => article.person_names().any(|p| holds_or_pinyin(p, name)),
         Atom::Date(filter) => article.date().is_some_and(|d| filter.contains(d)),
@@ -180,6 +190,6 @@ fn text_holds(word: &str, id: ArticleId, article: &Article, body: &BodyMatches) 
         || [article.column(), article.region()]
             .into_iter()
             .flatten()
-            .any(|field| contains(field, word))
-        || article.person_names().any(|p| contains(p, word))
+            .any(|field| body.field_holds(field, word))
+        || article.person_names().any(|p| body.field_holds(p, word))
 }

@@ -142,7 +142,7 @@ pub struct Plan {
 
 /// Splits `filter` into what the fuzzy search answers and what is checked afterwards. A filter
 /// of plain words (after an optional leading `@name`, today's person search) goes to the
-/// fuzzy search as typed; otherwise its plain words do, and the other groups make the
+/// fuzzy search as typed (a bare `@`, names anyone, is a condition); otherwise its plain words do, and the other groups make the
 /// residual query.
 pub fn plan(filter: &str) -> Plan {
     let as_typed = Plan {
@@ -153,7 +153,11 @@ pub fn plan(filter: &str) -> Plan {
         return as_typed;
     };
     let plain = |g: &crate::query::Group| matches!(g.alternatives.as_slice(), [c] if !c.negated && matches!(c.atom, Atom::Word(_)));
-    let person_first = filter.trim_start().starts_with('@');
+    // `@name` first is the person search; a bare `@` (names anyone) is a condition.
+    let person_first = filter.trim_start().starts_with('@')
+        && query.groups.first().is_some_and(
+            |g| matches!(g.alternatives.as_slice(), [c] if matches!(c.atom, Atom::Person(Some(_)))),
+        );
     let rest = if person_first {
         query.groups.get(1..).unwrap_or_default()
     } else {
@@ -288,6 +292,14 @@ fn body_hits_unless(
             .then(a.id.cmp(&b.id))
     });
     Ok(Some(hits))
+}
+
+/// Orders `ids` newest first, undated articles last, keeping their order among equal dates:
+/// how the articles a filter of conditions only allows are listed (nothing else ranks them),
+/// as body hits of equal relevance are.
+pub fn newest_first(store: &Catalog, ids: &mut [ArticleId]) {
+    let year = store.single_year();
+    ids.sort_by_key(|&id| std::cmp::Reverse(store.comparable_date(id, year)));
 }
 
 /// The body hits that the fuzzy `results` do not hold, in the body ranking: the rows listed

@@ -29,7 +29,11 @@ fn catalog() -> Arc<Catalog> {
 
 /// A reader over [`catalog`] whose full-text index is ready.
 fn indexed_app() -> App {
-    let store = catalog();
+    app_over(catalog())
+}
+
+/// A reader over `store` whose full-text index is ready.
+fn app_over(store: Arc<Catalog>) -> App {
     let index = FullText::build_in_ram(store.articles()).expect("index");
     let mut app = App::new(store, &TuiOptions::default());
     crate::tui::update::start(&mut app);
@@ -191,10 +195,11 @@ fn fields_and_exclusions_filter_the_set() {
     assert_eq!(
         app.listed_titles(),
         vec![
-            "孟州市委常委会召开",
+            "示范区党政联席会议",
             "温县述职评议考核",
-            "示范区党政联席会议"
-        ]
+            "孟州市委常委会召开"
+        ],
+        "conditions only: newest first"
     );
     update(&mut app, Action::ClearInput);
     type_filter(&mut app, "温县 !禀赋");
@@ -278,4 +283,52 @@ fn a_request_superseded_while_running_stops_early_and_is_never_answered() {
     );
     drop(worker.jobs);
     assert!(worker.answers.recv_timeout(NET).is_err(), "no other answer");
+}
+
+#[test]
+fn a_bare_at_sign_is_a_condition_not_a_person_search() {
+    let split = plan("@");
+    assert_eq!(split.fuzzy, "");
+    assert_eq!(split.residual.expect("residual").to_string(), "@");
+    assert_eq!(plan(" @吕沛").residual, None);
+}
+
+#[test]
+fn a_filter_of_conditions_only_lists_the_newest_first_then_in_load_order() {
+    let dates = [
+        Some("2023-03-02"),
+        Some("2023-03-05"),
+        None,
+        Some("2023-03-05"),
+        Some("2023-03-01"),
+    ];
+    let articles = dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let mut a = Article::new("t.txt", i as u32, Kind::News);
+            a.set_title(Some(&format!("标题{i}")));
+            a.set_date(*date);
+            a.set_paragraphs(&["正文。"]);
+            if i != 3 {
+                a.set_persons(&[crate::model::PersonMention {
+                    name: "吕沛".to_owned(),
+                    role: None,
+                }]);
+            }
+            a
+        })
+        .collect();
+    let mut app = app_over(Arc::new(Catalog::build(articles)));
+    type_filter(&mut app, "kind:news");
+    assert_eq!(
+        app.listed_titles(),
+        vec!["标题1", "标题3", "标题0", "标题4", "标题2"]
+    );
+    update(&mut app, Action::ClearInput);
+    type_filter(&mut app, "@");
+    assert_eq!(
+        app.listed_titles(),
+        vec!["标题1", "标题0", "标题4", "标题2"]
+    );
 }

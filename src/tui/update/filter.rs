@@ -125,13 +125,17 @@ pub(super) fn merge_bodies(app: &mut App) {
         return;
     }
     let allowed = answered.and_then(|b| b.allowed.clone());
-    let ids: Vec<ArticleId> = match allowed {
+    let mut ids: Vec<ArticleId> = match allowed {
         Some(Ok(allowed)) => (0..app.base_len())
             .filter_map(|i| app.base_get(i))
             .filter(|id| allowed.binary_search(id).is_ok())
             .collect(),
         Some(Err(_)) | None => Vec::new(),
     };
+    if app.results.is_none() {
+        // Conditions only: nothing ranks the articles, so the newest come first.
+        bodies::newest_first(&app.store, &mut ids);
+    }
     app.narrowed = Some(ids.into());
 }
 
