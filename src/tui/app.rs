@@ -222,6 +222,8 @@ pub struct App {
     pub body: Option<BodyAnswer>,
     /// The articles found only in their text, listed after the search results.
     pub body_only: Option<Arc<[ArticleId]>>,
+    /// The same articles in id order, to tell a row's origin by binary search.
+    pub body_only_sorted: Option<Arc<[ArticleId]>>,
     /// Why the filter cannot be read as a query, if it cannot.
     pub filter_hint: Option<String>,
     /// Where the selected body-only article holds the filter's words (keyword in context).
@@ -298,6 +300,7 @@ impl App {
             body_request: None,
             body: None,
             body_only: None,
+            body_only_sorted: None,
             filter_hint: None,
             snippet: None,
             fuzzy_text: String::new(),
@@ -455,7 +458,9 @@ impl App {
 
     /// True when article `id` is listed only because its text matches the filter.
     pub fn body_only_match(&self, id: ArticleId) -> bool {
-        self.body_only.as_ref().is_some_and(|b| b.contains(&id))
+        self.body_only_sorted
+            .as_ref()
+            .is_some_and(|b| b.binary_search(&id).is_ok())
     }
 
     /// The article under the list selection.

@@ -1,11 +1,79 @@
-//! Where the filter's words are in the open article: marked in its laid-out lines, so the
-//! reader highlights them, opens at the first one and steps from one to the next.
+//! Where a match is: the filter's words marked in the open article's laid-out lines (so the
+//! reader highlights them, opens at the first one and steps from one to the next), and the
+//! person through whom a list row matched.
 //!
-//! Matches are looked for within each run of a line after layout, so a word broken across
-//! two lines is not marked.
+//! Matches are looked for within each line after layout, so a word broken across two lines
+//! is not marked.
 
 use super::doc::{DocLine, Run, Tone};
 use crate::fulltext::kwic;
+use crate::search::{Catalog, Query, Scope, positions};
+use crate::store::{ArticleId, PersonId};
+
+/// The person of article `id` through whom it matches `query`, with the character positions
+/// of the name that matched: in the person scope (`@wang`) the one matching most words; in
+/// the `all` scope the one matching the words its headline does not hold. None when the
+/// headline explains the match, or no person does.
+pub fn matched_person(
+    store: &Catalog,
+    id: ArticleId,
+    query: &Query,
+) -> Option<(PersonId, Vec<usize>)> {
+    let words: Vec<String> = match query.scope {
+        Scope::Headline => return None,
+        Scope::Person => query.words.clone(),
+        Scope::All => {
+            let headline = store.index().headline(id);
+            query
+                .words
+                .iter()
+                .filter(|w| positions(headline, &single(w, Scope::All)).is_empty())
+                .cloned()
+                .collect()
+        }
+    };
+    if words.is_empty() {
+        return None;
+    }
+    // The person matching most words, then the one whose matched characters lie closest
+    // together (`lp` is 吕沛 rather than 卢和平).
+    let mut best: Option<(PersonRank, PersonId, Vec<usize>)> = None;
+    for &person in store.people_of_article(id) {
+        let name = store.person_name(person);
+        let mut matched = 0;
+        let mut at = Vec::new();
+        for w in &words {
+            let p = positions(name, &single(w, Scope::Person));
+            if !p.is_empty() {
+                matched += 1;
+                at.extend(p);
+            }
+        }
+        at.sort_unstable();
+        at.dedup();
+        let span = match (at.first(), at.last()) {
+            (Some(a), Some(b)) => b - a,
+            _ => continue,
+        };
+        let rank = (matched, std::cmp::Reverse(span));
+        if best.as_ref().is_none_or(|b| rank > b.0) {
+            best = Some((rank, person, at));
+        }
+    }
+    best.map(|(_, person, at)| (person, at))
+}
+
+/// How well a person explains a match: words matched, then closeness of the characters.
+type PersonRank = (usize, std::cmp::Reverse<usize>);
+
+/// A query of one word.
+fn single(word: &str, scope: Scope) -> Query {
+    Query {
+        raw: word.to_owned(),
+        scope,
+        words: vec![word.to_owned()],
+    }
+}
 
 /// Marks every occurrence of `terms` in the headline and body runs of `doc` as
 /// [`Tone::Match`]; returns the lines holding one, in order.
@@ -108,6 +176,24 @@ mod tests {
         );
         assert_eq!(doc[1], line("2023-03-01 黄河", Tone::Meta));
         assert_eq!(doc[3], line("别的话", Tone::Body));
+    }
+
+    #[test]
+    fn a_row_matched_through_a_person_names_that_person() {
+        let store = Catalog::build(crate::corpus::sample());
+        let lvpei = store.person_by_name("吕沛").expect("吕沛 in the sample");
+        let id = store.articles_of_person(lvpei)[0].article;
+        let query = Query::parse("@lp", Scope::All);
+        let (person, at) = matched_person(&store, id, &query).expect("a person matched");
+        assert_eq!(store.person_name(person), "吕沛");
+        assert_eq!(at, vec![0, 1]);
+        let full = Query::parse("lvpei", Scope::All);
+        let (person, at) = matched_person(&store, id, &full).expect("by full pinyin");
+        assert_eq!((store.person_name(person), at), ("吕沛", vec![0, 1]));
+        // A word the headline holds needs no person; the headline scope never does.
+        let headline: String = store.index().headline(id).chars().take(2).collect();
+        assert!(matched_person(&store, id, &Query::parse(&headline, Scope::All)).is_none());
+        assert!(matched_person(&store, id, &Query::parse("lvpei", Scope::Headline)).is_none());
     }
 
     #[test]

@@ -120,6 +120,11 @@ pub(super) fn merge_bodies(app: &mut App) {
         },
         _ => None,
     };
+    app.body_only_sorted = app.body_only.as_ref().map(|b| {
+        let mut ids = b.to_vec();
+        ids.sort_unstable();
+        ids.into()
+    });
     app.narrowed = None;
     if app.residual.is_none() {
         return;
