@@ -608,3 +608,57 @@ fn a_row_matched_through_a_person_names_the_person() {
     assert_ne!(buf[(x + 3, y)].fg, Color::Yellow);
     insta::assert_snapshot!("filter_person_wang_80x24", text);
 }
+
+/// The reader open on the fourth article, searching it for `text` (typed, not yet entered).
+fn finding(w: u16, h: u16, text: &str) -> App {
+    app(
+        w,
+        h,
+        [
+            vec![Action::Down, Action::Down, Action::Down, Action::Open],
+            vec![Action::EditFind],
+            typed(text),
+        ]
+        .concat(),
+    )
+}
+
+#[test]
+fn the_reader_searches_its_article_with_a_prompt_at_the_bottom() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let typing = finding(w, h, "党建");
+        let buf = render(&typing, w, h);
+        assert_well_formed(&buf);
+        assert_right_border(&buf);
+        let text = screen_text(&buf);
+        let last = text.lines().last().unwrap_or_default().to_owned();
+        assert!(last.starts_with("/党建 "), "{last}");
+        let pos = view::cursor(&typing, Rect::new(0, 0, w, h)).expect("cursor in the prompt");
+        // `/` 1 + 党建 4.
+        assert_eq!((pos.x, pos.y), (5, h - 1));
+        insta::assert_snapshot!(format!("reader_find_typing_{w}x{h}"), text);
+
+        let mut found = typing.clone();
+        apply(&mut found, [Action::Accept, Action::NextArticle]);
+        let buf = render(&found, w, h);
+        assert_well_formed(&buf);
+        assert_right_border(&buf);
+        let text = screen_text(&buf);
+        assert!(text.contains("/党建 · 2/5"), "{text}");
+        // The matches are marked in the reader (reversed highlight), other text is not.
+        let marked: String = buf
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED) && c.fg == Color::Yellow)
+            .map(|c| c.symbol())
+            .collect();
+        assert!(marked.contains("党建"), "{marked:?}");
+        assert_eq!(marked.replace("党建", ""), "", "only 党建 is marked");
+        assert!(
+            view::cursor(&found, Rect::new(0, 0, w, h)).is_none(),
+            "no cursor once entered"
+        );
+        insta::assert_snapshot!(format!("reader_find_{w}x{h}"), text);
+        assert_no_stale_cells(&typing, &found, w, h);
+    }
+}

@@ -1,6 +1,6 @@
-//! Where a match is: the filter's words marked in the open article's laid-out lines (so the
-//! reader highlights them, opens at the first one and steps from one to the next), and the
-//! person through whom a list row matched.
+//! Where a match is: the filter's words or the reader's own search marked in the open
+//! article's laid-out lines (so the reader highlights them, opens at the first one and steps
+//! from one to the next), and the person through whom a list row matched.
 //!
 //! Matches are looked for within each line after layout, so a word broken across two lines
 //! is not marked.
@@ -9,6 +9,77 @@ use super::doc::{DocLine, Run, Tone};
 use crate::fulltext::kwic;
 use crate::search::{Catalog, Query, Scope, positions};
 use crate::store::{ArticleId, PersonId};
+
+/// What the reader's lines are marked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marking {
+    /// The filter's words and phrases (in the headline and body).
+    Filter(Vec<String>),
+    /// The reader's search of the article (anywhere in its lines).
+    Find(String),
+}
+
+/// Marks every occurrence of `needle` in `doc`'s lines as [`Tone::Match`], whatever their
+/// tone, ASCII letters regardless of case; returns the lines holding one, in order.
+pub fn mark_find(doc: &mut [DocLine], needle: &str) -> Vec<usize> {
+    let needle: Vec<char> = needle.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut lines = Vec::new();
+    if needle.is_empty() {
+        return lines;
+    }
+    for (n, line) in doc.iter_mut().enumerate() {
+        let chars: Vec<(char, Tone)> = line
+            .iter()
+            .flat_map(|r| r.text.chars().map(move |c| (c, r.tone)))
+            .collect();
+        let mut hit = vec![false; chars.len()];
+        let mut at = 0;
+        let mut found = false;
+        while at + needle.len() <= chars.len() {
+            let here = chars[at..at + needle.len()]
+                .iter()
+                .zip(&needle)
+                .all(|(&(c, _), &w)| c.to_ascii_lowercase() == w);
+            if here {
+                hit[at..at + needle.len()]
+                    .iter_mut()
+                    .for_each(|h| *h = true);
+                at += needle.len();
+                found = true;
+            } else {
+                at += 1;
+            }
+        }
+        if !found {
+            continue;
+        }
+        lines.push(n);
+        let mut marked: DocLine = Vec::with_capacity(line.len() + 2);
+        for ((c, tone), is_hit) in chars.into_iter().zip(hit) {
+            let tone = if is_hit { Tone::Match } else { tone };
+            match marked.last_mut() {
+                Some(last) if last.tone == tone => last.text.push(c),
+                _ => marked.push(Run {
+                    text: c.to_string(),
+                    tone,
+                }),
+            }
+        }
+        *line = marked;
+    }
+    lines
+}
+
+/// The first of `matches` (line numbers, ascending) at or after `line`.
+pub fn at_or_after(matches: &[usize], line: usize) -> Option<usize> {
+    let i = matches.partition_point(|&m| m < line);
+    (i < matches.len()).then_some(i)
+}
+
+/// The last of `matches` (line numbers, ascending) at or before `line`.
+pub fn at_or_before(matches: &[usize], line: usize) -> Option<usize> {
+    matches.partition_point(|&m| m <= line).checked_sub(1)
+}
 
 /// The person of article `id` through whom it matches `query`, with the character positions
 /// of the name that matched: in the person scope (`@wang`) the one matching most words; in
@@ -176,6 +247,75 @@ mod tests {
         );
         assert_eq!(doc[1], line("2023-03-01 黄河", Tone::Meta));
         assert_eq!(doc[3], line("别的话", Tone::Body));
+    }
+
+    #[test]
+    fn the_article_search_marks_across_runs_and_ignores_ascii_case() {
+        let mut doc = vec![
+            line("2023-03-01 GDP", Tone::Meta),
+            vec![
+                Run {
+                    text: "记者吕".to_owned(),
+                    tone: Tone::Body,
+                },
+                Run {
+                    text: "沛说".to_owned(),
+                    tone: Tone::Name,
+                },
+            ],
+            line("gdp 与 Gdp", Tone::Body),
+            line("别的话", Tone::Body),
+        ];
+        assert_eq!(mark_find(&mut doc.clone(), "吕沛"), vec![1]);
+        let lines = mark_find(&mut doc, "gDp");
+        assert_eq!(lines, vec![0, 2]);
+        let tones: Vec<(&str, Tone)> = doc[2].iter().map(|r| (r.text.as_str(), r.tone)).collect();
+        assert_eq!(
+            tones,
+            vec![
+                ("gdp", Tone::Match),
+                (" 与 ", Tone::Body),
+                ("Gdp", Tone::Match),
+            ]
+        );
+        assert_eq!(doc[0][1].text, "GDP");
+        assert_eq!(doc[3], line("别的话", Tone::Body));
+        let mut across = vec![vec![
+            Run {
+                text: "记者吕".to_owned(),
+                tone: Tone::Body,
+            },
+            Run {
+                text: "沛说".to_owned(),
+                tone: Tone::Name,
+            },
+        ]];
+        mark_find(&mut across, "者吕沛");
+        let tones: Vec<(&str, Tone)> = across[0]
+            .iter()
+            .map(|r| (r.text.as_str(), r.tone))
+            .collect();
+        assert_eq!(
+            tones,
+            vec![
+                ("记", Tone::Body),
+                ("者吕沛", Tone::Match),
+                ("说", Tone::Name)
+            ]
+        );
+        assert!(mark_find(&mut doc, "").is_empty());
+    }
+
+    #[test]
+    fn matches_are_found_from_a_line_on_or_back() {
+        let m = [3, 9, 20];
+        assert_eq!(at_or_after(&m, 0), Some(0));
+        assert_eq!(at_or_after(&m, 9), Some(1));
+        assert_eq!(at_or_after(&m, 10), Some(2));
+        assert_eq!(at_or_after(&m, 21), None);
+        assert_eq!(at_or_before(&m, 2), None);
+        assert_eq!(at_or_before(&m, 9), Some(1));
+        assert_eq!(at_or_before(&m, 100), Some(2));
     }
 
     #[test]
