@@ -111,8 +111,10 @@ pub enum Action {
     LeaveInput,
     /// Clear the article filter and the person restriction.
     ClearFilter,
-    /// Stop editing and jump to the list.
+    /// Stop editing and jump to the list; in the reader's search, jump to the first match.
     Accept,
+    /// Start a search of the open article's text (in the reader).
+    EditFind,
     /// Bookmark the selected article, or remove its bookmark.
     ToggleBookmark,
     /// Open the people view.
@@ -167,6 +169,8 @@ pub enum Mode {
     People,
     /// Typing into the people filter.
     PeopleFilter,
+    /// Typing a search of the open article's text (the reader's `/`).
+    Find,
     /// An overlay (the help, the files that failed) is open and has the keyboard.
     Overlay,
 }

@@ -122,7 +122,7 @@ fn help_overlay_screens() {
     check("help_end", &end, 40, 12);
     let legend = app(80, 24, [Action::ToggleHelp, Action::Bottom]);
     let text = screen_text(&render(&legend, 80, 24));
-    for mark in ["•", "*", "图", "简", "评", "〜", "?"] {
+    for mark in ["•", "*", "图", "简", "评", "〜", "?", "文", "@"] {
         assert!(
             text.contains(mark),
             "{mark} missing from the legend:\n{text}"
@@ -490,4 +490,175 @@ fn ambiguous_wide_draws_quotes_in_two_columns_with_borders_aligned() {
         }
     }
     papertui::text::set_ambiguous_wide(false);
+}
+
+/// An App of size `w`×`h` whose full-text index is ready, after `actions`.
+fn indexed_app(w: u16, h: u16, actions: Vec<Action>) -> App {
+    let mut a = app(w, h, []);
+    let store = common::screen::store();
+    let index = papertui::fulltext::FullText::build_in_ram(store.articles()).expect("index");
+    papertui::tui::update::receive(
+        &mut a,
+        Background::IndexReady(Ok(std::sync::Arc::new(index))),
+    );
+    apply(&mut a, actions);
+    a
+}
+
+/// The rows of the list pane (left of the reader, or the whole width alone).
+fn list_rows(text: &str) -> Vec<String> {
+    text.lines()
+        .skip(4)
+        .map(|l| match l.split_once("││") {
+            Some((list, _)) => list.to_owned(),
+            None => l.to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn rows_found_in_the_text_only_carry_a_mark() {
+    let a = indexed_app(100, 16, [vec![Action::EditFilter], typed("黄河")].concat());
+    let body = a.body_only.clone().expect("rows found in the text");
+    assert!(!body.is_empty());
+    let buf = render(&a, 100, 16);
+    assert_well_formed(&buf);
+    assert_right_border(&buf);
+    let text = screen_text(&buf);
+    let rows = list_rows(&text);
+    let marked = rows.iter().filter(|r| r.contains("文 ")).count();
+    let shown = (0..a.set_len())
+        .filter(|&i| i < 11)
+        .filter(|&i| a.set_get(i).is_some_and(|id| a.body_only_match(id)))
+        .count();
+    assert!(shown > 0, "{text}");
+    assert_eq!(marked, shown, "one mark per row found in the text:\n{text}");
+    // The mark is dim, not the highlight of a match.
+    let y = (4..15)
+        .find(|&y| rows[usize::from(y) - 4].contains("文 "))
+        .expect("a marked row");
+    let x = (1..60)
+        .find(|&x| buf[(x, y)].symbol() == "文")
+        .expect("the mark's cell");
+    assert_ne!(buf[(x, y)].fg, Color::Yellow);
+    insta::assert_snapshot!("list_text_only_100x16", text);
+}
+
+#[test]
+fn a_cut_headline_shows_its_first_match() {
+    for (w, h) in SIZES {
+        let a = app(w, h, [vec![Action::EditFilter], typed("会议召开")].concat());
+        let buf = render(&a, w, h);
+        assert_well_formed(&buf);
+        let list_width = if w >= 80 { w / 2 } else { w };
+        let mut rows = 0;
+        for y in 4..h - 2 {
+            if a.set_get(a.list.offset + usize::from(y - 4)).is_none() {
+                continue;
+            }
+            let hl: String = (1..list_width)
+                .map(|x| &buf[(x, y)])
+                .filter(|c| c.fg == Color::Yellow)
+                .map(|c| c.symbol())
+                .collect();
+            assert!(
+                hl.starts_with('会'),
+                "row {y} at {w}x{h} hides its match:\n{}",
+                screen_text(&buf)
+            );
+            rows += 1;
+        }
+        assert!(rows >= 3, "{w}x{h}: {rows} rows");
+    }
+    let a = app(
+        80,
+        24,
+        [vec![Action::EditFilter], typed("会议召开")].concat(),
+    );
+    let text = screen_text(&render(&a, 80, 24));
+    assert!(text.contains("│ •03-02    …"), "{text}");
+}
+
+#[test]
+fn a_row_matched_through_a_person_names_the_person() {
+    let a = app(80, 24, [vec![Action::EditFilter], typed("@wang")].concat());
+    let buf = render(&a, 80, 24);
+    assert_well_formed(&buf);
+    assert_right_border(&buf);
+    let text = screen_text(&buf);
+    let rows: Vec<String> = list_rows(&text)
+        .into_iter()
+        .filter(|r| r.contains("•"))
+        .collect();
+    assert!(!rows.is_empty(), "{text}");
+    // Every row names the person who matched: a 王, or a name whose pinyin holds `wang`
+    // (卢希望, lu xi wang).
+    assert!(
+        rows.iter().all(|r| r.contains(" @")),
+        "every row names its person:\n{text}"
+    );
+    assert!(text.contains("@卢希望"), "{text}");
+    // The surname is highlighted, the rest of the name is not.
+    let (x, y) = (4..24)
+        .flat_map(|y| (0..40).map(move |x| (x, y)))
+        .find(|&(x, y)| buf[(x, y)].symbol() == "@")
+        .expect("a person tag");
+    assert_eq!(buf[(x + 1, y)].symbol(), "王");
+    assert_eq!(buf[(x + 1, y)].fg, Color::Yellow);
+    assert_ne!(buf[(x + 3, y)].fg, Color::Yellow);
+    insta::assert_snapshot!("filter_person_wang_80x24", text);
+}
+
+/// The reader open on the fourth article, searching it for `text` (typed, not yet entered).
+fn finding(w: u16, h: u16, text: &str) -> App {
+    app(
+        w,
+        h,
+        [
+            vec![Action::Down, Action::Down, Action::Down, Action::Open],
+            vec![Action::EditFind],
+            typed(text),
+        ]
+        .concat(),
+    )
+}
+
+#[test]
+fn the_reader_searches_its_article_with_a_prompt_at_the_bottom() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let typing = finding(w, h, "党建");
+        let buf = render(&typing, w, h);
+        assert_well_formed(&buf);
+        assert_right_border(&buf);
+        let text = screen_text(&buf);
+        let last = text.lines().last().unwrap_or_default().to_owned();
+        assert!(last.starts_with("/党建 "), "{last}");
+        let pos = view::cursor(&typing, Rect::new(0, 0, w, h)).expect("cursor in the prompt");
+        // `/` 1 + 党建 4.
+        assert_eq!((pos.x, pos.y), (5, h - 1));
+        insta::assert_snapshot!(format!("reader_find_typing_{w}x{h}"), text);
+
+        let mut found = typing.clone();
+        apply(&mut found, [Action::Accept, Action::NextArticle]);
+        let buf = render(&found, w, h);
+        assert_well_formed(&buf);
+        assert_right_border(&buf);
+        let text = screen_text(&buf);
+        assert!(text.contains("/党建 · 2/5"), "{text}");
+        // The matches are marked in the reader (reversed highlight), other text is not.
+        let marked: String = buf
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED) && c.fg == Color::Yellow)
+            .map(|c| c.symbol())
+            .collect();
+        assert!(marked.contains("党建"), "{marked:?}");
+        assert_eq!(marked.replace("党建", ""), "", "only 党建 is marked");
+        assert!(
+            view::cursor(&found, Rect::new(0, 0, w, h)).is_none(),
+            "no cursor once entered"
+        );
+        insta::assert_snapshot!(format!("reader_find_{w}x{h}"), text);
+        assert_no_stale_cells(&typing, &found, w, h);
+    }
 }

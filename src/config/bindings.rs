@@ -34,14 +34,16 @@ impl Modes {
     pub const PEOPLE_FILTER: Modes = Modes(16);
     /// An overlay: the help, the files that failed.
     pub const OVERLAY: Modes = Modes(32);
+    /// Typing a search of the open article.
+    pub const FIND: Modes = Modes(64);
     /// Both article panes.
     pub const ARTICLES: Modes = Modes(1 | 2);
     /// Every browsing mode.
     pub const BROWSE: Modes = Modes(1 | 2 | 4);
-    /// Both filter inputs.
-    pub const TYPING: Modes = Modes(8 | 16);
+    /// Every text input: both filters and the article search.
+    pub const TYPING: Modes = Modes(8 | 16 | 64);
     /// Everywhere.
-    pub const ALL: Modes = Modes(63);
+    pub const ALL: Modes = Modes(127);
 
     /// The bit of one mode.
     pub fn of(mode: Mode) -> Modes {
@@ -51,6 +53,7 @@ impl Modes {
             Mode::People => Modes::PEOPLE,
             Mode::Filter => Modes::FILTER,
             Mode::PeopleFilter => Modes::PEOPLE_FILTER,
+            Mode::Find => Modes::FIND,
             Mode::Overlay => Modes::OVERLAY,
         }
     }
@@ -334,13 +337,21 @@ pub const COMMANDS: &[BindableAction] = &[
     BindableAction {
         name: "filter",
         help: "filter (live); @name = people",
-        modes: Modes::BROWSE,
+        modes: Modes::LIST.or(Modes::PEOPLE),
         action: || Action::EditFilter,
         default: &[KeySpec::char('/')],
     },
     BindableAction {
+        name: "find",
+        help: "in the reader: search the article's text (as less's /); enter jumps to the \
+               first match from the top line on, n N step, esc clears",
+        modes: Modes::READER,
+        action: || Action::EditFind,
+        default: &[KeySpec::char('/')],
+    },
+    BindableAction {
         name: "clear_filter",
-        help: "clear the filter and the person",
+        help: "clear the filter and the person (in the reader, first end an article search)",
         modes: Modes::ARTICLES,
         action: || Action::ClearFilter,
         default: &[k(KeyCode::Esc)],
@@ -375,14 +386,14 @@ pub const COMMANDS: &[BindableAction] = &[
     },
     BindableAction {
         name: "accept",
-        help: "filter: jump to the list",
-        modes: Modes::FILTER,
+        help: "filter: jump to the list; article search: jump to the match",
+        modes: Modes::FILTER.or(Modes::FIND),
         action: || Action::Accept,
         default: &[k(KeyCode::Enter)],
     },
     BindableAction {
         name: "leave_input",
-        help: "filter: stop typing (filter stays)",
+        help: "filter: stop typing (filter stays); article search: cancel it",
         modes: Modes::TYPING,
         action: || Action::LeaveInput,
         default: &[k(KeyCode::Esc)],
@@ -640,6 +651,7 @@ mod tests {
             Modes::PEOPLE,
             Modes::FILTER,
             Modes::PEOPLE_FILTER,
+            Modes::FIND,
         ];
         for mode in all {
             let mut seen: Vec<(KeySpec, &str)> = Vec::new();

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::bodies::{BodyAnswer, BodyRequest};
 use super::doc::DocLine;
+use super::found::Marking;
 use super::line::LineInput;
 use super::marks::Marks;
 use crate::config::Config;
@@ -109,10 +110,21 @@ pub struct ReaderState {
     pub matches: Vec<usize>,
     /// The match the reader was last moved to (an index into `matches`).
     pub current_match: Option<usize>,
-    /// The filter words `doc` was marked for.
-    pub marked_for: Option<Vec<String>>,
+    /// What `doc` was marked for: the filter's words or the article search.
+    pub marked_for: Option<Marking>,
     /// The selected article and body-only list the snippet was made for.
     pub snippet_key: (Option<ArticleId>, usize),
+}
+
+/// A search of the open article's text, typed in the reader after `/` as in less.
+#[derive(Clone, Debug, Default)]
+pub struct Find {
+    /// What is looked for.
+    pub input: LineInput,
+    /// True while it is being typed (the status bar is its prompt).
+    pub typing: bool,
+    /// The article it searches: showing another one ends the search.
+    pub article: Option<ArticleId>,
 }
 
 /// The whole state of the terminal reader.
@@ -222,6 +234,10 @@ pub struct App {
     pub body: Option<BodyAnswer>,
     /// The articles found only in their text, listed after the search results.
     pub body_only: Option<Arc<[ArticleId]>>,
+    /// The same articles in id order, to tell a row's origin by binary search.
+    pub body_only_sorted: Option<Arc<[ArticleId]>>,
+    /// The search of the open article's text, while there is one.
+    pub find: Option<Find>,
     /// Why the filter cannot be read as a query, if it cannot.
     pub filter_hint: Option<String>,
     /// Where the selected body-only article holds the filter's words (keyword in context).
@@ -298,6 +314,8 @@ impl App {
             body_request: None,
             body: None,
             body_only: None,
+            body_only_sorted: None,
+            find: None,
             filter_hint: None,
             snippet: None,
             fuzzy_text: String::new(),
@@ -380,6 +398,7 @@ impl App {
             (false, Screen::People, true) => Mode::PeopleFilter,
             (false, Screen::People, false) => Mode::People,
             (false, Screen::Articles, true) => Mode::Filter,
+            (false, Screen::Articles, false) if self.finding() => Mode::Find,
             (false, Screen::Articles, false) => Mode::Browse(self.focus),
         }
     }
@@ -455,7 +474,22 @@ impl App {
 
     /// True when article `id` is listed only because its text matches the filter.
     pub fn body_only_match(&self, id: ArticleId) -> bool {
-        self.body_only.as_ref().is_some_and(|b| b.contains(&id))
+        self.body_only_sorted
+            .as_ref()
+            .is_some_and(|b| b.binary_search(&id).is_ok())
+    }
+
+    /// True while the search of the open article is being typed.
+    pub fn finding(&self) -> bool {
+        self.find.as_ref().is_some_and(|f| f.typing)
+    }
+
+    /// The text of the article search, when there is one and it is not empty.
+    pub fn find_text(&self) -> Option<&str> {
+        self.find
+            .as_ref()
+            .map(|f| f.input.text())
+            .filter(|t| !t.is_empty())
     }
 
     /// The article under the list selection.

@@ -41,7 +41,7 @@ pub fn map_key(key: KeyEvent, mode: Mode, bindings: &Bindings) -> Option<Action>
         return Some(action);
     }
     match (mode, spec.code) {
-        (Mode::Filter | Mode::PeopleFilter, KeyCode::Char(c)) if spec.types_text() => {
+        (Mode::Filter | Mode::PeopleFilter | Mode::Find, KeyCode::Char(c)) if spec.types_text() => {
             Some(Action::Insert(c))
         }
         // An unbound digit while browsing is a count for the next movement (`5j`).
@@ -324,6 +324,60 @@ mod tests {
         let actions = map_event(&paste, Mode::Browse(Focus::List), &Bindings::default());
         assert!(matches!(actions.as_slice(), [Action::Paste(t)] if t == "示范区\rlp"));
         assert!(map_event(&paste, Mode::Overlay, &Bindings::default()).is_empty());
+    }
+
+    #[test]
+    fn slash_filters_from_the_list_and_searches_the_article_in_the_reader() {
+        let b = Bindings::default();
+        let slash = key(KeyCode::Char('/'));
+        assert_eq!(
+            name(map_key(slash, Mode::Browse(Focus::List), &b)),
+            "Some(EditFilter)"
+        );
+        assert_eq!(
+            name(map_key(slash, Mode::Browse(Focus::Reader), &b)),
+            "Some(EditFind)"
+        );
+        assert_eq!(name(map_key(slash, Mode::People, &b)), "Some(EditFilter)");
+        // Typing the search: characters are text, enter jumps, esc cancels.
+        assert_eq!(
+            name(map_key(key(KeyCode::Char('n')), Mode::Find, &b)),
+            "Some(Insert('n'))"
+        );
+        assert_eq!(
+            name(map_key(key(KeyCode::Enter), Mode::Find, &b)),
+            "Some(Accept)"
+        );
+        assert_eq!(
+            name(map_key(key(KeyCode::Esc), Mode::Find, &b)),
+            "Some(LeaveInput)"
+        );
+        let ctrl_w = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(
+            name(map_key(ctrl_w, Mode::Find, &b)),
+            "Some(DeleteWordBack)"
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(name(map_key(ctrl_c, Mode::Find, &b)), "Some(Quit)");
+        // A rebound search key moves in the reader only.
+        let c =
+            crate::config::Config::parse("[keys]\nfind = [\"f\"]\n", "config.toml").expect("valid");
+        assert_eq!(
+            name(map_key(
+                key(KeyCode::Char('f')),
+                Mode::Browse(Focus::Reader),
+                &c.keys
+            )),
+            "Some(EditFind)"
+        );
+        assert_eq!(
+            name(map_key(slash, Mode::Browse(Focus::Reader), &c.keys)),
+            "None"
+        );
+        assert_eq!(
+            name(map_key(slash, Mode::Browse(Focus::List), &c.keys)),
+            "Some(EditFilter)"
+        );
     }
 
     #[test]

@@ -68,6 +68,16 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("评", "commentary: a signed opinion piece"),
     ("〜", "no headline printed: its first words stand in"),
     (
+        "文",
+        "before the headline: listed because the article's text holds the filter's words \
+         (over the list, the status bar shows where)",
+    ),
+    (
+        "@",
+        "at the end of a row: the person through whom the article matched the filter \
+         (@name, pinyin), the matched characters highlighted",
+    ),
+    (
         "?",
         "after the kind mark: the page model was unsure where the article starts or ends, \
          or which headline is its (the reader's 存疑 line says which)",

@@ -17,11 +17,12 @@
 //!
 //! The work is split by job: [`geometry`] (pane sizes), [`moves`] (selections, scrolling, the
 //! mouse), [`arrange`] (sort order, unread-only view, jumps), [`filter`] (the article and
-//! people filters), [`marking`] (read marks and bookmarks), [`receive`] (background results)
+//! people filters), [`find`] (the reader's search of the open article), [`marking`] (read marks and bookmarks), [`receive`] (background results)
 //! and [`sync`].
 
 mod arrange;
 mod filter;
+mod find;
 mod geometry;
 mod marking;
 mod moves;
@@ -38,7 +39,7 @@ use super::app::{App, Focus, Overlay, PeoplePane, Screen};
 use super::background::Background;
 use super::doc;
 use super::line::LineInput;
-use crate::vocab::Action;
+use crate::vocab::{Action, Mode};
 use filter::{applied, choose_person, edit, rearrange, refilter};
 use geometry::page;
 use marking::{toggle_bookmark, toggle_read};
@@ -133,6 +134,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::FocusNext | Action::FocusPrev => cycle_panes(app),
         Action::FocusReader | Action::Open => app.focus = Focus::Reader,
         Action::FocusList => app.focus = Focus::List,
+        Action::NextArticle | Action::PrevArticle if finds_here(app) => {
+            let forward = matches!(action, Action::NextArticle);
+            if !to_match(app, forward) {
+                app.notice = Some(find::no_further(app, forward));
+            }
+        }
         Action::NextArticle => {
             if !to_match(app, true) {
                 app.list.move_by(times, app.set_len());
@@ -144,9 +151,14 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::EditFilter => app.editing = true,
+        Action::EditFind => find::start(app),
         Action::Insert(c) => edit(app, |i| {
             i.insert(c);
             true
+        }),
+        Action::Paste(text) if app.finding() => edit(app, |i| {
+            i.insert_str(&text);
+            !text.is_empty()
         }),
         Action::Paste(text) => {
             if !app.editing {
@@ -157,6 +169,10 @@ pub fn update(app: &mut App, action: Action) {
                 i.insert_str(&text);
                 !text.is_empty()
             });
+        }
+        Action::Backspace if app.finding() && app.find_text().is_none() => {
+            // As in less, deleting past the start of the search ends it.
+            app.find = None;
         }
         Action::Backspace => edit(app, |i| i.backspace()),
         Action::Delete => edit(app, |i| i.delete()),
@@ -198,6 +214,9 @@ pub fn update(app: &mut App, action: Action) {
             refilter(app);
         }
         Action::ToggleBookmark => toggle_bookmark(app),
+        Action::LeaveInput if mode == Mode::Find => app.find = None,
+        Action::Accept if mode == Mode::Find => find::accept(app),
+        Action::ClearFilter if finds_here(app) => app.find = None,
         Action::LeaveInput => {
             app.editing = false;
             applied(app);
@@ -242,6 +261,12 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     sync(app);
+}
+
+/// True when the reader has the keyboard and an article search is in force (typed and
+/// accepted): `n`, `N` and `Esc` are then the search's.
+fn finds_here(app: &App) -> bool {
+    app.mode() == Mode::Browse(Focus::Reader) && app.find.is_some()
 }
 
 /// In the reader, moves to the next (`forward`) or previous match of the filter's words in

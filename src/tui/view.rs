@@ -44,8 +44,11 @@ impl Widget for &App {
             people::render_person(self, r, buf, &theme);
         }
         match &self.loading {
-            Some(progress) => loading::render(progress, p.status, buf, &theme),
-            None => status::render(self, p.status, buf, &theme),
+            // The article search's prompt takes the bar even while pages load.
+            Some(progress) if self.mode() != super::app::Mode::Find => {
+                loading::render(progress, p.status, buf, &theme)
+            }
+            _ => status::render(self, p.status, buf, &theme),
         }
         if self.overlay.is_some() {
             overlay::render(self, area, buf, &theme);
@@ -54,8 +57,14 @@ impl Widget for &App {
     }
 }
 
-/// Where the terminal cursor goes for a frame of size `area`: in the filter while typing.
+/// Where the terminal cursor goes for a frame of size `area`: in the filter or the article
+/// search while typing.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
+    if app.mode() == super::app::Mode::Find {
+        let p = layout::panes(area, app)?;
+        let col = status::find_cursor(app, p.status)?;
+        return Some(Position::new(p.status.x + col, p.status.y));
+    }
     if !app.editing || app.overlay.is_some() {
         return None;
     }

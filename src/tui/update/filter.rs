@@ -13,8 +13,14 @@ use crate::tui::bodies::{self, BodyRequest};
 use crate::tui::line::LineInput;
 use crate::vocab::FilterScope;
 
-/// Edits the input of the current screen; `f` says whether the text changed.
+/// Edits the input being typed (the article search, or the current screen's filter); `f`
+/// says whether the text changed.
 pub(super) fn edit(app: &mut App, f: impl FnOnce(&mut LineInput) -> bool) {
+    if let Some(find) = app.find.as_mut().filter(|f| f.typing) {
+        // The reader marks the new text when it syncs.
+        f(&mut find.input);
+        return;
+    }
     match app.screen {
         Screen::Articles => {
             if f(&mut app.filter) {
@@ -120,6 +126,11 @@ pub(super) fn merge_bodies(app: &mut App) {
         },
         _ => None,
     };
+    app.body_only_sorted = app.body_only.as_ref().map(|b| {
+        let mut ids = b.to_vec();
+        ids.sort_unstable();
+        ids.into()
+    });
     app.narrowed = None;
     if app.residual.is_none() {
         return;

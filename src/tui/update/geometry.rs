@@ -47,7 +47,7 @@ pub(super) fn people_height(app: &App) -> usize {
 pub(super) fn page(app: &App, mode: Mode) -> isize {
     let rows = match mode {
         Mode::Overlay => overlay::page_rows(app),
-        Mode::Browse(Focus::Reader) => reader_area(app).height as usize,
+        Mode::Browse(Focus::Reader) | Mode::Find => reader_area(app).height as usize,
         Mode::People | Mode::PeopleFilter => people_height(app),
         _ => list_height(app),
     };

@@ -15,7 +15,7 @@ pub(super) const WHEEL_ROWS: isize = 3;
 /// Moves the selection or scroll of the pane the keys go to by `delta` rows.
 pub(super) fn step(app: &mut App, mode: Mode, delta: isize) {
     match mode {
-        Mode::Browse(Focus::Reader) => scroll_reader(app, delta),
+        Mode::Browse(Focus::Reader) | Mode::Find => scroll_reader(app, delta),
         Mode::People if app.people_pane == PeoplePane::Person => scroll_person(app, delta),
         Mode::People | Mode::PeopleFilter => {
             app.people_list.move_by(delta, app.people.len());
@@ -101,6 +101,10 @@ pub(super) fn wheel(app: &mut App, at: Position, down: bool) {
 /// Focuses the pane under the pointer and selects the row clicked.
 pub(super) fn click(app: &mut App, at: Position) {
     let Some(p) = panes(app) else { return };
+    if let Some(find) = app.find.as_mut() {
+        // A click ends the typing of the article search; what was typed stays marked.
+        find.typing = false;
+    }
     if let Some(r) = p.list.filter(|r| r.contains(at)) {
         if app.editing {
             applied(app);

@@ -7,6 +7,7 @@
 use super::arrange::arrange;
 use super::geometry::{list_height, max_scroll, people_height, reading_width};
 use crate::tui::app::{App, Focus, Screen};
+use crate::tui::found::Marking;
 use crate::tui::{bodies, doc, found};
 
 /// Lines shown above a match the reader moves to, for context.
@@ -27,9 +28,16 @@ pub fn sync(app: &mut App) {
     let people_height = people_height(app);
     app.people_list.clamp(people_len, people_height);
     let id = app.selected_article();
+    if app.find.as_ref().is_some_and(|f| f.article != id) {
+        // The search is of the article it was typed in.
+        app.find = None;
+    }
     let width = reading_width(app);
-    let terms = app.body_terms.clone().unwrap_or_default();
-    let remark = app.reader.marked_for.as_deref() != Some(terms.as_slice());
+    let marking = match app.find_text() {
+        Some(text) => Marking::Find(text.to_owned()),
+        None => Marking::Filter(app.body_terms.clone().unwrap_or_default()),
+    };
+    let remark = app.reader.marked_for.as_ref() != Some(&marking);
     if id != app.reader.article || width != app.reader.width || remark {
         let opened = id != app.reader.article;
         if opened {
@@ -39,17 +47,29 @@ pub fn sync(app: &mut App) {
         app.reader.doc = id
             .map(|id| doc::build(&app.store, id, width))
             .unwrap_or_default();
-        app.reader.matches = found::mark_matches(&mut app.reader.doc, &terms);
-        if opened || remark {
+        app.reader.matches = match &marking {
+            Marking::Filter(terms) => found::mark_matches(&mut app.reader.doc, terms),
+            Marking::Find(text) => found::mark_find(&mut app.reader.doc, text),
+        };
+        let filter_changed = matches!(
+            (&app.reader.marked_for, &marking),
+            (Some(Marking::Filter(_)) | None, Marking::Filter(_))
+        );
+        if opened || (remark && filter_changed) {
             // An article opens at the first match of the filter's words.
             app.reader.current_match = found::step(&app.reader.matches, None, true);
             if let Some(&line) = app.reader.matches.first() {
                 app.reader.scroll = match_scroll(line);
             }
+        } else if remark {
+            // The article search began, changed or ended: the reader stays where it is, and
+            // `n` goes on from the match in view.
+            app.reader.current_match =
+                found::at_or_before(&app.reader.matches, app.reader.scroll + ABOVE_MATCH);
         }
         app.reader.article = id;
         app.reader.width = width;
-        app.reader.marked_for = Some(terms);
+        app.reader.marked_for = Some(marking);
     }
     let body_key = (
         id,

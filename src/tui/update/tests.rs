@@ -631,3 +631,163 @@ fn copy_and_pager_take_the_article_as_text() {
     run(&mut app, [Action::OpenPager]);
     assert_eq!(app.pager.as_deref(), Some(text.as_str()));
 }
+
+/// The lines of the reader holding a match, as text.
+fn matched_lines(app: &App) -> Vec<String> {
+    app.reader
+        .matches
+        .iter()
+        .map(|&n| app.reader.doc[n].iter().map(|r| r.text.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn slash_in_the_reader_searches_the_article_and_n_steps_through_it() {
+    let mut app = app();
+    run(&mut app, [Action::Open, Action::EditFind]);
+    assert_eq!(app.mode(), Mode::Find);
+    assert!(!app.editing, "the filter is not being typed");
+    run(&mut app, [Action::Insert('第'), Action::Insert('2')]);
+    // Marked as typed; the reader does not move before Enter.
+    let lines = matched_lines(&app);
+    assert_eq!(lines.len(), 11, "{lines:?}");
+    assert!(lines[0].contains("第2段"), "{lines:?}");
+    assert_eq!(app.reader.scroll, 0);
+    run(&mut app, [Action::Accept]);
+    assert_eq!(app.mode(), Mode::Browse(Focus::Reader));
+    assert_eq!(app.reader.current_match, Some(0));
+    let first = app.reader.matches[0];
+    assert_eq!(app.reader.scroll, sync::match_scroll(first));
+    let article = app.selected_article();
+    run(&mut app, [Action::NextArticle]);
+    assert_eq!(app.reader.current_match, Some(1));
+    assert_eq!(app.selected_article(), article, "n stays in the article");
+    run(&mut app, [Action::PrevArticle, Action::PrevArticle]);
+    assert_eq!(app.reader.current_match, Some(0));
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("above")));
+    assert_eq!(app.selected_article(), article, "N stays in the article");
+    // Esc ends the search: no match left (there is no filter), and n goes on to the next
+    // article again.
+    run(&mut app, [Action::ClearFilter]);
+    assert!(app.find.is_none());
+    assert!(app.reader.matches.is_empty());
+    run(&mut app, [Action::NextArticle]);
+    assert_ne!(app.selected_article(), article);
+}
+
+#[test]
+fn enter_jumps_to_the_first_match_from_the_top_line_on() {
+    let mut app = app();
+    run(&mut app, [Action::Open]);
+    // Scroll past 第2段 (its own line, a few lines below the header).
+    run(&mut app, vec![Action::Down; 12]);
+    let top = app.reader.scroll;
+    run(
+        &mut app,
+        [
+            vec![Action::EditFind],
+            typed_actions("第2"),
+            vec![Action::Accept],
+        ]
+        .concat(),
+    );
+    let at = app.reader.current_match.expect("a match");
+    let line = app.reader.matches[at];
+    assert!(line >= top, "{line} is above the top line {top}");
+    let text: String = app.reader.doc[line]
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(text.contains("第20段"), "{text}");
+    // None below: back to the first, said in the status bar.
+    run(&mut app, [Action::Bottom]);
+    run(
+        &mut app,
+        [
+            vec![Action::EditFind],
+            typed_actions("第1段"),
+            vec![Action::Accept],
+        ]
+        .concat(),
+    );
+    assert_eq!(app.reader.current_match, Some(0));
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("back to the first"))
+    );
+}
+
+#[test]
+fn the_article_search_ends_with_esc_backspace_or_another_article() {
+    let mut app = app();
+    run(
+        &mut app,
+        [Action::Open, Action::EditFind, Action::Insert('x')],
+    );
+    run(&mut app, [Action::LeaveInput]);
+    assert!(app.find.is_none(), "esc while typing cancels");
+    assert_eq!(app.mode(), Mode::Browse(Focus::Reader));
+    run(
+        &mut app,
+        [Action::EditFind, Action::Insert('段'), Action::Backspace],
+    );
+    assert!(app.find.is_some());
+    run(&mut app, [Action::Backspace]);
+    assert!(
+        app.find.is_none(),
+        "backspace past the start ends it, as in less"
+    );
+    run(
+        &mut app,
+        [Action::EditFind, Action::Insert('段'), Action::Accept],
+    );
+    assert!(!app.reader.matches.is_empty());
+    run(&mut app, [Action::FocusList, Action::Down]);
+    assert!(app.find.is_none(), "another article ends the search");
+    // From the list, `/` is the filter's.
+    run(&mut app, [Action::EditFind]);
+    assert!(app.find.is_none());
+    assert_eq!(app.mode(), Mode::Browse(Focus::List));
+}
+
+#[test]
+fn the_article_search_takes_the_place_of_the_filters_matches() {
+    let mut app = app();
+    run(
+        &mut app,
+        [
+            Action::EditFilter,
+            Action::Insert('吕'),
+            Action::Insert('沛'),
+            Action::Accept,
+            Action::Open,
+        ],
+    );
+    let filter_matches = app.reader.matches.clone();
+    assert!(!filter_matches.is_empty());
+    run(
+        &mut app,
+        [
+            vec![Action::EditFind],
+            typed_actions("第3"),
+            vec![Action::Accept],
+        ]
+        .concat(),
+    );
+    assert_ne!(app.reader.matches, filter_matches);
+    let lines = matched_lines(&app);
+    assert!(lines.iter().all(|l| l.contains("第3")), "{lines:?}");
+    let scroll = app.reader.scroll;
+    run(&mut app, [Action::ClearFilter]);
+    assert_eq!(
+        app.reader.matches, filter_matches,
+        "the filter's matches are back"
+    );
+    assert_eq!(app.reader.scroll, scroll, "the reader stays where it is");
+    assert!(!app.filter.text().is_empty(), "the filter stays");
+}
+
+fn typed_actions(s: &str) -> Vec<Action> {
+    s.chars().map(Action::Insert).collect()
+}

@@ -3,9 +3,12 @@
 //! Only the rows on screen are built, and match positions are computed for those rows only.
 //! Columns are laid out by display width in the configured order; the fixed-width columns
 //! drop out on narrow panes (date below 20 columns, region below 40) and the headline takes
-//! the room left, cut at a character boundary with `…`. The marks column shows `*` for a
-//! bookmark and `•` for an article not yet opened in the reader; a `?` after the kind mark
-//! says the page model was unsure where the article starts or ends or which headline is its.
+//! the room left, cut at a character boundary with `…` (at its start when the first match
+//! would be cut off otherwise). The marks column shows `*` for a bookmark and `•` for an
+//! article not yet opened in the reader; a `?` after the kind mark says the page model was
+//! unsure where the article starts or ends or which headline is its. A dim `文` before the
+//! headline says the article is listed for its text only, and a row matched through a person
+//! ends with `@` and that person's name, the matched characters highlighted.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,7 +22,7 @@ use crate::search::headline;
 use crate::store::ArticleId;
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::layout;
+use crate::tui::{found, layout};
 
 /// Columns of the date column (`MM-DD`).
 const DATE_COLS: usize = 5;
@@ -35,6 +38,14 @@ const BOOKMARK_MARK: &str = "*";
 const UNREAD_MARK: &str = "•";
 /// Mark of an article the page model was unsure how to cut or title.
 const DOUBT_MARK: &str = "?";
+/// Mark before the headline of an article listed only because its text matches the filter.
+const TEXT_MARK: &str = "文 ";
+/// Mark before the name of the person through whom a row matched.
+const PERSON_MARK: &str = "@";
+/// Columns between a headline and the person who matched (the `@` stands in the last one).
+const PERSON_GAP: usize = 2;
+/// Fewest columns left to a headline for the person who matched to be shown beside it.
+const MIN_TITLE_COLS: usize = 8;
 
 /// Columns of a fixed-width column, or None when it is hidden at this row width; `years` when
 /// dates are shown with their year.
@@ -159,20 +170,38 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
                 cell(buf, &mut x, doubt, 1, theme.dim());
             }
             Column::Title => {
-                let room = width.saturating_sub(fixed).min(usize::from(r.right() - x));
+                let mut room = width.saturating_sub(fixed).min(usize::from(r.right() - x));
                 let (title, untitled) = headline(a);
                 let mut style = Style::new();
-                let mut room = room;
-                let start = x;
+                let body_only = app.body_only_match(id);
+                let mut mark = |buf: &mut Buffer, x: &mut u16, s: &str, style: Style| {
+                    let start = *x;
+                    let w = text::width(s).min(room);
+                    cell(buf, x, s, w, style);
+                    room -= usize::from(*x - start);
+                };
+                if body_only {
+                    mark(buf, &mut x, TEXT_MARK, theme.dim());
+                }
                 if untitled {
                     style = theme.untitled();
-                    let w = text::width(UNTITLED_MARK).min(room);
-                    cell(buf, &mut x, UNTITLED_MARK, w, style);
-                    room -= usize::from(x - start);
+                    mark(buf, &mut x, UNTITLED_MARK, style);
                 }
-                let positions = match &app.results {
-                    Some(res) => app.store.headline_positions(id, &res.query),
+                let query = app.results.as_ref().map(|res| &res.query);
+                let positions = match query {
+                    Some(q) => app.store.headline_positions(id, q),
                     None => Vec::new(),
+                };
+                let person = match query {
+                    Some(q) if !body_only => found::matched_person(&app.store, id, q),
+                    _ => None,
+                };
+                let tag = person
+                    .map(|(p, at)| (app.store.person_name(p), at))
+                    .filter(|(name, _)| room >= text::width(name) + PERSON_GAP + MIN_TITLE_COLS);
+                let title_room = match &tag {
+                    Some((name, _)) => room - text::width(name) - PERSON_GAP,
+                    None => room,
                 };
                 write_highlighted(
                     buf,
@@ -180,17 +209,43 @@ fn render_row(app: &App, id: ArticleId, selected: bool, r: Rect, buf: &mut Buffe
                     r.y,
                     &title,
                     &positions,
-                    room,
+                    title_room,
                     base.patch(style),
                     base.patch(theme.highlight()),
                 );
+                if let Some((name, at)) = tag {
+                    // The person who matched, at the end of the row: `@` and the name dim,
+                    // the matched characters highlighted.
+                    let at_x = x + (title_room + PERSON_GAP) as u16;
+                    let at_cols = text::width(PERSON_MARK);
+                    super::set_str(
+                        buf,
+                        at_x - at_cols as u16,
+                        r.y,
+                        PERSON_MARK,
+                        at_cols,
+                        base.patch(theme.dim()),
+                    );
+                    let name_cols = room - title_room - PERSON_GAP;
+                    write_highlighted(
+                        buf,
+                        at_x,
+                        r.y,
+                        name,
+                        &at,
+                        name_cols,
+                        base.patch(theme.dim()),
+                        base.patch(theme.highlight()),
+                    );
+                }
                 x += room as u16;
             }
         }
     }
 }
 
-/// Writes `s` in at most `room` columns, characters at `positions` in `hl`, cut with `…`.
+/// Writes `s` in at most `room` columns, characters at `positions` in `hl`; a string too
+/// long is cut with `…` where it shows the first highlighted character ([`window`]).
 #[allow(clippy::too_many_arguments)]
 fn write_highlighted(
     buf: &mut Buffer,
@@ -202,21 +257,17 @@ fn write_highlighted(
     style: Style,
     hl: Style,
 ) {
-    let fits = text::width(s) <= room;
+    let chars: Vec<char> = s.chars().collect();
+    let shown = window(&chars, positions.first().copied(), room);
     let ellipsis = text::char_width(text::ELLIPSIS);
-    let budget = if fits {
-        room
-    } else {
-        room.saturating_sub(ellipsis)
-    };
-    let mut used = 0;
+    if shown.lead {
+        super::set_str(buf, x, y, "…", ellipsis, style);
+        x += ellipsis as u16;
+    }
     let mut tmp = [0u8; 4];
-    for (i, c) in s.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate().take(shown.end).skip(shown.start) {
         let cs: &str = c.encode_utf8(&mut tmp);
-        let w = text::width(cs);
-        if used + w > budget {
-            break;
-        }
+        let w = text::char_width(c);
         let st = if positions.binary_search(&i).is_ok() {
             hl
         } else {
@@ -224,9 +275,154 @@ fn write_highlighted(
         };
         super::set_str(buf, x, y, cs, w, st);
         x += w as u16;
-        used += w;
     }
-    if !fits && room >= ellipsis {
+    if shown.trail {
         super::set_str(buf, x, y, "…", ellipsis, style);
+    }
+}
+
+/// Characters of a string shown in a column, and where `…` stands for the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    /// First character shown.
+    start: usize,
+    /// End of the characters shown (exclusive).
+    end: usize,
+    /// A `…` before them.
+    lead: bool,
+    /// A `…` after them.
+    trail: bool,
+}
+
+/// Characters shown before the first match when the start of a headline is cut off.
+const MATCH_CONTEXT: usize = 2;
+
+/// Which of `chars` fit in `room` display columns: all when they fit; else the start, cut with
+/// `…`; but when the character at `first` (the first match) would be cut off, the start is
+/// cut instead (`…` first), keeping [`MATCH_CONTEXT`] characters before the match, or as much
+/// of the end as fits. A double-width character is never cut in half.
+fn window(chars: &[char], first: Option<usize>, room: usize) -> Window {
+    let widths: Vec<usize> = chars.iter().map(|&c| text::char_width(c)).collect();
+    let total: usize = widths.iter().sum();
+    if total <= room {
+        return Window {
+            start: 0,
+            end: chars.len(),
+            lead: false,
+            trail: false,
+        };
+    }
+    let ellipsis = text::char_width(text::ELLIPSIS);
+    // The most characters from `start` on that fit in `cols` columns.
+    let fit_from = |start: usize, cols: usize| {
+        let mut used = 0;
+        let mut end = start;
+        while end < widths.len() && used + widths[end] <= cols {
+            used += widths[end];
+            end += 1;
+        }
+        end
+    };
+    let cut_end = Window {
+        start: 0,
+        end: fit_from(0, room.saturating_sub(ellipsis)),
+        lead: false,
+        trail: room >= ellipsis,
+    };
+    let Some(first) = first.filter(|&f| f >= cut_end.end && f < chars.len()) else {
+        return cut_end;
+    };
+    // The whole end fits after a leading `…` from `tail` on.
+    let mut tail = chars.len();
+    let mut used = 0;
+    while tail > 0 && used + widths[tail - 1] + ellipsis <= room {
+        used += widths[tail - 1];
+        tail -= 1;
+    }
+    let mut start = first.saturating_sub(MATCH_CONTEXT);
+    if start >= tail {
+        return Window {
+            start: tail,
+            end: chars.len(),
+            lead: true,
+            trail: false,
+        };
+    }
+    // With `…` on both sides, the match itself must still fit.
+    let both = room.saturating_sub(2 * ellipsis);
+    while start < first && widths[start..=first].iter().sum::<usize>() > both {
+        start += 1;
+    }
+    if start == 0 || widths[start..=first].iter().sum::<usize>() > both {
+        return cut_end;
+    }
+    Window {
+        start,
+        end: fit_from(start, both),
+        lead: true,
+        trail: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a window shows, as text.
+    fn shown(s: &str, first: Option<usize>, room: usize) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        let w = window(&chars, first, room);
+        let mid: String = chars[w.start..w.end].iter().collect();
+        let out = format!(
+            "{}{mid}{}",
+            if w.lead { "…" } else { "" },
+            if w.trail { "…" } else { "" }
+        );
+        assert!(text::width(&out) <= room, "{out:?} is wider than {room}");
+        out
+    }
+
+    #[test]
+    fn a_headline_that_fits_is_whole() {
+        assert_eq!(shown("孟州市召开会议", Some(5), 14), "孟州市召开会议");
+        assert_eq!(shown("abc", None, 3), "abc");
+    }
+
+    #[test]
+    fn a_match_in_the_visible_start_cuts_the_end() {
+        assert_eq!(shown("孟州市召开项目推进会议", Some(1), 12), "孟州市召开…");
+        assert_eq!(shown("孟州市召开项目推进会议", None, 12), "孟州市召开…");
+    }
+
+    #[test]
+    fn a_match_beyond_the_column_cuts_the_start_instead() {
+        // 会 (index 9) would be cut off: the start goes, two characters before it stay.
+        let s = "孟州市召开项目推进专题会议并部署工作";
+        assert_eq!(shown(s, Some(11), 12), "…专题会议并…");
+        assert_eq!(shown(s, Some(11), 16), "…专题会议并部署…");
+        // Near the end, as much of the end as fits.
+        assert_eq!(shown(s, Some(16), 12), "…并部署工作");
+        assert_eq!(shown(s, Some(17), 13), "…议并部署工作");
+        // Too narrow for the match between two `…`: the start is shown.
+        assert_eq!(shown(s, Some(11), 3), "孟…");
+    }
+
+    #[test]
+    fn a_double_width_character_is_never_halved() {
+        let s = "孟州市召开项目推进专题会议并部署工作";
+        for room in 0..40 {
+            for first in [None, Some(0), Some(9), Some(17)] {
+                let out = shown(s, first, room);
+                if let Some(f) = first
+                    && room >= 6
+                {
+                    let c = s.chars().nth(f).expect("in range");
+                    assert!(out.contains(c), "{out:?} hides {c} at {room}");
+                }
+            }
+        }
+        // Mixed widths: an odd room leaves a blank column rather than half a character.
+        assert_eq!(shown("ab孟州市召开项目", Some(8), 8), "…开项目");
+        assert_eq!(shown("ab孟州市召开项目", Some(8), 9), "…召开项目");
     }
 }

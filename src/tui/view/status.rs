@@ -11,6 +11,10 @@ use crate::tui::app::{App, Focus, Mode};
 
 /// Draws the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if app.mode() == Mode::Find {
+        render_find(app, area, buf, theme);
+        return;
+    }
     let total = app.store.len();
     let (count, noun) = match app.mode() {
         Mode::People | Mode::PeopleFilter => (
@@ -45,9 +49,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     // A notice first; then why the filter is no query; then, over the list, where the
     // selected article, listed for its text only, holds the words (the reader marks them).
     let over_list = matches!(app.mode(), Mode::Filter | Mode::Browse(Focus::List));
+    let in_reader = app.mode() == Mode::Browse(Focus::Reader);
+    let found = find_summary(app).filter(|_| in_reader);
     let notice = app
         .notice
         .as_deref()
+        .or(found.as_deref())
         .or(app.filter_hint.as_deref())
         .or(app.snippet.as_deref().filter(|_| over_list));
     let k = |name: &str| app.config.keys.first_key(name);
@@ -74,7 +81,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             (format!("{} {} scroll", k("down"), k("up")), 1),
             (hint("close_overlay", "close"), 0),
         ],
-        Mode::Browse(_) => vec![
+        Mode::Find => Vec::new(),
+        Mode::Browse(Focus::Reader) => vec![
+            (hint("find", "find"), 1),
+            (hint("people", "people"), 2),
+            (hint("focus_next", "pane"), 3),
+            (hint("bookmark", "bookmark"), 5),
+            (hint("help", "help"), 0),
+            (hint("quit", "quit"), 4),
+        ],
+        Mode::Browse(Focus::List) => vec![
             (hint("filter", "filter"), 1),
             (hint("people", "people"), 2),
             (hint("focus_next", "pane"), 3),
@@ -91,6 +107,81 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         usize::from(area.width),
     );
     super::put(buf, area.x, area.y, &text, area.width, theme.status());
+}
+
+/// The article search in force, for the status bar over the reader: what is looked for,
+/// which match the reader is at, and the keys.
+fn find_summary(app: &App) -> Option<String> {
+    let text = app.find_text()?;
+    let k = |name: &str| app.config.keys.first_key(name);
+    let n = app.reader.matches.len();
+    let at = match app.reader.current_match {
+        Some(i) if n > 0 => format!("{}/{n}", i + 1),
+        _ => format!("{n}"),
+    };
+    Some(format!(
+        "/{text} · {at} · {} {} step · {} ends",
+        k("next_article"),
+        k("prev_article"),
+        k("clear_filter")
+    ))
+}
+
+/// Columns the prompt of the article search takes before its input.
+const FIND_PROMPT: &str = "/";
+
+/// Fewest columns the search prompt keeps for its input before it drops its key hints, and
+/// then its count of lines.
+const FIND_INPUT_COLS: usize = 12;
+
+/// The right side of the search prompt in a bar `width` columns wide: how many lines match,
+/// and the keys, as much of it as leaves the input [`FIND_INPUT_COLS`].
+fn find_right(app: &App, width: usize) -> String {
+    let k = |name: &str| app.config.keys.first_key(name);
+    let count = match (app.find_text(), app.reader.matches.len()) {
+        (None, _) => String::new(),
+        (Some(_), 0) => "no match ".to_owned(),
+        (Some(_), 1) => "1 line ".to_owned(),
+        (Some(_), n) => format!("{n} lines "),
+    };
+    let keys = format!("│  {} jump  {} cancel ", k("accept"), k("leave_input"));
+    let room = width.saturating_sub(text::width(FIND_PROMPT) + 1 + FIND_INPUT_COLS);
+    [format!("{count} {keys}"), count]
+        .into_iter()
+        .find(|r| text::width(r) <= room)
+        .unwrap_or_default()
+}
+
+/// Columns the input of the search prompt has in a bar `width` columns wide.
+fn find_room(app: &App, width: usize) -> usize {
+    width.saturating_sub(text::width(FIND_PROMPT) + text::width(&find_right(app, width)) + 1)
+}
+
+/// Draws the prompt of the article search in place of the bar, as less does.
+fn render_find(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(find) = &app.find else {
+        return;
+    };
+    let width = usize::from(area.width);
+    let room = find_room(app, width);
+    let (shown, _) = find.input.window(room);
+    let line = format!(
+        "{FIND_PROMPT}{} {}",
+        text::pad_right(&shown, room),
+        find_right(app, width)
+    );
+    super::put(buf, area.x, area.y, &line, area.width, theme.status());
+}
+
+/// Column of the cursor in the search prompt, from the bar's left edge.
+pub fn find_cursor(app: &App, area: Rect) -> Option<u16> {
+    let find = app.find.as_ref()?;
+    let room = find_room(app, usize::from(area.width));
+    if room == 0 {
+        return None;
+    }
+    let (_, col) = find.input.window(room);
+    u16::try_from(text::width(FIND_PROMPT) + col).ok()
 }
 
 /// The bar's text in `width` columns: the counts (`short` when `left` does not fit; the notice
