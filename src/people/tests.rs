@@ -588,7 +588,10 @@ fn a_foreign_name_after_a_role_closed_by_a_list_mark_or_a_verb() {
         ]
     );
     // The look-alikes: an office after a role, a longer role, a name then an adverb.
-    assert_eq!(names("出席会议的有银行行长助理、秘书长。"), Vec::<String>::new());
+    assert_eq!(
+        names("出席会议的有银行行长助理、秘书长。"),
+        Vec::<String>::new()
+    );
     assert_eq!(names("集团副总裁王立新、张华出席。"), ["王立新", "张华"]);
     assert_eq!(names("委员会主席卡鲁伊也要求改革。"), ["卡鲁伊"]);
 }
