@@ -56,14 +56,7 @@ pub fn mark_find(doc: &mut [DocLine], needle: &str) -> Vec<usize> {
         lines.push(n);
         let mut marked: DocLine = Vec::with_capacity(line.len() + 2);
         for ((c, tone), is_hit) in chars.into_iter().zip(hit) {
-            let tone = if is_hit { Tone::Match } else { tone };
-            match marked.last_mut() {
-                Some(last) if last.tone == tone => last.text.push(c),
-                _ => marked.push(Run {
-                    text: c.to_string(),
-                    tone,
-                }),
-            }
+            push_toned(&mut marked, c, if is_hit { Tone::Match } else { tone });
         }
         *line = marked;
     }
@@ -190,14 +183,7 @@ fn split_run(run: &Run, terms: &[String]) -> Vec<Run> {
     }
     let mut pieces: Vec<Run> = Vec::new();
     for (c, is_hit) in chars.into_iter().zip(hit) {
-        let tone = if is_hit { Tone::Match } else { run.tone };
-        match pieces.last_mut() {
-            Some(last) if last.tone == tone => last.text.push(c),
-            _ => pieces.push(Run {
-                text: c.to_string(),
-                tone,
-            }),
-        }
+        push_toned(&mut pieces, c, if is_hit { Tone::Match } else { run.tone });
     }
     pieces
 }
@@ -211,6 +197,17 @@ pub fn step(matches: &[usize], current: Option<usize>, forward: bool) -> Option<
         (None, false) => None,
         (Some(i), true) => (i + 1 < matches.len()).then_some(i + 1),
         (Some(i), false) => i.checked_sub(1),
+    }
+}
+
+/// Appends `c` in `tone` to `runs`: to the last run when it has that tone, else as a new run.
+fn push_toned(runs: &mut Vec<Run>, c: char, tone: Tone) {
+    match runs.last_mut() {
+        Some(last) if last.tone == tone => last.text.push(c),
+        _ => runs.push(Run {
+            text: c.to_string(),
+            tone,
+        }),
     }
 }
 
