@@ -21,6 +21,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use rayon::prelude::*;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -43,6 +44,38 @@ pub mod tokenizer;
 use files::{FileArticles, IdMap};
 pub use kwic::{Kwic, kwic};
 pub use tokenizer::{BigramTokenizer, found_as_written, normalize, normalize_char};
+
+/// How far a build or update of the index has come: articles to index and indexed so far,
+/// shared with whoever shows it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    total: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl Progress {
+    /// The part done, from 0 to 1; `None` before anything is to be indexed.
+    pub fn fraction(&self) -> Option<f64> {
+        let (done, total) = self.counts();
+        (total > 0).then(|| done.min(total) as f64 / total as f64)
+    }
+
+    /// Articles indexed so far and articles to index.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.done.load(Relaxed), self.total.load(Relaxed))
+    }
+
+    /// Starts counting towards `total` articles.
+    fn start(&self, total: usize) {
+        self.done.store(0, Relaxed);
+        self.total.store(total, Relaxed);
+    }
+
+    /// One more article indexed.
+    fn step(&self) {
+        self.done.fetch_add(1, Relaxed);
+    }
+}
 
 /// Name under which the bigram tokenizer is registered with the index.
 const TOKENIZER: &str = "papertui_bigram";
@@ -176,6 +209,7 @@ impl FullText {
             Index::create_in_ram(schema),
             articles,
             &slots_in_order(&files),
+            &Progress::default(),
         )
     }
 
@@ -183,17 +217,24 @@ impl FullText {
     /// its place among them (see [`FullText::open_in_dir`]).
     pub fn build_in_dir(dir: &Path, articles: &[Article]) -> Result<FullText, Error> {
         let files = files::by_file(articles);
-        FullText::build_slots_in_dir(dir, articles, &slots_in_order(&files))
+        FullText::build_slots_in_dir(dir, articles, &slots_in_order(&files), &Progress::default())
     }
 
-    /// Builds the index of the files `slots` of `articles` in the empty directory `dir`.
+    /// Builds the index of the files `slots` of `articles` in the empty directory `dir`,
+    /// counting in `progress`.
     fn build_slots_in_dir(
         dir: &Path,
         articles: &[Article],
         slots: &[(u32, &FileArticles)],
+        progress: &Progress,
     ) -> Result<FullText, Error> {
         let (schema, _) = schema();
-        FullText::fill(Index::create_in_dir(dir, schema)?, articles, slots)
+        FullText::fill(
+            Index::create_in_dir(dir, schema)?,
+            articles,
+            slots,
+            progress,
+        )
     }
 
     /// Opens the index that [`FullText::build_in_dir`] made of `articles` in `dir`, checking
@@ -263,13 +304,14 @@ impl FullText {
         index: Index,
         articles: &[Article],
         slots: &[(u32, &FileArticles)],
+        progress: &Progress,
     ) -> Result<FullText, Error> {
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY)?;
         // Built in one go: merging segments would only cost time.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        add_files(&writer, articles, slots)?;
+        add_files(&writer, articles, slots, progress)?;
         writer.commit()?;
         writer.wait_merging_threads()?;
         let ids = IdMap::new(slots.iter().map(|(slot, f)| (*slot, f.ids.as_slice())));
@@ -285,6 +327,7 @@ impl FullText {
         articles: &[Article],
         removed: &[u32],
         added: &[(u32, &FileArticles)],
+        progress: &Progress,
     ) -> Result<(), Error> {
         let index = FullText::open_checked(dir)?;
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
@@ -304,7 +347,7 @@ impl FullText {
         for slot in removed {
             writer.delete_term(Term::from_field_u64(fields.file, u64::from(*slot)));
         }
-        add_files(&writer, articles, added)?;
+        add_files(&writer, articles, added, progress)?;
         writer.commit()?;
         writer.wait_merging_threads()?;
         Ok(())
@@ -436,13 +479,15 @@ impl FullText {
 /// Gives an article's [`indexed_text`] by its id (None when it cannot be had).
 pub type TextOf<'a> = &'a (dyn Fn(ArticleId) -> Option<String> + Sync);
 
-/// Adds a document for every article of the files of `slots`.
+/// Adds a document for every article of the files of `slots`, counting them in `progress`.
 fn add_files(
     writer: &IndexWriter,
     articles: &[Article],
     slots: &[(u32, &FileArticles)],
+    progress: &Progress,
 ) -> Result<(), Error> {
     let (_, fields) = schema();
+    progress.start(slots.iter().map(|(_, file)| file.ids.len()).sum());
     for (slot, file) in slots {
         for (position, id) in (0..).zip(&file.ids) {
             let Some(article) = articles.get(id.0 as usize) else {
@@ -453,6 +498,7 @@ fn add_files(
             doc.add_u64(fields.key, files::doc_key(*slot, position));
             doc.add_text(fields.text, indexed_text(article));
             writer.add_document(doc)?;
+            progress.step();
         }
     }
     Ok(())

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::FileArticles;
 use super::meta::{Meta, Plan, Wanted};
-use super::{Error, FullText};
+use super::{Error, FullText, Progress};
 use crate::cache::{Cache, FULLTEXT_EXTENSION, Fingerprint};
 use crate::model::Article;
 
@@ -65,13 +65,23 @@ pub fn open_or_build(
     fingerprint: &Fingerprint,
     articles: &[Article],
 ) -> Result<(FullText, Outcome), Error> {
+    open_or_build_counting(cache, fingerprint, articles, &Progress::default())
+}
+
+/// [`open_or_build`], counting the articles indexed by a build or an update in `progress`.
+pub fn open_or_build_counting(
+    cache: &Cache,
+    fingerprint: &Fingerprint,
+    articles: &[Article],
+    progress: &Progress,
+) -> Result<(FullText, Outcome), Error> {
     let dir = index_dir(cache, fingerprint);
     let wanted = Wanted::of(fingerprint, articles);
-    let why = match reuse(cache, &dir, &wanted) {
+    let why = match reuse(cache, &dir, &wanted, progress) {
         Ok(done) => return Ok(done),
         Err(why) => why,
     };
-    match build(cache, &dir, &wanted) {
+    match build(cache, &dir, &wanted, progress) {
         Ok(full) => Ok((full, Outcome::Built(why))),
         Err(error) => {
             crate::say::say(format!(
@@ -83,7 +93,12 @@ pub fn open_or_build(
 }
 
 /// Opens or updates the best saved index, or says why none will do.
-fn reuse(cache: &Cache, dir: &Path, wanted: &Wanted<'_>) -> Result<(FullText, Outcome), String> {
+fn reuse(
+    cache: &Cache,
+    dir: &Path,
+    wanted: &Wanted<'_>,
+    progress: &Progress,
+) -> Result<(FullText, Outcome), String> {
     let own = read_meta(dir);
     let mut why = match &own {
         Ok(_) => String::new(),
@@ -133,7 +148,7 @@ fn reuse(cache: &Cache, dir: &Path, wanted: &Wanted<'_>) -> Result<(FullText, Ou
         added: plan.added.len() - plan.changed,
         removed: plan.removed.len() - plan.changed,
     };
-    let full = update(cache, dir, &from, &meta, &plan, wanted)
+    let full = update(cache, dir, &from, &meta, &plan, wanted, progress)
         .map_err(|e| format!("could not update the index: {e}"))?;
     Ok((full, outcome))
 }
@@ -195,6 +210,7 @@ fn update(
     meta: &Meta,
     plan: &Plan<'_>,
     wanted: &Wanted<'_>,
+    progress: &Progress,
 ) -> Result<FullText, Error> {
     let tmp = temporary(cache, dir)?;
     let updated = link_index_files(from, &tmp)
@@ -207,6 +223,7 @@ fn update(
                 wanted.articles,
                 &removed,
                 &plan.added,
+                progress,
             )?;
             refuse_unread(wanted.articles, &plan.added)?;
             put_in_place(&tmp, dir, &plan.meta)?;
@@ -238,19 +255,25 @@ fn link_index_files(from: &Path, to: &Path) -> io::Result<()> {
 }
 
 /// Builds the index into a temporary directory, then moves it to `dir`.
-fn build(cache: &Cache, dir: &Path, wanted: &Wanted<'_>) -> Result<FullText, Error> {
+fn build(
+    cache: &Cache,
+    dir: &Path,
+    wanted: &Wanted<'_>,
+    progress: &Progress,
+) -> Result<FullText, Error> {
     let tmp = temporary(cache, dir)?;
     let meta = wanted.fresh();
     let slots: Vec<(u32, &FileArticles)> = (0..)
         .zip(&wanted.files)
         .map(|(slot, (file, _, _))| (slot, file))
         .collect();
-    let built = FullText::build_slots_in_dir(&tmp, wanted.articles, &slots).and_then(|full| {
-        drop(full);
-        refuse_unread(wanted.articles, &slots)?;
-        put_in_place(&tmp, dir, &meta)?;
-        Ok(())
-    });
+    let built =
+        FullText::build_slots_in_dir(&tmp, wanted.articles, &slots, progress).and_then(|full| {
+            drop(full);
+            refuse_unread(wanted.articles, &slots)?;
+            put_in_place(&tmp, dir, &meta)?;
+            Ok(())
+        });
     if let Err(error) = built {
         let _ = fs::remove_dir_all(&tmp);
         return Err(error);

@@ -541,3 +541,28 @@ fn an_index_missing_a_body_that_could_not_be_read_is_not_saved() {
         "the earlier index is left as it was"
     );
 }
+
+#[test]
+fn progress_counts_the_articles_a_build_or_an_update_indexes() {
+    let files: Vec<Vec<String>> = (0..3)
+        .map(|i| vec![format!("黄河{i}流域"), format!("会议{i}指出")])
+        .collect();
+    let mut pages = Pages::new(&files);
+    let cache = pages.cache();
+    let progress = Progress::default();
+    assert_eq!(progress.fraction(), None, "nothing to index yet");
+    let (fingerprint, articles) = pages.load();
+    disk::open_or_build_counting(&cache, &fingerprint, &articles, &progress).expect("build");
+    assert_eq!(progress.fraction(), Some(1.0));
+    assert_eq!(progress.counts(), (6, 6), "every article of the build");
+    // An update indexes the changed file's articles only.
+    pages.change(2, &["生态保护".to_owned()]);
+    let (fingerprint, articles) = pages.load();
+    let (_, outcome) =
+        disk::open_or_build_counting(&cache, &fingerprint, &articles, &progress).expect("update");
+    assert!(
+        matches!(outcome, disk::Outcome::Updated { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(progress.counts(), (1, 1), "the changed file's one article");
+}
