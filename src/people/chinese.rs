@@ -9,7 +9,7 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
 use super::decode::STAGE_ONE_LOG_ODDS;
-use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_context, has_cue, repeated_nearby};
+use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
 
@@ -331,9 +331,6 @@ impl CheapChinese {
         let after = rows.get(k + n);
         let end = after.map_or(text.len(), |x| x.off);
         let right = ctx.right_of(&ex.context_chars, end, after.map(|x| x.c));
-        if !has_context(left, right) {
-            return false;
-        }
         let mut z = self.base;
         z += self.surname
             * if compound {

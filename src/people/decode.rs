@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
-use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, has_context, probability};
+use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::stats::Row;
 use super::text::HAN_LEN;
 use super::words::STAFF_TITLES;
@@ -298,7 +298,7 @@ impl PersonExtractor {
 
     /// True when the cheap stage finds the candidate likely enough to measure in full.
     pub(super) fn passes_stage_one(&self, f: &Features) -> bool {
-        has_context(f.left, f.right) && f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
+        f.log_odds(&CHEAP) >= STAGE_ONE_LOG_ODDS
     }
 
     /// True when a compound surname starts at byte `at`.

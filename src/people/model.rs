@@ -189,15 +189,6 @@ pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when the context says "person": a title or list on either side, a verb of speech
-/// True when some context speaks for a name on either side: a clause boundary, a list, a
-/// quote, a title, `的` or a verb that takes a person before it, or after it a boundary, a
-/// number, a list, a title, a verb of speech, an adverb, a preposition or `的`. A candidate with neither
-/// (running text on both sides) is never likely enough for the full measure.
-pub(super) fn has_context(left: Left, right: Right) -> bool {
-    !matches!(left, Left::Other | Left::Adverb | Left::Locative)
-        || !matches!(right, Right::Other | Right::Suffix | Right::Dot)
-}
-
 /// after, or parts joined by `·`.
 pub(super) fn has_cue(left: Left, right: Right, dotted: bool) -> bool {
     matches!(left, Left::Title | Left::List)

@@ -595,3 +595,15 @@ fn a_foreign_name_after_a_role_closed_by_a_list_mark_or_a_verb() {
     assert_eq!(names("集团副总裁王立新、张华出席。"), ["王立新", "张华"]);
     assert_eq!(names("委员会主席卡鲁伊也要求改革。"), ["卡鲁伊"]);
 }
+
+#[test]
+fn a_name_in_running_text_on_both_sides_is_weighed_not_skipped() {
+    assert_eq!(
+        names("谁知第二天来到周明远办公室一看就明白了。"),
+        ["周明远"]
+    );
+    assert_eq!(
+        names("谁知第二天来到高新区办公室一看就明白了。"),
+        Vec::<String>::new()
+    );
+}
