@@ -15,9 +15,10 @@ use super::text::{CharSet, HAN_LEN, han_at, is_han};
 
 /// Characters that never end a given name in the model's eyes: function words.
 pub(super) const FUNCTION_CHARS: &str = "的了在和与对向及是把被给从为以于也都就还又将已而并或";
-/// Characters that end place and organisation names (`村`, `县`, `杯`).
+/// Characters that end place and organisation names (`村`, `县`, `杯`), and `人` that makes the
+/// people of a place (`李庄人`).
 pub(super) const END_SUFFIX: &str =
-    "村镇乡县市省区州路街线渠湖河山岛港湾桥站寺庙宫阁楼馆园厂店队杯奖节";
+    "村镇乡县市省区州路街线渠湖河山岛港湾桥站寺庙宫阁楼馆园厂店队杯奖节人";
 /// One-character given names that are honorifics or placeholders (`胡老`, `王某`).
 pub(super) const HONORIFICS: &str = "老某氏公哥姐嫂妈婆爷叔总";
 /// The value of the surname statistic for a compound surname.

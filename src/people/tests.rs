@@ -607,3 +607,15 @@ fn a_name_in_running_text_on_both_sides_is_weighed_not_skipped() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn the_people_of_a_place_are_not_a_person() {
+    assert_eq!(
+        names("那天，在李庄人热情的招呼下，客人进了村。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("那天，在李庄仁热情的招呼下，客人进了村。"),
+        ["李庄仁"]
+    );
+}
