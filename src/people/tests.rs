@@ -565,7 +565,7 @@ fn a_name_that_opens_an_organisation_s_name_is_not_an_appearance() {
         Vec::<String>::new()
     );
     assert_eq!(names_in("周明远集团近五年三次捐款。"), Vec::<String>::new());
-    assert_eq!(names_in("收购了周明远汽车公司。"), Vec::<String>::new());
+    assert_eq!(names_in("去年并购了周明远汽车公司。"), Vec::<String>::new());
     // The look-alikes: the person himself, and a name before an office of the company.
     assert_eq!(names_in("周明远昨日捐款十万元。"), ["周明远"]);
     assert_eq!(names_in("周明远到公司上班。"), ["周明远"]);
@@ -573,9 +573,12 @@ fn a_name_that_opens_an_organisation_s_name_is_not_an_appearance() {
 
 #[test]
 fn someone_the_text_does_not_name_is_not_a_person() {
-    assert_eq!(names("火车站职工王某正常上班。"), Vec::<String>::new());
-    assert_eq!(names("火车站职工李某某说，"), Vec::<String>::new());
-    assert_eq!(names("火车站职工王建民说，"), ["王建民"]);
+    assert_eq!(
+        names("工地上的工人王某当天没来上班。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("工地上的工人李某某说，"), Vec::<String>::new());
+    assert_eq!(names("工地上的工人王建民说，"), ["王建民"]);
 }
 
 #[test]
@@ -599,11 +602,11 @@ fn a_foreign_name_after_a_role_closed_by_a_list_mark_or_a_verb() {
 #[test]
 fn a_name_in_running_text_on_both_sides_is_weighed_not_skipped() {
     assert_eq!(
-        names("谁知第二天来到周明远办公室一看就明白了。"),
+        names("上午十点，我们来到周明远办公室门口等候。"),
         ["周明远"]
     );
     assert_eq!(
-        names("谁知第二天来到高新区办公室一看就明白了。"),
+        names("上午十点，我们来到高新区办公室门口等候。"),
         Vec::<String>::new()
     );
 }
