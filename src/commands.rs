@@ -338,11 +338,19 @@ fn saved_sets(articles: &[Article]) -> (BTreeSet<String>, BTreeSet<String>) {
     (saved.state.bookmarks, saved.state.read)
 }
 
-/// The full-text index of a load: beside its cache entry, or in memory without a cache.
+/// The full-text index of a load: beside its cache entry, or in memory without a cache. When
+/// the saved index was not opened as it was (built, updated), one line on stderr says so.
 fn fulltext_of(loaded: &Loaded) -> Result<FullText> {
     let built = match loaded.cache_entry() {
         Some((cache, fingerprint)) => {
-            fulltext::disk::open_or_build(cache, fingerprint, &loaded.articles).map(|(f, _)| f)
+            fulltext::disk::open_or_build(cache, fingerprint, &loaded.articles).map(
+                |(index, outcome)| {
+                    if let Some(notice) = outcome.notice() {
+                        say(notice);
+                    }
+                    index
+                },
+            )
         }
         None => FullText::build_in_ram(&loaded.articles),
     };

@@ -178,6 +178,31 @@ fn the_index_is_kept_beside_the_cache_entry_and_rebuilt_when_damaged() {
 }
 
 #[test]
+fn a_built_or_updated_index_is_said_on_stderr_only() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = pages(home.path());
+    let dir = dir.to_str().expect("path");
+    let first = papertui(home.path(), &["search", "禀赋", dir]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let said = text(&first.stderr);
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        ["papertui: text index built (none saved)"],
+        "{said}"
+    );
+    assert!(!text(&first.stdout).contains("text index"));
+    // Opened as saved: nothing said, the same lines printed.
+    let second = papertui(home.path(), &["search", "禀赋", dir]);
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second.stderr));
+    assert_eq!(text(&second.stderr), "");
+    assert_eq!(text(&second.stdout), text(&first.stdout));
+    // Without a cache there is no saved index to speak of.
+    let no_cache = papertui(home.path(), &["search", "--no-cache", "禀赋", dir]);
+    assert_eq!(text(&no_cache.stderr), "");
+    assert_eq!(text(&no_cache.stdout), text(&first.stdout));
+}
+
+#[test]
 fn cache_list_shows_sizes_and_prune_and_clear_remove_entries() {
     let home = tempfile::tempdir().expect("temp dir");
     let dir = pages(home.path());

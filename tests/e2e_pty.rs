@@ -1073,6 +1073,9 @@ fn a_damaged_body_shown_in_the_reader_has_the_entry_rebuilt_at_the_next_start() 
         return;
     };
     s.wait_ready();
+    // The index, missing the damaged body, is kept in memory and says so in a notice long
+    // enough to push `q quit` off the status bar: wait for it, so the keys below clear it.
+    s.wait_text("text index built in memory, not saved");
     s.send("/黄龙山");
     s.wait_query("黄龙山", |text| text.contains("1/51 articles"));
     s.send("\r");
@@ -1333,6 +1336,56 @@ fn a_word_found_only_in_a_body_lists_its_article_with_a_snippet_and_is_highlight
                 a.contents() == "禀" && b.contents() == "赋" && a.inverse() && b.inverse()
             })
         })
+    });
+    s.quit_cleanly();
+}
+
+/// The status bar: the screen's last row.
+fn status_bar(screen: &vt100::Screen) -> String {
+    let cols = screen.size().1.get();
+    screen.rows(0, cols).last().unwrap_or_default()
+}
+
+#[test]
+fn the_reader_searches_its_article_and_steps_through_the_matches() {
+    let Some(mut s) = Session::start(120, 40, &[]) else {
+        return;
+    };
+    s.wait_ready();
+    // Once the index is ready, its notice comes and goes with the next key, never between
+    // the keys below and what they show.
+    s.wait_screen("the index ready", |screen| {
+        let text = screen.contents();
+        text.contains("51/51 articles") && !text.contains("indexing text…")
+    });
+    // The first article, 山阳区召开“四城联创”工作务虚会: 会议 is in four of its lines at this
+    // width (two of them in its first paragraph, two paragraphs begin with it), never in its
+    // headline.
+    s.send("\r");
+    s.wait_screen("the reader", |screen| {
+        screen.contents().contains("会议指出") && status_bar(screen).contains("/ find")
+    });
+    s.send("/");
+    s.wait_screen("the search prompt", |screen| {
+        status_bar(screen).starts_with('/') && !status_bar(screen).contains("q quit")
+    });
+    s.send("会议");
+    s.wait_screen("the matching lines counted", |screen| {
+        let bar = status_bar(screen);
+        bar.starts_with("/会议") && bar.contains("4 lines")
+    });
+    s.send("\r");
+    s.wait_screen("the first match", |screen| {
+        status_bar(screen).contains("/会议 · 1/4 ")
+    });
+    s.send("n");
+    s.wait_screen("the second match", |screen| {
+        status_bar(screen).contains("/会议 · 2/4 ")
+    });
+    // Esc ends the search: its summary leaves the status bar.
+    s.send("\x1b");
+    s.wait_screen("the search ended", |screen| {
+        !status_bar(screen).contains("/会议")
     });
     s.quit_cleanly();
 }

@@ -499,7 +499,7 @@ fn indexed_app(w: u16, h: u16, actions: Vec<Action>) -> App {
     let index = papertui::fulltext::FullText::build_in_ram(store.articles()).expect("index");
     papertui::tui::update::receive(
         &mut a,
-        Background::IndexReady(Ok(std::sync::Arc::new(index))),
+        Background::IndexReady(Ok((std::sync::Arc::new(index), None))),
     );
     apply(&mut a, actions);
     a

@@ -46,8 +46,43 @@ pub enum Outcome {
     },
     /// Built now; why no saved one was used.
     Built(String),
-    /// Built in memory (the cache could not take it).
-    InMemory,
+    /// Built in memory; why the cache could not take it.
+    InMemory(String),
+}
+
+impl Outcome {
+    /// One line telling the user what became of the index (`text index updated: 1 file
+    /// changed`), or None when it was opened as it was saved, which is not news.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            Self::Opened => None,
+            Self::Updated {
+                changed,
+                added,
+                removed,
+            } => {
+                let parts: Vec<String> =
+                    [(changed, "changed"), (added, "added"), (removed, "removed")]
+                        .into_iter()
+                        .filter(|(n, _)| **n > 0)
+                        .enumerate()
+                        .map(|(i, (n, what))| match (i, n) {
+                            (0, 1) => format!("1 file {what}"),
+                            (0, _) => format!("{n} files {what}"),
+                            _ => format!("{n} {what}"),
+                        })
+                        .collect();
+                if parts.is_empty() {
+                    Some("text index updated".to_owned())
+                } else {
+                    Some(format!("text index updated: {}", parts.join(", ")))
+                }
+            }
+            Self::Built(why) if why.is_empty() => Some("text index built".to_owned()),
+            Self::Built(why) => Some(format!("text index built ({why})")),
+            Self::InMemory(why) => Some(format!("text index built in memory, not saved ({why})")),
+        }
+    }
 }
 
 /// The index directory of the entry of `fingerprint`.
@@ -59,7 +94,8 @@ pub fn index_dir(cache: &Cache, fingerprint: &Fingerprint) -> PathBuf {
 
 /// The index of `articles` (the corpus of `fingerprint`) from `cache`: opened, updated from
 /// the index of this or an earlier entry, or built and saved there when none can be used. A
-/// failure to save leaves an index in memory.
+/// failure to save leaves an index in memory. Nothing is printed: the [`Outcome`] says what
+/// happened, for the caller to tell.
 pub fn open_or_build(
     cache: &Cache,
     fingerprint: &Fingerprint,
@@ -83,12 +119,10 @@ pub fn open_or_build_counting(
     };
     match build(cache, &dir, &wanted, progress) {
         Ok(full) => Ok((full, Outcome::Built(why))),
-        Err(error) => {
-            crate::say::say(format!(
-                "could not save the full-text index (built in memory): {error}"
-            ));
-            Ok((FullText::build_in_ram(articles)?, Outcome::InMemory))
-        }
+        Err(error) => Ok((
+            FullText::build_in_ram(articles)?,
+            Outcome::InMemory(error.to_string()),
+        )),
     }
 }
 
@@ -157,7 +191,7 @@ fn reuse(
 fn read_meta(dir: &Path) -> Result<Meta, String> {
     match fs::read(dir.join(META_FILE)) {
         Ok(bytes) => Meta::decode(&bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Err("no index".to_owned()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err("none saved".to_owned()),
         Err(e) => Err(format!("unreadable index meta file: {e}")),
     }
 }

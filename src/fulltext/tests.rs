@@ -521,7 +521,10 @@ fn an_index_missing_a_body_that_could_not_be_read_is_not_saved() {
     let (fingerprint, mut articles) = pages.load();
     articles[2] = articles[2].head_only(&reader);
     let (full, outcome) = disk::open_or_build(&cache, &fingerprint, &articles).expect("build");
-    assert_eq!(outcome, disk::Outcome::InMemory);
+    assert!(
+        matches!(&outcome, disk::Outcome::InMemory(why) if why.contains("could not be read")),
+        "{outcome:?}"
+    );
     assert_eq!(full.len(), articles.len());
     assert!(!disk::index_dir(&cache, &fingerprint).exists());
     // Saved when every body reads; an update whose added file has an unread body is not.
@@ -532,7 +535,10 @@ fn an_index_missing_a_body_that_could_not_be_read_is_not_saved() {
     let (changed, mut articles) = pages.load();
     articles[1] = articles[1].head_only(&reader);
     let (_, outcome) = disk::open_or_build(&cache, &changed, &articles).expect("update");
-    assert_eq!(outcome, disk::Outcome::InMemory);
+    assert!(
+        matches!(&outcome, disk::Outcome::InMemory(why) if why.contains("could not be read")),
+        "{outcome:?}"
+    );
     assert!(!disk::index_dir(&cache, &changed).exists());
     let (_, outcome) = disk::open_or_build(&cache, &fingerprint, &good).expect("old");
     assert_eq!(
@@ -565,4 +571,63 @@ fn progress_counts_the_articles_a_build_or_an_update_indexes() {
         "{outcome:?}"
     );
     assert_eq!(progress.counts(), (1, 1), "the changed file's one article");
+}
+
+#[test]
+fn each_outcome_is_told_in_one_line_and_an_opened_index_not_at_all() {
+    let updated = |changed, added, removed| {
+        disk::Outcome::Updated {
+            changed,
+            added,
+            removed,
+        }
+        .notice()
+    };
+    assert_eq!(disk::Outcome::Opened.notice(), None);
+    assert_eq!(
+        updated(1, 0, 0).as_deref(),
+        Some("text index updated: 1 file changed")
+    );
+    assert_eq!(
+        updated(0, 2, 0).as_deref(),
+        Some("text index updated: 2 files added")
+    );
+    assert_eq!(
+        updated(0, 0, 1).as_deref(),
+        Some("text index updated: 1 file removed")
+    );
+    assert_eq!(
+        updated(3, 1, 2).as_deref(),
+        Some("text index updated: 3 files changed, 1 added, 2 removed")
+    );
+    assert_eq!(updated(0, 0, 0).as_deref(), Some("text index updated"));
+    assert_eq!(
+        disk::Outcome::Built("none saved".to_owned())
+            .notice()
+            .as_deref(),
+        Some("text index built (none saved)")
+    );
+    assert_eq!(
+        disk::Outcome::Built(String::new()).notice().as_deref(),
+        Some("text index built")
+    );
+    assert_eq!(
+        disk::Outcome::InMemory("disk full".to_owned())
+            .notice()
+            .as_deref(),
+        Some("text index built in memory, not saved (disk full)")
+    );
+}
+
+#[test]
+fn a_first_build_says_no_index_was_saved() {
+    let files: Vec<Vec<String>> = (0..2).map(|i| vec![format!("黄河{i}流域")]).collect();
+    let pages = Pages::new(&files);
+    let cache = pages.cache();
+    let (fingerprint, articles) = pages.load();
+    let (_, outcome) = disk::open_or_build(&cache, &fingerprint, &articles).expect("build");
+    assert_eq!(
+        outcome.notice().as_deref(),
+        Some("text index built (none saved)")
+    );
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::corpus::Progress;
 use crate::fulltext::FullText;
+use crate::fulltext::disk::Outcome;
 use crate::search::{Catalog, Results};
 use crate::state::SavedState;
 
@@ -28,8 +29,9 @@ pub enum Background {
     StateRestored(Box<SavedState>, Option<String>),
     /// The full-text index of the final store is being opened or built.
     Indexing,
-    /// The full-text index is ready (or why it could not be had).
-    IndexReady(Result<Arc<FullText>, String>),
+    /// The full-text index is ready, with what became of the one saved beside the cache entry
+    /// (None when there is no cache entry), or why it could not be had.
+    IndexReady(Result<(Arc<FullText>, Option<Outcome>), String>),
     /// The body query of this filter generation found these articles, ranked.
     BodyDone(super::bodies::BodyAnswer),
 }

@@ -267,11 +267,14 @@ fn index_in_background(
             let built = match &entry {
                 Some((cache, fingerprint)) => {
                     crate::fulltext::disk::open_or_build(cache, fingerprint, store.articles())
-                        .map(|(index, _)| index)
+                        .map(|(index, outcome)| (index, Some(outcome)))
                 }
-                None => crate::fulltext::FullText::build_in_ram(store.articles()),
+                None => crate::fulltext::FullText::build_in_ram(store.articles())
+                    .map(|index| (index, None)),
             };
-            let ready = built.map(Arc::new).map_err(|e| e.to_string());
+            let ready = built
+                .map(|(index, outcome)| (Arc::new(index), outcome))
+                .map_err(|e| e.to_string());
             let _ = tx.send(Background::IndexReady(ready));
         });
     if let Err(error) = spawned {

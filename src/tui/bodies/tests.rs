@@ -38,7 +38,10 @@ fn app_over(store: Arc<Catalog>) -> App {
     let mut app = App::new(store, &TuiOptions::default());
     crate::tui::update::start(&mut app);
     update(&mut app, Action::Resize(100, 30));
-    receive(&mut app, Background::IndexReady(Ok(Arc::new(index))));
+    receive(
+        &mut app,
+        Background::IndexReady(Ok((Arc::new(index), None))),
+    );
     app
 }
 

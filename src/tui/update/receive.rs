@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::filter::{ask_bodies, merge_bodies, refilter, refilter_people, select_pending};
 use super::sync;
 use crate::corpus::Progress;
+use crate::fulltext::disk::Outcome;
 use crate::search::Catalog;
 use crate::state::SavedState;
 use crate::tui::app::{App, Selection};
@@ -52,8 +53,13 @@ pub fn receive(app: &mut App, news: Background) {
         Background::IndexReady(ready) => {
             app.indexing = false;
             match ready {
-                Ok(index) => {
+                Ok((index, outcome)) => {
                     app.fulltext = Some(index);
+                    // Said unless a notice is up that the user has not seen go yet (files
+                    // that failed, say): that one matters more.
+                    if app.notice.is_none() {
+                        app.notice = outcome.as_ref().and_then(Outcome::notice);
+                    }
                     // The filter typed meanwhile is looked for in the text now.
                     ask_bodies(app);
                 }

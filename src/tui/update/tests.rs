@@ -473,6 +473,54 @@ fn files_that_failed_are_said_and_listed() {
     assert_eq!(app.mode(), Mode::Browse(Focus::List));
 }
 
+/// The index of `app`'s articles, built in memory, ready with `outcome`.
+fn index_ready(app: &App, outcome: Option<crate::fulltext::disk::Outcome>) -> Background {
+    let index = crate::fulltext::FullText::build_in_ram(app.store.articles()).expect("index");
+    Background::IndexReady(Ok((Arc::new(index), outcome)))
+}
+
+#[test]
+fn what_became_of_the_text_index_is_said_when_it_arrives() {
+    use crate::fulltext::disk::Outcome;
+    let mut app = app();
+    receive(&mut app, Background::Indexing);
+    let updated = Outcome::Updated {
+        changed: 1,
+        added: 0,
+        removed: 0,
+    };
+    let ready = index_ready(&app, Some(updated));
+    receive(&mut app, ready);
+    settle(&mut app);
+    assert!(!app.indexing && app.fulltext.is_some());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("text index updated: 1 file changed")
+    );
+    // An index opened as it was saved, or built in memory without a cache, is no news.
+    for outcome in [Some(Outcome::Opened), None] {
+        let mut app = self::app();
+        let ready = index_ready(&app, outcome);
+        receive(&mut app, ready);
+        assert_eq!(app.notice, None);
+    }
+    // A notice the user has not seen go yet is kept.
+    let mut app = self::app();
+    receive(
+        &mut app,
+        Background::LoadFailures(vec!["bad.txt: binary".into()]),
+    );
+    let ready = index_ready(&app, Some(Outcome::Built("none saved".into())));
+    receive(&mut app, ready);
+    let notice = app.notice.clone().expect("a notice");
+    assert!(notice.starts_with("1 file could not be read"), "{notice}");
+    // Once it has gone, the next index's news is shown.
+    update(&mut app, Action::Down);
+    let ready = index_ready(&app, Some(Outcome::Built("none saved".into())));
+    receive(&mut app, ready);
+    assert_eq!(app.notice.as_deref(), Some("text index built (none saved)"));
+}
+
 #[test]
 fn a_notice_is_shown_until_the_next_key() {
     let options = TuiOptions {
