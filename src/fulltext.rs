@@ -48,12 +48,12 @@ pub use tokenizer::{BigramTokenizer, found_as_written, normalize, normalize_char
 /// How far a build or update of the index has come: articles to index and indexed so far,
 /// shared with whoever shows it.
 #[derive(Debug, Default)]
-pub struct Progress {
+pub struct IndexProgress {
     total: AtomicUsize,
     done: AtomicUsize,
 }
 
-impl Progress {
+impl IndexProgress {
     /// The part done, from 0 to 1; `None` before anything is to be indexed.
     pub fn fraction(&self) -> Option<f64> {
         let (done, total) = self.counts();
@@ -66,13 +66,13 @@ impl Progress {
     }
 
     /// Starts counting towards `total` articles.
-    fn start(&self, total: usize) {
+    pub(crate) fn start(&self, total: usize) {
         self.done.store(0, Relaxed);
         self.total.store(total, Relaxed);
     }
 
     /// One more article indexed.
-    fn step(&self) {
+    pub(crate) fn step(&self) {
         self.done.fetch_add(1, Relaxed);
     }
 }
@@ -203,13 +203,21 @@ fn slots_in_order(files: &[FileArticles]) -> Vec<(u32, &FileArticles)> {
 impl FullText {
     /// Builds the index of `articles` in memory.
     pub fn build_in_ram(articles: &[Article]) -> Result<FullText, Error> {
+        FullText::build_in_ram_counting(articles, &IndexProgress::default())
+    }
+
+    /// Builds the index of `articles` in memory, counting the articles indexed in `progress`.
+    pub fn build_in_ram_counting(
+        articles: &[Article],
+        progress: &IndexProgress,
+    ) -> Result<FullText, Error> {
         let (schema, _) = schema();
         let files = files::by_file(articles);
         FullText::fill(
             Index::create_in_ram(schema),
             articles,
             &slots_in_order(&files),
-            &Progress::default(),
+            progress,
         )
     }
 
@@ -217,7 +225,12 @@ impl FullText {
     /// its place among them (see [`FullText::open_in_dir`]).
     pub fn build_in_dir(dir: &Path, articles: &[Article]) -> Result<FullText, Error> {
         let files = files::by_file(articles);
-        FullText::build_slots_in_dir(dir, articles, &slots_in_order(&files), &Progress::default())
+        FullText::build_slots_in_dir(
+            dir,
+            articles,
+            &slots_in_order(&files),
+            &IndexProgress::default(),
+        )
     }
 
     /// Builds the index of the files `slots` of `articles` in the empty directory `dir`,
@@ -226,7 +239,7 @@ impl FullText {
         dir: &Path,
         articles: &[Article],
         slots: &[(u32, &FileArticles)],
-        progress: &Progress,
+        progress: &IndexProgress,
     ) -> Result<FullText, Error> {
         let (schema, _) = schema();
         FullText::fill(
@@ -304,7 +317,7 @@ impl FullText {
         index: Index,
         articles: &[Article],
         slots: &[(u32, &FileArticles)],
-        progress: &Progress,
+        progress: &IndexProgress,
     ) -> Result<FullText, Error> {
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
@@ -327,7 +340,7 @@ impl FullText {
         articles: &[Article],
         removed: &[u32],
         added: &[(u32, &FileArticles)],
-        progress: &Progress,
+        progress: &IndexProgress,
     ) -> Result<(), Error> {
         let index = FullText::open_checked(dir)?;
         index.tokenizers().register(TOKENIZER, BigramTokenizer);
@@ -484,7 +497,7 @@ fn add_files(
     writer: &IndexWriter,
     articles: &[Article],
     slots: &[(u32, &FileArticles)],
-    progress: &Progress,
+    progress: &IndexProgress,
 ) -> Result<(), Error> {
     let (_, fields) = schema();
     progress.start(slots.iter().map(|(_, file)| file.ids.len()).sum());

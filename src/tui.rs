@@ -175,7 +175,13 @@ fn event_loop(
     let size = screen.terminal().size()?;
     update::update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    // The indexing gauge moves without any event: redrawn when its percentage changes.
+    let mut shown_percent = None;
     loop {
+        if app.indexing && app.index_percent() != shown_percent {
+            shown_percent = app.index_percent();
+            dirty = true;
+        }
         if let Some(request) = app.request.take() {
             worker.submit(request);
         }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::FileArticles;
 use super::meta::{Meta, Plan, Wanted};
-use super::{Error, FullText, Progress};
+use super::{Error, FullText, IndexProgress};
 use crate::cache::{Cache, FULLTEXT_EXTENSION, Fingerprint};
 use crate::model::Article;
 
@@ -101,7 +101,7 @@ pub fn open_or_build(
     fingerprint: &Fingerprint,
     articles: &[Article],
 ) -> Result<(FullText, Outcome), Error> {
-    open_or_build_counting(cache, fingerprint, articles, &Progress::default())
+    open_or_build_counting(cache, fingerprint, articles, &IndexProgress::default())
 }
 
 /// [`open_or_build`], counting the articles indexed by a build or an update in `progress`.
@@ -109,7 +109,7 @@ pub fn open_or_build_counting(
     cache: &Cache,
     fingerprint: &Fingerprint,
     articles: &[Article],
-    progress: &Progress,
+    progress: &IndexProgress,
 ) -> Result<(FullText, Outcome), Error> {
     let dir = index_dir(cache, fingerprint);
     let wanted = Wanted::of(fingerprint, articles);
@@ -131,7 +131,7 @@ fn reuse(
     cache: &Cache,
     dir: &Path,
     wanted: &Wanted<'_>,
-    progress: &Progress,
+    progress: &IndexProgress,
 ) -> Result<(FullText, Outcome), String> {
     let own = read_meta(dir);
     let mut why = match &own {
@@ -244,7 +244,7 @@ fn update(
     meta: &Meta,
     plan: &Plan<'_>,
     wanted: &Wanted<'_>,
-    progress: &Progress,
+    progress: &IndexProgress,
 ) -> Result<FullText, Error> {
     let tmp = temporary(cache, dir)?;
     let updated = link_index_files(from, &tmp)
@@ -293,7 +293,7 @@ fn build(
     cache: &Cache,
     dir: &Path,
     wanted: &Wanted<'_>,
-    progress: &Progress,
+    progress: &IndexProgress,
 ) -> Result<FullText, Error> {
     let tmp = temporary(cache, dir)?;
     let meta = wanted.fresh();

@@ -555,7 +555,7 @@ fn progress_counts_the_articles_a_build_or_an_update_indexes() {
         .collect();
     let mut pages = Pages::new(&files);
     let cache = pages.cache();
-    let progress = Progress::default();
+    let progress = IndexProgress::default();
     assert_eq!(progress.fraction(), None, "nothing to index yet");
     let (fingerprint, articles) = pages.load();
     disk::open_or_build_counting(&cache, &fingerprint, &articles, &progress).expect("build");

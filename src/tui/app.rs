@@ -14,7 +14,7 @@ use super::line::LineInput;
 use super::marks::Marks;
 use crate::config::Config;
 use crate::corpus::Progress;
-use crate::fulltext::FullText;
+use crate::fulltext::{FullText, IndexProgress};
 use crate::search::{Catalog, SearchRequest};
 use crate::search::{Query, Results};
 use crate::state::{SavedFilter, SavedState};
@@ -226,6 +226,8 @@ pub struct App {
     pub fulltext: Option<Arc<FullText>>,
     /// True while the full-text index is opened or built.
     pub indexing: bool,
+    /// How far the index being built or updated has come, once the index thread says.
+    pub index_progress: Option<Arc<IndexProgress>>,
     /// The words and phrases of the filter looked for in the text (see [`super::bodies`]).
     pub body_terms: Option<Vec<String>>,
     /// A body query waiting to be sent to the body thread.
@@ -253,6 +255,12 @@ pub struct App {
 }
 
 impl App {
+    /// How much of the full-text index is built or updated, in percent, once known.
+    pub fn index_percent(&self) -> Option<u8> {
+        let fraction = self.index_progress.as_ref()?.fraction()?;
+        Some((fraction * 100.0).floor().clamp(0.0, 100.0) as u8)
+    }
+
     /// A reader over `store` as `options` ask, before its first update: the initial filter
     /// typed but not yet searched for, the reader not laid out ([`super::update::start`] does
     /// both).
@@ -310,6 +318,7 @@ impl App {
             clipboard: None,
             fulltext: None,
             indexing: false,
+            index_progress: None,
             body_terms: None,
             body_request: None,
             body: None,

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use crate::corpus::Progress;
-use crate::fulltext::FullText;
 use crate::fulltext::disk::Outcome;
+use crate::fulltext::{FullText, IndexProgress};
 use crate::search::{Catalog, Results};
 use crate::state::SavedState;
 
@@ -27,8 +27,8 @@ pub enum Background {
     /// The saved reading state of the loaded corpus (bookmarks, read marks, filter, selection)
     /// and a notice about it, applied once the final store is in.
     StateRestored(Box<SavedState>, Option<String>),
-    /// The full-text index of the final store is being opened or built.
-    Indexing,
+    /// The full-text index of the final store is being opened or built, this far.
+    Indexing(Arc<IndexProgress>),
     /// The full-text index is ready, with what became of the one saved beside the cache entry
     /// (None when there is no cache entry), or why it could not be had.
     IndexReady(Result<(Arc<FullText>, Option<Outcome>), String>),

@@ -259,18 +259,24 @@ fn index_in_background(
     if store.is_empty() {
         return;
     }
-    let _ = tx.send(Background::Indexing);
+    let progress = Arc::new(crate::fulltext::IndexProgress::default());
+    let _ = tx.send(Background::Indexing(Arc::clone(&progress)));
     let failed = tx.clone();
     let spawned = thread::Builder::new()
         .name("fulltext".into())
         .spawn(move || {
             let built = match &entry {
-                Some((cache, fingerprint)) => {
-                    crate::fulltext::disk::open_or_build(cache, fingerprint, store.articles())
-                        .map(|(index, outcome)| (index, Some(outcome)))
+                Some((cache, fingerprint)) => crate::fulltext::disk::open_or_build_counting(
+                    cache,
+                    fingerprint,
+                    store.articles(),
+                    &progress,
+                )
+                .map(|(index, outcome)| (index, Some(outcome))),
+                None => {
+                    crate::fulltext::FullText::build_in_ram_counting(store.articles(), &progress)
+                        .map(|index| (index, None))
                 }
-                None => crate::fulltext::FullText::build_in_ram(store.articles())
-                    .map(|index| (index, None)),
             };
             let ready = built
                 .map(|(index, outcome)| (Arc::new(index), outcome))

@@ -49,9 +49,13 @@ pub fn receive(app: &mut App, news: Background) {
                 select_pending(app);
             }
         }
-        Background::Indexing => app.indexing = true,
+        Background::Indexing(progress) => {
+            app.indexing = true;
+            app.index_progress = Some(progress);
+        }
         Background::IndexReady(ready) => {
             app.indexing = false;
+            app.index_progress = None;
             match ready {
                 Ok((index, outcome)) => {
                     app.fulltext = Some(index);

@@ -483,7 +483,7 @@ fn index_ready(app: &App, outcome: Option<crate::fulltext::disk::Outcome>) -> Ba
 fn what_became_of_the_text_index_is_said_when_it_arrives() {
     use crate::fulltext::disk::Outcome;
     let mut app = app();
-    receive(&mut app, Background::Indexing);
+    receive(&mut app, Background::Indexing(Arc::default()));
     let updated = Outcome::Updated {
         changed: 1,
         added: 0,
@@ -838,4 +838,35 @@ fn the_article_search_takes_the_place_of_the_filters_matches() {
 
 fn typed_actions(s: &str) -> Vec<Action> {
     s.chars().map(Action::Insert).collect()
+}
+
+/// The bottom row of `app` drawn `width` columns wide.
+fn status_bar(app: &App, width: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, 12))
+        .expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..width)
+        .map(|x| buf[(x, buf.area.height - 1)].symbol())
+        .collect()
+}
+
+#[test]
+fn the_status_bar_shows_how_far_the_text_index_has_come() {
+    let mut app = app();
+    let progress = Arc::new(crate::fulltext::IndexProgress::default());
+    receive(&mut app, Background::Indexing(Arc::clone(&progress)));
+    assert_eq!(app.index_percent(), None, "nothing to index counted yet");
+    assert!(status_bar(&app, 100).contains("indexing text…"));
+    progress.start(4);
+    progress.step();
+    assert_eq!(app.index_percent(), Some(25));
+    let bar = status_bar(&app, 100);
+    assert!(bar.contains("indexing text 25%"), "{bar}");
+    let ready = index_ready(&app, None);
+    receive(&mut app, ready);
+    assert_eq!(app.index_percent(), None);
+    assert!(!status_bar(&app, 100).contains("indexing"));
 }

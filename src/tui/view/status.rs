@@ -40,7 +40,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         left.push_str(" · searching…");
     }
     if app.indexing {
-        left.push_str(" · indexing text…");
+        match app.index_percent() {
+            Some(percent) => left.push_str(&format!(" · indexing text {percent}%")),
+            None => left.push_str(" · indexing text…"),
+        }
     }
     let body_rows = app.body_only.as_ref().map_or(0, |b| b.len());
     if body_rows > 0 {
