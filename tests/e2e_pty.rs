@@ -202,6 +202,15 @@ impl Session {
         });
     }
 
+    /// Waits until the sample is loaded and its full-text index is ready: the status bar
+    /// no longer says it is indexing.
+    fn wait_index_ready(&self) {
+        self.wait_screen("the index ready", |screen| {
+            let text = screen.contents();
+            text.contains("51/51 articles") && !text.contains("indexing text")
+        });
+    }
+
     /// Waits until the filter input shows exactly `query`, no search is running, and `cond`
     /// holds: the screen then shows the results of that query and nothing older.
     fn wait_query(&self, query: &str, cond: impl Fn(&str) -> bool) {
@@ -1130,10 +1139,7 @@ fn an_idle_reader_writes_nothing_to_the_terminal() {
     };
     s.wait_ready();
     // Idle once the corpus is loaded and its full-text index is ready.
-    s.wait_screen("the index ready", |screen| {
-        let text = screen.contents();
-        text.contains("51/51 articles") && !text.contains("indexing text…")
-    });
+    s.wait_index_ready();
     let before = s.wait_quiet(Duration::from_millis(300));
     // Long enough for dozens of frames at the old fixed tick; an idle reader draws none.
     thread::sleep(Duration::from_millis(1500));
@@ -1310,10 +1316,7 @@ fn a_word_found_only_in_a_body_lists_its_article_with_a_snippet_and_is_highlight
     };
     s.wait_ready();
     // The full-text index is built after the load; the status bar says so meanwhile.
-    s.wait_screen("the index ready", |screen| {
-        let text = screen.contents();
-        text.contains("51/51 articles") && !text.contains("indexing text…")
-    });
+    s.wait_index_ready();
     // 禀赋 is in the body of this article and in no headline.
     s.send("/禀赋");
     s.wait_query("禀赋", |text| {
@@ -1354,10 +1357,7 @@ fn the_reader_searches_its_article_and_steps_through_the_matches() {
     s.wait_ready();
     // Once the index is ready, its notice comes and goes with the next key, never between
     // the keys below and what they show.
-    s.wait_screen("the index ready", |screen| {
-        let text = screen.contents();
-        text.contains("51/51 articles") && !text.contains("indexing text…")
-    });
+    s.wait_index_ready();
     // The first article, 山阳区召开“四城联创”工作务虚会: 会议 is in four of its lines at this
     // width (two of them in its first paragraph, two paragraphs begin with it), never in its
     // headline.
