@@ -178,8 +178,9 @@ fn event_loop(
     // The indexing gauge moves without any event: redrawn when its percentage changes.
     let mut shown_percent = None;
     loop {
-        if app.indexing && app.index_percent() != shown_percent {
-            shown_percent = app.index_percent();
+        let percent = app.index_percent();
+        if app.indexing && percent != shown_percent {
+            shown_percent = percent;
             dirty = true;
         }
         if let Some(request) = app.request.take() {

@@ -6,7 +6,6 @@ use std::borrow::Cow;
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
 use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
-use super::model::LexTag;
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
 use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
@@ -270,13 +269,14 @@ impl PersonExtractor {
         if !closed || chars < 2 || score / (chars as f32) < FOREIGN_NAME_MIN_MEAN {
             return None;
         }
-        let name = seg.slice(start, end);
-        let ordinary = self.jieba.cut(name, false).iter().any(|t| {
-            t.word.chars().count() >= 2
-                && self
-                    .dict_entry(t.word)
-                    .is_some_and(|l| l.tag != LexTag::Name)
-        });
+        let ordinary = self
+            .jieba
+            .cut(seg.slice(start, end), false)
+            .iter()
+            .any(|t| {
+                t.word.chars().count() >= 2
+                    && self.is_common_word(seg, start + t.byte_start, start + t.byte_end)
+            });
         (!ordinary).then_some(end)
     }
 
