@@ -459,6 +459,15 @@ impl CueScratch {
         }
     }
 
+    /// True when a longer title word of the lists runs on past byte `end`, one or two
+    /// characters further (`副总|理`): a role that ends at `end` is only its beginning.
+    pub(super) fn title_runs_past(&self, end: usize) -> bool {
+        (1..=2).any(|k| {
+            self.title_before(end + k * HAN_LEN)
+                .is_some_and(|len| len > k * HAN_LEN)
+        })
+    }
+
     /// True when a context word of two or more characters starts inside the candidate `s..e`
     /// after its first character (`安南希望`, `拉埃女士`).
     pub(super) fn swallows(&self, s: usize, e: usize) -> bool {

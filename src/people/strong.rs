@@ -107,20 +107,21 @@ impl PersonExtractor {
         cues: &mut CueScratch,
         hits: &mut Vec<Hit>,
     ) {
-        // Longest role ending at each position, verbs starting at each position, titles after.
+        // Sorted by end then length: the last entry of each end is its longest role.
+        cues.role_ends.sort_unstable();
+        let roles = &cues.role_ends;
+        for (k, &(end, len)) in roles.iter().enumerate() {
+            // The longest role of each end, unless a longer title runs on (`副总|理`).
+            if roles.get(k + 1).is_none_or(|&(next, _)| next != end) && !cues.title_runs_past(end) {
+                self.role_list(seg, si, (end, len), roles, hits);
+            }
+        }
+        // Verbs starting at each position, titles after.
         let CueScratch {
-            role_ends,
             follower_at,
             title_at,
             ..
         } = cues;
-        // Sorted by end then length: the last entry of each end is its longest role.
-        role_ends.sort_unstable();
-        for (k, &(end, len)) in role_ends.iter().enumerate() {
-            if role_ends.get(k + 1).is_none_or(|&(next, _)| next != end) {
-                self.role_list(seg, si, (end, len), role_ends, hits);
-            }
-        }
         // Names before a verb need a boundary on their left; names before a title do not.
         for (positions, need_left) in [(follower_at, true), (title_at, false)] {
             positions.sort_unstable();

@@ -622,3 +622,17 @@ fn the_people_of_a_place_are_not_a_person() {
         ["李庄仁"]
     );
 }
+
+#[test]
+fn a_role_that_a_longer_title_runs_past_opens_no_name() {
+    // `副总` is a role, but here it is the start of `副总理`: the name is 卡鲁伊, not 理卡鲁伊.
+    assert_eq!(
+        named("会见了副总理卡鲁伊、部长马明远。"),
+        [
+            ("卡鲁伊".to_owned(), Some("副总理".to_owned())),
+            ("马明远".to_owned(), Some("部长".to_owned())),
+        ]
+    );
+    // The look-alike: a role that is itself the longer word still opens its name.
+    assert_eq!(names("集团副总经理马明远出席。"), ["马明远"]);
+}
