@@ -62,6 +62,10 @@ pub(super) struct ModelScratch {
     roles: Vec<(usize, usize)>,
 }
 
+/// Least transliteration statistic of every character of a name that a Chinese reading gives
+/// way to.
+const RUN_ON_MIN: f32 = 0.0;
+
 impl PersonExtractor {
     /// The names of one segment: the model's candidates merged with the strong hits found
     /// in it (`strong`, all of segment `si`), appended to `out`.
@@ -140,6 +144,31 @@ impl PersonExtractor {
                 .unwrap_or_default()
                 .iter()
                 .any(|&(a, b)| s.end <= b && b - a > s.end - s.start)
+        });
+        // A Chinese reading that a likely transliterated name runs on from (`伊梅尔|达`) is a
+        // piece of it, when every character of that name reads as a transliteration.
+        likely.clear();
+        likely.extend(
+            scored
+                .iter()
+                .filter_map(|&(_, k)| spans.get(k))
+                .filter(|s| s.features.kind == Kind::Translit && s.features.tr_min >= RUN_ON_MIN)
+                .map(|s| (s.start, s.end)),
+        );
+        likely.sort_unstable();
+        scored.retain(|&(_, k)| {
+            spans.get(k).is_some_and(|s| {
+                if s.features.kind != Kind::Chinese || s.features.rule_role {
+                    return true;
+                }
+                let from = likely.partition_point(|&(a, _)| a < s.start);
+                !likely
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|&&(a, _)| a == s.start)
+                    .any(|&(_, b)| b > s.end)
+            })
         });
         // Likeliest first; among equals the longer (two rules that both hold, `会长谷口清太郎`
         // read as a Chinese and as a Japanese name), then the order the candidates were made.

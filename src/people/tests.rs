@@ -636,3 +636,13 @@ fn a_role_that_a_longer_title_runs_past_opens_no_name() {
     // The look-alike: a role that is itself the longer word still opens its name.
     assert_eq!(names("集团副总经理马明远出席。"), ["马明远"]);
 }
+
+#[test]
+fn a_chinese_reading_gives_way_to_the_foreign_name_it_begins() {
+    // 伊梅丽 reads as surname 伊 plus a given name, but the transliteration runs on to 达.
+    assert_eq!(names("那位将军的遗孀伊梅丽达得到了赔偿。"), ["伊梅丽达"]);
+    // The look-alikes: a name that ends where the run of transliteration characters ends,
+    // and a name followed by a conjunction and another name.
+    assert_eq!(names("那位将军的遗孀马丽娜得到了赔偿。"), ["马丽娜"]);
+    assert_eq!(names("他与军长叶明及陈刚同志一起出发。"), ["叶明", "陈刚"]);
+}
