@@ -14,7 +14,7 @@ use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::stats::Row;
 use super::text::HAN_LEN;
-use super::words::STAFF_TITLES;
+use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
 
 /// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
@@ -179,6 +179,7 @@ impl PersonExtractor {
                 .then(a.1.cmp(&b.1))
         });
         taken.clear();
+        let first_hit = out.len();
         for &(p, k) in scored.iter() {
             let Some(s) = spans.get(k) else { continue };
             // Taken spans do not overlap: only the last one starting before this end may.
@@ -230,6 +231,7 @@ impl PersonExtractor {
                 sure: false,
             });
         }
+        drop_names_inside_roles(out, first_hit, strong);
     }
 
     /// The candidates of `text` with their cheap features, strong hits merged in, in
@@ -421,3 +423,33 @@ const OFFICE_PREFIXES: &str = "总副主";
 
 /// Most names of a `、` list walked back over to find what opens it.
 const LIST_ITEMS: usize = 8;
+
+/// Drops the hits from `first` on that lie inside the role printed before another hit
+/// (`布基纳法索总统孔波雷`: the country is part of 孔波雷's role), unless a strong rule found
+/// them or the role says whose relative or aide the hit is (`某某之子`).
+fn drop_names_inside_roles(out: &mut Vec<Hit>, first: usize, strong: &[Hit]) {
+    let Some(found) = out.get(first..) else {
+        return;
+    };
+    let roles: Vec<(usize, usize)> = found
+        .iter()
+        .filter_map(|h| {
+            let role = h.role.as_ref()?;
+            if RELATIONS.iter().any(|r| role.ends_with(r)) {
+                return None;
+            }
+            Some((h.at.checked_sub(role.len())?, h.at))
+        })
+        .collect();
+    if roles.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    out.retain(|h| {
+        k += 1;
+        let end = h.at + h.name.len();
+        k <= first
+            || !roles.iter().any(|&(a, b)| a <= h.at && end <= b)
+            || strong.iter().any(|s| s.at == h.at && s.name == h.name)
+    });
+}

@@ -646,3 +646,17 @@ fn a_chinese_reading_gives_way_to_the_foreign_name_it_begins() {
     assert_eq!(names("那位将军的遗孀马丽娜得到了赔偿。"), ["马丽娜"]);
     assert_eq!(names("他与军长叶明及陈刚同志一起出发。"), ["叶明", "陈刚"]);
 }
+
+#[test]
+fn a_name_inside_another_persons_role_is_a_place_unless_the_role_is_a_relation() {
+    assert_eq!(
+        named("执行主席、卡拉维纳总统孔波达在闭幕式上讲话。"),
+        [("孔波达".to_owned(), Some("卡拉维纳总统".to_owned()))]
+    );
+    assert_eq!(names("会见了马拉卡纳总统卡洛斯。"), ["卡洛斯"]);
+    // The look-alike: a relation names whose son someone is, and that one is a person.
+    assert_eq!(
+        names("他与刘大海之子刘志远一起出发。"),
+        ["刘大海", "刘志远"]
+    );
+}

@@ -474,3 +474,36 @@ pub(super) const NOT_CAMPAIGN: &str = "大中小同医科文数化哲留教学";
 /// Titles of the paper's own staff: a name after one is a byline or credit, kept in its own
 /// field, not a person the text names (`（记者李雪梅）`).
 pub(super) const STAFF_TITLES: &[&str] = &["记者", "通讯员", "摄影", "摄", "编辑", "校对"];
+
+/// Titles that say whose relative, partner or aide someone is (`之子`, `夫人`, `秘书`): the
+/// name before them is a person, not a place or an organisation.
+pub(super) const RELATIONS: &[&str] = &[
+    "之子",
+    "之女",
+    "夫人",
+    "妻子",
+    "丈夫",
+    "女儿",
+    "儿子",
+    "父亲",
+    "母亲",
+    "哥哥",
+    "姐姐",
+    "弟弟",
+    "妹妹",
+    "遗孀",
+    "未婚夫",
+    "未婚妻",
+    "爷爷",
+    "奶奶",
+    "老伴",
+    "女友",
+    "男友",
+    "搭档",
+    "队友",
+    "战友",
+    "同事",
+    "秘书",
+    "助理",
+    "传人",
+];
