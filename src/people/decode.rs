@@ -13,7 +13,7 @@ use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::stats::Row;
-use super::text::HAN_LEN;
+use super::text::{HAN_LEN, is_han};
 use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
 
@@ -65,6 +65,9 @@ pub(super) struct ModelScratch {
 /// Least transliteration statistic of every character of a name that a Chinese reading gives
 /// way to.
 const RUN_ON_MIN: f32 = 0.0;
+
+/// Farthest a dictionary word that a name would be the start of may run past it.
+const LONGER_WORD_REACH: usize = 3;
 
 impl PersonExtractor {
     /// The names of one segment: the model's candidates merged with the strong hits found
@@ -197,13 +200,17 @@ impl PersonExtractor {
             if self.name_use(text, s.start, s.end) {
                 continue;
             }
+            // A piece of a longer dictionary word (`杜塞尔|多夫`, `扎扎|实实`) names nobody.
+            let ruled = s.features.rule_role || s.features.rule_bare;
+            if !ruled && self.begins_longer_word(text, s.start, s.end) {
+                continue;
+            }
             // `王某`, `李某某`: someone the text does not name.
             if name.contains('某') {
                 continue;
             }
             // Bylines are named only where a strong rule finds them in the text itself; a
             // name after a staff title is a byline.
-            let ruled = s.features.rule_role || s.features.rule_bare;
             if !ruled && (exclude.contains(&name) || after_staff_title(text, s.start)) {
                 continue;
             }
@@ -232,6 +239,31 @@ impl PersonExtractor {
             });
         }
         drop_names_inside_roles(out, first_hit, strong);
+    }
+
+    /// True when jieba's dictionary lists a word that starts at `start` and runs one to
+    /// three ideographs past `end`, other than an organisation's name.
+    fn begins_longer_word(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut to = end;
+        for c in text
+            .get(end..)
+            .unwrap_or_default()
+            .chars()
+            .take(LONGER_WORD_REACH)
+        {
+            if !is_han(c) {
+                return false;
+            }
+            to += c.len_utf8();
+            if let Some(word) = text.get(start..to)
+                && self.has_word(word)
+            {
+                // An organisation named after a person (`克林顿政府`) holds the name whole.
+                let tags = self.jieba.tag(word, false);
+                return !matches!(tags.as_slice(), [t] if t.tag == "nt");
+            }
+        }
+        false
     }
 
     /// The candidates of `text` with their cheap features, strong hits merged in, in

@@ -660,3 +660,11 @@ fn a_name_inside_another_persons_role_is_a_place_unless_the_role_is_a_relation()
         ["刘大海", "刘志远"]
     );
 }
+
+#[test]
+fn the_start_of_a_longer_dictionary_word_is_no_name() {
+    assert_eq!(names("踏踏实实做人，扎扎实实做事。"), Vec::<String>::new());
+    assert_eq!(names("昨天在杜塞尔多夫战胜对手。"), Vec::<String>::new());
+    // The look-alike: an organisation named after a person holds the name whole.
+    assert_eq!(names("在中美对话之后，克林顿政府明确承诺。"), ["克林顿"]);
+}
