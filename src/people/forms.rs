@@ -45,6 +45,14 @@ impl PersonExtractor {
                 hits.push(sure_hit(si, text, s, end));
             }
         }
+        // Before a verb or a title printed after a name, at a clause boundary.
+        for &e in cues.follower_at.iter().chain(&cues.title_at) {
+            if let Some(start) = self.japanese_name_before(text, cues, e)
+                && !hits.iter().any(|h| h.at < e && start < h.at + h.name.len())
+            {
+                hits.push(sure_hit(si, text, start, e));
+            }
+        }
     }
 
     /// Start of a two-character given name standing alone right before byte `end`.
@@ -73,31 +81,65 @@ impl PersonExtractor {
     /// End of a Japanese name right after a title ending at byte `start`: a two-character
     /// surname and a two- or three-character given name, then a clause boundary or a verb.
     fn japanese_name(&self, text: &str, cues: &CueScratch, start: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        let surname_end = han_at(bytes, start + HAN_LEN)?;
-        if han_at(bytes, start).is_none() || !JAPANESE_SURNAME_ENDS.contains(surname_end) {
-            return None;
-        }
         for given in [3, 2] {
             let end = start + (2 + given) * HAN_LEN;
-            let Some(last) = han_at(bytes, end - HAN_LEN) else {
-                continue;
-            };
-            let all_han = (2..2 + given).all(|k| han_at(bytes, start + k * HAN_LEN).is_some());
-            let chars_ok = text
-                .get(start..end)
-                .is_some_and(|n| !n.chars().any(|c| self.sets.function.contains(&c)));
-            if !all_han || !chars_ok || !JAPANESE_GIVEN_ENDS.contains(last) {
+            if !self.japanese_shaped(text, cues, start, end) {
                 continue;
             }
             let right = cues.right(&self.context_chars, text, end);
-            let closed = !matches!(right, Right::Other | Right::Suffix | Right::Dot);
-            let name = text.get(start..end)?;
-            if closed && !self.has_word(name) && !cues.crosses(start, end) {
+            if !matches!(right, Right::Other | Right::Suffix | Right::Dot) {
                 return Some(end);
             }
         }
         None
+    }
+
+    /// Start of a Japanese name right before byte `end` (a verb or a title printed after
+    /// it), with a clause boundary or a function word before it (`，武村正义说`).
+    fn japanese_name_before(&self, text: &str, cues: &CueScratch, end: usize) -> Option<usize> {
+        for given in [3, 2] {
+            let Some(start) = end.checked_sub((2 + given) * HAN_LEN) else {
+                continue;
+            };
+            let before = text.get(..start).and_then(|t| t.chars().next_back());
+            if before.is_some_and(|c| is_han(c) && !BEFORE_GIVEN.contains(c)) {
+                continue;
+            }
+            if self.japanese_shaped(text, cues, start, end) {
+                return Some(start);
+            }
+        }
+        None
+    }
+
+    /// True when `start..end` reads as a Japanese name: a two-character surname and a two-
+    /// or three-character given name, all ideographs with the ends such names have, no
+    /// function character, not a common word, and no longer word running into it.
+    fn japanese_shaped(&self, text: &str, cues: &CueScratch, start: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let chars = end.saturating_sub(start) / HAN_LEN;
+        if !(4..=5).contains(&chars)
+            || (0..chars).any(|k| han_at(bytes, start + k * HAN_LEN).is_none())
+        {
+            return false;
+        }
+        let surname_end = han_at(bytes, start + HAN_LEN);
+        let last = han_at(bytes, end - HAN_LEN);
+        let Some(name) = text.get(start..end) else {
+            return false;
+        };
+        if !surname_end.is_some_and(|c| JAPANESE_SURNAME_ENDS.contains(c))
+            || !last.is_some_and(|c| JAPANESE_GIVEN_ENDS.contains(c))
+            || name.chars().any(|c| self.sets.function.contains(&c))
+        {
+            return false;
+        }
+        // The dictionary lists some such names as words (`桥本龙太郎`); only a common word
+        // is not a name.
+        let common = self
+            .dict_entry(name)
+            .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN);
+        !common && !cues.crosses(start, end)
     }
 }
 

@@ -668,3 +668,21 @@ fn the_start_of_a_longer_dictionary_word_is_no_name() {
     // The look-alike: an organisation named after a person holds the name whole.
     assert_eq!(names("在中美对话之后，克林顿政府明确承诺。"), ["克林顿"]);
 }
+
+#[test]
+fn a_japanese_name_after_a_title_or_opening_a_clause() {
+    // After a title, closed by a preposition.
+    assert_eq!(
+        names("日本首相松本龙太郎在今天晚上发表讲话。"),
+        ["松本龙太郎"]
+    );
+    // At a clause boundary, before a verb of speech or `一行`.
+    assert_eq!(names("会见时，石村正雄说，两国要加强合作。"), ["石村正雄"]);
+    assert_eq!(names("石村正雄一行昨天抵达北京。"), ["石村正雄"]);
+    // The look-alikes: inside running text, or not ending like a given name.
+    assert_eq!(
+        names("这次会上田主任说，要抓好落实。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("会见时，石村正在说明情况。"), Vec::<String>::new());
+}
