@@ -3,6 +3,7 @@
 //! after a title (`日本首相桥本龙太郎`).
 
 use super::cues::{CueScratch, Right};
+use super::lexicon::FUNCTION_SURNAMES;
 use super::model::LexTag;
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, han_at, is_han};
@@ -45,6 +46,18 @@ impl PersonExtractor {
                 hits.push(sure_hit(si, text, s, end));
             }
         }
+        // A surname that is also a function word, opening a clause (`，和万春还…`).
+        let mut prev: Option<char> = None;
+        for (at, c) in text.char_indices() {
+            let opens_clause = prev.is_none_or(|p| !is_han(p));
+            prev = Some(c);
+            if opens_clause
+                && FUNCTION_SURNAMES.contains(c)
+                && let Some(end) = self.function_surname_name(text, cues, at)
+            {
+                hits.push(sure_hit(si, text, at, end));
+            }
+        }
         // Before a verb or a title printed after a name, at a clause boundary.
         for &e in cues.follower_at.iter().chain(&cues.title_at) {
             if let Some(start) = self.japanese_name_before(text, cues, e)
@@ -76,6 +89,44 @@ impl PersonExtractor {
             Some(lex) if lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN => None,
             _ => Some(start),
         }
+    }
+
+    /// End of a three-character name at byte `start`, which opens a clause with a surname
+    /// that is also a function word (`和`, `向`, `于`): the surname and the first given
+    /// character make no word (`同时`), the given name is no common word (`大家`), and a
+    /// verb, adverb, title or clause boundary follows.
+    fn function_surname_name(&self, text: &str, cues: &CueScratch, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let surname = han_at(bytes, start)?;
+        if !self.single.contains(&surname) {
+            return None;
+        }
+        let given = [
+            han_at(bytes, start + HAN_LEN)?,
+            han_at(bytes, start + 2 * HAN_LEN)?,
+        ];
+        if given
+            .iter()
+            .any(|&c| self.not_given.contains(&c) || self.stats.get(c, Stat::Given) < GIVEN_MIN)
+        {
+            return None;
+        }
+        let end = start + 3 * HAN_LEN;
+        let common = |from: usize, to: usize| {
+            text.get(from..to)
+                .and_then(|w| self.dict_entry(w))
+                .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN)
+        };
+        let head = text.get(start..start + 2 * HAN_LEN)?;
+        if self.has_word(head) || common(start + HAN_LEN, end) || common(start, end) {
+            return None;
+        }
+        let right = cues.right(&self.context_chars, text, end);
+        let follows = matches!(
+            right,
+            Right::End | Right::Speech | Right::Adv | Right::Title | Right::Title2
+        );
+        (follows && !cues.crosses(start, end)).then_some(end)
     }
 
     /// End of a Japanese name right after a title ending at byte `start`: a two-character

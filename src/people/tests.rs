@@ -686,3 +686,17 @@ fn a_japanese_name_after_a_title_or_opening_a_clause() {
     );
     assert_eq!(names("会见时，石村正在说明情况。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_function_word_surname_opening_a_clause() {
+    assert_eq!(
+        names("为了让乡亲们富起来，和秋林还帮助村民修路。"),
+        ["和秋林"]
+    );
+    assert_eq!(names("和秋林说，路修好了。"), ["和秋林"]);
+    // The look-alikes: the function word before a word (群众, 同时, 和平, 大家).
+    assert_eq!(names("我们要团结，和群众一起干。"), Vec::<String>::new());
+    assert_eq!(names("要抓好落实，同时加强管理。"), Vec::<String>::new());
+    assert_eq!(names("和平时一样，他早早起床。"), Vec::<String>::new());
+    assert_eq!(names("他们说，和大家说的一样。"), Vec::<String>::new());
+}
