@@ -700,3 +700,10 @@ fn a_function_word_surname_opening_a_clause() {
     assert_eq!(names("和平时一样，他早早起床。"), Vec::<String>::new());
     assert_eq!(names("他们说，和大家说的一样。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_preposition_before_a_given_name_used_alone_is_no_surname() {
+    assert_eq!(names("他立即回信向秋云女士道歉。"), ["秋云"]);
+    // The look-alike: opening the sentence, the same character is the surname.
+    assert_eq!(names("向秋云女士立即回信道歉。"), ["向秋云"]);
+}
