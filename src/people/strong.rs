@@ -116,6 +116,27 @@ impl PersonExtractor {
                 self.role_list(seg, si, (end, len), roles, hits);
             }
         }
+        // A foreign name after any other title of the lists, closed by punctuation
+        // (`前总理某某、`).
+        for end in cues.titles_ending() {
+            if roles.binary_search_by(|&(e, _)| e.cmp(&end)).is_ok() || cues.title_runs_past(end) {
+                continue;
+            }
+            // Closed by punctuation, a figure or 等 only: a verb may be glued to the run.
+            if let Some(name_end) = self.foreign_name_after(seg, end)
+                && seg.get(name_end).is_some_and(|c| !is_han(c) || c == '等')
+                && let Some(len) = cues.title_before(end)
+            {
+                hits.push(Hit {
+                    seg: si,
+                    at: end,
+                    name: seg.slice(end, name_end).to_owned(),
+                    role: Some(self.role_text(&seg.text, end - len, end)),
+                    strong: true,
+                    sure: true,
+                });
+            }
+        }
         // Verbs starting at each position, titles after.
         let CueScratch {
             follower_at,

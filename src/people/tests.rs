@@ -707,3 +707,19 @@ fn a_preposition_before_a_given_name_used_alone_is_no_surname() {
     // The look-alike: opening the sentence, the same character is the surname.
     assert_eq!(names("向秋云女士立即回信道歉。"), ["向秋云"]);
 }
+
+#[test]
+fn a_foreign_name_after_any_title_closed_by_punctuation() {
+    assert_eq!(
+        named("参加会谈的有前总理差瓦塔、外长普拉萨等。"),
+        [
+            ("差瓦塔".to_owned(), Some("前总理".to_owned())),
+            ("普拉萨".to_owned(), Some("外长".to_owned())),
+        ]
+    );
+    // The look-alikes: a run glued to the verb after it is left to the model, which finds
+    // no longer name; and an office after a title.
+    let glued = names("参加会谈的有前总理差瓦塔说明情况。");
+    assert!(glued.iter().all(|n| !n.contains('说')), "{glued:?}");
+    assert_eq!(names("他当过总理秘书长，后来退休。"), Vec::<String>::new());
+}
