@@ -242,7 +242,8 @@ impl PersonExtractor {
     }
 
     /// True when jieba's dictionary lists a word that starts at `start` and runs one to
-    /// three ideographs past `end`, other than an organisation's name.
+    /// three ideographs past `end`, other than a name with its title or an organisation's
+    /// name.
     fn begins_longer_word(&self, text: &str, start: usize, end: usize) -> bool {
         let mut to = end;
         for c in text
@@ -258,7 +259,14 @@ impl PersonExtractor {
             if let Some(word) = text.get(start..to)
                 && self.has_word(word)
             {
-                // An organisation named after a person (`克林顿政府`) holds the name whole.
+                // A name and its title (`布什总统`), or an organisation named after a person
+                // (`克林顿政府`), hold the name whole.
+                if text
+                    .get(end..to)
+                    .is_some_and(|tail| self.title_words.contains(tail))
+                {
+                    return false;
+                }
                 let tags = self.jieba.tag(word, false);
                 return !matches!(tags.as_slice(), [t] if t.tag == "nt");
             }
@@ -408,7 +416,7 @@ impl PersonExtractor {
 
 /// True when a staff title (`记者`, `通讯员`) stands right before byte `start`, or opens the
 /// `、` list the name at `start` continues (`记者甲、乙`).
-fn after_staff_title(text: &str, start: usize) -> bool {
+pub(super) fn after_staff_title(text: &str, start: usize) -> bool {
     staff_before(text.get(..start).unwrap_or_default(), LIST_ITEMS)
 }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::cues::CueScratch;
-use super::decode::{ModelScratch, SegmentIn};
+use super::decode::{ModelScratch, SegmentIn, after_staff_title};
 use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
@@ -119,7 +119,11 @@ impl PersonExtractor {
         // A foreign name after any other title of the lists, closed by punctuation
         // (`前总理某某、`).
         for end in cues.titles_ending() {
-            if roles.binary_search_by(|&(e, _)| e.cmp(&end)).is_ok() || cues.title_runs_past(end) {
+            // A name after a staff title (`记者`, `编辑`) is a byline.
+            if roles.binary_search_by(|&(e, _)| e.cmp(&end)).is_ok()
+                || cues.title_runs_past(end)
+                || after_staff_title(&seg.text, end)
+            {
                 continue;
             }
             // Closed by punctuation, a figure or 等 only: a verb may be glued to the run.
