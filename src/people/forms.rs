@@ -3,10 +3,9 @@
 //! after a title (`日本首相桥本龙太郎`).
 
 use super::cues::{CueScratch, Right};
-use super::lexicon::FUNCTION_SURNAMES;
 use super::model::LexTag;
 use super::stats::Stat;
-use super::text::{HAN_LEN, Segment, han_at, is_han};
+use super::text::{HAN_LEN, Segment, han_at, is_han, utf8_len};
 use super::{Hit, PersonExtractor};
 
 /// Honorifics after which a given name may stand alone.
@@ -46,17 +45,22 @@ impl PersonExtractor {
                 hits.push(sure_hit(si, text, s, end));
             }
         }
-        // A surname that is also a function word, opening a clause (`，和万春还…`).
-        let mut prev: Option<char> = None;
-        for (at, c) in text.char_indices() {
-            let opens_clause = prev.is_none_or(|p| !is_han(p));
-            prev = Some(c);
+        // A surname that is also a function word, opening a clause (`，和万春还…`): only
+        // the ideographs right after something else are looked at.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let mut opens_clause = true;
+        while let Some(&lead) = bytes.get(at) {
+            let han = (0xE4..=0xE9).contains(&lead);
             if opens_clause
-                && FUNCTION_SURNAMES.contains(c)
+                && han
+                && han_at(bytes, at).is_some_and(|c| self.sets.function_surname.contains(&c))
                 && let Some(end) = self.function_surname_name(text, cues, at)
             {
                 hits.push(sure_hit(si, text, at, end));
             }
+            opens_clause = !han;
+            at += utf8_len(lead);
         }
         // Before a verb or a title printed after a name, at a clause boundary.
         for &e in cues.follower_at.iter().chain(&cues.title_at) {
@@ -134,11 +138,13 @@ impl PersonExtractor {
     fn japanese_name(&self, text: &str, cues: &CueScratch, start: usize) -> Option<usize> {
         for given in [3, 2] {
             let end = start + (2 + given) * HAN_LEN;
-            if !self.japanese_shaped(text, cues, start, end) {
+            if end > text.len() {
                 continue;
             }
             let right = cues.right(&self.context_chars, text, end);
-            if !matches!(right, Right::Other | Right::Suffix | Right::Dot) {
+            if !matches!(right, Right::Other | Right::Suffix | Right::Dot)
+                && self.japanese_shaped(text, cues, start, end)
+            {
                 return Some(end);
             }
         }
@@ -185,12 +191,14 @@ impl PersonExtractor {
         {
             return false;
         }
+        if cues.crosses(start, end) {
+            return false;
+        }
         // The dictionary lists some such names as words (`桥本龙太郎`); only a common word
         // is not a name.
-        let common = self
+        !self
             .dict_entry(name)
-            .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN);
-        !common && !cues.crosses(start, end)
+            .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN)
     }
 }
 
