@@ -206,12 +206,16 @@ impl CueTable<CueKind> {
         out.ending.resize(text.len() + 1, (0, Left::Other));
         out.starting.clear();
         out.starting.resize(text.len() + 1, (0, Right::Other));
-        self.scan_each(text, |at, len, kind| match kind {
+        out.title_ends.clear();
+        let spaced = self.scan_each(text, |at, len, kind| match kind {
             CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
             CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
             CueKind::Strong(Cue::TitleAfter) => out.title_at.push(at),
             CueKind::Context(ctx) => out.context_word(at, len, ctx),
-        })
+        });
+        out.title_ends.sort_unstable();
+        out.title_ends.dedup();
+        spaced
     }
 }
 
@@ -251,6 +255,9 @@ pub(super) struct CueScratch {
     ending: Vec<(u8, Left)>,
     /// The same for the context word starting at each offset.
     starting: Vec<(u8, Right)>,
+    /// Every offset where a title word of the lists was once the best word ending there,
+    /// ascending: where [`CueScratch::titles_ending`] looks, instead of every offset.
+    title_ends: Vec<usize>,
 }
 
 /// What stands right before a name candidate.
@@ -425,6 +432,9 @@ impl CueScratch {
             && best.0 > slot.0
         {
             *slot = best;
+            if best.1 == Left::Title {
+                self.title_ends.push(at + len);
+            }
         }
         let right = match kind {
             Ctx::RightTitle => Some((rank(0), Right::Title)),
@@ -444,11 +454,10 @@ impl CueScratch {
 
     /// Every byte offset where a title word of the lists ends.
     pub(super) fn titles_ending(&self) -> impl Iterator<Item = usize> + '_ {
-        self.ending
+        self.title_ends
             .iter()
-            .enumerate()
-            .filter(|&(_, &(rank, class))| rank > 0 && class == Left::Title)
-            .map(|(s, _)| s)
+            .copied()
+            .filter(|&s| self.title_before(s).is_some())
     }
 
     /// The byte length of the title word of the lists that ends at byte `s`, if one does.
