@@ -7,7 +7,7 @@
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
-use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::STAGE_ONE_LOG_ODDS;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
@@ -262,7 +262,14 @@ pub(super) struct CheapChinese {
     swallows_cue: f32,
     left: [f32; LEFT_CLASSES],
     right: [f32; RIGHT_CLASSES],
+    /// The most that what follows the candidate (its right class, `no_cue`) and a swallowed
+    /// cue can add, when the left class is a cue and when it is not.
+    rest_max: [f32; 2],
 }
+
+/// How far below the stage-one threshold a bound must stay for the candidate to be
+/// rejected without the rest of its score: far more than the rounding of a few additions.
+const BOUND_MARGIN: f32 = 1e-3;
 
 impl CheapChinese {
     /// The weights of `CHEAP` that a Chinese candidate can use before the full measure.
@@ -288,7 +295,20 @@ impl CheapChinese {
             };
             names.get(k).map_or(0.0, |n| w(&format!("cn.{prefix}.{n}")))
         };
+        let right: [f32; RIGHT_CLASSES] = std::array::from_fn(|k| class("right", k));
+        let no_cue = w("cn.no_cue");
+        let rest_max = |left: Left| {
+            let most = RIGHTS
+                .iter()
+                .map(|&r| {
+                    let cue = if has_cue(left, r, false) { 0.0 } else { no_cue };
+                    right.get(r as usize).copied().unwrap_or(0.0) + cue
+                })
+                .fold(f32::NEG_INFINITY, f32::max);
+            most + w("swallows_cue").max(0.0)
+        };
         CheapChinese {
+            rest_max: [rest_max(Left::Other), rest_max(Left::Title)],
             base: w("bias") + w("cn"),
             surname: w("cn.surname"),
             given: w("cn.given"),
@@ -299,11 +319,11 @@ impl CheapChinese {
             ends_place_suffix: w("cn.ends_place_suffix"),
             given_translit: w("cn.given_translit"),
             next_to_dot: w("cn.next_to_dot"),
-            no_cue: w("cn.no_cue"),
+            no_cue,
             quoted: w("quoted"),
             swallows_cue: w("swallows_cue"),
             left: std::array::from_fn(|k| class("left", k)),
-            right: std::array::from_fn(|k| class("right", k)),
+            right,
         }
     }
 
@@ -329,9 +349,6 @@ impl CheapChinese {
         let Some(first) = rows.get(k) else {
             return false;
         };
-        let after = rows.get(k + n);
-        let end = after.map_or(text.len(), |x| x.off);
-        let right = ctx.right_of(&ex.context_chars, end, after.map(|x| x.c));
         let mut z = self.base;
         z += self.surname
             * if compound {
@@ -376,6 +393,19 @@ impl CheapChinese {
         if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
             z += self.quoted;
         }
+        // Most candidates fail whatever follows them: the right class and the cue test are
+        // left out when even their best cannot lift the score to the threshold.
+        let left_w = self.left.get(left as usize).copied().unwrap_or(0.0);
+        let rest_max = self
+            .rest_max
+            .get(usize::from(has_cue(left, Right::Other, false)))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        if z + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN {
+            return false;
+        }
+        let end = next.map_or(text.len(), |x| x.off);
+        let right = ctx.right_of(&ex.context_chars, end, next.map(|x| x.c));
         if ctx.swallows(first.off, end) {
             z += self.swallows_cue;
         }

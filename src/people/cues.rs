@@ -318,6 +318,31 @@ pub(super) enum Right {
 /// Number of [`Right`] classes.
 pub(super) const RIGHT_CLASSES: usize = 12;
 
+/// Every [`Right`] class, in the order of their numbers.
+pub(super) const RIGHTS: [Right; RIGHT_CLASSES] = [
+    Right::End,
+    Right::List,
+    Right::Dot,
+    Right::Num,
+    Right::Title,
+    Right::Title2,
+    Right::Speech,
+    Right::Adv,
+    Right::Prep,
+    Right::De,
+    Right::Suffix,
+    Right::Other,
+];
+
+// `RIGHTS` lists the classes by their numbers.
+const _: () = {
+    let mut k = 0;
+    while k < RIGHT_CLASSES {
+        assert!(RIGHTS[k] as usize == k);
+        k += 1;
+    }
+};
+
 /// Which word list a context word comes from; among words of one length the first kind wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Ctx {
