@@ -133,6 +133,7 @@ pub struct PersonExtractor {
     title_words: FxHashSet<&'static str>,
     sets: chinese::NameSets,
     cheap_chinese: chinese::CheapChinese,
+    cheap_translit: translit::CheapTranslit,
 
     roles: FxHashSet<&'static str>,
     followers: Vec<&'static str>,
@@ -181,6 +182,7 @@ impl PersonExtractor {
             context_chars: cues::ContextChars::new(),
             sets,
             cheap_chinese: chinese::CheapChinese::new(),
+            cheap_translit: translit::CheapTranslit::new(),
             stats: CharStats::load(),
             title_words: ROLES
                 .iter()

@@ -8,7 +8,7 @@
 use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
-use super::decode::STAGE_ONE_LOG_ODDS;
+use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
@@ -266,10 +266,6 @@ pub(super) struct CheapChinese {
     /// cue can add, when the left class is a cue and when it is not.
     rest_max: [f32; 2],
 }
-
-/// How far below the stage-one threshold a bound must stay for the candidate to be
-/// rejected without the rest of its score: far more than the rounding of a few additions.
-const BOUND_MARGIN: f32 = 1e-3;
 
 impl CheapChinese {
     /// The weights of `CHEAP` that a Chinese candidate can use before the full measure.

@@ -286,6 +286,28 @@ pub(super) enum Left {
 /// Number of [`Left`] classes.
 pub(super) const LEFT_CLASSES: usize = 9;
 
+/// Every [`Left`] class, in the order of their numbers.
+pub(super) const LEFTS: [Left; LEFT_CLASSES] = [
+    Left::Start,
+    Left::List,
+    Left::Open,
+    Left::Title,
+    Left::Verb,
+    Left::De,
+    Left::Adverb,
+    Left::Locative,
+    Left::Other,
+];
+
+// `LEFTS` lists the classes by their numbers.
+const _: () = {
+    let mut k = 0;
+    while k < LEFT_CLASSES {
+        assert!(LEFTS[k] as usize == k);
+        k += 1;
+    }
+};
+
 /// What stands right after a name candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Right {

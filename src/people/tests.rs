@@ -335,6 +335,41 @@ fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
 }
 
 #[test]
+fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
+    let ex = PersonExtractor::shared();
+    let mut cues = CueScratch::default();
+    let mut rows = Vec::new();
+    let mut spans = Vec::new();
+    let (mut passed, mut cut_short) = (0, 0);
+    for text in scanner_texts() {
+        ex.cues.scan(&text, &mut cues);
+        ex.stats.rows(&text, &mut rows);
+        let src = super::chinese::Source {
+            text: &text,
+            rows: &rows,
+            cues: &cues,
+            keep: &[],
+            all: true,
+        };
+        spans.clear();
+        ex.translit_candidates(src, &mut spans);
+        for s in &spans {
+            let row = |at: usize| rows.iter().position(|r| r.off == at).unwrap_or(rows.len());
+            let (i, j) = (row(s.start), row(s.end));
+            let dotted = s.features.tr_dot;
+            let may = ex.cheap_translit.may_pass(ex, &rows, i, j, dotted);
+            if ex.passes_stage_one(&s.features) {
+                assert!(may, "{:?} in {text}", text.get(s.start..s.end));
+                passed += 1;
+            } else if !may {
+                cut_short += 1;
+            }
+        }
+    }
+    assert!(passed > 50 && cut_short > 50, "{passed} {cut_short}");
+}
+
+#[test]
 fn surname_table_is_large_and_has_rare_entries() {
     let ex = PersonExtractor::shared();
     assert!(ex.single.len() > 400);
