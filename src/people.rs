@@ -173,7 +173,7 @@ impl PersonExtractor {
             (Cue::Follower, FOLLOWERS),
             (Cue::TitleAfter, TITLES_AFTER),
         ]);
-        let sets = chinese::NameSets::new(&compound);
+        let sets = chinese::NameSets::new(&single, &compound);
         PersonExtractor {
             jieba: Jieba::new(),
             single,

@@ -59,7 +59,8 @@ impl PersonExtractor {
         } = src;
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
         for (k, r) in rows.iter().enumerate() {
-            if !is_han(r.c) {
+            // One bit test rules out every character that opens no surname.
+            if !self.sets.surname_first.contains(&r.c) {
                 continue;
             }
             let compound = self.sets.compound_first.contains(&r.c)
@@ -224,19 +225,28 @@ pub(super) struct NameSets {
     pub(super) function_surname: CharSet,
     /// First characters of compound surnames.
     pub(super) compound_first: CharSet,
+    /// Single surnames and first characters of compound ones that are ideographs: where
+    /// a Chinese-name candidate may start.
+    pub(super) surname_first: CharSet,
     pub(super) joins: CharSet,
     pub(super) place_after: CharSet,
 }
 
 impl NameSets {
     /// The sets, with the compound surnames given.
-    pub(super) fn new(compound: &rustc_hash::FxHashSet<(char, char)>) -> Self {
+    pub(super) fn new(single: &CharSet, compound: &rustc_hash::FxHashSet<(char, char)>) -> Self {
+        let firsts = compound.iter().map(|&(a, _)| a);
         NameSets {
+            surname_first: single
+                .chars()
+                .chain(firsts.clone())
+                .filter(|&c| is_han(c))
+                .collect(),
             function: FUNCTION_CHARS.chars().collect(),
             end_suffix: END_SUFFIX.chars().collect(),
             honorific: HONORIFICS.chars().collect(),
             function_surname: super::lexicon::FUNCTION_SURNAMES.chars().collect(),
-            compound_first: compound.iter().map(|&(a, _)| a).collect(),
+            compound_first: firsts.collect(),
             joins: super::translit::JOINS.chars().collect(),
             place_after: super::translit::PLACE_AFTER.chars().collect(),
         }

@@ -110,6 +110,8 @@ impl CharStats {
     /// The rows of every character of `text`, in `out` (cleared first).
     pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>) {
         out.clear();
+        // Mostly ideographs, three bytes each.
+        out.reserve(text.len() / 3 + 1);
         for (off, c) in text.char_indices() {
             let row = if is_han(c) {
                 let [s, g, t] = (c as u32)

@@ -80,6 +80,16 @@ impl CharSet {
         }
     }
 
+    /// Every character of the set, in code point order.
+    pub(super) fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let in_bits = self.bits.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64)
+                .filter(move |b| word & (1u64 << b) != 0)
+                .filter_map(move |b| char::from_u32((w * 64 + b) as u32))
+        });
+        in_bits.chain(self.other.iter().copied())
+    }
+
     /// Number of characters in the set.
     #[cfg(test)]
     pub(super) fn len(&self) -> usize {
@@ -235,5 +245,17 @@ pub(super) fn utf8_len(lead: u8) -> usize {
         0xE0.. => 3,
         0xC0.. => 2,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    #[test]
+    fn a_char_set_lists_its_characters_in_code_point_order() {
+        let set: CharSet = "王a𠀀欧王".chars().collect();
+        assert_eq!(set.len(), 4);
+        assert_eq!(set.chars().collect::<String>(), "a欧王𠀀");
     }
 }
