@@ -230,6 +230,12 @@ pub(super) struct NameSets {
     pub(super) surname_first: CharSet,
     pub(super) joins: CharSet,
     pub(super) place_after: CharSet,
+    /// One-character words that follow a name (`FOLLOWER_CHARS`).
+    pub(super) follower_chars: CharSet,
+    /// Conjunctions and prepositions a name before a verb may follow (`LEFT_CONJ`).
+    pub(super) left_conj: CharSet,
+    /// Characters before which a role phrase never starts (`ROLE_STOPS`).
+    pub(super) role_stops: CharSet,
 }
 
 impl NameSets {
@@ -249,6 +255,9 @@ impl NameSets {
             compound_first: firsts.collect(),
             joins: super::translit::JOINS.chars().collect(),
             place_after: super::translit::PLACE_AFTER.chars().collect(),
+            follower_chars: super::words::FOLLOWER_CHARS.chars().collect(),
+            left_conj: super::words::LEFT_CONJ.chars().collect(),
+            role_stops: super::roles::ROLE_STOPS.chars().collect(),
         }
     }
 }

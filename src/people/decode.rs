@@ -172,7 +172,7 @@ impl PersonExtractor {
                 continue;
             }
             // `王某`, `李某某`: someone the text does not name.
-            if name.contains('某') {
+            if name.chars().any(|c| c == '某') {
                 continue;
             }
             // Bylines are named only where a strong rule finds them in the text itself; a

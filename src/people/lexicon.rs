@@ -52,7 +52,7 @@ impl PersonExtractor {
             [s, given @ ..] => {
                 self.single.contains(s)
                     && given_ok(given, 1)
-                    && !(FUNCTION_SURNAMES.contains(*s)
+                    && !(self.sets.function_surname.contains(s)
                         && given.len() == 2
                         && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
             }

@@ -5,10 +5,9 @@ use std::borrow::Cow;
 
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn};
-use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
+use super::lexicon::WindowCuts;
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
-use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
 
 /// Most ideographs of a foreign name found after a role.
@@ -246,7 +245,8 @@ impl PersonExtractor {
         let (mut end, mut chars, mut score) = (start, 0usize, 0.0f32);
         while let Some(c) = seg.get(end) {
             // A function word or a verb ends the run; only some close a name.
-            if self.not_given.contains(&c) || FOLLOWER_CHARS.contains(c) || verb_at(end) {
+            if self.not_given.contains(&c) || self.sets.follower_chars.contains(&c) || verb_at(end)
+            {
                 break;
             }
             if is_han(c) {
@@ -265,7 +265,7 @@ impl PersonExtractor {
         }
         let closed = seg
             .get(end)
-            .is_none_or(|c| !is_han(c) || FOLLOWER_CHARS.contains(c) || verb_at(end));
+            .is_none_or(|c| !is_han(c) || self.sets.follower_chars.contains(&c) || verb_at(end));
         if !closed || chars < 2 || score / (chars as f32) < FOREIGN_NAME_MIN_MEAN {
             return None;
         }
@@ -292,7 +292,7 @@ impl PersonExtractor {
         if self.follower_first.contains(&c) && self.followers.iter().any(|f| seg.has_at(end, f)) {
             return Some(2);
         }
-        if FOLLOWER_CHARS.contains(c) {
+        if self.sets.follower_chars.contains(&c) {
             return Some(1);
         }
         // A two-character dictionary word must start here.
@@ -320,7 +320,7 @@ impl PersonExtractor {
                 && seg.before(start).is_some_and(is_han)
                 && seg
                     .get(start)
-                    .is_some_and(|c| FUNCTION_SURNAMES.contains(c))
+                    .is_some_and(|c| self.sets.function_surname.contains(&c))
                 && self.shaped(seg, start + HAN_LEN, end)
             {
                 continue;
@@ -328,7 +328,7 @@ impl PersonExtractor {
             if need_left {
                 let left_ok = match seg.before(start) {
                     None => true,
-                    Some(c) => !is_han(c) || LEFT_CONJ.contains(c),
+                    Some(c) => !is_han(c) || self.sets.left_conj.contains(&c),
                 };
                 if !left_ok {
                     continue;
