@@ -357,7 +357,9 @@ fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
             let row = |at: usize| rows.iter().position(|r| r.off == at).unwrap_or(rows.len());
             let (i, j) = (row(s.start), row(s.end));
             let dotted = s.features.tr_dot;
-            let may = ex.cheap_translit.may_pass(ex, &rows, i, j, dotted);
+            let may = ex
+                .cheap_translit
+                .may_pass(ex, &rows, (i, j), s.features.left, dotted);
             if ex.passes_stage_one(&s.features) {
                 assert!(may, "{:?} in {text}", text.get(s.start..s.end));
                 passed += 1;

@@ -9,7 +9,7 @@
 
 use super::PersonExtractor;
 use super::chinese::{Source, Span, quoted};
-use super::cues::{CueScratch, LEFTS, Left, RIGHTS, Right};
+use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
 use super::stats::{Row, Stat};
@@ -76,6 +76,8 @@ impl PersonExtractor {
             return;
         }
         let (mut j, mut low, mut k, mut dots, mut has_strong) = (i, 0usize, 0usize, 0usize, false);
+        // What stands before the start, shared by every candidate from it, classified once.
+        let mut left: Option<Left> = None;
         while let Some((c, v)) = at(j)
             && j - i < MAX_CHARS
         {
@@ -108,11 +110,18 @@ impl PersonExtractor {
                     continue;
                 }
                 let kept = all || keep.binary_search(&(start, end)).is_ok();
-                if !kept && !self.cheap_translit.may_pass(self, rows, i, j, dots > 0) {
+                let left = *left.get_or_insert_with(|| {
+                    ctx.left(&self.context_chars, text, start, |w| self.has_word(w))
+                });
+                if !kept
+                    && !self
+                        .cheap_translit
+                        .may_pass(self, rows, (i, j), left, dots > 0)
+                {
                     continue;
                 }
                 let run = rows.get(i..j).unwrap_or_default();
-                let features = self.translit_measures(text, ctx, run, (start, end), dots > 0);
+                let features = self.translit_measures(text, ctx, run, (start, end), left, dots > 0);
                 if kept || self.passes_stage_one(&features) {
                     out.push(Span {
                         start,
@@ -125,13 +134,14 @@ impl PersonExtractor {
     }
 
     /// The cheap features of the transliterated-name candidate `start..end`, whose rows
-    /// are `run`.
+    /// are `run` and whose left context is `left`.
     fn translit_measures(
         &self,
         text: &str,
         ctx: &CueScratch,
         run: &[Row],
         (start, end): (usize, usize),
+        left: Left,
         dotted: bool,
     ) -> Features {
         let t = |c: char| self.stats.get(c, Stat::Translit);
@@ -167,7 +177,7 @@ impl PersonExtractor {
             .next_back()
             .is_some_and(|c| self.sets.end_suffix.contains(&c));
         f.tr_before_place_suffix = next.is_some_and(|c| self.sets.place_after.contains(&c));
-        f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
+        f.left = left;
         f.right = ctx.right(&self.context_chars, text, end);
         f
     }
@@ -201,8 +211,10 @@ pub(super) struct CheapTranslit {
     ends_place_suffix: f32,
     before_place_suffix: f32,
     quoted: f32,
-    /// The most the context can add, without and with parts joined by `·`.
-    context_max: [f32; 2],
+    /// The most that the right context (its class, the cue test) and a swallowed cue can
+    /// add, without and with parts joined by `·`, by left class (the left class's weight
+    /// included).
+    context_max: [[f32; LEFT_CLASSES]; 2],
 }
 
 impl CheapTranslit {
@@ -210,12 +222,13 @@ impl CheapTranslit {
     pub(super) fn new() -> Self {
         let w = |name: &str| weight(&CHEAP, name);
         let context_max = |dotted: bool| {
-            let most = LEFTS
-                .iter()
-                .flat_map(|&l| RIGHTS.iter().map(move |&r| (l, r)))
-                .map(|(l, r)| context_weight(&CHEAP, Kind::Translit, l, r, dotted))
-                .fold(f32::NEG_INFINITY, f32::max);
-            most + w("swallows_cue").max(0.0)
+            LEFTS.map(|l| {
+                let most = RIGHTS
+                    .iter()
+                    .map(|&r| context_weight(&CHEAP, Kind::Translit, l, r, dotted))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                most + w("swallows_cue").max(0.0)
+            })
         };
         CheapTranslit {
             base: w("bias") + w("tr"),
@@ -233,15 +246,15 @@ impl CheapTranslit {
         }
     }
 
-    /// False when the candidate of rows `i..j` fails the cheap stage whatever its context:
-    /// its score with the best context stays below the threshold. (True does not mean it
-    /// passes.)
+    /// False when the candidate of rows `i..j`, with `left` before it, fails the cheap stage
+    /// whatever follows it: its score with the best right context stays below the
+    /// threshold. (True does not mean it passes.)
     pub(super) fn may_pass(
         &self,
         ex: &PersonExtractor,
         rows: &[Row],
-        i: usize,
-        j: usize,
+        (i, j): (usize, usize),
+        left: Left,
         dotted: bool,
     ) -> bool {
         let Some(run) = rows.get(i..j) else {
@@ -284,7 +297,11 @@ impl CheapTranslit {
         if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
             z += self.quoted;
         }
-        let context = self.context_max.get(usize::from(dotted)).copied();
+        let context = self
+            .context_max
+            .get(usize::from(dotted))
+            .and_then(|by_left| by_left.get(left as usize))
+            .copied();
         z + context.unwrap_or(f32::INFINITY) >= STAGE_ONE_LOG_ODDS - BOUND_MARGIN
     }
 }
