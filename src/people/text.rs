@@ -11,7 +11,13 @@ use std::borrow::Cow;
 /// Every such character is three bytes long in UTF-8, which the byte arithmetic on name
 /// candidates below relies on.
 pub(super) fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+    is_han_code(u32::from(c))
+}
+
+/// [`is_han`] of a code point.
+#[inline]
+pub(super) fn is_han_code(code: u32) -> bool {
+    matches!(code, 0x3400..=0x9fff | 0xf900..=0xfaff)
 }
 
 /// UTF-8 length of every character [`is_han`] accepts.
