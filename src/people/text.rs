@@ -86,6 +86,12 @@ impl CharSet {
         }
     }
 
+    /// True when the character with code point `code` is in the set.
+    #[inline]
+    pub(super) fn contains_code(&self, code: u32) -> bool {
+        char::from_u32(code).is_some_and(|c| self.contains(&c))
+    }
+
     /// Every character of the set, in code point order.
     pub(super) fn chars(&self) -> impl Iterator<Item = char> + '_ {
         let in_bits = self.bits.iter().enumerate().flat_map(|(w, &word)| {
