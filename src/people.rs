@@ -136,9 +136,6 @@ pub struct PersonExtractor {
     cheap_translit: translit::CheapTranslit,
 
     roles: FxHashSet<&'static str>,
-    followers: Vec<&'static str>,
-    /// First characters of the followers, to skip comparing them one by one.
-    follower_first: CharSet,
     not_given: CharSet,
 }
 
@@ -191,8 +188,6 @@ impl PersonExtractor {
                 .copied()
                 .collect(),
             roles: ROLES.iter().copied().collect(),
-            followers: FOLLOWERS.to_vec(),
-            follower_first: FOLLOWERS.iter().filter_map(|f| f.chars().next()).collect(),
             not_given: NOT_GIVEN.chars().collect(),
         }
     }

@@ -59,7 +59,11 @@ impl PersonExtractor {
             _ => false,
         };
         let compound = match cs {
-            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest, 2),
+            [a, b, rest @ ..] => {
+                self.sets.compound_first.contains(a)
+                    && self.compound.contains(&(*a, *b))
+                    && given_ok(rest, 2)
+            }
             _ => false,
         };
         single || compound

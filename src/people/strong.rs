@@ -115,9 +115,12 @@ impl PersonExtractor {
         } = cues;
         // Sorted by end then length: the last entry of each end is its longest role.
         role_ends.sort_unstable();
+        // Where a verb starts, ascending: whether one follows a name is a binary search.
+        follower_at.sort_unstable();
+        follower_at.dedup();
         for (k, &(end, len)) in role_ends.iter().enumerate() {
             if role_ends.get(k + 1).is_none_or(|&(next, _)| next != end) {
-                self.role_list(seg, si, (end, len), role_ends, hits);
+                self.role_list(seg, si, (end, len), (role_ends, follower_at), hits);
             }
         }
         // Names before a verb need a boundary on their left; names before a title do not.
@@ -144,20 +147,22 @@ impl PersonExtractor {
     /// it may open.
     ///
     /// `roles` are every role's end and length, sorted: a foreign name is not looked for
-    /// where a longer role goes on (`副总|裁`).
+    /// where a longer role goes on (`副总|裁`). `verbs` are where the verbs of the segment
+    /// start, ascending.
     fn role_list(
         &self,
         seg: &Segment,
         si: usize,
         (end, len): (usize, usize),
-        roles: &[(usize, usize)],
+        (roles, verbs): (&[(usize, usize)], &[usize]),
         hits: &mut Vec<Hit>,
     ) {
-        let Some(name_end) = self.name_after(seg, end).or_else(|| {
-            self.foreign_name_after(seg, end).filter(|&name_end| {
-                let from = roles.partition_point(|&(e, _)| e <= end);
-                roles.get(from).is_none_or(|&(e, _)| e > name_end)
-            })
+        let Some(name_end) = self.name_after(seg, end, verbs).or_else(|| {
+            self.foreign_name_after(seg, end, verbs)
+                .filter(|&name_end| {
+                    let from = roles.partition_point(|&(e, _)| e <= end);
+                    roles.get(from).is_none_or(|&(e, _)| e > name_end)
+                })
         }) else {
             return;
         };
@@ -173,7 +178,7 @@ impl PersonExtractor {
         let mut at = name_end;
         while seg.get(at) == Some('、') {
             let next = at + '、'.len_utf8();
-            let Some(next_end) = self.name_after(seg, next) else {
+            let Some(next_end) = self.name_after(seg, next, verbs) else {
                 break;
             };
             hits.push(Hit {
@@ -191,7 +196,7 @@ impl PersonExtractor {
             && let Some(conj) = LIST_LAST_CONJ.iter().find(|c| seg.has_at(at, c))
         {
             let next = at + conj.len();
-            if let Some(next_end) = self.name_after(seg, next) {
+            if let Some(next_end) = self.name_after(seg, next, verbs) {
                 hits.push(Hit {
                     seg: si,
                     at: next,
@@ -204,8 +209,9 @@ impl PersonExtractor {
         }
     }
 
-    /// End of the best name starting at `start`, judged by what follows it.
-    fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
+    /// End of the best name starting at `start`, judged by what follows it (`verbs`: where
+    /// the segment's verbs start, ascending).
+    fn name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         // One segmentation window serves every length.
         let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(start, 8));
@@ -214,7 +220,7 @@ impl PersonExtractor {
             if !self.shaped(seg, start, end) {
                 continue;
             }
-            let Some(score) = self.right_score(seg, end) else {
+            let Some(score) = self.right_score(seg, end, verbs) else {
                 continue;
             };
             // Only a strictly better score replaces the best so far; the checks below are
@@ -236,12 +242,8 @@ impl PersonExtractor {
     /// eight ideographs, parts perhaps joined by `·`, closed by punctuation or a word that
     /// follows names (`等`, `也`, `说`), that segmentation finds no ordinary word in and whose characters
     /// read as a name's.
-    fn foreign_name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
-        let verb_at = |at: usize| {
-            seg.get(at)
-                .is_some_and(|c| self.follower_first.contains(&c))
-                && self.followers.iter().any(|f| seg.has_at(at, f))
-        };
+    fn foreign_name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
+        let verb_at = |at: usize| verbs.binary_search(&at).is_ok();
         let (mut end, mut chars, mut score) = (start, 0usize, 0.0f32);
         while let Some(c) = seg.get(end) {
             // A function word or a verb ends the run; only some close a name.
@@ -282,14 +284,14 @@ impl PersonExtractor {
 
     /// How clearly the text at `end` closes a name: 3 punctuation or `等`, 2 a verb,
     /// 1 a one-character word, 0 a word boundary by segmentation; `None` if it does not.
-    fn right_score(&self, seg: &Segment, end: usize) -> Option<u8> {
+    fn right_score(&self, seg: &Segment, end: usize, verbs: &[usize]) -> Option<u8> {
         let Some(c) = seg.get(end) else {
             return Some(3);
         };
         if !is_han(c) || c == '等' {
             return Some(3);
         }
-        if self.follower_first.contains(&c) && self.followers.iter().any(|f| seg.has_at(end, f)) {
+        if verbs.binary_search(&end).is_ok() {
             return Some(2);
         }
         if self.sets.follower_chars.contains(&c) {
