@@ -133,11 +133,9 @@ pub struct PersonExtractor {
     title_words: FxHashSet<&'static str>,
     sets: chinese::NameSets,
     cheap_chinese: chinese::CheapChinese,
+    cheap_translit: translit::CheapTranslit,
 
     roles: FxHashSet<&'static str>,
-    followers: Vec<&'static str>,
-    /// First characters of the followers, to skip comparing them one by one.
-    follower_first: CharSet,
     not_given: CharSet,
 }
 
@@ -172,7 +170,7 @@ impl PersonExtractor {
             (Cue::Follower, FOLLOWERS),
             (Cue::TitleAfter, TITLES_AFTER),
         ]);
-        let sets = chinese::NameSets::new(&compound);
+        let sets = chinese::NameSets::new(&single, &compound);
         PersonExtractor {
             jieba: Jieba::new(),
             single,
@@ -181,6 +179,7 @@ impl PersonExtractor {
             context_chars: cues::ContextChars::new(),
             sets,
             cheap_chinese: chinese::CheapChinese::new(),
+            cheap_translit: translit::CheapTranslit::new(),
             stats: CharStats::load(),
             title_words: ROLES
                 .iter()
@@ -189,8 +188,6 @@ impl PersonExtractor {
                 .copied()
                 .collect(),
             roles: ROLES.iter().copied().collect(),
-            followers: FOLLOWERS.to_vec(),
-            follower_first: FOLLOWERS.iter().filter_map(|f| f.chars().next()).collect(),
             not_given: NOT_GIVEN.chars().collect(),
         }
     }

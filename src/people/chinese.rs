@@ -7,8 +7,8 @@
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
-use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
-use super::decode::STAGE_ONE_LOG_ODDS;
+use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
+use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
@@ -59,7 +59,8 @@ impl PersonExtractor {
         } = src;
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
         for (k, r) in rows.iter().enumerate() {
-            if !is_han(r.c) {
+            // One bit test rules out every character that opens no surname.
+            if !self.sets.surname_first.contains(&r.c) {
                 continue;
             }
             let compound = self.sets.compound_first.contains(&r.c)
@@ -224,21 +225,39 @@ pub(super) struct NameSets {
     pub(super) function_surname: CharSet,
     /// First characters of compound surnames.
     pub(super) compound_first: CharSet,
+    /// Single surnames and first characters of compound ones that are ideographs: where
+    /// a Chinese-name candidate may start.
+    pub(super) surname_first: CharSet,
     pub(super) joins: CharSet,
     pub(super) place_after: CharSet,
+    /// One-character words that follow a name (`FOLLOWER_CHARS`).
+    pub(super) follower_chars: CharSet,
+    /// Conjunctions and prepositions a name before a verb may follow (`LEFT_CONJ`).
+    pub(super) left_conj: CharSet,
+    /// Characters before which a role phrase never starts (`ROLE_STOPS`).
+    pub(super) role_stops: CharSet,
 }
 
 impl NameSets {
     /// The sets, with the compound surnames given.
-    pub(super) fn new(compound: &rustc_hash::FxHashSet<(char, char)>) -> Self {
+    pub(super) fn new(single: &CharSet, compound: &rustc_hash::FxHashSet<(char, char)>) -> Self {
+        let firsts = compound.iter().map(|&(a, _)| a);
         NameSets {
+            surname_first: single
+                .chars()
+                .chain(firsts.clone())
+                .filter(|&c| is_han(c))
+                .collect(),
             function: FUNCTION_CHARS.chars().collect(),
             end_suffix: END_SUFFIX.chars().collect(),
             honorific: HONORIFICS.chars().collect(),
             function_surname: super::lexicon::FUNCTION_SURNAMES.chars().collect(),
-            compound_first: compound.iter().map(|&(a, _)| a).collect(),
+            compound_first: firsts.collect(),
             joins: super::translit::JOINS.chars().collect(),
             place_after: super::translit::PLACE_AFTER.chars().collect(),
+            follower_chars: super::words::FOLLOWER_CHARS.chars().collect(),
+            left_conj: super::words::LEFT_CONJ.chars().collect(),
+            role_stops: super::roles::ROLE_STOPS.chars().collect(),
         }
     }
 }
@@ -262,6 +281,9 @@ pub(super) struct CheapChinese {
     swallows_cue: f32,
     left: [f32; LEFT_CLASSES],
     right: [f32; RIGHT_CLASSES],
+    /// The most that what follows the candidate (its right class, `no_cue`) and a swallowed
+    /// cue can add, when the left class is a cue and when it is not.
+    rest_max: [f32; 2],
 }
 
 impl CheapChinese {
@@ -288,7 +310,20 @@ impl CheapChinese {
             };
             names.get(k).map_or(0.0, |n| w(&format!("cn.{prefix}.{n}")))
         };
+        let right: [f32; RIGHT_CLASSES] = std::array::from_fn(|k| class("right", k));
+        let no_cue = w("cn.no_cue");
+        let rest_max = |left: Left| {
+            let most = RIGHTS
+                .iter()
+                .map(|&r| {
+                    let cue = if has_cue(left, r, false) { 0.0 } else { no_cue };
+                    right.get(r as usize).copied().unwrap_or(0.0) + cue
+                })
+                .fold(f32::NEG_INFINITY, f32::max);
+            most + w("swallows_cue").max(0.0)
+        };
         CheapChinese {
+            rest_max: [rest_max(Left::Other), rest_max(Left::Title)],
             base: w("bias") + w("cn"),
             surname: w("cn.surname"),
             given: w("cn.given"),
@@ -299,11 +334,11 @@ impl CheapChinese {
             ends_place_suffix: w("cn.ends_place_suffix"),
             given_translit: w("cn.given_translit"),
             next_to_dot: w("cn.next_to_dot"),
-            no_cue: w("cn.no_cue"),
+            no_cue,
             quoted: w("quoted"),
             swallows_cue: w("swallows_cue"),
             left: std::array::from_fn(|k| class("left", k)),
-            right: std::array::from_fn(|k| class("right", k)),
+            right,
         }
     }
 
@@ -329,9 +364,6 @@ impl CheapChinese {
         let Some(first) = rows.get(k) else {
             return false;
         };
-        let after = rows.get(k + n);
-        let end = after.map_or(text.len(), |x| x.off);
-        let right = ctx.right_of(&ex.context_chars, end, after.map(|x| x.c));
         let mut z = self.base;
         z += self.surname
             * if compound {
@@ -376,6 +408,19 @@ impl CheapChinese {
         if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
             z += self.quoted;
         }
+        // Most candidates fail whatever follows them: the right class and the cue test are
+        // left out when even their best cannot lift the score to the threshold.
+        let left_w = self.left.get(left as usize).copied().unwrap_or(0.0);
+        let rest_max = self
+            .rest_max
+            .get(usize::from(has_cue(left, Right::Other, false)))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        if z + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN {
+            return false;
+        }
+        let end = next.map_or(text.len(), |x| x.off);
+        let right = ctx.right_of(&ex.context_chars, end, next.map(|x| x.c));
         if ctx.swallows(first.off, end) {
             z += self.swallows_cue;
         }

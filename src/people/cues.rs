@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::text::{CharSet, HAN_LEN, PairBits, code3, han_at, is_han, pack_han, utf8_len};
+use super::text::{
+    CharSet, HAN_LEN, PairBits, code3, han_at, is_han, is_han_code, pack_han, utf8_len,
+};
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
 };
@@ -49,9 +51,15 @@ pub(super) struct CueTable<K> {
     single_kinds: Vec<Vec<K>>,
     /// Hashed first pairs of the words of two or more characters.
     pairs: PairBits,
-    /// The words of one character.
-    singles: CharSet,
+    /// For each character of the Basic Multilingual Plane, whether it is a word of one
+    /// character ([`SINGLE`]) and whether it opens a word of two or more ([`OPENS`]).
+    flags: Vec<u8>,
 }
+
+/// A cue word of one character.
+const SINGLE: u8 = 1;
+/// The first character of a cue word of two or more characters.
+const OPENS: u8 = 2;
 
 impl<K: Copy> CueTable<K> {
     /// A table of every word of the lists; each word must be one to four ideographs.
@@ -60,15 +68,16 @@ impl<K: Copy> CueTable<K> {
         let mut words: Vec<Vec<CueWord<K>>> = Vec::new();
         let mut single_kinds: Vec<Vec<K>> = Vec::new();
         let mut pairs = PairBits::with_capacity(0);
-        let mut singles = CharSet::new();
+        let mut flags = vec![0u8; 0x1_0000];
         for &(kind, list) in lists {
             for word in list {
                 let (Some((packed, n)), Some(first)) = (pack_han(word), word.chars().next()) else {
                     panic!("cue word {word:?} is not one to four ideographs");
                 };
-                if n == 1 {
-                    singles.insert(first);
-                } else {
+                if let Some(f) = flags.get_mut(first as usize) {
+                    *f |= if n == 1 { SINGLE } else { OPENS };
+                }
+                if n > 1 {
                     pairs.insert(u32::from(first), ((packed >> 16) & 0xFFFF) as u32);
                 }
                 let Some(s) = slot.get_mut(first as usize) else {
@@ -99,7 +108,7 @@ impl<K: Copy> CueTable<K> {
             words,
             single_kinds,
             pairs,
-            singles,
+            flags,
         }
     }
 
@@ -112,7 +121,8 @@ impl<K: Copy> CueTable<K> {
         let bytes = text.as_bytes();
         let mut spaced = false;
         let mut i = 0;
-        // Offset and code point of the ideograph right before `i`, if that is one.
+        // Offset and code point of the ideograph right before `i`, if that is one and opens a
+        // cue word of two or more characters.
         let mut prev: Option<(usize, u32)> = None;
         while let Some(&lead) = bytes.get(i) {
             if lead & 0xF0 != 0xE0 {
@@ -128,9 +138,8 @@ impl<K: Copy> CueTable<K> {
                 continue;
             }
             let code = code3(bytes, i);
-            let c = char::from_u32(code).unwrap_or_default();
-            if !is_han(c) {
-                spaced |= c.is_whitespace();
+            if !is_han_code(code) {
+                spaced |= char::from_u32(code).is_some_and(char::is_whitespace);
                 prev = None;
                 i += HAN_LEN;
                 continue;
@@ -140,10 +149,12 @@ impl<K: Copy> CueTable<K> {
             {
                 self.record(bytes, at, first, false, &mut found);
             }
-            if self.singles.contains(&c) {
+            let flags = self.flags.get(code as usize).copied().unwrap_or(0);
+            if flags & SINGLE != 0 {
                 self.record(bytes, i, code, true, &mut found);
             }
-            prev = Some((i, code));
+            // Only a character that opens a longer word can start a pair worth testing.
+            prev = (flags & OPENS != 0).then_some((i, code));
             i += HAN_LEN;
         }
         spaced
@@ -204,9 +215,9 @@ impl CueTable<CueKind> {
         out.title_at.clear();
         out.ending.clear();
         out.ending.resize(text.len() + 1, (0, Left::Other));
-        out.title_ends.clear();
         out.starting.clear();
         out.starting.resize(text.len() + 1, (0, Right::Other));
+        out.title_ends.clear();
         let spaced = self.scan_each(text, |at, len, kind| match kind {
             CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
             CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
@@ -255,7 +266,8 @@ pub(super) struct CueScratch {
     ending: Vec<(u8, Left)>,
     /// The same for the context word starting at each offset.
     starting: Vec<(u8, Right)>,
-    /// Where a title word of the lists ends (sorted once the scan is done).
+    /// Every offset where a title word of the lists was once the best word ending there,
+    /// ascending: where [`CueScratch::titles_ending`] looks, instead of every offset.
     title_ends: Vec<usize>,
 }
 
@@ -284,6 +296,28 @@ pub(super) enum Left {
 
 /// Number of [`Left`] classes.
 pub(super) const LEFT_CLASSES: usize = 9;
+
+/// Every [`Left`] class, in the order of their numbers.
+pub(super) const LEFTS: [Left; LEFT_CLASSES] = [
+    Left::Start,
+    Left::List,
+    Left::Open,
+    Left::Title,
+    Left::Verb,
+    Left::De,
+    Left::Adverb,
+    Left::Locative,
+    Left::Other,
+];
+
+// `LEFTS` lists the classes by their numbers.
+const _: () = {
+    let mut k = 0;
+    while k < LEFT_CLASSES {
+        assert!(LEFTS[k] as usize == k);
+        k += 1;
+    }
+};
 
 /// What stands right after a name candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,6 +350,31 @@ pub(super) enum Right {
 
 /// Number of [`Right`] classes.
 pub(super) const RIGHT_CLASSES: usize = 12;
+
+/// Every [`Right`] class, in the order of their numbers.
+pub(super) const RIGHTS: [Right; RIGHT_CLASSES] = [
+    Right::End,
+    Right::List,
+    Right::Dot,
+    Right::Num,
+    Right::Title,
+    Right::Title2,
+    Right::Speech,
+    Right::Adv,
+    Right::Prep,
+    Right::De,
+    Right::Suffix,
+    Right::Other,
+];
+
+// `RIGHTS` lists the classes by their numbers.
+const _: () = {
+    let mut k = 0;
+    while k < RIGHT_CLASSES {
+        assert!(RIGHTS[k] as usize == k);
+        k += 1;
+    }
+};
 
 /// Which word list a context word comes from; among words of one length the first kind wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -453,7 +512,6 @@ impl CueScratch {
 
     /// Every byte offset where a title word of the lists ends, in increasing order.
     pub(super) fn titles_ending(&self) -> impl Iterator<Item = usize> + '_ {
-        // A longer verb may since have taken an end that a title had.
         self.title_ends
             .iter()
             .copied()

@@ -23,6 +23,10 @@ const MAX_SPAN: usize = 64;
 pub const STAGE_ONE: f32 = 0.2;
 /// [`STAGE_ONE`] as log-odds: ln(0.2 / 0.8).
 pub(super) const STAGE_ONE_LOG_ODDS: f32 = -1.386_294_4;
+/// How far below [`STAGE_ONE_LOG_ODDS`] a bound on a candidate's cheap score must stay for
+/// the candidate to be rejected without the rest of its score: far more than the rounding of
+/// a few dozen additions.
+pub(super) const BOUND_MARGIN: f32 = 1e-3;
 /// Probability a candidate needs to be a name.
 pub const ACCEPT: f32 = 0.5;
 /// Probability a name needs to be looked for in every other article (the gazetteer).
@@ -206,7 +210,7 @@ impl PersonExtractor {
                 continue;
             }
             // `王某`, `李某某`: someone the text does not name.
-            if name.contains('某') {
+            if name.chars().any(|c| c == '某') {
                 continue;
             }
             // Bylines are named only where a strong rule finds them in the text itself; a

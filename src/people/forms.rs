@@ -31,8 +31,15 @@ impl PersonExtractor {
         hits: &mut Vec<Hit>,
     ) {
         let text: &str = &seg.text;
+        // Every honorific is a trailing title of the cue scan: where one starts is in
+        // `cues.title_at`, sorted and without repeats.
+        debug_assert!(
+            cues.title_at
+                .windows(2)
+                .all(|w| matches!(w, [a, b] if a < b))
+        );
         for w in HONORIFICS {
-            for (at, _) in text.match_indices(w) {
+            for &at in cues.title_at.iter().filter(|&&at| seg.has_at(at, w)) {
                 if let Some(start) = self.given_alone(text, at)
                     && !hits.iter().any(|h| h.at + h.name.len() == at)
                 {
@@ -211,5 +218,18 @@ fn sure_hit(si: usize, text: &str, start: usize, end: usize) -> Hit {
         role: None,
         strong: true,
         sure: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HONORIFICS;
+    use crate::people::words::TITLES_AFTER;
+
+    #[test]
+    fn honorifics_are_trailing_titles_of_the_cue_scan() {
+        for h in HONORIFICS {
+            assert!(TITLES_AFTER.contains(h), "{h}");
+        }
     }
 }

@@ -4,7 +4,9 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::text::{HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
+use super::text::{
+    CharSet, HAN_LEN, PairBits, Segment, code3, han_at, is_han_code, pack_han, utf8_len,
+};
 use super::{Hit, PersonExtractor};
 
 impl PersonExtractor {
@@ -84,6 +86,8 @@ pub(super) enum Matcher {
 pub(super) struct HanMatcher {
     /// Hashed first pairs of the names.
     pairs: PairBits,
+    /// First characters of the names.
+    firsts: CharSet,
     /// First two characters → the rest of the names that start with them, longest first.
     by_prefix: FxHashMap<(u32, u32), Vec<NameTail>>,
 }
@@ -105,11 +109,13 @@ impl HanMatcher {
     /// A matcher for `names`, or `None` when some name is not two to four ideographs.
     fn new(names: &[String]) -> Option<Self> {
         let mut pairs = PairBits::with_capacity(names.len());
+        let mut firsts = CharSet::new();
         let mut by_prefix: FxHashMap<(u32, u32), Vec<NameTail>> = FxHashMap::default();
         for (index, name) in names.iter().enumerate() {
             let (packed, n) = pack_han(name).filter(|&(_, n)| n >= 2)?;
             let (a, b) = ((packed & 0xFFFF) as u32, ((packed >> 16) & 0xFFFF) as u32);
             pairs.insert(a, b);
+            firsts.insert(char::from_u32(a)?);
             by_prefix.entry((a, b)).or_default().push(NameTail {
                 rest: packed >> 32,
                 mask: (1u64 << (16 * (n - 2))) - 1,
@@ -120,22 +126,26 @@ impl HanMatcher {
         for tails in by_prefix.values_mut() {
             tails.sort_by_key(|t| (std::cmp::Reverse(t.chars), t.index));
         }
-        Some(HanMatcher { pairs, by_prefix })
+        Some(HanMatcher {
+            pairs,
+            firsts,
+            by_prefix,
+        })
     }
 
     /// Call `f(name index, start, end)` for each leftmost-longest match in `text`.
     fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        // Code point of the ideograph at `i - HAN_LEN`, if that is one.
+        // Code point of the ideograph at `i - HAN_LEN`, if that is one and opens a name.
         let mut prev: Option<u32> = None;
         while let Some(&lead) = bytes.get(i) {
-            let Some(c) = han_at(bytes, i) else {
+            let code = code3(bytes, i);
+            if lead & 0xF0 != 0xE0 || !is_han_code(code) {
                 prev = None;
                 i += utf8_len(lead);
                 continue;
-            };
-            let code = u32::from(c);
+            }
             if let Some(first) = prev
                 && self.pairs.may_contain(first, code)
                 && let Some(tails) = self.by_prefix.get(&(first, code))
@@ -157,7 +167,7 @@ impl HanMatcher {
                     continue;
                 }
             }
-            prev = Some(code);
+            prev = self.firsts.contains_code(code).then_some(code);
             i += HAN_LEN;
         }
     }

@@ -52,14 +52,18 @@ impl PersonExtractor {
             [s, given @ ..] => {
                 self.single.contains(s)
                     && given_ok(given, 1)
-                    && !(FUNCTION_SURNAMES.contains(*s)
+                    && !(self.sets.function_surname.contains(s)
                         && given.len() == 2
                         && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
             }
             _ => false,
         };
         let compound = match cs {
-            [a, b, rest @ ..] => self.compound.contains(&(*a, *b)) && given_ok(rest, 2),
+            [a, b, rest @ ..] => {
+                self.sets.compound_first.contains(a)
+                    && self.compound.contains(&(*a, *b))
+                    && given_ok(rest, 2)
+            }
             _ => false,
         };
         single || compound

@@ -13,6 +13,8 @@
 //! scored with [`FULL`].
 
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, Right};
+#[cfg(test)]
+use super::cues::{LEFTS, RIGHTS};
 pub(super) use super::weights::{CHEAP, FULL};
 
 /// Which kind of name a candidate would be.
@@ -480,6 +482,43 @@ impl Features {
     }
 }
 
+/// The weight in `weights` of the feature called `name` (0 for an unknown name).
+pub(super) fn weight(weights: &Vector, name: &str) -> f32 {
+    FEATURE_NAMES
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| weights.get(i))
+        .copied()
+        .unwrap_or(0.0)
+}
+
+/// What the context classes add to the log-odds of a candidate of `kind` under `weights`:
+/// the weights of its left and right classes, and of `no_cue` when there is no cue.
+pub(super) fn context_weight(
+    weights: &Vector,
+    kind: Kind,
+    left: Left,
+    right: Right,
+    dotted: bool,
+) -> f32 {
+    let (block, context) = match kind {
+        Kind::Chinese => (CN, CN_CONTEXT),
+        Kind::Translit => (TR, TR_CONTEXT),
+    };
+    // `no_cue` closes the block of its kind: 14 entries after `cn`, 10 after `tr`.
+    let no_cue = match kind {
+        Kind::Chinese => block + 14,
+        Kind::Translit => block + 10,
+    };
+    let w = |i: usize| weights.get(i).copied().unwrap_or(0.0);
+    let cue = if has_cue(left, right, dotted) {
+        0.0
+    } else {
+        w(no_cue)
+    };
+    w(context + 2 + left as usize) + w(context + 2 + LEFT_CLASSES + right as usize) + cue
+}
+
 impl Features {
     /// The log-odds of these features under `weights`.
     pub(super) fn log_odds(&self, weights: &Vector) -> f32 {
@@ -513,5 +552,30 @@ mod tests {
             Some(TR_CONTEXT + 1 + LEFT_CLASSES + RIGHT_CLASSES)
         );
         assert_eq!(at("repeated"), Some(BOTH));
+        assert_eq!(at("cn.no_cue"), Some(CN + 14));
+        assert_eq!(at("tr.no_cue"), Some(TR + 10));
+    }
+
+    #[test]
+    fn context_weight_is_what_the_context_adds_to_the_log_odds() {
+        for kind in [Kind::Chinese, Kind::Translit] {
+            for dotted in [false, true] {
+                for left in LEFTS {
+                    for right in RIGHTS {
+                        let mut f = Features::new(kind);
+                        f.tr_dot = dotted;
+                        let bare = f.log_odds(&CHEAP)
+                            - context_weight(&CHEAP, kind, f.left, f.right, dotted);
+                        f.left = left;
+                        f.right = right;
+                        let got = bare + context_weight(&CHEAP, kind, left, right, dotted);
+                        assert!(
+                            (f.log_odds(&CHEAP) - got).abs() < 1e-4,
+                            "{kind:?} {left:?} {right:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ impl PersonExtractor {
             if !is_han(c) {
                 break;
             }
-            if ROLE_STOPS.contains(c) {
+            if self.sets.role_stops.contains(&c) {
                 // A function character that makes a word with the next one is part of it.
                 let pair = text.get(from - c.len_utf8()..from + HAN_LEN);
                 if !pair.is_some_and(|p| self.has_word(p)) {
@@ -50,7 +50,7 @@ impl PersonExtractor {
         }
         // Never start with a function character.
         while let Some(c) = text.get(from..role_start).and_then(|t| t.chars().next())
-            && ROLE_STOPS.contains(c)
+            && self.sets.role_stops.contains(&c)
         {
             from += c.len_utf8();
         }

@@ -31,6 +31,9 @@ pub(super) enum Stat {
 pub(super) struct CharStats {
     table: Vec<[i8; 3]>,
     default: [i8; 3],
+    /// `table` and `default` in natural-log units, for the rows of a segment.
+    values: Vec<[f32; 3]>,
+    default_values: [f32; 3],
     /// Every tenth as an `f32`, by its `i8` value as a byte: a look-up instead of a division.
     tenths: [f32; 256],
 }
@@ -68,10 +71,15 @@ impl CharStats {
                 *slot = values;
             }
         }
+        let tenths: [f32; 256] = std::array::from_fn(|b| f32::from(b as u8 as i8) / 10.0);
+        let in_units =
+            |row: [i8; 3]| row.map(|v| tenths.get(usize::from(v as u8)).copied().unwrap_or(0.0));
         CharStats {
+            values: table.iter().map(|&row| in_units(row)).collect(),
+            default_values: in_units(default),
             table,
             default,
-            tenths: std::array::from_fn(|b| f32::from(b as u8 as i8) / 10.0),
+            tenths,
         }
     }
 
@@ -110,30 +118,25 @@ impl CharStats {
     /// The rows of every character of `text`, in `out` (cleared first).
     pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>) {
         out.clear();
+        // Mostly ideographs, three bytes each.
+        out.reserve(text.len() / 3 + 1);
         for (off, c) in text.char_indices() {
-            let row = if is_han(c) {
-                let [s, g, t] = (c as u32)
-                    .checked_sub(FIRST)
-                    .and_then(|i| self.table.get(i as usize))
-                    .copied()
-                    .unwrap_or(self.default);
-                Row {
-                    off,
-                    c,
-                    surname: self.tenth(s),
-                    given: self.tenth(g),
-                    translit: self.tenth(t),
-                }
-            } else {
-                Row {
-                    off,
-                    c,
-                    surname: f32::NEG_INFINITY,
-                    given: f32::NEG_INFINITY,
-                    translit: f32::NEG_INFINITY,
-                }
+            // Every character of the table's range is an ideograph.
+            let [surname, given, translit] = match (c as u32)
+                .checked_sub(FIRST)
+                .and_then(|i| self.values.get(i as usize))
+            {
+                Some(&values) => values,
+                None if is_han(c) => self.default_values,
+                None => [f32::NEG_INFINITY; 3],
             };
-            out.push(row);
+            out.push(Row {
+                off,
+                c,
+                surname,
+                given,
+                translit,
+            });
         }
     }
 }
@@ -166,6 +169,28 @@ mod tests {
         }
         // Outside the table: the defaults.
         assert_eq!(s.get('a', Stat::Given), s.get('\u{9ffe}', Stat::Given));
+    }
+
+    #[test]
+    fn rows_hold_the_statistics_of_ideographs_and_none_of_other_characters() {
+        let s = CharStats::load();
+        let text = "王立·克林顿a，\u{f900}\u{9ffe}";
+        let mut rows = Vec::new();
+        s.rows(text, &mut rows);
+        assert_eq!(rows.len(), text.chars().count());
+        for (r, (off, c)) in rows.iter().zip(text.char_indices()) {
+            assert_eq!((r.off, r.c), (off, c));
+            let want = |which| {
+                if is_han(c) {
+                    s.get(c, which)
+                } else {
+                    f32::NEG_INFINITY
+                }
+            };
+            assert_eq!(r.surname, want(Stat::Surname), "{c}");
+            assert_eq!(r.given, want(Stat::Given), "{c}");
+            assert_eq!(r.translit, want(Stat::Translit), "{c}");
+        }
     }
 
     #[test]

@@ -5,10 +5,9 @@ use std::borrow::Cow;
 
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn, after_staff_title};
-use super::lexicon::{FUNCTION_SURNAMES, WindowCuts};
+use super::lexicon::WindowCuts;
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
-use super::words::{FOLLOWER_CHARS, LEFT_CONJ};
 use super::{Hit, PersonExtractor};
 
 /// Most ideographs of a foreign name found after a role.
@@ -109,11 +108,14 @@ impl PersonExtractor {
     ) {
         // Sorted by end then length: the last entry of each end is its longest role.
         cues.role_ends.sort_unstable();
-        let roles = &cues.role_ends;
+        // Where a verb starts, ascending: whether one follows a name is a binary search.
+        cues.follower_at.sort_unstable();
+        cues.follower_at.dedup();
+        let (roles, verbs) = (&cues.role_ends, &cues.follower_at);
         for (k, &(end, len)) in roles.iter().enumerate() {
             // The longest role of each end, unless a longer title runs on (`副总|理`).
             if roles.get(k + 1).is_none_or(|&(next, _)| next != end) && !cues.title_runs_past(end) {
-                self.role_list(seg, si, (end, len), roles, hits);
+                self.role_list(seg, si, (end, len), (roles, verbs), hits);
             }
         }
         // A foreign name after any other title of the lists, closed by punctuation
@@ -127,7 +129,7 @@ impl PersonExtractor {
                 continue;
             }
             // Closed by punctuation, a figure or 等 only: a verb may be glued to the run.
-            if let Some(name_end) = self.foreign_name_after(seg, end)
+            if let Some(name_end) = self.foreign_name_after(seg, end, verbs)
                 && seg.get(name_end).is_some_and(|c| !is_han(c) || c == '等')
                 && let Some(len) = cues.title_before(end)
             {
@@ -171,20 +173,22 @@ impl PersonExtractor {
     /// it may open.
     ///
     /// `roles` are every role's end and length, sorted: a foreign name is not looked for
-    /// where a longer role goes on (`副总|裁`).
+    /// where a longer role goes on (`副总|裁`). `verbs` are where the verbs of the segment
+    /// start, ascending.
     fn role_list(
         &self,
         seg: &Segment,
         si: usize,
         (end, len): (usize, usize),
-        roles: &[(usize, usize)],
+        (roles, verbs): (&[(usize, usize)], &[usize]),
         hits: &mut Vec<Hit>,
     ) {
-        let Some(name_end) = self.name_after(seg, end).or_else(|| {
-            self.foreign_name_after(seg, end).filter(|&name_end| {
-                let from = roles.partition_point(|&(e, _)| e <= end);
-                roles.get(from).is_none_or(|&(e, _)| e > name_end)
-            })
+        let Some(name_end) = self.name_after(seg, end, verbs).or_else(|| {
+            self.foreign_name_after(seg, end, verbs)
+                .filter(|&name_end| {
+                    let from = roles.partition_point(|&(e, _)| e <= end);
+                    roles.get(from).is_none_or(|&(e, _)| e > name_end)
+                })
         }) else {
             return;
         };
@@ -200,7 +204,7 @@ impl PersonExtractor {
         let mut at = name_end;
         while seg.get(at) == Some('、') {
             let next = at + '、'.len_utf8();
-            let Some(next_end) = self.name_after(seg, next) else {
+            let Some(next_end) = self.name_after(seg, next, verbs) else {
                 break;
             };
             hits.push(Hit {
@@ -218,7 +222,7 @@ impl PersonExtractor {
             && let Some(conj) = LIST_LAST_CONJ.iter().find(|c| seg.has_at(at, c))
         {
             let next = at + conj.len();
-            if let Some(next_end) = self.name_after(seg, next) {
+            if let Some(next_end) = self.name_after(seg, next, verbs) {
                 hits.push(Hit {
                     seg: si,
                     at: next,
@@ -231,8 +235,9 @@ impl PersonExtractor {
         }
     }
 
-    /// End of the best name starting at `start`, judged by what follows it.
-    fn name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
+    /// End of the best name starting at `start`, judged by what follows it (`verbs`: where
+    /// the segment's verbs start, ascending).
+    fn name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         // One segmentation window serves every length.
         let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(start, 8));
@@ -241,7 +246,7 @@ impl PersonExtractor {
             if !self.shaped(seg, start, end) {
                 continue;
             }
-            let Some(score) = self.right_score(seg, end) else {
+            let Some(score) = self.right_score(seg, end, verbs) else {
                 continue;
             };
             // Only a strictly better score replaces the best so far; the checks below are
@@ -263,16 +268,13 @@ impl PersonExtractor {
     /// eight ideographs, parts perhaps joined by `·`, closed by punctuation or a word that
     /// follows names (`等`, `也`, `说`), that segmentation finds no ordinary word in and whose characters
     /// read as a name's.
-    fn foreign_name_after(&self, seg: &Segment, start: usize) -> Option<usize> {
-        let verb_at = |at: usize| {
-            seg.get(at)
-                .is_some_and(|c| self.follower_first.contains(&c))
-                && self.followers.iter().any(|f| seg.has_at(at, f))
-        };
+    fn foreign_name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
+        let verb_at = |at: usize| verbs.binary_search(&at).is_ok();
         let (mut end, mut chars, mut score) = (start, 0usize, 0.0f32);
         while let Some(c) = seg.get(end) {
             // A function word or a verb ends the run; only some close a name.
-            if self.not_given.contains(&c) || FOLLOWER_CHARS.contains(c) || verb_at(end) {
+            if self.not_given.contains(&c) || self.sets.follower_chars.contains(&c) || verb_at(end)
+            {
                 break;
             }
             if is_han(c) {
@@ -291,7 +293,7 @@ impl PersonExtractor {
         }
         let closed = seg
             .get(end)
-            .is_none_or(|c| !is_han(c) || FOLLOWER_CHARS.contains(c) || verb_at(end));
+            .is_none_or(|c| !is_han(c) || self.sets.follower_chars.contains(&c) || verb_at(end));
         if !closed || chars < 2 || score / (chars as f32) < FOREIGN_NAME_MIN_MEAN {
             return None;
         }
@@ -308,17 +310,17 @@ impl PersonExtractor {
 
     /// How clearly the text at `end` closes a name: 3 punctuation or `等`, 2 a verb,
     /// 1 a one-character word, 0 a word boundary by segmentation; `None` if it does not.
-    fn right_score(&self, seg: &Segment, end: usize) -> Option<u8> {
+    fn right_score(&self, seg: &Segment, end: usize, verbs: &[usize]) -> Option<u8> {
         let Some(c) = seg.get(end) else {
             return Some(3);
         };
         if !is_han(c) || c == '等' {
             return Some(3);
         }
-        if self.follower_first.contains(&c) && self.followers.iter().any(|f| seg.has_at(end, f)) {
+        if verbs.binary_search(&end).is_ok() {
             return Some(2);
         }
-        if FOLLOWER_CHARS.contains(c) {
+        if self.sets.follower_chars.contains(&c) {
             return Some(1);
         }
         // A two-character dictionary word must start here.
@@ -347,7 +349,7 @@ impl PersonExtractor {
                 && seg.before(start).is_some_and(is_han)
                 && seg
                     .get(start)
-                    .is_some_and(|c| FUNCTION_SURNAMES.contains(c))
+                    .is_some_and(|c| self.sets.function_surname.contains(&c))
                 && (self.shaped(seg, start + HAN_LEN, end)
                     || self.given_alone(&seg.text, end) == Some(start + HAN_LEN))
             {
@@ -356,7 +358,7 @@ impl PersonExtractor {
             if need_left {
                 let left_ok = match seg.before(start) {
                     None => true,
-                    Some(c) => !is_han(c) || LEFT_CONJ.contains(c),
+                    Some(c) => !is_han(c) || self.sets.left_conj.contains(&c),
                 };
                 if !left_ok {
                     continue;

@@ -285,6 +285,93 @@ fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
 }
 
 #[test]
+fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
+    let ex = PersonExtractor::shared();
+    let mut cues = CueScratch::default();
+    let mut rows = Vec::new();
+    let (mut likely, mut unlikely) = (0, 0);
+    for text in scanner_texts() {
+        ex.cues.scan(&text, &mut cues);
+        ex.stats.rows(&text, &mut rows);
+        let src = super::chinese::Source {
+            text: &text,
+            rows: &rows,
+            cues: &cues,
+            keep: &[],
+            all: true,
+        };
+        for (k, r) in rows.iter().enumerate() {
+            let next = rows.get(k + 1).map(|d| d.c);
+            let compound = next.is_some_and(|d| ex.compound.contains(&(r.c, d)));
+            if !compound && !ex.single.contains(&r.c) {
+                continue;
+            }
+            let left = cues.left(&ex.context_chars, &text, r.off, |w| ex.has_word(w));
+            for n in if compound { [3, 4] } else { [2, 3] } {
+                let Some(given) = rows.get(k..k + n) else {
+                    continue;
+                };
+                if given.iter().any(|g| !text::is_han(g.c)) {
+                    continue;
+                }
+                let end = rows.get(k + n).map_or(text.len(), |x| x.off);
+                let f = ex.chinese_measures(&text, &cues, r.off, end, compound);
+                let want = ex.passes_stage_one(&f);
+                assert_eq!(
+                    ex.cheap_chinese.likely(ex, src, k, n, compound, left),
+                    want,
+                    "{:?} in {text}",
+                    text.get(r.off..end)
+                );
+                if want {
+                    likely += 1;
+                } else {
+                    unlikely += 1;
+                }
+            }
+        }
+    }
+    assert!(likely > 100 && unlikely > 3000, "{likely} {unlikely}");
+}
+
+#[test]
+fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
+    let ex = PersonExtractor::shared();
+    let mut cues = CueScratch::default();
+    let mut rows = Vec::new();
+    let mut spans = Vec::new();
+    let (mut passed, mut cut_short) = (0, 0);
+    for text in scanner_texts() {
+        ex.cues.scan(&text, &mut cues);
+        ex.stats.rows(&text, &mut rows);
+        let src = super::chinese::Source {
+            text: &text,
+            rows: &rows,
+            cues: &cues,
+            keep: &[],
+            all: true,
+        };
+        spans.clear();
+        ex.translit_candidates(src, &mut spans);
+        for s in &spans {
+            let row = |at: usize| rows.iter().position(|r| r.off == at).unwrap_or(rows.len());
+            let (i, j) = (row(s.start), row(s.end));
+            let dotted = s.features.tr_dot;
+            let may = ex
+                .cheap_translit
+                .may_pass(ex, &rows, (i, j), s.features.left, dotted);
+            if ex.passes_stage_one(&s.features) {
+                assert!(may, "{:?} in {text}", text.get(s.start..s.end));
+                passed += 1;
+            } else if !may {
+                cut_short += 1;
+            }
+        }
+    }
+    assert!(passed > 50 && cut_short > 50, "{passed} {cut_short}");
+}
+
+#[test]
 fn surname_table_is_large_and_has_rare_entries() {
     let ex = PersonExtractor::shared();
     assert!(ex.single.len() > 400);

@@ -11,7 +11,13 @@ use std::borrow::Cow;
 /// Every such character is three bytes long in UTF-8, which the byte arithmetic on name
 /// candidates below relies on.
 pub(super) fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+    is_han_code(u32::from(c))
+}
+
+/// [`is_han`] of a code point.
+#[inline]
+pub(super) fn is_han_code(code: u32) -> bool {
+    matches!(code, 0x3400..=0x9fff | 0xf900..=0xfaff)
 }
 
 /// UTF-8 length of every character [`is_han`] accepts.
@@ -78,6 +84,22 @@ impl CharSet {
             Some(word) => word & (1u64 << (code % 64)) != 0,
             None => self.other.contains(c),
         }
+    }
+
+    /// True when the character with code point `code` is in the set.
+    #[inline]
+    pub(super) fn contains_code(&self, code: u32) -> bool {
+        char::from_u32(code).is_some_and(|c| self.contains(&c))
+    }
+
+    /// Every character of the set, in code point order.
+    pub(super) fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let in_bits = self.bits.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64)
+                .filter(move |b| word & (1u64 << b) != 0)
+                .filter_map(move |b| char::from_u32((w * 64 + b) as u32))
+        });
+        in_bits.chain(self.other.iter().copied())
     }
 
     /// Number of characters in the set.
@@ -235,5 +257,17 @@ pub(super) fn utf8_len(lead: u8) -> usize {
         0xE0.. => 3,
         0xC0.. => 2,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    #[test]
+    fn a_char_set_lists_its_characters_in_code_point_order() {
+        let set: CharSet = "王a𠀀欧王".chars().collect();
+        assert_eq!(set.len(), 4);
+        assert_eq!(set.chars().collect::<String>(), "a欧王𠀀");
     }
 }

@@ -9,9 +9,10 @@
 
 use super::PersonExtractor;
 use super::chinese::{Source, Span, quoted};
-use super::cues::{CueScratch, Left, Right};
-use super::model::{Features, Kind, repeated_nearby};
-use super::stats::Stat;
+use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
+use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
+use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
+use super::stats::{Row, Stat};
 use super::text::is_han;
 
 /// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
@@ -75,6 +76,8 @@ impl PersonExtractor {
             return;
         }
         let (mut j, mut low, mut k, mut dots, mut has_strong) = (i, 0usize, 0usize, 0usize, false);
+        // What stands before the start, shared by every candidate from it, classified once.
+        let mut left: Option<Left> = None;
         while let Some((c, v)) = at(j)
             && j - i < MAX_CHARS
         {
@@ -106,11 +109,20 @@ impl PersonExtractor {
                 if ctx.ends_with_word(start, end) {
                     continue;
                 }
-                let features = self.translit_measures(text, ctx, start, end, dots > 0);
-                if all
-                    || keep.binary_search(&(start, end)).is_ok()
-                    || self.passes_stage_one(&features)
+                let kept = all || keep.binary_search(&(start, end)).is_ok();
+                let left = *left.get_or_insert_with(|| {
+                    ctx.left(&self.context_chars, text, start, |w| self.has_word(w))
+                });
+                if !kept
+                    && !self
+                        .cheap_translit
+                        .may_pass(self, rows, (i, j), left, dots > 0)
                 {
+                    continue;
+                }
+                let run = rows.get(i..j).unwrap_or_default();
+                let features = self.translit_measures(text, ctx, run, (start, end), left, dots > 0);
+                if kept || self.passes_stage_one(&features) {
                     out.push(Span {
                         start,
                         end,
@@ -121,27 +133,32 @@ impl PersonExtractor {
         }
     }
 
-    /// The cheap features of the transliterated-name candidate `start..end`.
+    /// The cheap features of the transliterated-name candidate `start..end`, whose rows
+    /// are `run` and whose left context is `left`.
     fn translit_measures(
         &self,
         text: &str,
         ctx: &CueScratch,
-        start: usize,
-        end: usize,
+        run: &[Row],
+        (start, end): (usize, usize),
+        left: Left,
         dotted: bool,
     ) -> Features {
         let t = |c: char| self.stats.get(c, Stat::Translit);
         let mut f = Features::new(Kind::Translit);
         let cand = text.get(start..end).unwrap_or_default();
-        let core: Vec<f32> = cand
-            .chars()
-            .filter(|&c| !JOINS.contains(c))
-            .map(t)
-            .collect();
-        if !core.is_empty() {
-            f.tr_mean = core.iter().sum::<f32>() / core.len() as f32;
-            f.tr_min = core.iter().copied().fold(f32::INFINITY, f32::min);
-            f.tr_len = core.len().min(8) as f32;
+        // The statistics of the characters, joining marks left out (the rest are ideographs,
+        // whose rows hold their statistics).
+        let core = || {
+            run.iter()
+                .filter(|r| !self.sets.joins.contains(&r.c))
+                .map(|r| r.translit)
+        };
+        let len = core().count();
+        if len > 0 {
+            f.tr_mean = core().sum::<f32>() / len as f32;
+            f.tr_min = core().fold(f32::INFINITY, f32::min);
+            f.tr_len = len.min(8) as f32;
         }
         f.tr_dot = dotted;
         let prev = text.get(..start).and_then(|s| s.chars().next_back());
@@ -160,7 +177,7 @@ impl PersonExtractor {
             .next_back()
             .is_some_and(|c| self.sets.end_suffix.contains(&c));
         f.tr_before_place_suffix = next.is_some_and(|c| self.sets.place_after.contains(&c));
-        f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
+        f.left = left;
         f.right = ctx.right(&self.context_chars, text, end);
         f
     }
@@ -174,5 +191,117 @@ impl PersonExtractor {
         f.list_of_words &= self.list_neighbour_is_word(text, start, end);
         f.repeated = repeated_nearby(text, start, end);
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
+    }
+}
+
+/// The cheap stage's weights for transliterated candidates, gathered so that a candidate
+/// can be judged from its rows before its context is classified: the weights of what the
+/// rows give, and the most the context (left and right classes, the cue test, a swallowed
+/// cue) can add.
+pub(super) struct CheapTranslit {
+    /// Bias plus the weight of the kind.
+    base: f32,
+    mean: f32,
+    min: f32,
+    len: f32,
+    dot: f32,
+    before_join: f32,
+    prev: f32,
+    next: f32,
+    ends_place_suffix: f32,
+    before_place_suffix: f32,
+    quoted: f32,
+    /// The most that the right context (its class, the cue test) and a swallowed cue can
+    /// add, without and with parts joined by `·`, by left class (the left class's weight
+    /// included).
+    context_max: [[f32; LEFT_CLASSES]; 2],
+}
+
+impl CheapTranslit {
+    /// The weights of `CHEAP` for transliterated candidates.
+    pub(super) fn new() -> Self {
+        let w = |name: &str| weight(&CHEAP, name);
+        let context_max = |dotted: bool| {
+            LEFTS.map(|l| {
+                let most = RIGHTS
+                    .iter()
+                    .map(|&r| context_weight(&CHEAP, Kind::Translit, l, r, dotted))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                most + w("swallows_cue").max(0.0)
+            })
+        };
+        CheapTranslit {
+            base: w("bias") + w("tr"),
+            mean: w("tr.mean"),
+            min: w("tr.min"),
+            len: w("tr.len"),
+            dot: w("tr.dot"),
+            before_join: w("tr.before_join"),
+            prev: w("tr.prev"),
+            next: w("tr.next"),
+            ends_place_suffix: w("tr.ends_place_suffix"),
+            before_place_suffix: w("tr.before_place_suffix"),
+            quoted: w("quoted"),
+            context_max: [context_max(false), context_max(true)],
+        }
+    }
+
+    /// False when the candidate of rows `i..j`, with `left` before it, fails the cheap stage
+    /// whatever follows it: its score with the best right context stays below the
+    /// threshold. (True does not mean it passes.)
+    pub(super) fn may_pass(
+        &self,
+        ex: &PersonExtractor,
+        rows: &[Row],
+        (i, j): (usize, usize),
+        left: Left,
+        dotted: bool,
+    ) -> bool {
+        let Some(run) = rows.get(i..j) else {
+            return true;
+        };
+        let is_join = |c: char| ex.sets.joins.contains(&c);
+        let (mut sum, mut min, mut n) = (0.0f32, f32::INFINITY, 0usize);
+        for r in run.iter().filter(|r| !is_join(r.c)) {
+            sum += r.translit;
+            min = min.min(r.translit);
+            n += 1;
+        }
+        let mut z = self.base;
+        if n > 0 {
+            z += self.mean * (sum / n as f32) + self.min * min + self.len * n.min(8) as f32;
+        }
+        if dotted {
+            z += self.dot;
+        }
+        let prev = i.checked_sub(1).and_then(|p| rows.get(p));
+        let next = rows.get(j);
+        if let Some(p) = prev.filter(|p| is_han(p.c)) {
+            z += self.prev * p.translit.clamp(-2.0, 4.0);
+        }
+        if let Some(x) = next.filter(|x| is_han(x.c)) {
+            z += self.next * x.translit.clamp(-2.0, 4.0);
+        }
+        if next.is_some_and(|x| is_join(x.c)) {
+            z += self.before_join;
+        }
+        if run
+            .last()
+            .is_some_and(|r| ex.sets.end_suffix.contains(&r.c))
+        {
+            z += self.ends_place_suffix;
+        }
+        if next.is_some_and(|x| ex.sets.place_after.contains(&x.c)) {
+            z += self.before_place_suffix;
+        }
+        if quoted(prev.map(|p| p.c), next.map(|x| x.c)) {
+            z += self.quoted;
+        }
+        let context = self
+            .context_max
+            .get(usize::from(dotted))
+            .and_then(|by_left| by_left.get(left as usize))
+            .copied();
+        z + context.unwrap_or(f32::INFINITY) >= STAGE_ONE_LOG_ODDS - BOUND_MARGIN
     }
 }
