@@ -80,7 +80,7 @@ impl PersonExtractor {
     }
 
     /// Start of a two-character given name standing alone right before byte `end`.
-    pub(super) fn given_alone(&self, text: &str, end: usize) -> Option<usize> {
+    fn given_alone(&self, text: &str, end: usize) -> Option<usize> {
         let start = end.checked_sub(2 * HAN_LEN)?;
         let bytes = text.as_bytes();
         let (a, b) = (han_at(bytes, start)?, han_at(bytes, start + HAN_LEN)?);

@@ -789,13 +789,6 @@ fn a_function_word_surname_opening_a_clause() {
 }
 
 #[test]
-fn a_preposition_before_a_given_name_used_alone_is_no_surname() {
-    assert_eq!(names("他立即回信向秋云女士道歉。"), ["秋云"]);
-    // The look-alike: opening the sentence, the same character is the surname.
-    assert_eq!(names("向秋云女士立即回信道歉。"), ["向秋云"]);
-}
-
-#[test]
 fn a_foreign_name_after_any_title_closed_by_punctuation() {
     assert_eq!(
         named("参加会谈的有前总理差瓦塔、外长普拉萨等。"),
