@@ -96,10 +96,7 @@ impl PersonExtractor {
         }
         // A common word (`全体`, `广大`) is not a name; a rare one may be (`海峰`).
         let name = text.get(start..end)?;
-        match self.dict_entry(name) {
-            Some(lex) if lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN => None,
-            _ => Some(start),
-        }
+        (!self.too_common_for_a_name(name)).then_some(start)
     }
 
     /// End of a three-character name at byte `start`, which opens a clause with a surname
@@ -125,8 +122,7 @@ impl PersonExtractor {
         let end = start + 3 * HAN_LEN;
         let common = |from: usize, to: usize| {
             text.get(from..to)
-                .and_then(|w| self.dict_entry(w))
-                .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN)
+                .is_some_and(|w| self.too_common_for_a_name(w))
         };
         let head = text.get(start..start + 2 * HAN_LEN)?;
         if self.has_word(head) || common(start + HAN_LEN, end) || common(start, end) {
@@ -203,8 +199,13 @@ impl PersonExtractor {
         }
         // The dictionary lists some such names as words (`桥本龙太郎`); only a common word
         // is not a name.
-        !self
-            .dict_entry(name)
+        !self.too_common_for_a_name(name)
+    }
+
+    /// True when the dictionary lists `word` as a common word other than a name (`全体`,
+    /// `广大`); a rare word may still be a name (`海峰`).
+    fn too_common_for_a_name(&self, word: &str) -> bool {
+        self.dict_entry(word)
             .is_some_and(|lex| lex.tag != LexTag::Name && lex.freq_ln >= COMMON_WORD_LN)
     }
 }
