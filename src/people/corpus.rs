@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use super::strong::PassScratch;
 use super::text::Segment;
-use super::{Gazetteer, Hit, PersonExtractor, merge};
+use super::{Hit, PersonExtractor, merge};
 use crate::model::Article;
 
 /// An article's title and paragraphs as they are, title first.
@@ -154,7 +154,7 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
         }
     }
     drop(seen);
-    let gaz = Gazetteer::from_names(&names);
+    let gaz = ex.gazetteer(names.iter().copied());
     drop(names);
     articles
         .par_chunks_mut(ANNOTATE_CHUNK)

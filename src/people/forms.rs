@@ -202,6 +202,24 @@ impl PersonExtractor {
         !self.too_common_for_a_name(name)
     }
 
+    /// The surname of a Japanese name (`桥本` of `桥本龙太郎`), by which later mentions name
+    /// the same person: a two-character surname and a two- or three-character given name,
+    /// with the ends such names have.
+    pub(super) fn japanese_surname_of<'n>(&self, name: &'n str) -> Option<&'n str> {
+        let chars: Vec<char> = name.chars().collect();
+        let (&second, &last) = (chars.get(1)?, chars.last()?);
+        if !(4..=5).contains(&chars.len())
+            || !chars
+                .iter()
+                .all(|&c| is_han(c) && !self.sets.function.contains(&c))
+            || !JAPANESE_SURNAME_ENDS.contains(second)
+            || !JAPANESE_GIVEN_ENDS.contains(last)
+        {
+            return None;
+        }
+        name.get(..2 * HAN_LEN)
+    }
+
     /// True when the dictionary lists `word` as a common word other than a name (`全体`,
     /// `广大`); a rare word may still be a name (`海峰`).
     fn too_common_for_a_name(&self, word: &str) -> bool {

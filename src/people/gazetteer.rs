@@ -4,12 +4,27 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::cues::{CueScratch, Right};
+use super::model::{LexTag, has_cue};
 use super::text::{
     CharSet, HAN_LEN, PairBits, Segment, code3, han_at, is_han_code, pack_han, utf8_len,
 };
 use super::{Hit, PersonExtractor};
 
 impl PersonExtractor {
+    /// A gazetteer of `names`, with the surname of each Japanese name among them, by which
+    /// the same person is named again (`桥本首相` after `桥本龙太郎`).
+    pub(super) fn gazetteer<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Gazetteer {
+        let names: Vec<&str> = names.into_iter().collect();
+        let surnames: Vec<&str> = names
+            .iter()
+            .filter_map(|n| self.japanese_surname_of(n))
+            .collect();
+        let mut gaz = Gazetteer::from_names(names.into_iter().chain(surnames.iter().copied()));
+        gaz.surnames = surnames.into_iter().map(str::to_owned).collect();
+        gaz
+    }
+
     /// Bare mentions of gazetteer names in the segments, checked against segmentation.
     ///
     /// A mention after a hit of the same name (one of `found`, the article's hits so far, or
@@ -23,6 +38,8 @@ impl PersonExtractor {
     ) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for (si, seg) in segs.iter().enumerate() {
+            // The segment's cue words, scanned only when a surname alone is met.
+            let mut scanned: Option<CueScratch> = None;
             gaz.find_each(&seg.text, |idx, start, end| {
                 let Some(name) = gaz.names.get(idx) else {
                     return;
@@ -30,6 +47,35 @@ impl PersonExtractor {
                 let named_before = |h: &Hit| h.name == *name && (h.seg, h.at) <= (si, start);
                 if hits.iter().any(|h| h.name == *name) || found.iter().any(named_before) {
                     return;
+                }
+                if gaz.surnames.contains(name) {
+                    // A surname alone names a person the article already gives in full, and
+                    // is a person only where the context says so (`桥本首相`, `桥本说`).
+                    let in_full =
+                        |h: &Hit| h.name.len() > name.len() && h.name.starts_with(name.as_str());
+                    if found.iter().chain(&hits).any(in_full) {
+                        return;
+                    }
+                    let cues = scanned.get_or_insert_with(|| {
+                        let mut cues = CueScratch::default();
+                        self.cues.scan(&seg.text, &mut cues);
+                        cues
+                    });
+                    let right = cues.right(&self.context_chars, &seg.text, end);
+                    let left =
+                        cues.left(&self.context_chars, &seg.text, start, |w| self.has_word(w));
+                    if !has_cue(left, right, false) && !matches!(right, Right::Adv) {
+                        return;
+                    }
+                    // Many such surnames are also places, and a place goes before a title
+                    // (`松本市长`).
+                    let place = || {
+                        self.dict_entry(name)
+                            .is_some_and(|l| l.tag == LexTag::Place)
+                    };
+                    if matches!(right, Right::Title | Right::Title2) && place() {
+                        return;
+                    }
                 }
                 if exclude.contains(&name.as_str()) {
                     return;
@@ -65,6 +111,8 @@ impl PersonExtractor {
 pub struct Gazetteer {
     pub(super) names: Vec<String>,
     known: FxHashSet<String>,
+    /// Surnames of Japanese names among the names, found again only in a person's context.
+    surnames: FxHashSet<String>,
     pub(super) matcher: Matcher,
 }
 
@@ -202,6 +250,7 @@ impl Gazetteer {
         Gazetteer {
             names: list,
             known: seen,
+            surnames: FxHashSet::default(),
             matcher,
         }
     }

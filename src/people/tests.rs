@@ -803,3 +803,45 @@ fn a_foreign_name_after_any_title_closed_by_punctuation() {
     assert!(glued.iter().all(|n| !n.contains('说')), "{glued:?}");
     assert_eq!(names("他当过总理秘书长，后来退休。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_japanese_surname_alone_names_the_person_found_in_full() {
+    let ex = PersonExtractor::shared();
+    let names_in = |known: &str, text: &str| {
+        let gaz = ex.gazetteer([known]);
+        ex.extract_with(&gaz, None, &[text.to_owned()], &[])
+            .into_iter()
+            .map(|p| p.name)
+            .collect::<Vec<_>>()
+    };
+    // Another article gave the name in full; here the surname stands in a person's context.
+    assert_eq!(
+        names_in("植村正雄", "植村首相表示，两国要加强合作。"),
+        ["植村"]
+    );
+    assert_eq!(
+        names_in("植村正雄", "而植村则在会谈中提出了建议。"),
+        ["植村"]
+    );
+    // The look-alikes: the surname's characters in running text, a surname that is a word
+    // in no person's context, and an article that gives the name in full.
+    assert_eq!(
+        names_in("田中一郎", "农民在田中劳作，一派丰收景象。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names_in("植村正雄", "植村地区今年粮食丰收。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names_in(
+            "植村正雄",
+            "日本首相植村正雄昨天抵达。植村首相表示，两国要加强合作。"
+        ),
+        ["植村正雄"]
+    );
+    // Only a Japanese name gives a surname to look for, not a Chinese or a transliterated one.
+    assert_eq!(ex.japanese_surname_of("植村正雄"), Some("植村"));
+    assert_eq!(ex.japanese_surname_of("欧阳建国"), None);
+    assert_eq!(ex.japanese_surname_of("格林斯潘"), None);
+}
