@@ -28,7 +28,8 @@
 //!
 //! Then, over the corpus (`corpus`, [`Gazetteer`]): every name found with confidence anywhere
 //! is searched for in every article in one leftmost-longest pass, which catches bare later
-//! mentions (`郑小林详细了解`), with a segmentation check.
+//! mentions (`郑小林详细了解`), with a segmentation check. The surname of a Japanese name
+//! found so is searched for too, and kept where the context says "person" (`桥本首相`).
 //!
 //! Not appearances: names inside doctrine, prize and campaign names (`邓小平理论`, `雷锋精神`,
 //! `学雷锋`), and the paper's own staff. Reporters, correspondents and credits are passed in
