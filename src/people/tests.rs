@@ -845,3 +845,35 @@ fn a_japanese_surname_alone_names_the_person_found_in_full() {
     assert_eq!(ex.japanese_surname_of("欧阳建国"), None);
     assert_eq!(ex.japanese_surname_of("格林斯潘"), None);
 }
+
+#[test]
+fn parts_joined_by_a_dot_are_a_name_wherever_they_stand() {
+    // No cue around them, or a title the model weighs little: the mark is the evidence.
+    assert_eq!(
+        names("今年42岁的安德烈·波利卡诺家住城郊。"),
+        ["安德烈·波利卡诺"]
+    );
+    assert_eq!(
+        names("据说，副司令官马里奥·卡斯泰利的妹妹当时也在场。"),
+        ["马里奥·卡斯泰利"]
+    );
+    assert_eq!(
+        names("三名白人将黑人约瑟夫·卡德隆捆绑。"),
+        ["约瑟夫·卡德隆"]
+    );
+    // The look-alikes: a mark inside a title or a slogan, a university named after a
+    // person, and a town whose name runs on past where a name would end.
+    assert_eq!(
+        names("《京剧精粹·梅派专辑》在天津首发。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("会场挂着“团结·奋进”的横幅。"), Vec::<String>::new());
+    assert_eq!(
+        names("代表们聚集在乔治·梅森大学讨论合作。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("他家住在尼·伯尔切斯库镇，去年秋天搬走了。"),
+        Vec::<String>::new()
+    );
+}

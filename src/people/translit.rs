@@ -113,7 +113,10 @@ impl PersonExtractor {
                 let left = *left.get_or_insert_with(|| {
                     ctx.left(&self.context_chars, text, start, |w| self.has_word(w))
                 });
+                // Parts joined by a mark are measured whatever the cheap stage says (see
+                // `DOTTED_ACCEPT`).
                 if !kept
+                    && dots == 0
                     && !self
                         .cheap_translit
                         .may_pass(self, rows, (i, j), left, dots > 0)
@@ -122,7 +125,7 @@ impl PersonExtractor {
                 }
                 let run = rows.get(i..j).unwrap_or_default();
                 let features = self.translit_measures(text, ctx, run, (start, end), left, dots > 0);
-                if kept || self.passes_stage_one(&features) {
+                if kept || dots > 0 || self.passes_stage_one(&features) {
                     out.push(Span {
                         start,
                         end,
