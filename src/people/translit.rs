@@ -28,7 +28,7 @@ const ANCHOR_MIN: f32 = 1.2;
 const CHAR_MIN: f32 = -3.5;
 const LOW: f32 = 0.5;
 /// Lowest statistic of the first character after a joining mark.
-const AFTER_JOIN_MIN: f32 = 0.5;
+const AFTER_JOIN_MIN: f32 = -1.0;
 /// Farthest a start may be from the first very likely character of its name.
 const REACH: usize = 4;
 /// Longest run, in characters (joining marks included).
