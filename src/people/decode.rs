@@ -140,7 +140,9 @@ impl PersonExtractor {
             }
         }
         // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
-        // 贡多`) gives way to it. The model's likely spans, by start, tell which.
+        // 贡多`) gives way to it. The model's likely spans, by start, tell which (a reading of
+        // parts joined by `·` taken below the usual threshold is not likely enough: it may
+        // take in the role, `牧师约翰·马吉`).
         likely.clear();
         likely.extend(
             scored

@@ -80,6 +80,11 @@ impl PersonExtractor {
                 if exclude.contains(&name.as_str()) {
                     return;
                 }
+                // Inside a name already found (`马克思` of `马克思·卢布里克`), it is part of it.
+                let overlaps = |h: &Hit| h.seg == si && h.at < end && start < h.at + h.name.len();
+                if found.iter().any(overlaps) {
+                    return;
+                }
                 if self.name_use(&seg.text, start, end) {
                     return;
                 }

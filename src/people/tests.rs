@@ -877,3 +877,27 @@ fn parts_joined_by_a_dot_are_a_name_wherever_they_stand() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_known_name_inside_a_longer_name_found_here_is_part_of_it() {
+    let ex = PersonExtractor::shared();
+    let names_in = |known: &str, text: &str| {
+        let gaz = Gazetteer::from_names([known]);
+        ex.extract_with(&gaz, None, &[text.to_owned()], &[])
+            .into_iter()
+            .map(|p| p.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names_in("马里奥", "今年42岁的马里奥·卡斯泰利家住城郊。"),
+        ["马里奥·卡斯泰利"]
+    );
+    // The look-alike: the known name standing alone is still found.
+    assert_eq!(
+        names_in(
+            "马里奥",
+            "今年42岁的马里奥·卡斯泰利家住城郊，马里奥常来看他。"
+        ),
+        ["马里奥·卡斯泰利", "马里奥"]
+    );
+}
