@@ -20,6 +20,16 @@ fn names_ex(title: Option<&str>, text: &str, exclude: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Names found in one paragraph against a corpus gazetteer of the names `known` (built as
+/// the corpus pass builds it).
+fn names_knowing(known: &str, text: &str) -> Vec<String> {
+    let ex = PersonExtractor::shared();
+    ex.extract_with(&ex.gazetteer([known]), None, &[text.to_owned()], &[])
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
 /// The role recorded for `name` in `text`.
 fn role_of(text: &str, name: &str) -> Option<String> {
     PersonExtractor::shared()
@@ -806,41 +816,34 @@ fn a_foreign_name_after_any_title_closed_by_punctuation() {
 
 #[test]
 fn a_japanese_surname_alone_names_the_person_found_in_full() {
-    let ex = PersonExtractor::shared();
-    let names_in = |known: &str, text: &str| {
-        let gaz = ex.gazetteer([known]);
-        ex.extract_with(&gaz, None, &[text.to_owned()], &[])
-            .into_iter()
-            .map(|p| p.name)
-            .collect::<Vec<_>>()
-    };
     // Another article gave the name in full; here the surname stands in a person's context.
     assert_eq!(
-        names_in("植村正雄", "植村首相表示，两国要加强合作。"),
+        names_knowing("植村正雄", "植村首相表示，两国要加强合作。"),
         ["植村"]
     );
     assert_eq!(
-        names_in("植村正雄", "而植村则在会谈中提出了建议。"),
+        names_knowing("植村正雄", "而植村则在会谈中提出了建议。"),
         ["植村"]
     );
     // The look-alikes: the surname's characters in running text, a surname that is a word
     // in no person's context, and an article that gives the name in full.
     assert_eq!(
-        names_in("田中一郎", "农民在田中劳作，一派丰收景象。"),
+        names_knowing("田中一郎", "农民在田中劳作，一派丰收景象。"),
         Vec::<String>::new()
     );
     assert_eq!(
-        names_in("植村正雄", "植村地区今年粮食丰收。"),
+        names_knowing("植村正雄", "植村地区今年粮食丰收。"),
         Vec::<String>::new()
     );
     assert_eq!(
-        names_in(
+        names_knowing(
             "植村正雄",
             "日本首相植村正雄昨天抵达。植村首相表示，两国要加强合作。"
         ),
         ["植村正雄"]
     );
     // Only a Japanese name gives a surname to look for, not a Chinese or a transliterated one.
+    let ex = PersonExtractor::shared();
     assert_eq!(ex.japanese_surname_of("植村正雄"), Some("植村"));
     assert_eq!(ex.japanese_surname_of("欧阳建国"), None);
     assert_eq!(ex.japanese_surname_of("格林斯潘"), None);
@@ -880,21 +883,13 @@ fn parts_joined_by_a_dot_are_a_name_wherever_they_stand() {
 
 #[test]
 fn a_known_name_inside_a_longer_name_found_here_is_part_of_it() {
-    let ex = PersonExtractor::shared();
-    let names_in = |known: &str, text: &str| {
-        let gaz = Gazetteer::from_names([known]);
-        ex.extract_with(&gaz, None, &[text.to_owned()], &[])
-            .into_iter()
-            .map(|p| p.name)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        names_in("马里奥", "今年42岁的马里奥·卡斯泰利家住城郊。"),
+        names_knowing("马里奥", "今年42岁的马里奥·卡斯泰利家住城郊。"),
         ["马里奥·卡斯泰利"]
     );
     // The look-alike: the known name standing alone is still found.
     assert_eq!(
-        names_in(
+        names_knowing(
             "马里奥",
             "今年42岁的马里奥·卡斯泰利家住城郊，马里奥常来看他。"
         ),
