@@ -602,6 +602,15 @@ impl CueScratch {
             Some(&(rank, class)) if rank > 0 => class,
             _ if let Some(&class) = sets.single_left.get(&prev) => class,
             _ if prev == '的' => Left::De,
+            // A shirt number (`9号`): a player's name follows.
+            _ if prev == '号'
+                && text
+                    .get(..s - HAN_LEN)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
+            {
+                Left::Title
+            }
             _ if sets.adverb.contains(&prev) => Left::Adverb,
             _ if sets.locative.contains(&prev) => Left::Locative,
             _ if sets.title_suffix.contains(&prev)

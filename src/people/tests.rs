@@ -896,3 +896,16 @@ fn a_known_name_inside_a_longer_name_found_here_is_part_of_it() {
         ["马里奥·卡斯泰利", "马里奥"]
     );
 }
+
+#[test]
+fn a_name_after_a_shirt_number() {
+    assert_eq!(
+        names("第65分钟，9号卡萨诺门前抢点破门，比分改写为二比一。"),
+        ["卡萨诺"]
+    );
+    // The look-alike: a number before a thing.
+    assert_eq!(
+        names("昨天，3号机组检修完毕，恢复发电。"),
+        Vec::<String>::new()
+    );
+}
