@@ -611,6 +611,9 @@ impl CueScratch {
             {
                 Left::Title
             }
+            // `小` or `老` before a name of two characters or more: a child, or a familiar
+            // form (`小俊平`), said of people only.
+            _ if matches!(prev, '小' | '老') => Left::Open,
             _ if sets.adverb.contains(&prev) => Left::Adverb,
             _ if sets.locative.contains(&prev) => Left::Locative,
             _ if sets.title_suffix.contains(&prev)

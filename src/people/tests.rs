@@ -909,3 +909,16 @@ fn a_name_after_a_shirt_number() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_name_after_xiao_or_lao() {
+    // A child, or a familiar form: `小` before a full name.
+    assert_eq!(
+        names("一个多月后，小何思远伤愈出院，回到了学校。"),
+        ["何思远"]
+    );
+    // The look-alikes: words that open with `小` or `老`.
+    assert_eq!(names("小时候他常去河边玩。"), Vec::<String>::new());
+    assert_eq!(names("老百姓都说好。"), Vec::<String>::new());
+    assert_eq!(names("他是个小伙子，干活很卖力。"), Vec::<String>::new());
+}
