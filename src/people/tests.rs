@@ -922,3 +922,15 @@ fn a_name_after_xiao_or_lao() {
     assert_eq!(names("老百姓都说好。"), Vec::<String>::new());
     assert_eq!(names("他是个小伙子，干活很卖力。"), Vec::<String>::new());
 }
+
+#[test]
+fn common_surnames_in_their_simplified_forms() {
+    // 肖 (the mainland form of 萧) and 牟 open names in a list of leaders as any surname does.
+    assert_eq!(
+        names("区领导丁亮、钟静、肖福鑫、牟志强出席会议。"),
+        ["丁亮", "钟静", "肖福鑫", "牟志强"]
+    );
+    assert_eq!(names("会议由肖玉洋主持，他说，要加强学习。"), ["肖玉洋"]);
+    // The look-alike: a word that opens with the surname.
+    assert_eq!(names("肖像画展昨天开幕。"), Vec::<String>::new());
+}
