@@ -89,7 +89,7 @@ pub struct PageHeader {
 pub struct PersonMention {
     /// Full name as printed, without title.
     pub name: String,
-    /// Role or title printed before the name (`山阳区委书记`), if any.
+    /// Role or title printed beside the name (`山阳区委书记`, `某某首相`), if any.
     pub role: Option<String>,
 }
 

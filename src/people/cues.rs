@@ -526,6 +526,17 @@ impl CueScratch {
         }
     }
 
+    /// The byte length of the title word of the lists printed after a name that starts at
+    /// byte `e` (`首相` of `某某首相`), if one does.
+    pub(super) fn title_after(&self, e: usize) -> Option<usize> {
+        match self.starting.get(e) {
+            Some(&(rank, Right::Title | Right::Title2)) if rank > 0 => {
+                Some(usize::from(rank / 8) * HAN_LEN)
+            }
+            _ => None,
+        }
+    }
+
     /// True when a longer title word of the lists runs on past byte `end`, one or two
     /// characters further (`副总|理`): a role that ends at `end` is only its beginning.
     pub(super) fn title_runs_past(&self, end: usize) -> bool {

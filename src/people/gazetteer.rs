@@ -48,6 +48,7 @@ impl PersonExtractor {
                 if hits.iter().any(|h| h.name == *name) || found.iter().any(named_before) {
                     return;
                 }
+                let mut role = None;
                 if gaz.surnames.contains(name) {
                     // A surname alone names a person the article already gives in full, and
                     // is a person only where the context says so (`桥本首相`, `桥本说`).
@@ -76,6 +77,13 @@ impl PersonExtractor {
                     if matches!(right, Right::Title | Right::Title2) && place() {
                         return;
                     }
+                    // The title beside the surname is the person's role (`桥本首相`).
+                    role = cues
+                        .title_after(end)
+                        .map(|len| (end, end + len))
+                        .or_else(|| cues.title_before(start).map(|len| (start - len, start)))
+                        .and_then(|(a, b)| seg.text.get(a..b))
+                        .map(str::to_owned);
                 }
                 if exclude.contains(&name.as_str()) {
                     return;
@@ -102,7 +110,7 @@ impl PersonExtractor {
                     seg: si,
                     at: start,
                     name: name.clone(),
-                    role: None,
+                    role,
                     strong: false,
                     sure: false,
                 });

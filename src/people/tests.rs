@@ -825,6 +825,11 @@ fn a_japanese_surname_alone_names_the_person_found_in_full() {
         names_knowing("植村正雄", "而植村则在会谈中提出了建议。"),
         ["植村"]
     );
+    // The title beside the surname is the role.
+    let ex = PersonExtractor::shared();
+    let text = "植村首相表示，两国要加强合作。".to_owned();
+    let found = ex.extract_with(&ex.gazetteer(["植村正雄"]), None, &[text], &[]);
+    assert_eq!(found.first().and_then(|p| p.role.as_deref()), Some("首相"));
     // The look-alikes: the surname's characters in running text, a surname that is a word
     // in no person's context, and an article that gives the name in full.
     assert_eq!(
@@ -843,7 +848,6 @@ fn a_japanese_surname_alone_names_the_person_found_in_full() {
         ["植村正雄"]
     );
     // Only a Japanese name gives a surname to look for, not a Chinese or a transliterated one.
-    let ex = PersonExtractor::shared();
     assert_eq!(ex.japanese_surname_of("植村正雄"), Some("植村"));
     assert_eq!(ex.japanese_surname_of("欧阳建国"), None);
     assert_eq!(ex.japanese_surname_of("格林斯潘"), None);
