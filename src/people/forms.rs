@@ -3,7 +3,7 @@
 //! after a title (`日本首相桥本龙太郎`).
 
 use super::cues::{CueScratch, Right};
-use super::model::LexTag;
+use super::model::{LexTag, has_cue};
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, han_at, is_han, utf8_len};
 use super::{Hit, PersonExtractor};
@@ -218,6 +218,40 @@ impl PersonExtractor {
             return None;
         }
         name.get(..2 * HAN_LEN)
+    }
+
+    /// Whether the surname of a Japanese name at `start..end` of `text` stands for the person
+    /// there: `Some` with the title beside it (`桥本首相`: 首相) when the context says "person"
+    /// (a title, a verb of speech or an adverb after it, or a title before it), `None` when
+    /// it does not. A surname that is also a place is not taken before a title, where a
+    /// place goes too (`松本市长`).
+    pub(super) fn surname_alone(
+        &self,
+        text: &str,
+        cues: &CueScratch,
+        start: usize,
+        end: usize,
+    ) -> Option<Option<String>> {
+        let right = cues.right(&self.context_chars, text, end);
+        let left = cues.left(&self.context_chars, text, start, |w| self.has_word(w));
+        if !has_cue(left, right, false) && right != Right::Adv {
+            return None;
+        }
+        let place = || {
+            text.get(start..end)
+                .and_then(|name| self.dict_entry(name))
+                .is_some_and(|l| l.tag == LexTag::Place)
+        };
+        if matches!(right, Right::Title | Right::Title2) && place() {
+            return None;
+        }
+        let title = cues
+            .title_after(end)
+            .map(|len| (end, end + len))
+            .or_else(|| cues.title_before(start).map(|len| (start - len, start)))
+            .and_then(|(a, b)| text.get(a..b))
+            .map(str::to_owned);
+        Some(title)
     }
 
     /// True when the dictionary lists `word` as a common word other than a name (`全体`,

@@ -4,8 +4,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cues::{CueScratch, Right};
-use super::model::{LexTag, has_cue};
+use super::cues::CueScratch;
 use super::text::{
     CharSet, HAN_LEN, PairBits, Segment, code3, han_at, is_han_code, pack_han, utf8_len,
 };
@@ -62,28 +61,10 @@ impl PersonExtractor {
                         self.cues.scan(&seg.text, &mut cues);
                         cues
                     });
-                    let right = cues.right(&self.context_chars, &seg.text, end);
-                    let left =
-                        cues.left(&self.context_chars, &seg.text, start, |w| self.has_word(w));
-                    if !has_cue(left, right, false) && !matches!(right, Right::Adv) {
-                        return;
+                    match self.surname_alone(&seg.text, cues, start, end) {
+                        Some(title) => role = title,
+                        None => return,
                     }
-                    // Many such surnames are also places, and a place goes before a title
-                    // (`松本市长`).
-                    let place = || {
-                        self.dict_entry(name)
-                            .is_some_and(|l| l.tag == LexTag::Place)
-                    };
-                    if matches!(right, Right::Title | Right::Title2) && place() {
-                        return;
-                    }
-                    // The title beside the surname is the person's role (`桥本首相`).
-                    role = cues
-                        .title_after(end)
-                        .map(|len| (end, end + len))
-                        .or_else(|| cues.title_before(start).map(|len| (start - len, start)))
-                        .and_then(|(a, b)| seg.text.get(a..b))
-                        .map(str::to_owned);
                 }
                 if exclude.contains(&name.as_str()) {
                     return;
