@@ -212,7 +212,9 @@ impl PersonExtractor {
     ) -> Vec<PersonMention> {
         let segs = segments(title, paragraphs);
         let hits = self.strong_hits(&segs, exclude);
-        let gaz = self.gazetteer(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
+        // The article's own names: the surname of one of them is never looked for alone here,
+        // as the article gives the name in full.
+        let gaz = Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
         let bare = self.bare_hits(&gaz, &segs, exclude, &hits);
         let mut all = hits;
         all.extend(bare);
@@ -229,7 +231,8 @@ impl PersonExtractor {
     ) -> Vec<PersonMention> {
         let segs = segments(title, paragraphs);
         let mut hits = self.strong_hits(&segs, exclude);
-        let local = self.gazetteer(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
+        let local =
+            Gazetteer::from_names(hits.iter().filter(|h| h.strong).map(|h| h.name.as_str()));
         let mut bare = self.bare_hits(gazetteer, &segs, exclude, &hits);
         hits.append(&mut bare);
         let mut bare = self.bare_hits(&local, &segs, exclude, &hits);

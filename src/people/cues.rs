@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::text::{
-    CharSet, HAN_LEN, PairBits, code3, han_at, is_han, is_han_code, pack_han, utf8_len,
+    CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
+    pack_han, utf8_len,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
@@ -614,14 +615,7 @@ impl CueScratch {
             _ if let Some(&class) = sets.single_left.get(&prev) => class,
             _ if prev == '的' => Left::De,
             // A shirt number (`9号`): a player's name follows.
-            _ if prev == '号'
-                && text
-                    .get(..s - HAN_LEN)
-                    .and_then(|t| t.chars().next_back())
-                    .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
-            {
-                Left::Title
-            }
+            _ if prev == '号' && after_figure(text, s - HAN_LEN) => Left::Title,
             // `小` or `老` before a name of two characters or more: a child, or a familiar
             // form (`小俊平`), said of people only.
             _ if matches!(prev, '小' | '老') => Left::Open,
@@ -651,7 +645,7 @@ impl CueScratch {
             return match next {
                 '、' | '／' => Right::List,
                 '·' => Right::Dot,
-                c if c.is_ascii_digit() || ('０'..='９').contains(&c) => Right::Num,
+                c if is_figure(c) => Right::Num,
                 _ => Right::End,
             };
         }

@@ -13,7 +13,7 @@ use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::stats::Row;
-use super::text::{HAN_LEN, is_han};
+use super::text::{HAN_LEN, after_figure, is_han};
 use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
 
@@ -469,13 +469,6 @@ fn staff_before(before: &str, items: usize) -> bool {
 
 /// Words that end an organisation's name, never a person's.
 const ORGANISATIONS: [&str; 3] = ["公司", "集团", "协会"];
-
-/// True when a digit stands right before byte `start`.
-fn after_figure(text: &str, start: usize) -> bool {
-    text.get(..start)
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-}
 
 /// Characters that, before a staff title, make it an office (`总编辑`, `副编辑`).
 const OFFICE_PREFIXES: &str = "总副主";

@@ -206,12 +206,11 @@ impl PersonExtractor {
     /// the same person: a two-character surname and a two- or three-character given name,
     /// with the ends such names have.
     pub(super) fn japanese_surname_of<'n>(&self, name: &'n str) -> Option<&'n str> {
-        let chars: Vec<char> = name.chars().collect();
-        let (&second, &last) = (chars.get(1)?, chars.last()?);
-        if !(4..=5).contains(&chars.len())
-            || !chars
-                .iter()
-                .all(|&c| is_han(c) && !self.sets.function.contains(&c))
+        let (second, last) = (name.chars().nth(1)?, name.chars().next_back()?);
+        if !(4..=5).contains(&name.chars().count())
+            || !name
+                .chars()
+                .all(|c| is_han(c) && !self.sets.function.contains(&c))
             || !JAPANESE_SURNAME_ENDS.contains(second)
             || !JAPANESE_GIVEN_ENDS.contains(last)
         {

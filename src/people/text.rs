@@ -20,6 +20,18 @@ pub(super) fn is_han_code(code: u32) -> bool {
     matches!(code, 0x3400..=0x9fff | 0xf900..=0xfaff)
 }
 
+/// True for a digit, ASCII or full-width.
+pub(super) fn is_figure(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// True when a digit stands right before byte `at` of `text`.
+pub(super) fn after_figure(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(is_figure)
+}
+
 /// UTF-8 length of every character [`is_han`] accepts.
 pub(super) const HAN_LEN: usize = 3;
 
