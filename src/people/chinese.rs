@@ -9,6 +9,7 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
+use super::lexicon::is_list_mark;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han};
@@ -37,6 +38,8 @@ pub(super) struct Source<'a> {
     pub(super) keep: &'a [(usize, usize)],
     /// Every candidate, not only the likely ones (for fitting the model).
     pub(super) all: bool,
+    /// The rows candidates may start at, from and to (`0` and `rows.len()` for all).
+    pub(super) starts: (usize, usize),
 }
 
 /// A Chinese-name candidate: byte range and cheap features.
@@ -56,9 +59,10 @@ impl PersonExtractor {
             cues: ctx,
             keep,
             all,
+            starts: (first, last),
         } = src;
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
-        for (k, r) in rows.iter().enumerate() {
+        for (k, r) in rows.iter().enumerate().take(last).skip(first) {
             // One bit test rules out every character that opens no surname.
             if !self.sets.surname_first.contains(&r.c) {
                 continue;
@@ -102,7 +106,8 @@ impl PersonExtractor {
     }
 
     /// True unless the given name holds a function word or office suffix, is a title or an
-    /// honorific, or follows a function-word surname as a word of its own (`和大家`).
+    /// honorific, or follows a function-word surname as a word of its own (`和大家`) other
+    /// than as a list item.
     fn given_shaped(&self, text: &str, start: usize, end: usize, compound: bool) -> bool {
         let given_from = start + if compound { 2 } else { 1 } * HAN_LEN;
         let (Some(cand), Some(given)) = (text.get(start..end), text.get(given_from..end)) else {
@@ -125,7 +130,11 @@ impl PersonExtractor {
             .chars()
             .next()
             .is_some_and(|s| self.sets.function_surname.contains(&s));
-        !(!compound && function_surname && second.is_some() && self.has_word(given))
+        let list_item = text
+            .get(end..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_list_mark);
+        !(!compound && function_surname && second.is_some() && self.has_word(given) && !list_item)
     }
 
     /// The cheap features of a candidate of any shape (strong rules may find names the

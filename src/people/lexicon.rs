@@ -16,8 +16,16 @@ pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还�
 pub(super) const FUNCTION_SURNAMES: &str =
     "和与及同向从对于以为并在将把被是都也还就全共总各每有由自当按通经连但而或";
 
+/// True for the marks between the items of a list (`、`, `／`): a name right before one is
+/// a whole item, even where its surname is also a function word (`、于海波、`).
+pub(super) fn is_list_mark(c: char) -> bool {
+    matches!(c, '、' | '／')
+}
+
 impl PersonExtractor {
-    /// Surname + one or two given-name characters, all ideographs, no title as given name.
+    /// Surname + one or two given-name characters, all ideographs, no title as given name; a
+    /// surname that is also a function word takes a given name that is a word only as a list
+    /// item.
     ///
     /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
     pub(super) fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
@@ -54,7 +62,8 @@ impl PersonExtractor {
                     && given_ok(given, 1)
                     && !(self.sets.function_surname.contains(s)
                         && given.len() == 2
-                        && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g)))
+                        && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g))
+                        && !seg.get(end).is_some_and(is_list_mark))
             }
             _ => false,
         };
@@ -200,6 +209,18 @@ impl PersonExtractor {
             }
         }
         false
+    }
+
+    /// True when `reading` opens with a place the dictionary lists, shorter than itself
+    /// (`某国某某`).
+    pub(super) fn opens_with_place(&self, reading: &str) -> bool {
+        self.jieba.cut(reading, false).first().is_some_and(|w| {
+            w.word.len() < reading.len()
+                && w.word.chars().count() >= 2
+                && self
+                    .dict_entry(w.word)
+                    .is_some_and(|e| e.tag == LexTag::Place)
+        })
     }
 
     /// The dictionary entry of a candidate: its tag and frequency, or `None` when jieba does

@@ -309,6 +309,7 @@ fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
             cues: &cues,
             keep: &[],
             all: true,
+            starts: (0, rows.len()),
         };
         for (k, r) in rows.iter().enumerate() {
             let next = rows.get(k + 1).map(|d| d.c);
@@ -360,6 +361,7 @@ fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
             cues: &cues,
             keep: &[],
             all: true,
+            starts: (0, rows.len()),
         };
         spans.clear();
         ex.translit_candidates(src, &mut spans);
@@ -941,4 +943,40 @@ fn common_surnames_in_their_simplified_forms() {
     assert_eq!(names("会议由肖玉洋主持，他说，要加强学习。"), ["肖玉洋"]);
     // The look-alike: a word that opens with the surname.
     assert_eq!(names("肖像画展昨天开幕。"), Vec::<String>::new());
+}
+
+#[test]
+fn the_other_conjuncts_of_a_name_are_names_on_less_evidence() {
+    assert_eq!(
+        names("本场比赛，主队依靠奥尔特加和贝拉尔多的进球取胜。"),
+        ["奥尔特加", "贝拉尔多"]
+    );
+    assert_eq!(
+        names("晚会上，宋丹丹和冯巩表演了小品。"),
+        ["宋丹丹", "冯巩"]
+    );
+    assert_eq!(
+        names("信中提到邵飘萍、林白水两位报人。"),
+        ["邵飘萍", "林白水"]
+    );
+    // Conjuncts that are things, not people.
+    assert_eq!(
+        names("洪水威胁到圣菲、科尔多瓦等城市。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("钢铁、水泥和化肥的产量上升。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_function_word_surname_opening_a_list_item() {
+    assert_eq!(
+        names("区领导韩立新、于海波、常建平出席会议。"),
+        ["韩立新", "于海波", "常建平"]
+    );
+    assert_eq!(
+        names("区领导向东明、谭宏伟参加座谈。"),
+        ["向东明", "谭宏伟"]
+    );
+    assert_eq!(names("区领导向全区人民致以问候。"), Vec::<String>::new());
+    assert_eq!(names("我们要向社会、向群众公开。"), Vec::<String>::new());
 }

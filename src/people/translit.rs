@@ -47,7 +47,10 @@ impl PersonExtractor {
             if r.translit < ANCHOR_MIN {
                 continue;
             }
-            for i in q.saturating_sub(REACH).max(next_start)..=q {
+            let (first, last) = src.starts;
+            for i in
+                q.saturating_sub(REACH).max(next_start).max(first)..=q.min(last.saturating_sub(1))
+            {
                 self.translit_from(src, i, out);
             }
             next_start = q + 1;
@@ -62,6 +65,7 @@ impl PersonExtractor {
             cues: ctx,
             keep,
             all,
+            ..
         } = src;
         let at = |k: usize| rows.get(k).map(|r| (r.c, r.translit));
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
