@@ -223,7 +223,17 @@ impl CueTable<CueKind> {
             CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
             CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
             CueKind::Strong(Cue::TitleAfter) => out.title_at.push(at),
-            CueKind::Context(ctx) => out.context_word(at, len, ctx),
+            CueKind::Context(ctx) => {
+                out.context_word(at, len, ctx);
+                // A verb that takes a person takes it after the aspect particle too
+                // (`嫁给了某某`).
+                if ctx == Ctx::LeftVerb
+                    && len >= 2 * HAN_LEN
+                    && text.get(at + len..).is_some_and(|t| t.starts_with('了'))
+                {
+                    out.context_word(at, len + HAN_LEN, ctx);
+                }
+            }
         });
         out.title_ends.sort_unstable();
         out.title_ends.dedup();

@@ -980,3 +980,15 @@ fn a_function_word_surname_opening_a_list_item() {
     assert_eq!(names("区领导向全区人民致以问候。"), Vec::<String>::new());
     assert_eq!(names("我们要向社会、向群众公开。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_verb_that_takes_a_person_takes_it_after_le() {
+    assert_eq!(names("二十年前，她嫁给了邹明。"), ["邹明"]);
+    assert_eq!(names("大会表扬了卢军。"), ["卢军"]);
+    // The look-alikes: a quantity or a group after the verb.
+    assert_eq!(
+        names("志愿者帮助了许多家庭渡过难关。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("他们看望了全体职工。"), Vec::<String>::new());
+}
