@@ -43,6 +43,7 @@
 //! ([`PendingExtractor`]).
 
 mod chinese;
+mod coordination;
 mod corpus;
 mod cues;
 mod decode;

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::chinese::{Source, Span};
+use super::coordination::{Conjuncts, Segment};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::stats::Row;
@@ -18,7 +19,7 @@ use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
 
 /// Longest span a candidate or a strong hit may have, in bytes (16 characters and joins).
-const MAX_SPAN: usize = 64;
+pub(super) const MAX_SPAN: usize = 64;
 /// Cheap-stage probability a candidate needs to be measured in full.
 pub const STAGE_ONE: f32 = 0.2;
 /// [`STAGE_ONE`] as log-odds: ln(0.2 / 0.8).
@@ -69,95 +70,20 @@ pub(super) struct ModelScratch {
     likely: Vec<(usize, usize)>,
     /// The spans of the names found after a role, by start.
     roles: Vec<(usize, usize)>,
-    /// Probability and span index of the clean readings below [`ACCEPT`] that a
-    /// coordination with a likely name may still make names.
-    conjuncts: Vec<(f32, usize)>,
-    /// The likely names that win their overlaps, and the conjuncts joined to them.
-    anchors: Vec<(usize, usize)>,
-    /// Where a conjunct of a likely name would start (`true`) or end, across a connector.
-    edges: Vec<(usize, bool)>,
-    /// Candidates at those places that the cheap stage passed over.
-    extra: Vec<Span>,
-}
-
-/// Probability a clean reading needs to be a name when it stands in a coordination with a
-/// likely name (`甲、乙和丙`): the conjuncts of a coordination are of one kind.
-pub(super) const CONJUNCT_ACCEPT: f32 = 0.1;
-
-/// Least transliteration statistic of every character of a transliterated conjunct.
-const CONJUNCT_TRANSLIT_MIN: f32 = -1.0;
-
-/// True when a reading stands whole between its neighbours, as a conjunct must: segmentation
-/// cuts through neither edge, no character next to it reads as a transliteration
-/// (`奥利|塞赫`), and a transliterated reading has no character that reads as none
-/// (`某某两名`).
-fn whole_conjunct(f: &Features) -> bool {
-    !f.cut_left
-        && !f.cut_right
-        && f.tr_prev <= 0.0
-        && f.tr_next <= 0.0
-        && (f.kind != Kind::Translit || f.tr_min >= CONJUNCT_TRANSLIT_MIN)
-}
-
-/// Words that join the conjuncts of a coordination.
-const CONNECTORS: [char; 5] = ['、', '和', '与', '及', '／'];
-
-/// The connector that ends right before byte `at` of `text`, if one does.
-fn connector_before(text: &str, at: usize) -> Option<char> {
-    let c = text.get(..at)?.chars().next_back()?;
-    CONNECTORS.contains(&c).then_some(c)
-}
-
-/// The connector that starts at byte `at` of `text`, if one does.
-fn connector_at(text: &str, at: usize) -> Option<char> {
-    let c = text.get(at..)?.chars().next()?;
-    CONNECTORS.contains(&c).then_some(c)
+    /// The readings that a coordination with a likely name may still make names.
+    conjuncts: Conjuncts,
 }
 
 /// Sorts `scored` likeliest first; among equals the longer (two rules that both hold,
 /// `会长谷口清太郎` read as a Chinese and as a Japanese name), then in the order the candidates
 /// were made.
-fn likeliest_first(spans: &[Span], scored: &mut [(f32, usize)]) {
+pub(super) fn likeliest_first(spans: &[Span], scored: &mut [(f32, usize)]) {
     let len = |k: usize| spans.get(k).map_or(0, |s| s.end - s.start);
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(len(b.1).cmp(&len(a.1)))
             .then(a.1.cmp(&b.1))
     });
-}
-
-/// Longest list item, in characters, that a conjunct must take whole.
-const SHORT_ITEM: usize = 5;
-
-/// True unless the reading `start..end` of `text` is part of a short list item: the ideographs
-/// around it up to a connector or any other character, `等` at its end left out.
-fn item_read_whole(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start;
-    while let Some(c) = text.get(..from).and_then(|b| b.chars().next_back())
-        && is_han(c)
-        && !CONNECTORS.contains(&c)
-    {
-        from -= c.len_utf8();
-    }
-    let mut to = end;
-    while let Some(c) = text.get(to..).and_then(|a| a.chars().next())
-        && is_han(c)
-        && !CONNECTORS.contains(&c)
-    {
-        to += c.len_utf8();
-    }
-    let item = text.get(from..to).unwrap_or_default();
-    let item = item
-        .strip_suffix("等人")
-        .or_else(|| item.strip_suffix('等'))
-        .unwrap_or(item);
-    (from, from + item.len()) == (start, end) || item.chars().count() > SHORT_ITEM
-}
-
-/// True when a connector joins the spans `a` and `b` of `text`, in either order.
-fn joined(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
-    let (left, right) = if a.1 <= b.0 { (a, b) } else { (b, a) };
-    connector_at(text, left.1).is_some_and(|c| left.1 + c.len_utf8() == right.0)
 }
 
 /// Least transliteration statistic of every character of a name that a Chinese reading gives
@@ -226,8 +152,8 @@ impl PersonExtractor {
             let clean = !s.features.cut_left && !s.features.cut_right && s.features.tr_next <= 0.0;
             if p >= ACCEPT || (dotted && clean && p >= DOTTED_ACCEPT) {
                 scored.push((p, k));
-            } else if p >= CONJUNCT_ACCEPT && whole_conjunct(&s.features) {
-                conjuncts.push((p, k));
+            } else {
+                conjuncts.offer(p, k, &s.features);
             }
         }
         let ModelScratch {
@@ -291,13 +217,21 @@ impl PersonExtractor {
         });
         likeliest_first(spans, scored);
         // The other conjuncts of a coordination with a likely name (`甲、乙和丙`).
-        self.coordinate(text, cues, scratch);
         let ModelScratch {
             spans,
+            rows,
             scored,
             taken,
+            conjuncts,
             ..
         } = scratch;
+        let seg = Segment {
+            text,
+            cues,
+            rows,
+            spans,
+        };
+        self.coordinate(seg, scored, conjuncts);
         taken.clear();
         let first_hit = out.len();
         for &(p, k) in scored.iter() {
@@ -356,134 +290,6 @@ impl PersonExtractor {
             });
         }
         drop_names_inside_roles(out, first_hit, strong);
-    }
-
-    /// Adds to `scored` the readings below [`ACCEPT`] that a connector joins to a likely
-    /// name: the conjuncts of a coordination are of one kind. The likely names are those that
-    /// win their overlaps; the readings next to them that the cheap stage passed over are
-    /// measured now, and a reading joined to one taken this way counts too (`甲、乙和丙`).
-    fn coordinate(&self, text: &str, cues: &CueScratch, scratch: &mut ModelScratch) {
-        let ModelScratch {
-            spans,
-            rows,
-            scored,
-            conjuncts,
-            anchors,
-            edges,
-            extra,
-            ..
-        } = scratch;
-        anchors.clear();
-        for s in scored.iter().filter_map(|&(_, k)| spans.get(k)) {
-            if !anchors.iter().any(|&(a, b)| a < s.end && s.start < b) {
-                anchors.push((s.start, s.end));
-            }
-        }
-        edges.clear();
-        for &(a, b) in anchors.iter() {
-            if let Some(c) = connector_at(text, b) {
-                edges.push((b + c.len_utf8(), true));
-            }
-            if let Some(c) = connector_before(text, a) {
-                edges.push((a - c.len_utf8(), false));
-            }
-        }
-        // A place where a likely name already stands needs no other reading.
-        edges.retain(|&(at, starts)| {
-            !anchors
-                .iter()
-                .any(|&(a, b)| if starts { a == at } else { b == at })
-        });
-        if edges.is_empty() {
-            return;
-        }
-        extra.clear();
-        // A reading that starts at an edge or ends at one starts at most `MAX_SPAN` bytes
-        // before it.
-        let lo = edges.iter().map(|&(at, _)| at).min().unwrap_or(0);
-        let hi = edges.iter().map(|&(at, _)| at).max().unwrap_or(0);
-        let src = Source {
-            text,
-            rows,
-            cues,
-            keep: &[],
-            all: true,
-            starts: (
-                rows.partition_point(|r| r.off + MAX_SPAN < lo),
-                rows.partition_point(|r| r.off <= hi),
-            ),
-        };
-        self.chinese_candidates(src, extra);
-        self.translit_candidates(src, extra);
-        for mut s in extra.drain(..) {
-            let at_edge = edges
-                .iter()
-                .any(|&(at, starts)| if starts { s.start == at } else { s.end == at });
-            let made = spans
-                .iter()
-                .any(|t| (t.start, t.end, t.features.kind) == (s.start, s.end, s.features.kind));
-            if !at_edge || made || cues.crosses(s.start, s.end) {
-                continue;
-            }
-            self.measure_fully(text, &mut s);
-            let p = probability(&FULL, &s.features);
-            if p >= CONJUNCT_ACCEPT && whole_conjunct(&s.features) {
-                conjuncts.push((p, spans.len()));
-                spans.push(s);
-            }
-        }
-        // A nationality before a name is no part of it (`某国某某、某某`); a short list item
-        // is read whole (`、向某某、`: not 某某); a given name is no name without the surname
-        // before it (`区领导于某某、`).
-        conjuncts.retain(|&(_, k)| {
-            spans.get(k).is_some_and(|c| {
-                text.get(c.start..c.end)
-                    .is_some_and(|reading| !self.opens_with_place(reading))
-                    && item_read_whole(text, c.start, c.end)
-                    && !self.surname_cut_off(text, c.start)
-            })
-        });
-        let before = scored.len();
-        // The reading joined on both sides (`甲、乙和丙`: 乙 between 甲 and 丙) first, then
-        // the likeliest.
-        let sides = |c: &Span, anchors: &[(usize, usize)]| {
-            if anchors.iter().any(|&(a, b)| a < c.end && c.start < b) {
-                return 0;
-            }
-            anchors
-                .iter()
-                .filter(|&&a| joined(text, a, (c.start, c.end)))
-                .count()
-        };
-        while let Some((i, _)) = conjuncts
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &(p, k))| Some((i, (sides(spans.get(k)?, anchors), p))))
-            .filter(|&(_, (n, _))| n > 0)
-            .max_by(|a, b| {
-                a.1.0
-                    .cmp(&b.1.0)
-                    .then(a.1.1.total_cmp(&b.1.1))
-                    .then(b.0.cmp(&a.0))
-            })
-        {
-            let (p, k) = conjuncts.remove(i);
-            if let Some(c) = spans.get(k) {
-                anchors.push((c.start, c.end));
-            }
-            scored.push((p, k));
-        }
-        if scored.len() > before {
-            likeliest_first(spans, scored);
-        }
-    }
-
-    /// True when a character that may be a surname stands right before byte `start` of
-    /// `text`, other than the end of a connector.
-    fn surname_cut_off(&self, text: &str, start: usize) -> bool {
-        text.get(..start)
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(|c| !CONNECTORS.contains(&c) && self.single.contains(&c))
     }
 
     /// True when jieba's dictionary lists a word that starts at `start` and runs one to
@@ -652,7 +458,7 @@ impl PersonExtractor {
     }
 
     /// Adds what needs jieba to the features of a candidate.
-    fn measure_fully(&self, text: &str, s: &mut Span) {
+    pub(super) fn measure_fully(&self, text: &str, s: &mut Span) {
         match s.features.kind {
             Kind::Chinese => self.chinese_full(text, s.start, s.end, &mut s.features),
             Kind::Translit => self.translit_full(text, s.start, s.end, &mut s.features),
