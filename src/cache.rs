@@ -4,7 +4,8 @@
 //! annotation. A per-file cache would save more on a partly changed corpus, but the person
 //! gazetteer is built from every article, so one changed page can change the people of any
 //! other: the corpus is the unit that is valid or not. The entry's file name is a hash of the
-//! sorted (path, size, modification and status change time) list, and the list itself is
+//! sorted (path, size, modification and status change time) list and of the build (a hash
+//! of its sources: another build may read the pages differently), and the list itself is
 //! stored in the entry and compared in full, so a hash collision or any added, removed or
 //! changed file (its permissions too) is a miss.
 //!

@@ -46,6 +46,11 @@ impl FileStamp {
     }
 }
 
+/// What identifies this build: a hash of its sources (see `build.rs`). Another build may read
+/// the same pages differently (its parser or its person pass changed), so it never reuses an
+/// entry that this one wrote.
+const BUILD: &str = env!("PAPERTUI_SOURCE_HASH");
+
 /// The status change time of `meta` in nanoseconds since the epoch (0 where unknown).
 pub(in crate::cache) fn ctime_ns(meta: &fs::Metadata) -> u128 {
     #[cfg(unix)]
@@ -83,12 +88,23 @@ impl Fingerprint {
     }
 
     /// The fingerprint of `files` from their stamps, taken by [`FileStamp::of_all`].
-    pub fn of_stamps(files: &[PathBuf], mut stamps: Vec<FileStamp>) -> Fingerprint {
+    pub fn of_stamps(files: &[PathBuf], stamps: Vec<FileStamp>) -> Fingerprint {
+        Fingerprint::of_build(files, stamps, BUILD.as_bytes())
+    }
+
+    /// The fingerprint of `files` from their stamps, as read by the build identified by
+    /// `build`.
+    pub(in crate::cache) fn of_build(
+        files: &[PathBuf],
+        mut stamps: Vec<FileStamp>,
+        build: &[u8],
+    ) -> Fingerprint {
         stamps.sort();
         let mut h = Fnv::default();
         h.write(MAGIC);
         h.write(&FORMAT_VERSION.to_le_bytes());
         h.write(env!("CARGO_PKG_VERSION").as_bytes());
+        h.write(build);
         // Sources are stored as given, so the same relative paths elsewhere are another corpus.
         if files.iter().any(|f| f.is_relative())
             && let Ok(cwd) = std::env::current_dir()

@@ -176,3 +176,17 @@ fn every_truncation_is_a_miss_not_a_panic() {
         );
     }
 }
+
+#[test]
+fn another_build_of_the_reader_never_reuses_an_entry() {
+    let files = vec![PathBuf::from("/pages/a.txt")];
+    let stamp = FileStamp {
+        path: path_bytes(&files[0]),
+        size: 10,
+        mtime_ns: 1,
+        ctime_ns: 1,
+    };
+    let key = |build: &[u8]| Fingerprint::of_build(&files, vec![stamp.clone()], build).key;
+    assert_eq!(key(b"build one"), key(b"build one"));
+    assert_ne!(key(b"build one"), key(b"build two"));
+}
