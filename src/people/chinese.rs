@@ -429,7 +429,8 @@ impl CheapChinese {
             return false;
         }
         let end = next.map_or(text.len(), |x| x.off);
-        let right = ctx.right_of(&ex.context_chars, end, next.map(|x| x.c));
+        let after = rows.get(k + n + 1).map(|x| x.c);
+        let right = ctx.right_of(&ex.context_chars, end, next.map(|x| x.c), after);
         if ctx.swallows(first.off, end) {
             z += self.swallows_cue;
         }

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::text::{
     CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
-    pack_han, utf8_len,
+    opens_count, pack_han, utf8_len,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
@@ -643,11 +643,20 @@ impl CueScratch {
 
     /// What stands right after byte `e` of `text`.
     pub(super) fn right(&self, sets: &ContextChars, text: &str, e: usize) -> Right {
-        self.right_of(sets, e, text.get(e..).and_then(|t| t.chars().next()))
+        let mut after = text.get(e..).unwrap_or_default().chars();
+        let next = after.next();
+        self.right_of(sets, e, next, after.next())
     }
 
-    /// What stands right after byte `e`, the character there being `next`.
-    pub(super) fn right_of(&self, sets: &ContextChars, e: usize, next: Option<char>) -> Right {
+    /// What stands right after byte `e`, the character there being `next` and the one after
+    /// it `after`.
+    pub(super) fn right_of(
+        &self,
+        sets: &ContextChars,
+        e: usize,
+        next: Option<char>,
+        after: Option<char>,
+    ) -> Right {
         let Some(next) = next else {
             return Right::End;
         };
@@ -661,6 +670,8 @@ impl CueScratch {
         }
         match self.starting.get(e) {
             Some(&(rank, class)) if rank > 0 => class,
+            // A count or a date in words (`两次`, `六日`), as after figures.
+            _ if opens_count(next, after) => Right::Num,
             _ if let Some(&class) = sets.single_right.get(&next) => class,
             _ if next == '的' => Right::De,
             _ if sets.place_suffix.contains(&next) => Right::Suffix,

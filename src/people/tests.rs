@@ -992,3 +992,20 @@ fn a_verb_that_takes_a_person_takes_it_after_le() {
     );
     assert_eq!(names("他们看望了全体职工。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_count_or_a_date_in_words_after_a_name() {
+    assert_eq!(
+        names("此后，中锋马尔蒂尼奥两次射门都被扑出。"),
+        ["马尔蒂尼奥"]
+    );
+    assert_eq!(
+        names("厂主周国富、陆新平二人心里着急。"),
+        ["周国富", "陆新平"]
+    );
+    // A transliterated name never runs into the date after it.
+    assert_eq!(names("土地开发部长巴迪亚十日表示，计划不变。"), ["巴迪亚"]);
+    // The look-alikes: quantities, not people.
+    assert_eq!(names("排队的人多达两百名。"), Vec::<String>::new());
+    assert_eq!(names("他每天多达三次往返。"), Vec::<String>::new());
+}

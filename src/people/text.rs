@@ -25,6 +25,21 @@ pub(super) fn is_figure(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// True when `c`, followed by `after`, opens a count or a date in words (`两次`, `六日`): a
+/// numeral in characters and a unit of a date or a count. `个`, the general unit, is left out:
+/// after a numeral it mostly makes a quantity (`多达一个小时`).
+pub(super) fn opens_count(c: char, after: Option<char>) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
+    ) && after.is_some_and(|a| {
+        matches!(
+            a,
+            '日' | '月' | '年' | '天' | '次' | '名' | '人' | '位' | '岁' | '届' | '场' | '项'
+        )
+    })
+}
+
 /// True when a digit stands right before byte `at` of `text`.
 pub(super) fn after_figure(text: &str, at: usize) -> bool {
     text.get(..at)

@@ -13,7 +13,7 @@ use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
 use super::stats::{Row, Stat};
-use super::text::is_han;
+use super::text::{is_han, opens_count};
 
 /// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
 pub(super) const JOINS: &str = "·•‧・－—-";
@@ -94,7 +94,8 @@ impl PersonExtractor {
                 }
                 break;
             }
-            if v < CHAR_MIN {
+            // A name holds no count or date in words (`某某|十日表示`).
+            if v < CHAR_MIN || opens_count(c, at(j + 1).map(|(d, _)| d)) {
                 break;
             }
             if v < LOW {
