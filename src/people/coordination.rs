@@ -4,6 +4,9 @@
 //! finds too unlikely to be a name alone is still one when a connector joins it to a likely
 //! name and it stands whole between its neighbours.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
 use super::PersonExtractor;
 use super::chinese::{Source, Span};
 use super::cues::CueScratch;
@@ -18,12 +21,20 @@ use super::text::is_han;
 pub(super) struct Conjuncts {
     /// Probability and span index of the whole readings below [`super::decode::ACCEPT`].
     offered: Vec<(f32, usize)>,
-    /// The likely names that win their overlaps, and the conjuncts joined to them.
-    anchors: Vec<(usize, usize)>,
+    /// The likely names that win their overlaps, and the conjuncts joined to them: start
+    /// to end.
+    anchors: BTreeMap<usize, usize>,
     /// Where a conjunct of a likely name would start (`true`) or end, across a connector.
     edges: Vec<(usize, bool)>,
     /// Candidates at those places that the cheap stage passed over.
     extra: Vec<Span>,
+    /// The span and kind of every candidate measured, sorted.
+    made: Vec<(usize, usize, bool)>,
+    /// Start and end of the readings offered, with their index, sorted.
+    by_start: Vec<(usize, usize)>,
+    by_end: Vec<(usize, usize)>,
+    /// The readings next to a name, likeliest to be taken first.
+    queue: BinaryHeap<Queued>,
 }
 
 impl Conjuncts {
@@ -115,17 +126,89 @@ fn item_read_whole(text: &str, start: usize, end: usize) -> bool {
     (from, from + item.len()) == (start, end) || item.chars().count() > SHORT_ITEM
 }
 
-/// True when a connector joins the spans `a` and `b` of `text`, in either order.
-fn joined(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
-    let (left, right) = if a.1 <= b.0 { (a, b) } else { (b, a) };
-    connector_at(text, left.1).is_some_and(|c| left.1 + c.len_utf8() == right.0)
+/// True when `start..end` overlaps one of `taken` (start to end, none overlapping).
+fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
+    taken
+        .range(..end)
+        .next_back()
+        .is_some_and(|(_, &b)| b > start)
+}
+
+/// A candidate's span and kind, to find it among others.
+fn key(s: &Span) -> (usize, usize, bool) {
+    (s.start, s.end, s.features.kind == Kind::Translit)
+}
+
+/// The indices listed at `pos` in `list` (position and index, sorted); none for `None`.
+fn placed_at(list: &[(usize, usize)], pos: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+    let from = pos.map_or(list.len(), |pos| list.partition_point(|&(x, _)| x < pos));
+    list.get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |&&(x, _)| Some(x) == pos)
+        .map(|&(_, i)| i)
+}
+
+/// A queued reading: how many sides it is joined on, its probability's bits (an order for a
+/// positive `f32`) and its index, the first offered first.
+type Queued = (usize, u32, Reverse<usize>);
+
+/// The readings offered, with their spans, found by where they start and end.
+struct Offers<'a> {
+    text: &'a str,
+    offered: &'a [(f32, usize)],
+    spans: &'a [Span],
+    /// Start and index into `offered`, sorted.
+    by_start: &'a [(usize, usize)],
+    /// End and index into `offered`, sorted.
+    by_end: &'a [(usize, usize)],
+}
+
+impl Offers<'_> {
+    /// The probability, span index and span of offered reading `i`.
+    fn get(&self, i: usize) -> Option<(f32, usize, &Span)> {
+        let &(p, k) = self.offered.get(i)?;
+        Some((p, k, self.spans.get(k)?))
+    }
+
+    /// On how many sides a connector joins `c` to a name of `taken`.
+    fn sides(&self, c: &Span, taken: &BTreeMap<usize, usize>) -> usize {
+        let after = connector_at(self.text, c.end)
+            .is_some_and(|w| taken.contains_key(&(c.end + w.len_utf8())));
+        let before = connector_before(self.text, c.start).is_some_and(|w| {
+            let at = c.start - w.len_utf8();
+            taken.range(..at).next_back().is_some_and(|(_, &b)| b == at)
+        });
+        usize::from(after) + usize::from(before)
+    }
+
+    /// Queues the readings that a connector joins to the name `a..b`, unless a name of
+    /// `taken` overlaps them.
+    fn next_to(
+        &self,
+        a: usize,
+        b: usize,
+        taken: &BTreeMap<usize, usize>,
+        queue: &mut BinaryHeap<Queued>,
+    ) {
+        let after = connector_at(self.text, b).map(|w| b + w.len_utf8());
+        let before = connector_before(self.text, a).map(|w| a - w.len_utf8());
+        for i in placed_at(self.by_start, after).chain(placed_at(self.by_end, before)) {
+            if let Some((p, _, c)) = self.get(i)
+                && !overlaps(taken, c.start, c.end)
+            {
+                queue.push((self.sides(c, taken), p.to_bits(), Reverse(i)));
+            }
+        }
+    }
 }
 
 impl PersonExtractor {
     /// Adds to `scored` the readings offered to `scratch` that a connector joins to a likely
     /// name. The likely names are those of `scored` that win their overlaps; the readings
     /// next to them that the cheap stage passed over are measured now, and a reading joined
-    /// to one taken this way counts too (`甲、乙和丙`).
+    /// to one taken this way counts too (`甲、乙和丙`). Every step is a sort or a search, so
+    /// that a list of thousands of names costs no more than its length.
     pub(super) fn coordinate(
         &self,
         seg: Segment,
@@ -143,15 +226,19 @@ impl PersonExtractor {
             anchors,
             edges,
             extra,
+            made,
+            by_start,
+            by_end,
+            queue,
         } = scratch;
         anchors.clear();
         for s in scored.iter().filter_map(|&(_, k)| spans.get(k)) {
-            if !anchors.iter().any(|&(a, b)| a < s.end && s.start < b) {
-                anchors.push((s.start, s.end));
+            if !overlaps(anchors, s.start, s.end) {
+                anchors.insert(s.start, s.end);
             }
         }
         edges.clear();
-        for &(a, b) in anchors.iter() {
+        for (&a, &b) in anchors.iter() {
             if let Some(c) = connector_at(text, b) {
                 edges.push((b + c.len_utf8(), true));
             }
@@ -161,17 +248,24 @@ impl PersonExtractor {
         }
         // A place where a likely name already stands needs no other reading.
         edges.retain(|&(at, starts)| {
-            !anchors
-                .iter()
-                .any(|&(a, b)| if starts { a == at } else { b == at })
+            if starts {
+                !anchors.contains_key(&at)
+            } else {
+                anchors
+                    .range(..at)
+                    .next_back()
+                    .is_none_or(|(_, &b)| b != at)
+            }
         });
         if edges.is_empty() {
             return;
         }
+        edges.sort_unstable();
+        edges.dedup();
         extra.clear();
         // A reading that starts at an edge or ends at one starts at most `MAX_SPAN` bytes
         // before it.
-        let lo = edges.iter().map(|&(at, _)| at).min().unwrap_or(0);
+        let lo = edges.first().map_or(0, |&(at, _)| at);
         let hi = edges.iter().map(|&(at, _)| at).max().unwrap_or(0);
         let src = Source {
             text,
@@ -186,14 +280,13 @@ impl PersonExtractor {
         };
         self.chinese_candidates(src, extra);
         self.translit_candidates(src, extra);
+        made.clear();
+        made.extend(spans.iter().map(key));
+        made.sort_unstable();
         for mut s in extra.drain(..) {
-            let at_edge = edges
-                .iter()
-                .any(|&(at, starts)| if starts { s.start == at } else { s.end == at });
-            let made = spans
-                .iter()
-                .any(|t| (t.start, t.end, t.features.kind) == (s.start, s.end, s.features.kind));
-            if !at_edge || made || cues.crosses(s.start, s.end) {
+            let at_edge = edges.binary_search(&(s.start, true)).is_ok()
+                || edges.binary_search(&(s.end, false)).is_ok();
+            if !at_edge || made.binary_search(&key(&s)).is_ok() || cues.crosses(s.start, s.end) {
                 continue;
             }
             self.measure_fully(text, &mut s);
@@ -214,39 +307,46 @@ impl PersonExtractor {
                     && !self.surname_cut_off(text, c.start)
             })
         });
-        let before = scored.len();
-        // The reading joined on both sides (`甲、乙和丙`: 乙 between 甲 and 丙) first, then
-        // the likeliest.
-        let sides = |c: &Span, anchors: &[(usize, usize)]| {
-            if anchors.iter().any(|&(a, b)| a < c.end && c.start < b) {
-                return 0;
-            }
-            anchors
-                .iter()
-                .filter(|&&a| joined(text, a, (c.start, c.end)))
-                .count()
-        };
-        while let Some((i, _)) = offered
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &(p, k))| Some((i, (sides(spans.get(k)?, anchors), p))))
-            .filter(|&(_, (n, _))| n > 0)
-            .max_by(|a, b| {
-                a.1.0
-                    .cmp(&b.1.0)
-                    .then(a.1.1.total_cmp(&b.1.1))
-                    .then(b.0.cmp(&a.0))
-            })
-        {
-            let (p, k) = offered.remove(i);
+        if offered.is_empty() {
+            return;
+        }
+        // The readings by where they start and end, to find those next to a name.
+        by_start.clear();
+        by_end.clear();
+        for (i, &(_, k)) in offered.iter().enumerate() {
             if let Some(c) = spans.get(k) {
-                anchors.push((c.start, c.end));
+                by_start.push((c.start, i));
+                by_end.push((c.end, i));
             }
+        }
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        // The reading joined on both sides (`甲、乙和丙`: 乙 between 甲 and 丙) first, then
+        // the likeliest, then the first offered. Each name taken offers its neighbours
+        // again, with the sides they are joined on now.
+        queue.clear();
+        let offers = Offers {
+            text,
+            offered,
+            spans,
+            by_start,
+            by_end,
+        };
+        for (&a, &b) in anchors.iter() {
+            offers.next_to(a, b, anchors, queue);
+        }
+        while let Some((_, _, Reverse(i))) = queue.pop() {
+            let Some((p, k, c)) = offers.get(i) else {
+                continue;
+            };
+            if overlaps(anchors, c.start, c.end) {
+                continue;
+            }
+            anchors.insert(c.start, c.end);
             scored.push((p, k));
+            offers.next_to(c.start, c.end, anchors, queue);
         }
-        if scored.len() > before {
-            likeliest_first(spans, scored);
-        }
+        likeliest_first(spans, scored);
     }
 
     /// True when a character that may be a surname stands right before byte `start` of
