@@ -231,6 +231,17 @@ impl PersonExtractor {
             by_end,
             queue,
         } = scratch;
+        // Most segments have no likely name beside a connector: nothing to build.
+        let beside_connector = |s: &Span| {
+            connector_at(text, s.end).is_some() || connector_before(text, s.start).is_some()
+        };
+        if !scored
+            .iter()
+            .filter_map(|&(_, k)| spans.get(k))
+            .any(beside_connector)
+        {
+            return;
+        }
         anchors.clear();
         for s in scored.iter().filter_map(|&(_, k)| spans.get(k)) {
             if !overlaps(anchors, s.start, s.end) {
