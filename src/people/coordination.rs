@@ -43,8 +43,8 @@ impl Conjuncts {
         self.offered.clear();
     }
 
-    /// Keeps the span `k`, of probability `p` below [`super::decode::ACCEPT`], if a coordination may make
-    /// it a name.
+    /// Keeps the span `k`, of probability `p` below [`super::decode::ACCEPT`], if a
+    /// coordination may make it a name.
     pub(super) fn offer(&mut self, p: f32, k: usize, f: &Features) {
         if p >= CONJUNCT_ACCEPT && whole_conjunct(f) {
             self.offered.push((p, k));
@@ -207,8 +207,8 @@ impl PersonExtractor {
     /// Adds to `scored` the readings offered to `scratch` that a connector joins to a likely
     /// name. The likely names are those of `scored` that win their overlaps; the readings
     /// next to them that the cheap stage passed over are measured now, and a reading joined
-    /// to one taken this way counts too (`甲、乙和丙`). Every step is a sort or a search, so
-    /// that a list of thousands of names costs no more than its length.
+    /// to one taken this way counts too (`甲、乙和丙`). Every step is a sort, a search or a
+    /// queue, so that a list of thousands of names costs little more than its length.
     pub(super) fn coordinate(
         &self,
         seg: Segment,
