@@ -9,10 +9,9 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
-use super::lexicon::is_list_mark;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
-use super::text::{CharSet, HAN_LEN, han_at, is_han};
+use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark};
 
 /// Characters that never end a given name in the model's eyes: function words.
 pub(super) const FUNCTION_CHARS: &str = "的了在和与对向及是把被给从为以于也都就还又将已而并或";

@@ -71,16 +71,12 @@ const CONJUNCT_ACCEPT: f32 = 0.1;
 /// Least transliteration statistic of every character of a transliterated conjunct.
 const CONJUNCT_TRANSLIT_MIN: f32 = -1.0;
 
-/// True when a reading stands whole between its neighbours, as a conjunct must: segmentation
-/// cuts through neither edge, no character next to it reads as a transliteration
+/// True when a reading stands whole between its neighbours, as a conjunct must: it is clean
+/// ([`Features::clean`]), the character before it does not read as a transliteration either
 /// (`奥利|塞赫`), and a transliterated reading has no character that reads as none
 /// (`某某两名`).
 fn whole_conjunct(f: &Features) -> bool {
-    !f.cut_left
-        && !f.cut_right
-        && f.tr_prev <= 0.0
-        && f.tr_next <= 0.0
-        && (f.kind != Kind::Translit || f.tr_min >= CONJUNCT_TRANSLIT_MIN)
+    f.clean() && f.tr_prev <= 0.0 && (f.kind != Kind::Translit || f.tr_min >= CONJUNCT_TRANSLIT_MIN)
 }
 
 /// Words that join the conjuncts of a coordination.
@@ -134,6 +130,11 @@ fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
         .is_some_and(|(_, &b)| b > start)
 }
 
+/// True when a name of `taken` (start to end, none overlapping) ends at byte `at`.
+fn ends_at(taken: &BTreeMap<usize, usize>, at: usize) -> bool {
+    taken.range(..at).next_back().is_some_and(|(_, &b)| b == at)
+}
+
 /// A candidate's span and kind, to find it among others.
 fn key(s: &Span) -> (usize, usize, bool) {
     (s.start, s.end, s.features.kind == Kind::Translit)
@@ -175,10 +176,8 @@ impl Offers<'_> {
     fn sides(&self, c: &Span, taken: &BTreeMap<usize, usize>) -> usize {
         let after = connector_at(self.text, c.end)
             .is_some_and(|w| taken.contains_key(&(c.end + w.len_utf8())));
-        let before = connector_before(self.text, c.start).is_some_and(|w| {
-            let at = c.start - w.len_utf8();
-            taken.range(..at).next_back().is_some_and(|(_, &b)| b == at)
-        });
+        let before = connector_before(self.text, c.start)
+            .is_some_and(|w| ends_at(taken, c.start - w.len_utf8()));
         usize::from(after) + usize::from(before)
     }
 
@@ -262,10 +261,7 @@ impl PersonExtractor {
             if starts {
                 !anchors.contains_key(&at)
             } else {
-                anchors
-                    .range(..at)
-                    .next_back()
-                    .is_none_or(|(_, &b)| b != at)
+                !ends_at(anchors, at)
             }
         });
         if edges.is_empty() {
@@ -277,7 +273,7 @@ impl PersonExtractor {
         // A reading that starts at an edge or ends at one starts at most `MAX_SPAN` bytes
         // before it.
         let lo = edges.first().map_or(0, |&(at, _)| at);
-        let hi = edges.iter().map(|&(at, _)| at).max().unwrap_or(0);
+        let hi = edges.last().map_or(0, |&(at, _)| at);
         let src = Source {
             text,
             rows,
@@ -336,6 +332,7 @@ impl PersonExtractor {
         // the likeliest, then the first offered. Each name taken offers its neighbours
         // again, with the sides they are joined on now.
         queue.clear();
+        let before = scored.len();
         let offers = Offers {
             text,
             offered,
@@ -357,7 +354,9 @@ impl PersonExtractor {
             scored.push((p, k));
             offers.next_to(c.start, c.end, anchors, queue);
         }
-        likeliest_first(spans, scored);
+        if scored.len() > before {
+            likeliest_first(spans, scored);
+        }
     }
 
     /// True when a character that may be a surname stands right before byte `start` of

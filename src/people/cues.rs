@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::text::{
     CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
-    opens_count, pack_han, utf8_len,
+    is_list_mark, opens_count, pack_han, utf8_len,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
@@ -662,7 +662,7 @@ impl CueScratch {
         };
         if !is_han(next) {
             return match next {
-                '、' | '／' => Right::List,
+                c if is_list_mark(c) => Right::List,
                 '·' => Right::Dot,
                 c if is_figure(c) => Right::Num,
                 _ => Right::End,

@@ -149,8 +149,7 @@ impl PersonExtractor {
             // A reading that segmentation cuts through (`拉·甘|地`), or that a character
             // reading as a transliteration runs on from (`尼·伯尔|切斯库镇`), may end in the
             // wrong place.
-            let clean = !s.features.cut_left && !s.features.cut_right && s.features.tr_next <= 0.0;
-            if p >= ACCEPT || (dotted && clean && p >= DOTTED_ACCEPT) {
+            if p >= ACCEPT || (dotted && s.features.clean() && p >= DOTTED_ACCEPT) {
                 scored.push((p, k));
             } else {
                 conjuncts.offer(p, k, &s.features);

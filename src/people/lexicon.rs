@@ -3,7 +3,7 @@
 
 use super::PersonExtractor;
 use super::model::{Lex, LexTag};
-use super::text::{HAN_LEN, Segment, is_han};
+use super::text::{HAN_LEN, Segment, is_han, is_list_mark};
 
 /// Chinese surnames, single and compound, one per line.
 pub(super) const SURNAMES: &str = include_str!("surnames.txt");
@@ -15,12 +15,6 @@ pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还�
 /// that is itself a word (`和大家`, `和燃气`) they are a conjunction, not a person.
 pub(super) const FUNCTION_SURNAMES: &str =
     "和与及同向从对于以为并在将把被是都也还就全共总各每有由自当按通经连但而或";
-
-/// True for the marks between the items of a list (`、`, `／`): a name right before one is
-/// a whole item, even where its surname is also a function word (`、于海波、`).
-pub(super) fn is_list_mark(c: char) -> bool {
-    matches!(c, '、' | '／')
-}
 
 impl PersonExtractor {
     /// Surname + one or two given-name characters, all ideographs, no title as given name; a

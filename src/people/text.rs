@@ -40,6 +40,12 @@ pub(super) fn opens_count(c: char, after: Option<char>) -> bool {
     })
 }
 
+/// True for the marks between the items of a list (`、`, `／`): a name right before one is
+/// a whole item, even where its surname is also a function word (`、于海波、`).
+pub(super) fn is_list_mark(c: char) -> bool {
+    matches!(c, '、' | '／')
+}
+
 /// True when a digit stands right before byte `at` of `text`.
 pub(super) fn after_figure(text: &str, at: usize) -> bool {
     text.get(..at)

@@ -43,11 +43,11 @@ impl PersonExtractor {
         // A name holds a character that is very likely a transliteration, at most
         // `REACH` characters after its start: only starts near one are tried.
         let mut next_start = 0;
+        let (first, last) = src.starts;
         for (q, r) in src.rows.iter().enumerate() {
             if r.translit < ANCHOR_MIN {
                 continue;
             }
-            let (first, last) = src.starts;
             for i in
                 q.saturating_sub(REACH).max(next_start).max(first)..=q.min(last.saturating_sub(1))
             {
