@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release --example fit_people -- NEWS.jsonl... > src/people/weights.rs
 //! cargo run --release --example fit_people -- --split NEWS.jsonl...   # held-out check only
+//! cargo run --release --example fit_people -- --refit=cn.right.verb,tr.right.verb NEWS.jsonl...
 //! ```
 //!
 //! Training text: passages of news with their people (one JSON object a line: `text`,
@@ -14,13 +15,18 @@
 //! `--split` fits on every other passage and reports precision and recall on the rest (and
 //! the other way round), with the extractor's two stages and thresholds, instead of writing
 //! weights.
+//!
+//! `--refit=NAME,…` fits only the named weights, starting from the shipped ones and keeping
+//! every other weight as it is: how a new kind of evidence joins the model without moving
+//! what was fitted before.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use papertui::people::PersonExtractor;
 use papertui::people::training::{
-    ACCEPT, Candidate, FEATURE_NAMES, FEATURES, STAGE_ONE, Vector, candidates,
+    ACCEPT, Candidate, FEATURE_NAMES, FEATURES, STAGE_ONE, Vector, candidates, cheap_weights,
+    full_weights,
 };
 
 /// One segment of text with its people.
@@ -34,6 +40,29 @@ struct Item {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().any(|a| a == "--split");
+    let refit: Option<Vec<&str>> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--refit="))
+        .map(|names| names.split(',').collect());
+    let free: [bool; FEATURES] = match &refit {
+        None => [true; FEATURES],
+        Some(names) => {
+            for name in names {
+                if !FEATURE_NAMES.contains(name) {
+                    return Err(format!("no feature named {name}").into());
+                }
+            }
+            std::array::from_fn(|i| FEATURE_NAMES.get(i).is_some_and(|n| names.contains(n)))
+        }
+    };
+    let start = |shipped: Vector| {
+        if refit.is_some() {
+            shipped
+        } else {
+            [0.0; FEATURES]
+        }
+    };
+    let starts = (start(full_weights()), start(cheap_weights()));
     let ex = PersonExtractor::shared();
     let mut items = Vec::new();
     for path in args.iter().filter(|a| !a.starts_with("--")) {
@@ -67,7 +96,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .filter(|i| i.group >= news || i.group % 2 == train)
                 .collect();
-            let (full, cheap) = fit_both(&fit);
+            let (full, cheap) = fit_both(&fit, starts, &free);
             let held: Vec<&Item> = items
                 .iter()
                 .filter(|i| i.group < news && i.group % 2 == test)
@@ -83,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let all: Vec<&Item> = items.iter().collect();
-    let (full, cheap) = fit_both(&all);
+    let (full, cheap) = fit_both(&all, starts, &free);
     print!("{}", weights_file(&full, &cheap));
     Ok(())
 }
@@ -125,8 +154,13 @@ fn sample_pages(
     Ok(())
 }
 
-/// The full and the cheap model fitted on `items`.
-fn fit_both(items: &[&Item]) -> (Vector, Vector) {
+/// The full and the cheap model fitted on `items`, from the weights `starts`, moving only the
+/// weights marked `free`.
+fn fit_both(
+    items: &[&Item],
+    starts: (Vector, Vector),
+    free: &[bool; FEATURES],
+) -> (Vector, Vector) {
     let mut full = Vec::new();
     let mut cheap = Vec::new();
     for item in items {
@@ -139,17 +173,17 @@ fn fit_both(items: &[&Item]) -> (Vector, Vector) {
             cheap.push((c.cheap, y));
         }
     }
-    (fit(&full), fit(&cheap))
+    (fit(&full, starts.0, free), fit(&cheap, starts.1, free))
 }
 
 /// Logistic regression by mini-batch Adam run to convergence, with a light L2 penalty;
-/// deterministic.
-fn fit(examples: &[(Vector, f32)]) -> Vector {
+/// deterministic. Starts from `start` and moves only the weights marked `free`.
+fn fit(examples: &[(Vector, f32)], start: Vector, free: &[bool; FEATURES]) -> Vector {
     const EPOCHS: usize = 300;
     const BATCH: usize = 128;
     const RATE: f32 = 0.005;
     const L2: f32 = 1e-5;
-    let mut w = [0.0f32; FEATURES];
+    let mut w = start;
     let (mut m, mut v) = ([0.0f32; FEATURES], [0.0f32; FEATURES]);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
@@ -175,7 +209,7 @@ fn fit(examples: &[(Vector, f32)]) -> Vector {
                 }
             }
             t += 1;
-            for i in 0..FEATURES {
+            for i in (0..FEATURES).filter(|&i| free[i]) {
                 let gi = g[i] / batch.len() as f32 + if i == 0 { 0.0 } else { L2 * w[i] };
                 if gi == 0.0 && m[i] == 0.0 {
                     continue;

@@ -253,6 +253,11 @@ pub mod training {
         super::model::FULL
     }
 
+    /// The weights of the cheap stage, to refit some of them from the shipped ones.
+    pub fn cheap_weights() -> Vector {
+        super::model::CHEAP
+    }
+
     /// One candidate name of a text, fully measured.
     pub struct Candidate {
         /// The candidate as printed.

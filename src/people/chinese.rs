@@ -193,6 +193,9 @@ impl PersonExtractor {
         f.swallows_cue = ctx.swallows(start, end);
         f.left = ctx.left(&self.context_chars, text, start, |w| self.has_word(w));
         f.right = ctx.right(&self.context_chars, text, end);
+        if f.right == Right::Other && self.verb_at(text, end, 1) {
+            f.right = Right::Verb;
+        }
         f
     }
 
@@ -313,7 +316,7 @@ impl CheapChinese {
             } else {
                 &[
                     "end", "list", "dot", "num", "title", "title2", "speech", "adv", "prep", "de",
-                    "suffix", "other",
+                    "suffix", "verb", "other",
                 ]
             };
             names.get(k).map_or(0.0, |n| w(&format!("cn.{prefix}.{n}")))
@@ -433,12 +436,25 @@ impl CheapChinese {
         if ctx.swallows(first.off, end) {
             z += self.swallows_cue;
         }
-        z += self.left.get(left as usize).copied().unwrap_or(0.0)
-            + self.right.get(right as usize).copied().unwrap_or(0.0);
-        if !has_cue(left, right, false) {
-            z += self.no_cue;
+        z += self.left.get(left as usize).copied().unwrap_or(0.0);
+        let passes = |right: Right| {
+            let cue = if has_cue(left, right, false) {
+                0.0
+            } else {
+                self.no_cue
+            };
+            z + self.right.get(right as usize).copied().unwrap_or(0.0) + cue >= STAGE_ONE_LOG_ODDS
+        };
+        if right != Right::Other {
+            return passes(right);
         }
-        z >= STAGE_ONE_LOG_ODDS
+        // The dictionary is asked whether a verb follows only when the answer matters.
+        let (as_other, as_verb) = (passes(Right::Other), passes(Right::Verb));
+        if as_other != as_verb && ex.verb_at(text, end, 1) {
+            as_verb
+        } else {
+            as_other
+        }
     }
 }
 

@@ -355,12 +355,15 @@ pub(super) enum Right {
     De,
     /// A place or organisation suffix (`县`, `村`, `队`): the candidate names a place.
     Suffix,
+    /// Another verb, one that jieba's dictionary lists (`出示`, `带来`): the candidate may be
+    /// its subject.
+    Verb,
     /// Anything else.
     Other,
 }
 
 /// Number of [`Right`] classes.
-pub(super) const RIGHT_CLASSES: usize = 12;
+pub(super) const RIGHT_CLASSES: usize = 13;
 
 /// Every [`Right`] class, in the order of their numbers.
 pub(super) const RIGHTS: [Right; RIGHT_CLASSES] = [
@@ -375,6 +378,7 @@ pub(super) const RIGHTS: [Right; RIGHT_CLASSES] = [
     Right::Prep,
     Right::De,
     Right::Suffix,
+    Right::Verb,
     Right::Other,
 ];
 

@@ -217,6 +217,36 @@ impl PersonExtractor {
         })
     }
 
+    /// True when the longest word of `min_chars` to four ideographs that the dictionary lists
+    /// at byte `at` of `text` is a verb (tagged `v`, `vd`, `vi` or `vg`; not a verbal noun,
+    /// `vn`).
+    pub(super) fn verb_at(&self, text: &str, at: usize, min_chars: usize) -> bool {
+        let Some(rest) = text.get(at..) else {
+            return false;
+        };
+        let mut longest = None;
+        let mut end = 0;
+        for (n, c) in rest.chars().take(4).enumerate() {
+            if !is_han(c) {
+                break;
+            }
+            end += c.len_utf8();
+            if let Some(w) = rest.get(..end).filter(|_| n + 1 >= min_chars)
+                && self.jieba.has_word(w)
+            {
+                longest = Some(w);
+            }
+        }
+        longest.is_some_and(|w| self.is_verb(w))
+    }
+
+    /// True when jieba's dictionary tags `word` a verb (`v`, `vd`, `vi` or `vg`; not a verbal
+    /// noun, `vn`).
+    fn is_verb(&self, word: &str) -> bool {
+        let tags = self.jieba.tag(word, false);
+        matches!(tags.as_slice(), [t] if t.word == word && matches!(t.tag, "v" | "vd" | "vi" | "vg"))
+    }
+
     /// The dictionary entry of a candidate: its tag and frequency, or `None` when jieba does
     /// not list it.
     pub(super) fn dict_entry(&self, word: &str) -> Option<Lex> {

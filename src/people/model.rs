@@ -313,6 +313,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "cn.right.prep",
     "cn.right.de",
     "cn.right.suffix",
+    "cn.right.verb",
     "cn.right.other",
     // Transliterated names.
     "tr",
@@ -360,6 +361,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "tr.right.prep",
     "tr.right.de",
     "tr.right.suffix",
+    "tr.right.verb",
     "tr.right.other",
     // Both.
     "repeated",
@@ -373,7 +375,7 @@ pub const FEATURE_NAMES: &[&str] = &[
 ];
 
 /// Length of a feature vector.
-pub const FEATURES: usize = 105;
+pub const FEATURES: usize = 107;
 
 /// A feature vector, and the weights of a logistic model over it.
 pub type Vector = [f32; FEATURES];
@@ -382,10 +384,10 @@ pub type Vector = [f32; FEATURES];
 const CN: usize = 1;
 const CN_LEX: usize = 16;
 const CN_CONTEXT: usize = 28;
-const TR: usize = 51;
-const TR_LEX: usize = 62;
-const TR_CONTEXT: usize = 74;
-const BOTH: usize = 97;
+const TR: usize = 52;
+const TR_LEX: usize = 63;
+const TR_CONTEXT: usize = 75;
+const BOTH: usize = 99;
 
 // The blocks fill the vector exactly.
 const _: () = assert!(CN_CONTEXT + 2 + LEFT_CLASSES + RIGHT_CLASSES == TR);

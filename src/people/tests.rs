@@ -1009,3 +1009,32 @@ fn a_count_or_a_date_in_words_after_a_name() {
     assert_eq!(names("排队的人多达两百名。"), Vec::<String>::new());
     assert_eq!(names("他每天多达三次往返。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_name_is_the_subject_of_a_verb_the_dictionary_lists() {
+    // `出示` is on no list of the extractor's; jieba's dictionary tags it a verb.
+    assert_eq!(names("会上，韦东出示了一份名单。"), ["韦东"]);
+    assert_eq!(names("这时，罗岗出示了证件。"), ["罗岗"]);
+    // The look-alike: a word before the verb.
+    assert_eq!(
+        names("据了解，黄金出现了较大的波动。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_verb_after_a_candidate_is_the_longest_word_there() {
+    let ex = PersonExtractor::shared();
+    assert!(ex.verb_at("出示了证件", 0, 1));
+    assert!(ex.verb_at("是党员", 0, 1));
+    // A noun, and a verbal noun (`竞选的口号`), are not verbs.
+    assert!(!ex.verb_at("证件", 0, 1));
+    assert!(!ex.verb_at("竞选的口号", 0, 1));
+    // The longest word decides: `出发点` is a noun though `出发` is a verb.
+    assert!(!ex.verb_at("出发点", 0, 1));
+    // After a transliteration only a verb of two characters counts: one character may be the
+    // name's next syllable.
+    assert!(ex.verb_at("猜强调", 0, 1));
+    assert!(!ex.verb_at("猜强调", 0, 2));
+    assert!(ex.verb_at("敦促双方", 0, 2));
+}

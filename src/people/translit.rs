@@ -187,6 +187,11 @@ impl PersonExtractor {
         f.tr_before_place_suffix = next.is_some_and(|c| self.sets.place_after.contains(&c));
         f.left = left;
         f.right = ctx.right(&self.context_chars, text, end);
+        // A verb of one character may be the name's next syllable (`某某|猜`): only a longer
+        // one counts.
+        if f.right == Right::Other && self.verb_at(text, end, 2) {
+            f.right = Right::Verb;
+        }
         f
     }
 

@@ -58,6 +58,7 @@ pub(super) const FULL: Vector = [
     0.4027,  // cn.right.prep
     0.4040,  // cn.right.de
     -3.7886, // cn.right.suffix
+    -1.0632, // cn.right.verb
     -1.9855, // cn.right.other
     -0.1201, // tr
     -0.0235, // tr.mean
@@ -104,6 +105,7 @@ pub(super) const FULL: Vector = [
     0.1721,  // tr.right.prep
     -0.0095, // tr.right.de
     -2.6963, // tr.right.suffix
+    0.1630,  // tr.right.verb
     -1.1320, // tr.right.other
     0.4732,  // repeated
     -1.7865, // quoted
@@ -167,6 +169,7 @@ pub(super) const CHEAP: Vector = [
     0.1535,  // cn.right.prep
     0.5112,  // cn.right.de
     -4.5561, // cn.right.suffix
+    -1.4862, // cn.right.verb
     -2.1972, // cn.right.other
     -1.0102, // tr
     0.1205,  // tr.mean
@@ -213,6 +216,7 @@ pub(super) const CHEAP: Vector = [
     0.2036,  // tr.right.prep
     -0.3830, // tr.right.de
     -3.5136, // tr.right.suffix
+    -0.1885, // tr.right.verb
     -1.3219, // tr.right.other
     0.0000,  // repeated
     -1.3217, // quoted
