@@ -173,33 +173,46 @@ impl PersonExtractor {
 
     /// True when the `、` list item next to `start..end` (the one before it, or the one after
     /// it) is an ordinary dictionary word: the longest word of two to four characters that
-    /// ends right before the `、` before the candidate, or starts right after the `、` after it.
+    /// ends right before the `、` before the candidate, or starts right after the `、` after it,
+    /// is one (`科利华` is a name though `科利` is a word).
     pub(super) fn list_neighbour_is_word(&self, text: &str, start: usize, end: usize) -> bool {
         let ordinary = |w: &str| self.dict_entry(w).is_some_and(|l| l.tag == LexTag::Word);
         let before = text.get(..start).and_then(|t| t.strip_suffix(LIST_MARKS));
         if let Some(before) = before {
             let mut from = before.len();
+            let mut longest = None;
             for n in 1..=4 {
                 match before.get(..from).and_then(|t| t.chars().next_back()) {
                     Some(c) if is_han(c) => from -= c.len_utf8(),
                     _ => break,
                 }
-                if n >= 2 && before.get(from..).is_some_and(ordinary) {
-                    return true;
+                if n >= 2
+                    && let Some(w) = before.get(from..).filter(|w| self.jieba.has_word(w))
+                {
+                    longest = Some(w);
                 }
+            }
+            if longest.is_some_and(ordinary) {
+                return true;
             }
         }
         let after = text.get(end..).and_then(|t| t.strip_prefix(LIST_MARKS));
         if let Some(after) = after {
             let mut to = 0;
+            let mut longest = None;
             for n in 1..=4 {
                 match after.get(to..).and_then(|t| t.chars().next()) {
                     Some(c) if is_han(c) => to += c.len_utf8(),
                     _ => break,
                 }
-                if n >= 2 && after.get(..to).is_some_and(ordinary) {
-                    return true;
+                if n >= 2
+                    && let Some(w) = after.get(..to).filter(|w| self.jieba.has_word(w))
+                {
+                    longest = Some(w);
                 }
+            }
+            if longest.is_some_and(ordinary) {
+                return true;
             }
         }
         false

@@ -1038,3 +1038,15 @@ fn the_verb_after_a_candidate_is_the_longest_word_there() {
     assert!(!ex.verb_at("猜强调", 0, 2));
     assert!(ex.verb_at("敦促双方", 0, 2));
 }
+
+#[test]
+fn a_list_of_things_is_told_by_the_longest_word_beside_the_mark() {
+    let ex = PersonExtractor::shared();
+    let beside = |text: &str, item: &str| {
+        let at = text.find(item).expect("the item is in the text");
+        ex.list_neighbour_is_word(text, at, at + item.len())
+    };
+    assert!(beside("钢铁、水泥、化肥", "水泥"));
+    // `科利` is a word, but the longest word there, `科利华`, is a name.
+    assert!(!beside("副院长严伟、科利华集团总裁", "严伟"));
+}
