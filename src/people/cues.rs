@@ -672,6 +672,15 @@ impl CueScratch {
                 _ => Right::End,
             };
         }
+        // A copula before a title (`某某为团长`, `某某是党员`): the candidate holds the office.
+        if matches!(next, '为' | '是' | '任')
+            && matches!(
+                self.starting.get(e + HAN_LEN),
+                Some(&(rank, Right::Title | Right::Title2)) if rank > 0
+            )
+        {
+            return Right::Title;
+        }
         match self.starting.get(e) {
             Some(&(rank, class)) if rank > 0 => class,
             // A count or a date in words (`两次`, `六日`), as after figures.

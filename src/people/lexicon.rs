@@ -19,7 +19,7 @@ pub(super) const FUNCTION_SURNAMES: &str =
 impl PersonExtractor {
     /// Surname + one or two given-name characters, all ideographs, no title as given name; a
     /// surname that is also a function word takes a given name that is a word only as a list
-    /// item.
+    /// item, and never a given name that is a verb following names (`说`).
     ///
     /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
     pub(super) fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
@@ -58,6 +58,10 @@ impl PersonExtractor {
                         && given.len() == 2
                         && cand.get(HAN_LEN..).is_some_and(|g| self.jieba.has_word(g))
                         && !seg.get(end).is_some_and(is_list_mark))
+                    // Nor a one-character given name that is a word following names
+                    // (`村民都说`: all the villagers say).
+                    && !(self.sets.function_surname.contains(s)
+                        && matches!(given, [g] if self.sets.follower_chars.contains(g)))
             }
             _ => false,
         };

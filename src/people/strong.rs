@@ -14,6 +14,8 @@ use super::{Hit, PersonExtractor};
 const FOREIGN_NAME_MAX: usize = 8;
 /// Least mean of the best name statistic (transliteration or given name) of its characters.
 const FOREIGN_NAME_MIN_MEAN: f32 = 0.5;
+/// The score of [`PersonExtractor::right_score`] for a name closed by a verb of the lists.
+const VERB_CLOSES: u8 = 2;
 
 /// Conjunctions that join the last item of a `、` list of names (longest first).
 const LIST_LAST_CONJ: [&str; 4] = ["以及", "和", "及", "与"];
@@ -246,6 +248,16 @@ impl PersonExtractor {
             if !self.shaped(seg, start, end) {
                 continue;
             }
+            // A name does not end with a verb that follows names (`村民王丹|说：`).
+            let last = end - HAN_LEN;
+            if len >= 3
+                && (verbs.binary_search(&last).is_ok()
+                    || seg
+                        .get(last)
+                        .is_some_and(|c| self.sets.follower_chars.contains(&c)))
+            {
+                continue;
+            }
             let Some(score) = self.right_score(seg, end, verbs) else {
                 continue;
             };
@@ -254,9 +266,14 @@ impl PersonExtractor {
             if best.is_some_and(|(s, _)| score <= s) {
                 continue;
             }
-            if self.is_common_word(seg, start, end)
-                || !self.segmented_whole_within(seg, &mut cuts, start, end)
-            {
+            // A verb of the lists closing the name is a word boundary whatever segmentation
+            // says (`何某|会见`, though `晨会` is a word).
+            let whole = if score == VERB_CLOSES {
+                self.segmented_whole_within(seg, &mut cuts, start, start)
+            } else {
+                self.segmented_whole_within(seg, &mut cuts, start, end)
+            };
+            if self.is_common_word(seg, start, end) || !whole {
                 continue;
             }
             best = Some((score, end));
@@ -318,7 +335,7 @@ impl PersonExtractor {
             return Some(3);
         }
         if verbs.binary_search(&end).is_ok() {
-            return Some(2);
+            return Some(VERB_CLOSES);
         }
         if self.sets.follower_chars.contains(&c) {
             return Some(1);

@@ -1050,3 +1050,36 @@ fn a_list_of_things_is_told_by_the_longest_word_beside_the_mark() {
     // `科利` is a word, but the longest word there, `科利华`, is a name.
     assert!(!beside("副院长严伟、科利华集团总裁", "严伟"));
 }
+
+#[test]
+fn a_copula_before_a_title_makes_the_office_holder() {
+    assert_eq!(names("大家都知道：“鲁成是党员，这件事他得管。"), ["鲁成"]);
+    assert_eq!(names("代表团以金泰浩为团长，今天抵达北京。"), ["金泰浩"]);
+    // The look-alikes: a copula before anything but a title.
+    assert_eq!(names("他说：“高温是主要原因。”"), Vec::<String>::new());
+    assert_eq!(
+        names("那时，他以连队为家，从不叫苦。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_function_word_surname_never_takes_a_verb_that_follows_names() {
+    assert_eq!(
+        names("这里的村民都说：“党员是主心骨。”"),
+        Vec::<String>::new()
+    );
+    // The same surname with a given name that is no such verb.
+    assert_eq!(names("村民于丹说：“党员是主心骨。”"), ["于丹"]);
+}
+
+#[test]
+fn a_name_after_a_role_does_not_end_with_the_verb_after_it() {
+    assert_eq!(
+        named("村民王丹说：“党员是主心骨。”"),
+        [("王丹".to_owned(), Some("村民".to_owned()))]
+    );
+    assert_eq!(names("副县长何晨会见了客人。"), ["何晨"]);
+    // A name of three characters closed by the verb keeps its third character.
+    assert_eq!(names("村民王丹霞说：“好。”"), ["王丹霞"]);
+}
