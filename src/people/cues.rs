@@ -667,6 +667,8 @@ impl CueScratch {
         if !is_han(next) {
             return match next {
                 c if is_list_mark(c) => Right::List,
+                // A photo caption's place mark (`某某（左）`, `（右二）`): said of people.
+                '（' | '(' if matches!(after, Some('左' | '中' | '右')) => Right::Title,
                 '·' => Right::Dot,
                 c if is_figure(c) => Right::Num,
                 _ => Right::End,

@@ -1083,3 +1083,11 @@ fn a_name_after_a_role_does_not_end_with_the_verb_after_it() {
     // A name of three characters closed by the verb keeps its third character.
     assert_eq!(names("村民王丹霞说：“好。”"), ["王丹霞"]);
 }
+
+#[test]
+fn a_caption_place_mark_follows_a_person() {
+    assert_eq!(names("高峰（右）在比赛中。"), ["高峰"]);
+    assert_eq!(names("雷东（右）与队友庆祝进球。"), ["雷东"]);
+    // The look-alike: a bracket that holds no place mark.
+    assert_eq!(names("高新区（示范区）召开会议。"), Vec::<String>::new());
+}
