@@ -293,7 +293,8 @@ impl PersonExtractor {
     ///
     /// A candidate that the dictionary lists as a person is not cut by a longer word that
     /// starts with it (`克林顿政府`, one word to jieba, is still 克林顿 and 政府). A longer
-    /// word that ends with it still cuts it: that is a piece of a longer name (`俄罗斯`).
+    /// word that ends with it still cuts it: that is a piece of a longer name (`俄罗斯`). Nor is
+    /// it cut by a word that joins its last character to `的` or `了` (`真的`).
     pub(super) fn cuts_through(&self, text: &str, start: usize, end: usize) -> (bool, bool) {
         let mut lo = start;
         for _ in 0..CUT_CONTEXT {
@@ -334,6 +335,11 @@ impl PersonExtractor {
                     .is_some_and(|r| r.chars().count() >= 2 && self.jieba.has_word(r))
             };
             if ts == s && te > e && !right_ok && rest_is_word() && is_name() {
+                right_ok = true;
+            }
+            // Segmentation that joins the last character to a particle after it (`某某真|的`:
+            // `真的`) does not cut the name.
+            if ts < e && te > e && window.get(e..te).is_some_and(|r| matches!(r, "的" | "了")) {
                 right_ok = true;
             }
         }

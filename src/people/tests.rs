@@ -1091,3 +1091,12 @@ fn a_caption_place_mark_follows_a_person() {
     // The look-alike: a bracket that holds no place mark.
     assert_eq!(names("高新区（示范区）召开会议。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_particle_that_segmentation_joins_to_the_last_character_does_not_cut_a_name() {
+    // Segmentation reads `真的` (really) across the name's end.
+    assert_eq!(names("认识邵立真的人都知道，他从不计较。"), ["邵立真"]);
+    // The look-alikes: the same words with no name before them.
+    assert_eq!(names("这是真的吗？"), Vec::<String>::new());
+    assert_eq!(names("我们都有的东西。"), Vec::<String>::new());
+}
