@@ -294,7 +294,7 @@ impl PersonExtractor {
     /// A candidate that the dictionary lists as a person is not cut by a longer word that
     /// starts with it (`克林顿政府`, one word to jieba, is still 克林顿 and 政府). A longer
     /// word that ends with it still cuts it: that is a piece of a longer name (`俄罗斯`). Nor is
-    /// it cut by a word that joins its last character to `的` or `了` (`真的`).
+    /// it cut by a word that joins its first or last character to `的` or `了` (`了解`, `真的`).
     pub(super) fn cuts_through(&self, text: &str, start: usize, end: usize) -> (bool, bool) {
         let mut lo = start;
         for _ in 0..CUT_CONTEXT {
@@ -338,9 +338,14 @@ impl PersonExtractor {
                 right_ok = true;
             }
             // Segmentation that joins the last character to a particle after it (`某某真|的`:
-            // `真的`) does not cut the name.
-            if ts < e && te > e && window.get(e..te).is_some_and(|r| matches!(r, "的" | "了")) {
+            // `真的`), or the first to one before it (`会见了|解某某`: `了解`), does not cut
+            // the name.
+            let particle = |r: &str| matches!(r, "的" | "了");
+            if ts < e && te > e && window.get(e..te).is_some_and(particle) {
                 right_ok = true;
+            }
+            if ts < s && te > s && window.get(ts..s).is_some_and(particle) {
+                left_ok = true;
             }
         }
         (!left_ok, !right_ok)

@@ -1096,7 +1096,10 @@ fn a_caption_place_mark_follows_a_person() {
 fn a_particle_that_segmentation_joins_to_the_last_character_does_not_cut_a_name() {
     // Segmentation reads `真的` (really) across the name's end.
     assert_eq!(names("认识邵立真的人都知道，他从不计较。"), ["邵立真"]);
+    // `了解` across the name's start.
+    assert_eq!(names("大会表扬了解红梅等同志。"), ["解红梅"]);
     // The look-alikes: the same words with no name before them.
     assert_eq!(names("这是真的吗？"), Vec::<String>::new());
     assert_eq!(names("我们都有的东西。"), Vec::<String>::new());
+    assert_eq!(names("他看到了解放军战士。"), Vec::<String>::new());
 }
