@@ -9,6 +9,7 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
+use super::lexicon::not_a_given_name;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark};
@@ -112,7 +113,13 @@ impl PersonExtractor {
         let (Some(cand), Some(given)) = (text.get(start..end), text.get(given_from..end)) else {
             return false;
         };
-        if given.chars().any(|c| self.not_given.contains(&c)) {
+        let mut chars = ['\0'; 2];
+        let mut n = 0;
+        for (slot, c) in chars.iter_mut().zip(given.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        if not_a_given_name(chars.get(..n).unwrap_or_default(), &self.not_given) {
             return false;
         }
         if self.title_words.contains(given) {

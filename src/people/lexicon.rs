@@ -3,13 +3,25 @@
 
 use super::PersonExtractor;
 use super::model::{Lex, LexTag};
-use super::text::{HAN_LEN, Segment, is_han, is_list_mark};
+use super::text::{CharSet, HAN_LEN, Segment, is_han, is_list_mark};
 
 /// Chinese surnames, single and compound, one per line.
 pub(super) const SURNAMES: &str = include_str!("surnames.txt");
 
 /// Characters that never appear in a given name: organisation suffixes and function words.
 pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还又并其该此各每委部局处厅院所站办室区市省乡镇村司队社校馆团党府总于与及对在是将";
+
+/// Characters of [`NOT_GIVEN`] that may still open a two-character given name (`其琛`,
+/// `其美`), though never end one (`尤其`, `何其`).
+pub(super) const OPENS_GIVEN_ONLY: &str = "其";
+
+/// True when the given-name characters `given` hold a character that never stands in a given
+/// name there.
+pub(super) fn not_a_given_name(given: &[char], not_given: &CharSet) -> bool {
+    given.iter().enumerate().any(|(k, c)| {
+        not_given.contains(c) && !(k + 1 < given.len() && OPENS_GIVEN_ONLY.contains(*c))
+    })
+}
 
 /// Surnames that are far more often function words; with a two-character given name
 /// that is itself a word (`和大家`, `和燃气`) they are a conjunction, not a person.
@@ -45,7 +57,7 @@ impl PersonExtractor {
         // `given` is the tail of `cand` after `skip` characters.
         let given_ok = |given: &[char], skip: usize| {
             (1..=2).contains(&given.len())
-                && !given.iter().any(|c| self.not_given.contains(c))
+                && !not_a_given_name(given, &self.not_given)
                 && !cand
                     .get(skip * HAN_LEN..)
                     .is_some_and(|g| self.roles.contains(g))

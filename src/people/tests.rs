@@ -1103,3 +1103,16 @@ fn a_particle_that_segmentation_joins_to_the_last_character_does_not_cut_a_name(
     assert_eq!(names("我们都有的东西。"), Vec::<String>::new());
     assert_eq!(names("他看到了解放军战士。"), Vec::<String>::new());
 }
+
+#[test]
+fn qi_opens_a_given_name_but_never_ends_one() {
+    assert_eq!(
+        names("区领导王其琛、钱其山、乔石出席会议。"),
+        ["王其琛", "钱其山", "乔石"]
+    );
+    assert_eq!(names("钱其琛副总理会见了来访的客人。"), ["钱其琛"]);
+    // The look-alikes: 其 after a surname that is also a word (`尤其`, `何其`, `向其`).
+    assert_eq!(names("尤其重要的是，要抓好落实。"), Vec::<String>::new());
+    assert_eq!(names("两者何其相似。"), Vec::<String>::new());
+    assert_eq!(names("大家要向其学习。"), Vec::<String>::new());
+}
