@@ -68,6 +68,8 @@ pub(super) struct ModelScratch {
     measured: Vec<((usize, usize), Measured)>,
     /// The likely spans that no role rule found, by start.
     likely: Vec<(usize, usize)>,
+    /// The spans of readings of parts joined by `·` kept so far.
+    dotted: Vec<(usize, usize)>,
     /// The spans of the names found after a role, by start.
     roles: Vec<(usize, usize)>,
     /// The readings that a coordination with a likely name may still make names.
@@ -159,6 +161,7 @@ impl PersonExtractor {
             spans,
             scored,
             likely,
+            dotted,
             ..
         } = scratch;
         // A name after a role that is a piece of a likely longer name (`主席马格坦|戈尔·圭尼
@@ -200,18 +203,38 @@ impl PersonExtractor {
                 .map(|s| (s.start, s.end)),
         );
         likely.sort_unstable();
+        // So is a Chinese reading inside a taken reading of parts joined by `·`
+        // (`理查德·|某某|`), whatever its characters.
+        dotted.clear();
+        dotted.extend(
+            scored
+                .iter()
+                .filter_map(|&(_, k)| spans.get(k))
+                .filter(|s| s.features.tr_dot)
+                .map(|s| (s.start, s.end)),
+        );
+        dotted.sort_unstable();
         scored.retain(|&(_, k)| {
             spans.get(k).is_some_and(|s| {
                 if s.features.kind != Kind::Chinese || s.features.rule_role {
                     return true;
                 }
                 let from = likely.partition_point(|&(a, _)| a < s.start);
-                !likely
+                let runs_on = likely
                     .get(from..)
                     .unwrap_or_default()
                     .iter()
                     .take_while(|&&(a, _)| a == s.start)
-                    .any(|&(_, b)| b > s.end)
+                    .any(|&(_, b)| b > s.end);
+                // Spans are short: a holder starts at most `MAX_SPAN` bytes before.
+                let from = dotted.partition_point(|&(a, _)| a + MAX_SPAN < s.start);
+                let to = dotted.partition_point(|&(a, _)| a < s.start);
+                let inside_dotted = dotted
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&(_, b)| s.end <= b);
+                !runs_on && !inside_dotted
             })
         });
         likeliest_first(spans, scored);

@@ -271,7 +271,7 @@ impl PersonExtractor {
 
     /// True when jieba's dictionary tags `word` a verb (`v`, `vd`, `vi` or `vg`; not a verbal
     /// noun, `vn`).
-    fn is_verb(&self, word: &str) -> bool {
+    pub(super) fn is_verb(&self, word: &str) -> bool {
         let tags = self.jieba.tag(word, false);
         matches!(tags.as_slice(), [t] if t.word == word && matches!(t.tag, "v" | "vd" | "vi" | "vg"))
     }

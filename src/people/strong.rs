@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use super::cues::CueScratch;
 use super::decode::{ModelScratch, SegmentIn, after_staff_title};
 use super::lexicon::WindowCuts;
+use super::model::LexTag;
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, is_han};
 use super::{Hit, PersonExtractor};
@@ -14,6 +15,8 @@ use super::{Hit, PersonExtractor};
 const FOREIGN_NAME_MAX: usize = 8;
 /// Least mean of the best name statistic (transliteration or given name) of its characters.
 const FOREIGN_NAME_MIN_MEAN: f32 = 0.5;
+/// Least transliteration statistic of a verb that opens a foreign name after a role.
+const FOREIGN_NAME_OPEN_MIN: f32 = -1.0;
 /// The score of [`PersonExtractor::right_score`] for a name closed by a verb of the lists.
 const VERB_CLOSES: u8 = 2;
 
@@ -194,7 +197,14 @@ impl PersonExtractor {
         }) else {
             return;
         };
-        let role = Some(self.role_text(&seg.text, end - len, end));
+        let role_text = self.role_text(&seg.text, end - len, end);
+        // A title printed right after a name is that name's (`某某主席谈…`): what follows
+        // is what the person did, not another person.
+        let role_from = end - role_text.len();
+        if self.name_holds_title(seg, role_from, end - len) {
+            return;
+        }
+        let role = Some(role_text);
         hits.push(Hit {
             seg: si,
             at: end,
@@ -235,6 +245,16 @@ impl PersonExtractor {
                 });
             }
         }
+    }
+
+    /// True when `from..to`, all that a role phrase holds before its title word, is a name:
+    /// shaped as one, and a person or no word to the dictionary (`某某|主席`, not `温县|县长`).
+    fn name_holds_title(&self, seg: &Segment, from: usize, to: usize) -> bool {
+        to > from
+            && self.shaped(seg, from, to)
+            && self
+                .dict_entry(seg.slice(from, to))
+                .is_none_or(|e| e.tag == LexTag::Name)
     }
 
     /// End of the best name starting at `start`, judged by what follows it (`verbs`: where
@@ -287,6 +307,13 @@ impl PersonExtractor {
     /// read as a name's.
     fn foreign_name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
         let verb_at = |at: usize| verbs.binary_search(&at).is_ok();
+        // A verb that rarely transliterates opens the clause, not the name (`农民叫某某`).
+        if let Some(first) = seg.get(start)
+            && self.stats.get(first, Stat::Translit) < FOREIGN_NAME_OPEN_MIN
+            && self.is_verb(seg.slice(start, start + first.len_utf8()))
+        {
+            return None;
+        }
         let (mut end, mut chars, mut score) = (start, 0usize, 0.0f32);
         while let Some(c) = seg.get(end) {
             // A function word or a verb ends the run; only some close a name.
@@ -356,7 +383,8 @@ impl PersonExtractor {
             let Some(start) = end.checked_sub(len * HAN_LEN) else {
                 continue;
             };
-            if !self.shaped(seg, start, end) {
+            // After `·` it is the last part of a foreign name (`理查德·某某`), not a name.
+            if !self.shaped(seg, start, end) || seg.before(start).is_some_and(|c| c == '·') {
                 continue;
             }
             // A conjunction or preposition that is also a surname, inside running text,

@@ -1116,3 +1116,29 @@ fn qi_opens_a_given_name_but_never_ends_one() {
     assert_eq!(names("两者何其相似。"), Vec::<String>::new());
     assert_eq!(names("大家要向其学习。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_title_right_after_a_name_is_that_names() {
+    assert_eq!(names("江泽民主席谈访美成果。"), ["江泽民"]);
+    assert_eq!(names("黎光明主席谈发展思路。"), ["黎光明"]);
+    // The look-alike: a place before the title makes an office, and a name follows it.
+    assert_eq!(
+        named("温县县长何晨会同有关部门调研。"),
+        [("何晨".to_owned(), Some("温县县长".to_owned()))]
+    );
+}
+
+#[test]
+fn the_first_part_of_a_dotted_name_may_open_with_any_character() {
+    // 理 rarely transliterates, but the `·` says what the part is.
+    assert_eq!(names("市长理查德·赖尔登今天访问北京。"), ["理查德·赖尔登"]);
+    // The last part alone, read as a Chinese name before a title, is no name.
+    assert_eq!(names("理查德·赖尔登市长今天访问北京。"), ["理查德·赖尔登"]);
+    assert_eq!(names("会场挂着“团结·奋进”的横幅。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_verb_opens_the_clause_not_the_name_after_a_role() {
+    assert_eq!(names("村里有位农民叫赵翠青。"), ["赵翠青"]);
+    assert_eq!(names("外交官卡西姆说，会谈很成功。"), ["卡西姆"]);
+}

@@ -31,6 +31,9 @@ const LOW: f32 = 0.5;
 const AFTER_JOIN_MIN: f32 = -1.0;
 /// Farthest a start may be from the first very likely character of its name.
 const REACH: usize = 4;
+/// Most characters of the first part of a name joined by `·` that may open with a character
+/// below [`START_MIN`].
+const MAX_PART: usize = 4;
 /// Longest run, in characters (joining marks included).
 const MAX_CHARS: usize = 16;
 /// Characters that, right after a name, make it a place (`…县`, `…人`).
@@ -71,7 +74,15 @@ impl PersonExtractor {
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
         let is_join = |c: char| self.sets.joins.contains(&c);
         let Some((c, v)) = at(i) else { return };
-        if !is_han(c) || v < START_MIN {
+        // The first part of a name joined by `·` may open with a character that rarely
+        // transliterates (`理查德·某某`): the mark says what the part is.
+        let part_of_dotted = || {
+            (1..=MAX_PART)
+                .map_while(|d| at(i + d))
+                .take_while(|&(c, _)| is_han(c) || is_join(c))
+                .any(|(c, _)| is_join(c))
+        };
+        if !is_han(c) || (v < START_MIN && !(v >= CHAR_MIN && part_of_dotted())) {
             return;
         }
         if let Some((p, pv)) = i.checked_sub(1).and_then(at)
