@@ -327,10 +327,16 @@ impl PersonExtractor {
         };
         let (s, e) = (start - lo, end - lo);
         let (mut left_ok, mut right_ok) = (s == 0, e == window.len());
+        // The last part of a name joined by `·` (`乔治·|布什|总统`) stands for the name there.
+        let last_part = window
+            .get(s..e)
+            .and_then(|c| c.rfind('·'))
+            .map_or(s, |k| s + k + '·'.len_utf8());
         let mut name: Option<bool> = None;
         let mut is_name = || {
             *name.get_or_insert_with(|| {
-                text.get(start..end)
+                window
+                    .get(last_part..e)
                     .and_then(|w| self.dict_entry(w))
                     .is_some_and(|l| l.tag == LexTag::Name)
             })
@@ -346,7 +352,7 @@ impl PersonExtractor {
                     .get(e..te)
                     .is_some_and(|r| r.chars().count() >= 2 && self.jieba.has_word(r))
             };
-            if ts == s && te > e && !right_ok && rest_is_word() && is_name() {
+            if ts == last_part && te > e && !right_ok && rest_is_word() && is_name() {
                 right_ok = true;
             }
             // Segmentation that joins the last character to a particle after it (`某某真|的`:

@@ -120,9 +120,12 @@ pub(super) struct Features {
 
 impl Features {
     /// True when segmentation cuts through neither edge of the reading and the character
-    /// after it does not read as a transliteration (`尼·伯尔|切斯库镇`): it ends in its place.
+    /// after it does not read as a transliteration (`尼·伯尔|切斯库镇`), unless a context word
+    /// starts there (`某某·某某|访问`): it ends in its place.
     pub(super) fn clean(&self) -> bool {
-        !self.cut_left && !self.cut_right && self.tr_next <= 0.0
+        !self.cut_left
+            && !self.cut_right
+            && (self.tr_next <= 0.0 || !matches!(self.right, Right::Other | Right::Suffix))
     }
 
     /// A candidate of `kind` with nothing measured yet.

@@ -1142,3 +1142,15 @@ fn a_verb_opens_the_clause_not_the_name_after_a_role() {
     assert_eq!(names("村里有位农民叫赵翠青。"), ["赵翠青"]);
     assert_eq!(names("外交官卡西姆说，会谈很成功。"), ["卡西姆"]);
 }
+
+#[test]
+fn a_dotted_name_ends_where_a_context_word_or_its_title_starts() {
+    // `访` may continue a transliteration, but `访问` is a word that follows names.
+    assert_eq!(names("乔治·布什访问了中国。"), ["乔治·布什"]);
+    // Segmentation reads `布什总统` as one word: the last part is a name with its title.
+    assert_eq!(names("乔治·布什总统访问了中国。"), ["乔治·布什"]);
+    assert_eq!(
+        names("他家住在尼·伯尔切斯库镇，去年秋天搬走了。"),
+        Vec::<String>::new()
+    );
+}
