@@ -1154,3 +1154,12 @@ fn a_dotted_name_ends_where_a_context_word_or_its_title_starts() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_leader_is_a_title() {
+    assert_eq!(
+        named("朝鲜领导人金正日会见了来访的客人。"),
+        [("金正日".to_owned(), Some("朝鲜领导人".to_owned()))]
+    );
+    assert_eq!(names("党和国家领导人出席了大会。"), Vec::<String>::new());
+}
