@@ -149,7 +149,7 @@ impl WindowCuts {
     }
 
     /// The boundaries, segmenting the window the first time.
-    fn ends(&mut self, ex: &PersonExtractor, seg: &Segment) -> &[usize] {
+    pub(super) fn ends(&mut self, ex: &PersonExtractor, seg: &Segment) -> &[usize] {
         let (from, to) = (self.from, self.to);
         self.ends.get_or_insert_with(|| {
             let tokens = ex.jieba.cut(seg.slice(from, to), false);

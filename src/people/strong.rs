@@ -188,13 +188,16 @@ impl PersonExtractor {
         (roles, verbs): (&[(usize, usize)], &[usize]),
         hits: &mut Vec<Hit>,
     ) {
-        let Some(name_end) = self.name_after(seg, end, verbs).or_else(|| {
-            self.foreign_name_after(seg, end, verbs)
-                .filter(|&name_end| {
-                    let from = roles.partition_point(|&(e, _)| e <= end);
-                    roles.get(from).is_none_or(|&(e, _)| e > name_end)
-                })
-        }) else {
+        let Some(name_end) = self
+            .name_after(seg, end, Some(end - len), verbs)
+            .or_else(|| {
+                self.foreign_name_after(seg, end, verbs)
+                    .filter(|&name_end| {
+                        let from = roles.partition_point(|&(e, _)| e <= end);
+                        roles.get(from).is_none_or(|&(e, _)| e > name_end)
+                    })
+            })
+        else {
             return;
         };
         let role_text = self.role_text(&seg.text, end - len, end);
@@ -216,7 +219,7 @@ impl PersonExtractor {
         let mut at = name_end;
         while seg.get(at) == Some('、') {
             let next = at + '、'.len_utf8();
-            let Some(next_end) = self.name_after(seg, next, verbs) else {
+            let Some(next_end) = self.name_after(seg, next, None, verbs) else {
                 break;
             };
             hits.push(Hit {
@@ -234,7 +237,7 @@ impl PersonExtractor {
             && let Some(conj) = LIST_LAST_CONJ.iter().find(|c| seg.has_at(at, c))
         {
             let next = at + conj.len();
-            if let Some(next_end) = self.name_after(seg, next, verbs) {
+            if let Some(next_end) = self.name_after(seg, next, None, verbs) {
                 hits.push(Hit {
                     seg: si,
                     at: next,
@@ -259,7 +262,17 @@ impl PersonExtractor {
 
     /// End of the best name starting at `start`, judged by what follows it (`verbs`: where
     /// the segment's verbs start, ascending).
-    fn name_after(&self, seg: &Segment, start: usize, verbs: &[usize]) -> Option<usize> {
+    ///
+    /// `role_from` is where the role before the name starts: segmentation that joins the
+    /// role's last character to the name's first (`区长|江某某`: `长江`) does not cut the
+    /// name, but a word that holds the whole role does (`领导班子`).
+    fn name_after(
+        &self,
+        seg: &Segment,
+        start: usize,
+        role_from: Option<usize>,
+        verbs: &[usize],
+    ) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         // One segmentation window serves every length.
         let mut cuts = WindowCuts::new(seg.back(start, 4), seg.forward(start, 8));
@@ -288,11 +301,19 @@ impl PersonExtractor {
             }
             // A verb of the lists closing the name is a word boundary whatever segmentation
             // says (`何某|会见`, though `晨会` is a word).
-            let whole = if score == VERB_CLOSES {
-                self.segmented_whole_within(seg, &mut cuts, start, start)
-            } else {
-                self.segmented_whole_within(seg, &mut cuts, start, end)
-            };
+            let right_whole =
+                score == VERB_CLOSES || self.segmented_whole_within(seg, &mut cuts, end, end);
+            let left_whole = self.segmented_whole_within(seg, &mut cuts, start, start)
+                || role_from.is_some_and(|from| {
+                    // The word across the boundary starts inside the role.
+                    let ends = cuts.ends(self, seg);
+                    let before = ends.partition_point(|&e| e < start);
+                    before
+                        .checked_sub(1)
+                        .and_then(|k| ends.get(k))
+                        .is_some_and(|&e| e > from)
+                });
+            let whole = left_whole && right_whole;
             if self.is_common_word(seg, start, end) || !whole {
                 continue;
             }

@@ -1163,3 +1163,18 @@ fn a_leader_is_a_title() {
     );
     assert_eq!(names("党和国家领导人出席了大会。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_word_across_a_role_and_a_name_does_not_cut_the_name() {
+    // Segmentation reads `长江` and `任何` across the boundary.
+    assert_eq!(
+        named("市委常委、副市长江明静参加会议。"),
+        [("江明静".to_owned(), Some("副市长".to_owned()))]
+    );
+    assert_eq!(names("区卫健委主任何波波介绍了情况。"), ["何波波"]);
+    // The look-alike: a word that holds the whole role (`领导班子`).
+    assert_eq!(
+        names("有些领导班子不适当地追求政绩。"),
+        Vec::<String>::new()
+    );
+}
