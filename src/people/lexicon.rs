@@ -127,6 +127,15 @@ impl PersonExtractor {
         (!left_han || ends.binary_search(&start).is_ok())
             && (!right_han || ends.binary_search(&end).is_ok())
     }
+
+    /// True when byte `at` of the segment is a word boundary: no ideograph on one side, or a
+    /// boundary of the segmentation in `cuts`.
+    pub(super) fn boundary_at(&self, seg: &Segment, cuts: &mut WindowCuts, at: usize) -> bool {
+        if !(seg.before(at).is_some_and(is_han) && seg.get(at).is_some_and(is_han)) {
+            return true;
+        }
+        cuts.ends(self, seg).binary_search(&at).is_ok()
+    }
 }
 
 /// Where jieba's segmentation of one window of a segment puts word boundaries, computed on

@@ -299,22 +299,27 @@ impl PersonExtractor {
             if best.is_some_and(|(s, _)| score <= s) {
                 continue;
             }
+            if self.is_common_word(seg, start, end) {
+                continue;
+            }
             // A verb of the lists closing the name is a word boundary whatever segmentation
             // says (`何某|会见`, though `晨会` is a word).
-            let right_whole =
-                score == VERB_CLOSES || self.segmented_whole_within(seg, &mut cuts, end, end);
-            let left_whole = self.segmented_whole_within(seg, &mut cuts, start, start)
-                || role_from.is_some_and(|from| {
-                    // The word across the boundary starts inside the role.
+            if score != VERB_CLOSES && !self.boundary_at(seg, &mut cuts, end) {
+                continue;
+            }
+            // So is the role before it when the word across the boundary starts inside the
+            // role (`区长|江某某`: `长江`), not when a word holds the whole role (`领导班子`).
+            let across_from_role = |cuts: &mut WindowCuts| {
+                role_from.is_some_and(|from| {
                     let ends = cuts.ends(self, seg);
                     let before = ends.partition_point(|&e| e < start);
                     before
                         .checked_sub(1)
                         .and_then(|k| ends.get(k))
                         .is_some_and(|&e| e > from)
-                });
-            let whole = left_whole && right_whole;
-            if self.is_common_word(seg, start, end) || !whole {
+                })
+            };
+            if !self.boundary_at(seg, &mut cuts, start) && !across_from_role(&mut cuts) {
                 continue;
             }
             best = Some((score, end));

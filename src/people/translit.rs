@@ -17,6 +17,11 @@ use super::text::{is_han, opens_count};
 
 /// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
 pub(super) const JOINS: &str = "·•‧・－—-";
+/// True for the joining marks that are middle dots, never dashes (`——` is punctuation as
+/// often).
+fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
 /// Lowest statistic of a first and of a last character.
 const START_MIN: f32 = -1.0;
 const END_MIN: f32 = -1.0;
@@ -47,6 +52,11 @@ impl PersonExtractor {
         // `REACH` characters after its start: only starts near one are tried.
         let mut next_start = 0;
         let (first, last) = src.starts;
+        // The rows of the segment's middle dots (most segments have none).
+        let dots: Vec<usize> = (src.rows.iter().enumerate())
+            .filter(|(_, r)| is_dot(r.c))
+            .map(|(k, _)| k)
+            .collect();
         for (q, r) in src.rows.iter().enumerate() {
             if r.translit < ANCHOR_MIN {
                 continue;
@@ -54,14 +64,15 @@ impl PersonExtractor {
             for i in
                 q.saturating_sub(REACH).max(next_start).max(first)..=q.min(last.saturating_sub(1))
             {
-                self.translit_from(src, i, out);
+                self.translit_from(src, i, &dots, out);
             }
             next_start = q + 1;
         }
     }
 
-    /// The candidates starting at row `i`.
-    fn translit_from(&self, src: Source, i: usize, out: &mut Vec<Span>) {
+    /// The candidates starting at row `i`; `dots` are the rows of the segment's middle dots,
+    /// ascending.
+    fn translit_from(&self, src: Source, i: usize, dots: &[usize], out: &mut Vec<Span>) {
         let Source {
             text,
             rows,
@@ -74,13 +85,16 @@ impl PersonExtractor {
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
         let is_join = |c: char| self.sets.joins.contains(&c);
         let Some((c, v)) = at(i) else { return };
-        // The first part of a name joined by `·` may open with a character that rarely
-        // transliterates (`理查德·某某`): the mark says what the part is.
+        // The first part of a name joined by a middle dot may open with a character that
+        // rarely transliterates (`理查德·某某`): the mark says what the part is.
         let part_of_dotted = || {
-            (1..=MAX_PART)
-                .map_while(|d| at(i + d))
-                .take_while(|&(c, _)| is_han(c) || is_join(c))
-                .any(|(c, _)| is_join(c))
+            let next = dots.partition_point(|&k| k <= i);
+            dots.get(next).is_some_and(|&j| {
+                j <= i + MAX_PART
+                    && rows
+                        .get(i + 1..j)
+                        .is_some_and(|between| between.iter().all(|r| is_han(r.c)))
+            })
         };
         if !is_han(c) || (v < START_MIN && !(v >= CHAR_MIN && part_of_dotted())) {
             return;
