@@ -13,7 +13,7 @@ pub(super) const NOT_GIVEN: &str = "的了着们这那个把被从等就都还�
 
 /// Characters of [`NOT_GIVEN`] that may still open a two-character given name (`其琛`,
 /// `其美`), though never end one (`尤其`, `何其`).
-pub(super) const OPENS_GIVEN_ONLY: &str = "其";
+const OPENS_GIVEN_ONLY: &str = "其";
 
 /// True when the given-name characters `given` hold a character that never stands in a given
 /// name there.
