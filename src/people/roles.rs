@@ -12,7 +12,8 @@ use super::PersonExtractor;
 use super::text::{HAN_LEN, is_han};
 
 /// Characters before which a role phrase never starts: function words.
-pub(super) const ROLE_STOPS: &str = "了的在和与对向及为是并把被将从由给让请到等也都就还又着过";
+pub(super) const ROLE_STOPS: &str =
+    "了的在和与对向及为是并把被将从由给让请到等也都就还又着过据以于随";
 /// Most characters an office may add before its title word.
 const MAX_EXTRA: usize = 7;
 /// A longer office is cut to at most this many characters before the title word.

@@ -1178,3 +1178,18 @@ fn a_word_across_a_role_and_a_name_does_not_cut_the_name() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_role_never_starts_with_a_preposition() {
+    assert_eq!(
+        named("据县农业农村局局长李卫东介绍，今年粮食丰收。"),
+        [("李卫东".to_owned(), Some("县农业农村局局长".to_owned()))]
+    );
+    assert_eq!(
+        named("随县委书记李明调研的还有县长王刚。"),
+        [
+            ("李明".to_owned(), Some("县委书记".to_owned())),
+            ("王刚".to_owned(), Some("县长".to_owned()))
+        ]
+    );
+}
