@@ -22,6 +22,29 @@ const SHORT_EXTRA: usize = 4;
 const CUT_WINDOW: usize = 8;
 
 impl PersonExtractor {
+    /// True when the character at byte `at` of `text` makes a noun with the one or two after
+    /// it (`对外`, `以色列`), not another function word (`还有`, `对于`).
+    fn opens_word(&self, text: &str, at: usize) -> bool {
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        let from = at + c.len_utf8();
+        (1..=2).any(|n| {
+            text.get(at..from + n * HAN_LEN)
+                .filter(|w| self.has_word(w))
+                .is_some_and(|w| {
+                    self.jieba
+                        .tag(w, false)
+                        .as_slice()
+                        .first()
+                        .is_some_and(|t| {
+                            t.word == w
+                                && (t.tag.starts_with('n') || matches!(t.tag, "s" | "b" | "j"))
+                        })
+                })
+        })
+    }
+
     /// The role printed before a name: the title word at `role_start..role_end` of `text`
     /// with the office before it.
     pub(super) fn role_text(&self, text: &str, role_start: usize, role_end: usize) -> String {
@@ -33,9 +56,9 @@ impl PersonExtractor {
                 break;
             }
             if self.sets.role_stops.contains(&c) {
-                // A function character that makes a word with the next one is part of it.
-                let pair = text.get(from - c.len_utf8()..from + HAN_LEN);
-                if !pair.is_some_and(|p| self.has_word(p)) {
+                // A function character that makes a word with the next one or two is part of
+                // it (`对外`, `以色列`).
+                if !self.opens_word(text, from - c.len_utf8()) {
                     break;
                 }
             }
@@ -49,9 +72,10 @@ impl PersonExtractor {
         if capped {
             from = self.word_boundary_from(text, role_start);
         }
-        // Never start with a function character.
+        // Never start with a function character, unless it opens a word.
         while let Some(c) = text.get(from..role_start).and_then(|t| t.chars().next())
             && self.sets.role_stops.contains(&c)
+            && !self.opens_word(text, from)
         {
             from += c.len_utf8();
         }

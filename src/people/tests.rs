@@ -1193,3 +1193,11 @@ fn a_role_never_starts_with_a_preposition() {
         ]
     );
 }
+
+#[test]
+fn a_function_character_that_opens_a_noun_stays_in_the_role() {
+    assert_eq!(
+        named("以色列总理内塔尼亚胡举行会谈。"),
+        [("内塔尼亚胡".to_owned(), Some("以色列总理".to_owned()))]
+    );
+}
