@@ -113,20 +113,16 @@ impl PersonExtractor {
         let (Some(cand), Some(given)) = (text.get(start..end), text.get(given_from..end)) else {
             return false;
         };
-        let mut chars = ['\0'; 2];
-        let mut n = 0;
-        for (slot, c) in chars.iter_mut().zip(given.chars()) {
-            *slot = c;
-            n += 1;
-        }
-        if not_a_given_name(chars.get(..n).unwrap_or_default(), &self.not_given) {
-            return false;
-        }
-        if self.title_words.contains(given) {
-            return false;
-        }
         let mut chars = given.chars();
         let (first, second) = (chars.next(), chars.next());
+        let given_chars: &[char] = match (first, second) {
+            (Some(a), Some(b)) => &[a, b],
+            (Some(a), None) => &[a],
+            _ => &[],
+        };
+        if not_a_given_name(given_chars, &self.not_given) || self.title_words.contains(given) {
+            return false;
+        }
         if let (Some(g), None) = (first, second)
             && self.sets.honorific.contains(&g)
         {

@@ -203,44 +203,51 @@ impl PersonExtractor {
     pub(super) fn list_neighbour_is_word(&self, text: &str, start: usize, end: usize) -> bool {
         let ordinary = |w: &str| self.dict_entry(w).is_some_and(|l| l.tag == LexTag::Word);
         let before = text.get(..start).and_then(|t| t.strip_suffix(LIST_MARKS));
-        if let Some(before) = before {
-            let mut from = before.len();
-            let mut longest = None;
-            for n in 1..=4 {
-                match before.get(..from).and_then(|t| t.chars().next_back()) {
-                    Some(c) if is_han(c) => from -= c.len_utf8(),
-                    _ => break,
-                }
-                if n >= 2
-                    && let Some(w) = before.get(from..).filter(|w| self.jieba.has_word(w))
-                {
-                    longest = Some(w);
-                }
-            }
-            if longest.is_some_and(ordinary) {
-                return true;
-            }
-        }
         let after = text.get(end..).and_then(|t| t.strip_prefix(LIST_MARKS));
-        if let Some(after) = after {
-            let mut to = 0;
-            let mut longest = None;
-            for n in 1..=4 {
-                match after.get(to..).and_then(|t| t.chars().next()) {
-                    Some(c) if is_han(c) => to += c.len_utf8(),
-                    _ => break,
-                }
-                if n >= 2
-                    && let Some(w) = after.get(..to).filter(|w| self.jieba.has_word(w))
-                {
-                    longest = Some(w);
-                }
+        before
+            .and_then(|t| self.longest_word_ending(t, 2))
+            .is_some_and(ordinary)
+            || after
+                .and_then(|t| self.longest_word_opening(t, 2))
+                .is_some_and(ordinary)
+    }
+
+    /// The longest word of `min_chars` to four ideographs that the dictionary lists at the
+    /// start of `text`.
+    fn longest_word_opening<'t>(&self, text: &'t str, min_chars: usize) -> Option<&'t str> {
+        let mut longest = None;
+        let mut end = 0;
+        for (n, c) in text.chars().take(4).enumerate() {
+            if !is_han(c) {
+                break;
             }
-            if longest.is_some_and(ordinary) {
-                return true;
+            end += c.len_utf8();
+            if let Some(w) = text.get(..end).filter(|_| n + 1 >= min_chars)
+                && self.jieba.has_word(w)
+            {
+                longest = Some(w);
             }
         }
-        false
+        longest
+    }
+
+    /// The longest word of `min_chars` to four ideographs that the dictionary lists at the end
+    /// of `text`.
+    fn longest_word_ending<'t>(&self, text: &'t str, min_chars: usize) -> Option<&'t str> {
+        let mut longest = None;
+        let mut from = text.len();
+        for (n, c) in text.chars().rev().take(4).enumerate() {
+            if !is_han(c) {
+                break;
+            }
+            from -= c.len_utf8();
+            if let Some(w) = text.get(from..).filter(|_| n + 1 >= min_chars)
+                && self.jieba.has_word(w)
+            {
+                longest = Some(w);
+            }
+        }
+        longest
     }
 
     /// True when `reading` opens with a place the dictionary lists, shorter than itself
@@ -259,23 +266,9 @@ impl PersonExtractor {
     /// at byte `at` of `text` is a verb (tagged `v`, `vd`, `vi` or `vg`; not a verbal noun,
     /// `vn`).
     pub(super) fn verb_at(&self, text: &str, at: usize, min_chars: usize) -> bool {
-        let Some(rest) = text.get(at..) else {
-            return false;
-        };
-        let mut longest = None;
-        let mut end = 0;
-        for (n, c) in rest.chars().take(4).enumerate() {
-            if !is_han(c) {
-                break;
-            }
-            end += c.len_utf8();
-            if let Some(w) = rest.get(..end).filter(|_| n + 1 >= min_chars)
-                && self.jieba.has_word(w)
-            {
-                longest = Some(w);
-            }
-        }
-        longest.is_some_and(|w| self.is_verb(w))
+        text.get(at..)
+            .and_then(|rest| self.longest_word_opening(rest, min_chars))
+            .is_some_and(|w| self.is_verb(w))
     }
 
     /// True when jieba's dictionary tags `word` a verb (`v`, `vd`, `vi` or `vg`; not a verbal

@@ -8,7 +8,7 @@ use super::decode::{ModelScratch, SegmentIn, after_staff_title};
 use super::lexicon::WindowCuts;
 use super::model::LexTag;
 use super::stats::Stat;
-use super::text::{HAN_LEN, Segment, is_han};
+use super::text::{HAN_LEN, Segment, is_dot, is_han};
 use super::{Hit, PersonExtractor};
 
 /// Most ideographs of a foreign name found after a role.
@@ -410,7 +410,7 @@ impl PersonExtractor {
                 continue;
             };
             // After `·` it is the last part of a foreign name (`理查德·某某`), not a name.
-            if !self.shaped(seg, start, end) || seg.before(start).is_some_and(|c| c == '·') {
+            if !self.shaped(seg, start, end) || seg.before(start).is_some_and(is_dot) {
                 continue;
             }
             // A conjunction or preposition that is also a surname, inside running text,

@@ -293,6 +293,12 @@ pub(super) fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// True for the joining marks that are middle dots, never dashes (`——` is punctuation as
+/// often).
+pub(super) fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
+
 #[cfg(test)]
 mod tests {
     use super::CharSet;

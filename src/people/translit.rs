@@ -13,15 +13,10 @@ use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
 use super::stats::{Row, Stat};
-use super::text::{is_han, opens_count};
+use super::text::{is_dot, is_han, opens_count};
 
 /// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
 pub(super) const JOINS: &str = "·•‧・－—-";
-/// True for the joining marks that are middle dots, never dashes (`——` is punctuation as
-/// often).
-fn is_dot(c: char) -> bool {
-    matches!(c, '·' | '•' | '‧' | '・')
-}
 /// Lowest statistic of a first and of a last character.
 const START_MIN: f32 = -1.0;
 const END_MIN: f32 = -1.0;
