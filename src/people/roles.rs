@@ -10,10 +10,13 @@
 
 use super::PersonExtractor;
 use super::text::{HAN_LEN, is_han};
+use super::words::{FOLLOWERS, SPEECH};
 
 /// Characters before which a role phrase never starts: function words.
 pub(super) const ROLE_STOPS: &str =
     "了的在和与对向及为是并把被将从由给让请到等也都就还又着过据以于随";
+/// Units of places that a pronoun may hold (`该市`, `本县`).
+const PLACE_UNITS: &str = "省市县区镇乡村";
 /// Most characters an office may add before its title word.
 const MAX_EXTRA: usize = 7;
 /// A longer office is cut to at most this many characters before the title word.
@@ -91,7 +94,43 @@ impl PersonExtractor {
         {
             from += first.word.len();
         }
+        from += self.clause_before_office(text.get(from..role_start).unwrap_or_default());
         text.get(from..role_end).unwrap_or_default().to_owned()
+    }
+
+    /// Length in bytes of what opens `office` but belongs to the clause before it: up to the
+    /// last word that a noun phrase does not hold, a pronoun (`该|市领导`), a preposition or
+    /// conjunction, a numeral and its unit (`另一位|巴西外援`), or a verb that follows names
+    /// (`某某回忆|父亲`).
+    fn clause_before_office(&self, office: &str) -> usize {
+        if office.is_empty() {
+            return 0;
+        }
+        let (mut end, mut cut, mut prev_tag) = (0, 0, "");
+        for t in self.jieba.tag(office, false) {
+            end += t.word.len();
+            let breaks = match t.tag {
+                "r" | "p" | "c" => true,
+                "q" => matches!(prev_tag, "m" | "r"),
+                // A numeral with its unit in one word (`一位`).
+                "m" => t.word.ends_with(['位', '名', '个', '批']),
+                _ => FOLLOWERS.contains(&t.word) || SPEECH.contains(&t.word),
+            };
+            if breaks {
+                cut = end;
+                // A pronoun with a place's unit keeps the unit (`该|市领导`), unless the
+                // office repeats it (`该市|市委常委`).
+                if t.tag == "r"
+                    && let Some(unit) = t.word.chars().nth(1).filter(|&u| PLACE_UNITS.contains(u))
+                    && t.word.chars().count() == 2
+                    && !office.get(end..).is_some_and(|rest| rest.starts_with(unit))
+                {
+                    cut = end - unit.len_utf8();
+                }
+            }
+            prev_tag = t.tag;
+        }
+        cut.min(office.len())
     }
 
     /// Where to cut a long office before the title word at `role_start`: the first word
