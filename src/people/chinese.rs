@@ -9,10 +9,10 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
-use super::lexicon::not_a_given_name;
+use super::lexicon::{closes_list_of_things, not_a_given_name};
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
-use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark};
+use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark, unit_after_demonstrative};
 
 /// Characters that never end a given name in the model's eyes: function words.
 pub(super) const FUNCTION_CHARS: &str = "的了在和与对向及是把被给从为以于也都就还又将已而并或";
@@ -77,6 +77,9 @@ impl PersonExtractor {
             let lengths = if compound { [3, 4] } else { [2, 3] };
             // What stands before is shared by both lengths.
             let prev = k.checked_sub(1).and_then(|p| rows.get(p)).map(|p| p.c);
+            if !compound && unit_after_demonstrative(prev, r.c) {
+                continue;
+            }
             let left = ctx.left_of(&self.context_chars, text, r.off, prev, |w| self.has_word(w));
             for n in lengths {
                 if rows
@@ -210,6 +213,7 @@ impl PersonExtractor {
         f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
         f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
         f.list_of_words &= self.list_neighbour_is_word(text, start, end);
+        f.list_of_words |= closes_list_of_things(text, end);
         f.repeated = repeated_nearby(text, start, end);
         if f.three_chars {
             let head_end = end - 2 * HAN_LEN;

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::text::{
     CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
-    is_list_mark, opens_count, pack_han, utf8_len,
+    is_list_mark, is_numeral, opens_count, pack_han, utf8_len,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
@@ -681,6 +681,10 @@ impl CueScratch {
                 Some(&(rank, Right::Title | Right::Title2)) if rank > 0
             )
         {
+            return Right::Title;
+        }
+        // A player's rank in Go or chess (`某某九段`): a title.
+        if after == Some('段') && is_numeral(next) {
             return Right::Title;
         }
         match self.starting.get(e) {

@@ -16,8 +16,9 @@ const BEFORE_GIVEN: &str = "的和与及同对向给请让由";
 const GIVEN_MIN: f32 = -1.0;
 /// ln(1 + frequency) from which a dictionary word is too common to be a given name.
 const COMMON_WORD_LN: f32 = 4.1;
-/// Last characters of Japanese surnames (`田中`, `桥本`, `村山`, `小渊`).
-const JAPANESE_SURNAME_ENDS: &str = "田本村山川井木藤野口原岛泽渊部谷崎桥冈松林森宫内上下中竹边";
+/// Last characters of Japanese surnames (`田中`, `桥本`, `村山`, `小渊`, `北条`, `本间`).
+const JAPANESE_SURNAME_ENDS: &str =
+    "田本村山川井木藤野口原岛泽渊部谷崎桥冈松林森宫内上下中竹边条间";
 /// Last characters of Japanese given names (`太郎`, `幸之助`, `惠子`, `武史`).
 const JAPANESE_GIVEN_ENDS: &str = "郎雄夫男子彦树一二三介助治之也人太美惠香代江生平正义明博史机";
 
@@ -77,6 +78,57 @@ impl PersonExtractor {
                 hits.push(sure_hit(si, text, start, e));
             }
         }
+        // Opening a clause, as the subject of a verb (`，某某英机在书房里`, `请某某章生转达`).
+        let mut at = 0;
+        let mut opens_clause = true;
+        while let Some(&lead) = bytes.get(at) {
+            let han = (0xE4..=0xE9).contains(&lead);
+            if opens_clause
+                && han
+                && let Some(end) = self.japanese_subject(text, cues, at)
+                && !hits.iter().any(|h| h.at < end && at < h.at + h.name.len())
+            {
+                hits.push(sure_hit(si, text, at, end));
+            }
+            opens_clause = !han || han_at(bytes, at).is_some_and(|c| BEFORE_GIVEN.contains(c));
+            at += utf8_len(lead);
+        }
+    }
+
+    /// End of a Japanese name at byte `start`, which opens a clause, when a verb, a verb of
+    /// speech, an adverb, a preposition or a title follows it. With no title before it, its
+    /// surname and its given name must be no common word either (`天下|何人`, `腕上|功夫`).
+    fn japanese_subject(&self, text: &str, cues: &CueScratch, start: usize) -> Option<usize> {
+        [3, 2].into_iter().find_map(|given| {
+            let end = start + (2 + given) * HAN_LEN;
+            let surname_end = start + 2 * HAN_LEN;
+            let common = |from: usize, to: usize| {
+                text.get(from..to)
+                    .is_none_or(|w| self.too_common_for_a_name(w))
+            };
+            if end > text.len()
+                || !self.japanese_shaped(text, cues, start, end)
+                || common(start, surname_end)
+                || common(surname_end, end)
+            {
+                return None;
+            }
+            let follows = match cues.right(&self.context_chars, text, end) {
+                Right::Speech | Right::Adv | Right::Prep | Right::Title | Right::Title2 => true,
+                Right::Other => self.verb_at(text, end, 2),
+                _ => false,
+            };
+            follows.then_some(end)
+        })
+    }
+
+    /// Start of a two-character given name standing alone right before an honorific that
+    /// starts at byte `end` (`学昭女士`).
+    pub(super) fn given_alone_before_honorific(&self, seg: &Segment, end: usize) -> Option<usize> {
+        if !HONORIFICS.iter().any(|w| seg.has_at(end, w)) {
+            return None;
+        }
+        self.given_alone(&seg.text, end)
     }
 
     /// Start of a two-character given name standing alone right before byte `end`.

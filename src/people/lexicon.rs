@@ -3,7 +3,17 @@
 
 use super::PersonExtractor;
 use super::model::{Lex, LexTag};
-use super::text::{CharSet, HAN_LEN, Segment, is_han, is_list_mark};
+use super::text::{CharSet, HAN_LEN, Segment, is_figure, is_han, is_list_mark};
+use super::words::THING_CATEGORIES;
+
+/// How far after a candidate the `等` closing its list is looked for, in characters.
+const MAX_LIST_CHARS: usize = 24;
+/// Longest run of modifiers and category noun after `等` (`大、中城市`), in characters.
+const MAX_CATEGORY_CHARS: usize = 6;
+/// Numerals of a count in words after `等` (`等三个村庄`).
+const NUMERALS: &str = "一二三四五六七八九十百两几数多";
+/// Units of a count (`个`, `座`).
+const COUNT_UNITS: &str = "个座家所处条";
 
 /// Chinese surnames, single and compound, one per line.
 pub(super) const SURNAMES: &str = include_str!("surnames.txt");
@@ -204,11 +214,22 @@ impl PersonExtractor {
         let ordinary = |w: &str| self.dict_entry(w).is_some_and(|l| l.tag == LexTag::Word);
         let before = text.get(..start).and_then(|t| t.strip_suffix(LIST_MARKS));
         let after = text.get(end..).and_then(|t| t.strip_prefix(LIST_MARKS));
+        // A short item is a word only as a whole (`某浩浩` is not `浩浩`).
+        let item_len = |ideographs: &mut dyn Iterator<Item = char>| {
+            ideographs.take_while(|&c| is_han(c)).take(5).count()
+        };
+        let whole = |item: usize, word: &str| item > 4 || word.chars().count() == item;
         before
-            .and_then(|t| self.longest_word_ending(t, 2))
+            .and_then(|t| {
+                let w = self.longest_word_ending(t, 2)?;
+                whole(item_len(&mut t.chars().rev()), w).then_some(w)
+            })
             .is_some_and(ordinary)
             || after
-                .and_then(|t| self.longest_word_opening(t, 2))
+                .and_then(|t| {
+                    let w = self.longest_word_opening(t, 2)?;
+                    whole(item_len(&mut t.chars()), w).then_some(w)
+                })
                 .is_some_and(ordinary)
     }
 
@@ -396,3 +417,37 @@ const PLACE_COMPOUND_SUFFIXES: &[&str] = &[
 
 /// Ideographs of context on each side of a candidate when segmenting around it.
 const CUT_CONTEXT: usize = 4;
+
+/// True when the list that `end` continues, in the same clause, is closed by `等` and a noun
+/// of places or bodies (`、某某等大、中城市`, `等4个村庄`): a list of things, not of people.
+pub(super) fn closes_list_of_things(text: &str, end: usize) -> bool {
+    let in_clause = |c: char| is_han(c) || is_list_mark(c) || is_figure(c);
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    let mut clause_len = 0;
+    let mut chars = after.chars();
+    loop {
+        match chars.next() {
+            Some(c) if in_clause(c) => {
+                clause_len += c.len_utf8();
+                if clause_len > MAX_LIST_CHARS * HAN_LEN {
+                    return false;
+                }
+            }
+            _ => break,
+        }
+    }
+    let clause = after.get(..clause_len).unwrap_or_default();
+    // What follows the last `等` of the clause, a count and its unit left out.
+    let Some((_, rest)) = clause.rsplit_once('等') else {
+        return false;
+    };
+    let counted = rest.trim_start_matches(|c: char| is_figure(c) || NUMERALS.contains(c));
+    let rest = if counted.len() < rest.len() {
+        counted.trim_start_matches(|c: char| COUNT_UNITS.contains(c))
+    } else {
+        rest
+    };
+    rest.chars().count() <= MAX_CATEGORY_CHARS && THING_CATEGORIES.iter().any(|w| rest.ends_with(w))
+}

@@ -414,13 +414,15 @@ impl PersonExtractor {
                 continue;
             }
             // A conjunction or preposition that is also a surname, inside running text,
-            // joins a shorter name (`我和白林同志`: 白林, not 和白林).
+            // joins a shorter name (`我和白林同志`: 白林, not 和白林), or a given name used
+            // alone before an honorific (`回信向学昭女士`: 学昭).
             if len >= 3
                 && seg.before(start).is_some_and(is_han)
                 && seg
                     .get(start)
                     .is_some_and(|c| self.sets.function_surname.contains(&c))
-                && self.shaped(seg, start + HAN_LEN, end)
+                && (self.shaped(seg, start + HAN_LEN, end)
+                    || self.given_alone_before_honorific(seg, end) == Some(start + HAN_LEN))
             {
                 continue;
             }

@@ -1228,3 +1228,62 @@ fn a_function_character_that_opens_a_noun_stays_in_the_role() {
         [("内塔尼亚胡".to_owned(), Some("以色列总理".to_owned()))]
     );
 }
+
+#[test]
+fn a_list_closed_by_a_noun_of_places_is_a_list_of_things() {
+    assert_eq!(
+        names("据报道，在科西迪亚等4个村庄，警察同武装人员发生冲突。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("卡鲁伊、罗德里斯等4人出席会议。"),
+        ["卡鲁伊", "罗德里斯"]
+    );
+}
+
+#[test]
+fn a_short_list_item_is_an_ordinary_word_only_as_a_whole() {
+    // `浩浩` is a word; the item `贺浩浩` is not.
+    assert_eq!(
+        names("区领导孙飞利、贺浩浩、马东国、陈芳出席会议。"),
+        ["孙飞利", "贺浩浩", "马东国", "陈芳"]
+    );
+}
+
+#[test]
+fn titles_printed_after_a_name_include_ranks_kin_and_elders() {
+    assert_eq!(
+        named("由舰队司令哈克海军少将率领的舰艇编队今天抵达。"),
+        [("哈克".to_owned(), Some("舰队司令".to_owned()))]
+    );
+    assert_eq!(names("年近六旬的渔民村郑秀英大娘病了。"), ["郑秀英"]);
+    assert_eq!(
+        names("马丁和卡洛斯两兄弟经营一家工厂。"),
+        ["马丁", "卡洛斯"]
+    );
+    // A player's rank in Go or chess, a numeral and `段`.
+    assert_eq!(
+        names("首轮比赛中，刘建波八段中盘胜陈立九段。"),
+        ["刘建波", "陈立"]
+    );
+    assert_eq!(names("这篇文章分为六段。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_preposition_before_a_given_name_and_an_honorific_is_no_surname() {
+    assert_eq!(names("她立即回信向秀兰女士道歉。"), ["秀兰"]);
+}
+
+#[test]
+fn a_surname_that_is_a_unit_after_a_demonstrative_is_the_unit() {
+    assert_eq!(names("那张精美的门票让人难忘。"), Vec::<String>::new());
+    assert_eq!(names("演员张精美说，这部戏很好看。"), ["张精美"]);
+}
+
+#[test]
+fn a_japanese_name_opening_a_clause_before_a_verb() {
+    assert_eq!(names("战败后，北条英夫在书房里写信。"), ["北条英夫"]);
+    // The same shape made of common words is no name.
+    assert_eq!(names("她的腕上功夫也很独特。"), Vec::<String>::new());
+    assert_eq!(names("“天下何人不识君”。"), Vec::<String>::new());
+}

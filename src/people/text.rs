@@ -25,19 +25,25 @@ pub(super) fn is_figure(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// True for a numeral in characters, one to ten (`六`, `两`).
+pub(super) fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
+    )
+}
+
 /// True when `c`, followed by `after`, opens a count or a date in words (`两次`, `六日`): a
 /// numeral in characters and a unit of a date or a count. `个`, the general unit, is left out:
 /// after a numeral it mostly makes a quantity (`多达一个小时`).
 pub(super) fn opens_count(c: char, after: Option<char>) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
-    ) && after.is_some_and(|a| {
-        matches!(
-            a,
-            '日' | '月' | '年' | '天' | '次' | '名' | '人' | '位' | '岁' | '届' | '场' | '项'
-        )
-    })
+    is_numeral(c)
+        && after.is_some_and(|a| {
+            matches!(
+                a,
+                '日' | '月' | '年' | '天' | '次' | '名' | '人' | '位' | '岁' | '届' | '场' | '项'
+            )
+        })
 }
 
 /// True for the marks between the items of a list (`、`, `／`): a name right before one is
@@ -309,4 +315,36 @@ mod tests {
         assert_eq!(set.len(), 4);
         assert_eq!(set.chars().collect::<String>(), "a欧王𠀀");
     }
+}
+
+/// True when `c`, a surname that is also a unit of a count (`张`, `项`, `部`), follows a
+/// demonstrative or a numeral (`那张小巧的门票`, `一部新作`): it is the unit, not a surname.
+pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
+    matches!(
+        c,
+        '张' | '项'
+            | '宗'
+            | '封'
+            | '门'
+            | '台'
+            | '部'
+            | '段'
+            | '盘'
+            | '班'
+            | '路'
+            | '道'
+            | '节'
+            | '首'
+            | '幅'
+            | '双'
+            | '篇'
+            | '座'
+            | '批'
+            | '届'
+    ) && prev.is_some_and(|p| {
+        matches!(
+            p,
+            '这' | '那' | '哪' | '每' | '某' | '该' | '此' | '一' | '两' | '几' | '半' | '整'
+        )
+    })
 }

@@ -114,7 +114,7 @@ pub(super) const FULL: Vector = [
     2.5807,  // rule_bare
     -3.5284, // rule_only
     -3.3605, // place_compound
-    -1.6509, // list_of_words
+    -2.1555, // list_of_words
 ];
 
 /// Weights of the cheap stage: no dictionary or segmentation features.
