@@ -219,6 +219,7 @@ impl PersonExtractor {
         let bare = self.bare_hits(&gaz, &segs, exclude, &hits);
         let mut all = hits;
         all.extend(bare);
+        drop_title_only_readings(&mut all, &segs, title.is_some());
         merge(all)
     }
 
@@ -238,6 +239,7 @@ impl PersonExtractor {
         hits.append(&mut bare);
         let mut bare = self.bare_hits(&local, &segs, exclude, &hits);
         hits.append(&mut bare);
+        drop_title_only_readings(&mut hits, &segs, title.is_some());
         merge(hits)
     }
 }
@@ -295,6 +297,28 @@ fn segments<'a>(title: Option<&'a str>, paragraphs: &'a [String]) -> Vec<Segment
         .chain(paragraphs.iter().map(String::as_str))
         .map(Segment::new)
         .collect()
+}
+
+/// Drops the names found only in the title (segment 0 when `titled`) that run past a shorter
+/// name the body finds (`王某（左）` printed in a title as `王某左`): the body, which gives
+/// the name more context, reads where it ends.
+fn drop_title_only_readings(hits: &mut Vec<Hit>, segs: &[Segment], titled: bool) {
+    if !titled || segs.len() < 2 || !hits.iter().any(|h| h.seg == 0) {
+        return;
+    }
+    let body_names: Vec<String> = hits
+        .iter()
+        .filter(|h| h.seg > 0)
+        .map(|h| h.name.clone())
+        .collect();
+    hits.retain(|h| {
+        h.seg > 0
+            || body_names.contains(&h.name)
+            || !body_names.iter().any(|b| {
+                b.len() < h.name.len()
+                    && (h.name.starts_with(b.as_str()) || h.name.ends_with(b.as_str()))
+            })
+    });
 }
 
 /// Distinct people in order of first appearance, each with the most specific role printed

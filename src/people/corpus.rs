@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use super::strong::PassScratch;
 use super::text::Segment;
-use super::{Hit, PersonExtractor, merge};
+use super::{Hit, PersonExtractor, drop_title_only_readings, merge};
 use crate::model::Article;
 
 /// An article's title and paragraphs as they are, title first.
@@ -180,6 +180,7 @@ pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
                     let exclude = bylines(a);
                     let mut bare = ex.bare_hits(&gaz, &segs, &exclude, &hits);
                     hits.append(&mut bare);
+                    drop_title_only_readings(&mut hits, &segs, a.title().is_some());
                     merge(hits)
                 };
                 a.set_persons(&persons);

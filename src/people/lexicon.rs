@@ -419,7 +419,8 @@ const PLACE_COMPOUND_SUFFIXES: &[&str] = &[
 const CUT_CONTEXT: usize = 4;
 
 /// True when the list that `end` continues, in the same clause, is closed by `等` and a noun
-/// of places or bodies (`、某某等大、中城市`, `等4个村庄`): a list of things, not of people.
+/// of places or bodies, right after it or ending the clause (`等村庄`, `等4个村庄`,
+/// `、某某等大、中城市`): a list of things, not of people.
 pub(super) fn closes_list_of_things(text: &str, end: usize) -> bool {
     let in_clause = |c: char| is_han(c) || is_list_mark(c) || is_figure(c);
     let Some(after) = text.get(end..) else {
@@ -449,5 +450,7 @@ pub(super) fn closes_list_of_things(text: &str, end: usize) -> bool {
     } else {
         rest
     };
-    rest.chars().count() <= MAX_CATEGORY_CHARS && THING_CATEGORIES.iter().any(|w| rest.ends_with(w))
+    THING_CATEGORIES.iter().any(|w| {
+        rest.starts_with(w) || (rest.chars().count() <= MAX_CATEGORY_CHARS && rest.ends_with(w))
+    })
 }

@@ -1232,9 +1232,10 @@ fn a_function_character_that_opens_a_noun_stays_in_the_role() {
 #[test]
 fn a_list_closed_by_a_noun_of_places_is_a_list_of_things() {
     assert_eq!(
-        names("据报道，在科西迪亚等4个村庄，警察同武装人员发生冲突。"),
+        names("据报道，在弗洛拉瓦等4个村庄，警察同武装人员发生冲突。"),
         Vec::<String>::new()
     );
+    assert_eq!(names("警察在卡斯特拉诺等村庄搜查。"), Vec::<String>::new());
     assert_eq!(
         names("卡鲁伊、罗德里斯等4人出席会议。"),
         ["卡鲁伊", "罗德里斯"]
@@ -1276,7 +1277,7 @@ fn a_preposition_before_a_given_name_and_an_honorific_is_no_surname() {
 
 #[test]
 fn a_surname_that_is_a_unit_after_a_demonstrative_is_the_unit() {
-    assert_eq!(names("那张精美的门票让人难忘。"), Vec::<String>::new());
+    assert_eq!(names("那张小巧的书签很好看。"), Vec::<String>::new());
     assert_eq!(names("演员张精美说，这部戏很好看。"), ["张精美"]);
 }
 
@@ -1286,4 +1287,19 @@ fn a_japanese_name_opening_a_clause_before_a_verb() {
     // The same shape made of common words is no name.
     assert_eq!(names("她的腕上功夫也很独特。"), Vec::<String>::new());
     assert_eq!(names("“天下何人不识君”。"), Vec::<String>::new());
+}
+
+#[test]
+fn a_title_reading_that_runs_past_a_name_of_the_body_gives_way() {
+    let found: Vec<String> = PersonExtractor::shared()
+        .extract(
+            Some("孙秀英中、李坤左、郑美华右"),
+            &["孙秀英（中）、李坤（左）、郑美华（右）在后台。".to_owned()],
+            &[],
+        )
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(found.contains(&"李坤".to_owned()), "{found:?}");
+    assert!(!found.contains(&"李坤左".to_owned()), "{found:?}");
 }
