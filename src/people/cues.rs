@@ -417,8 +417,9 @@ pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
     (Ctx::RightPrep, PREPOSITIONS),
 ];
 
-/// Characters that end a title word (`队长`, `球员`, `画家`), for titles no list has.
-const TITLE_SUFFIX: &str = "长员家师士官手将";
+/// Characters that end a title word (`队长`, `球员`, `画家`), or a team whose player is
+/// named after it (`女队`), for titles no list has.
+const TITLE_SUFFIX: &str = "长员家师士官手将队";
 /// Characters that, right after a candidate, make it a place or an organisation.
 const PLACE_SUFFIX: &str = "族人语省州市县区河山岛湾港城村镇乡路街队军国院校馆厂店场站";
 /// The character of a one-character word.

@@ -1303,3 +1303,19 @@ fn a_title_reading_that_runs_past_a_name_of_the_body_gives_way() {
     assert!(found.contains(&"李坤".to_owned()), "{found:?}");
     assert!(!found.contains(&"李坤左".to_owned()), "{found:?}");
 }
+
+#[test]
+fn a_player_named_after_a_team_or_a_singles_place() {
+    assert_eq!(
+        names("叶明珠以二比零战胜韩国女队朴英姬。"),
+        ["叶明珠", "朴英姬"]
+    );
+    assert_eq!(
+        named("叶明珠战胜了韩国女队第一单打朴英姬。"),
+        [
+            ("叶明珠".to_owned(), None),
+            ("朴英姬".to_owned(), Some("韩国女队第一单打".to_owned()))
+        ]
+    );
+    assert_eq!(names("部队官兵和消防队员赶到现场。"), Vec::<String>::new());
+}
