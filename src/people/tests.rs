@@ -1319,3 +1319,16 @@ fn a_player_named_after_a_team_or_a_singles_place() {
     );
     assert_eq!(names("部队官兵和消防队员赶到现场。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_chinese_name_after_any_title_closed_by_punctuation() {
+    assert_eq!(
+        named("他抱着出生才50天的女儿柳研，从老家来到北京求医。"),
+        [("柳研".to_owned(), Some("女儿".to_owned()))]
+    );
+    assert_eq!(
+        names("他把礼物送给女儿和外孙，然后离开了。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("她的女儿高兴，就好。"), Vec::<String>::new());
+}
