@@ -1332,3 +1332,15 @@ fn a_chinese_name_after_any_title_closed_by_punctuation() {
     );
     assert_eq!(names("她的女儿高兴，就好。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_name_before_a_film_credit() {
+    assert_eq!(
+        names("该剧由吴天成执导，宋聚德编剧，何建主演。"),
+        ["吴天成", "宋聚德", "何建"]
+    );
+    assert_eq!(
+        names("这部影片的导演和主演都很年轻。"),
+        Vec::<String>::new()
+    );
+}

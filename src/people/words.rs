@@ -178,6 +178,15 @@ pub(super) const FOLLOWERS: &[&str] = &[
     "会上",
     "在会上",
     "就",
+    "执导",
+    "主演",
+    "编剧",
+    "导演",
+    "饰演",
+    "扮演",
+    "领衔",
+    "作曲",
+    "作词",
 ];
 
 /// Single characters that end a name when printed right after it (`吕沛与`, `吴军在`).
