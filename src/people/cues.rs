@@ -8,7 +8,8 @@ use super::text::{
     is_list_mark, is_numeral, opens_count, pack_han, utf8_len,
 };
 use super::words::{
-    ADVERBS, FOLLOWERS, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES, VERBS_BEFORE,
+    ADVERBS, FOLLOWERS, PERSON_PLACES, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES,
+    VERBS_BEFORE,
 };
 
 /// What a context cue found by the scanner means.
@@ -409,6 +410,7 @@ pub(super) const CONTEXT_LISTS: &[(Ctx, &[&str])] = &[
     (Ctx::LeftTitle, TITLES),
     (Ctx::LeftVerb, VERBS_BEFORE),
     (Ctx::RightTitle, TITLE_AFTER),
+    (Ctx::RightTitle, PERSON_PLACES),
     (Ctx::RightTitle2, ROLES),
     (Ctx::RightTitle2, TITLES),
     (Ctx::RightSpeech, FOLLOWERS),

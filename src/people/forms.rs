@@ -6,6 +6,7 @@ use super::cues::{CueScratch, Right};
 use super::model::{LexTag, has_cue};
 use super::stats::Stat;
 use super::text::{HAN_LEN, Segment, han_at, is_han, utf8_len};
+use super::words::PERSON_PLACES;
 use super::{Hit, PersonExtractor};
 
 /// Honorifics after which a given name may stand alone.
@@ -299,6 +300,7 @@ impl PersonExtractor {
         let title = cues
             .title_after(end)
             .map(|len| (end, end + len))
+            .filter(|&(a, b)| text.get(a..b).is_none_or(|w| !PERSON_PLACES.contains(&w)))
             .or_else(|| cues.title_before(start).map(|len| (start - len, start)))
             .and_then(|(a, b)| text.get(a..b))
             .map(str::to_owned);

@@ -1344,3 +1344,9 @@ fn a_name_before_a_film_credit() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_place_said_of_a_person_follows_a_name() {
+    assert_eq!(names("负责人在曹禺家中介绍新馆设计。"), ["曹禺"]);
+    assert_eq!(names("他从银行那里借了一笔钱。"), Vec::<String>::new());
+}

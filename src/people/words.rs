@@ -490,6 +490,10 @@ pub(super) const TITLE_AFTER: &[&str] = &[
     "首相",
 ];
 
+/// Places said of a person, printed right after a name (`某某那里`, `某某家中`): the name is
+/// a person's, as before a title.
+pub(super) const PERSON_PLACES: &[&str] = &["那里", "这里", "家中", "家里", "身边"];
+
 /// Adverbs and time words that follow a subject (`也`, `已经`, `今天`).
 pub(super) const ADVERBS: &[&str] = &[
     "一直", "不", "不仅", "不但", "也", "亲手", "亲自", "今天", "仍", "仍然", "会", "依然", "便",
