@@ -1350,3 +1350,9 @@ fn a_place_said_of_a_person_follows_a_name() {
     assert_eq!(names("负责人在曹禺家中介绍新馆设计。"), ["曹禺"]);
     assert_eq!(names("他从银行那里借了一笔钱。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_visit_or_a_trip_follows_a_name() {
+    assert_eq!(names("舆论认为，高建中此行旨在寻求经援。"), ["高建中"]);
+    assert_eq!(names("代表团此行收获很大。"), Vec::<String>::new());
+}

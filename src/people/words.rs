@@ -187,6 +187,14 @@ pub(super) const FOLLOWERS: &[&str] = &[
     "领衔",
     "作曲",
     "作词",
+    "此行",
+    "访美",
+    "访日",
+    "访欧",
+    "访俄",
+    "访英",
+    "访法",
+    "访韩",
 ];
 
 /// Single characters that end a name when printed right after it (`吕沛与`, `吴军在`).
