@@ -435,8 +435,11 @@ impl PersonExtractor {
                 continue;
             }
             if need_left {
+                // `了` closes a verb whose object may be a full name (`发表了某某某回忆`);
+                // two characters there are mostly a noun (`宣读了贺信表示`).
                 let left_ok = match seg.before(start) {
                     None => true,
+                    Some('了') => len >= 3,
                     Some(c) => !is_han(c) || self.sets.left_conj.contains(&c),
                 };
                 if !left_ok {

@@ -1356,3 +1356,10 @@ fn a_visit_or_a_trip_follows_a_name() {
     assert_eq!(names("舆论认为，高建中此行旨在寻求经援。"), ["高建中"]);
     assert_eq!(names("代表团此行收获很大。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_full_name_after_a_verb_with_le_before_a_verb_of_speech() {
+    assert_eq!(names("创刊号发表了罗小红回忆父亲的长文。"), ["罗小红"]);
+    assert_eq!(names("会上宣读了贺信表示祝贺。"), Vec::<String>::new());
+    assert_eq!(names("他听了高兴地说，太好了。"), Vec::<String>::new());
+}
