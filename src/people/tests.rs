@@ -1363,3 +1363,11 @@ fn a_full_name_after_a_verb_with_le_before_a_verb_of_speech() {
     assert_eq!(names("会上宣读了贺信表示祝贺。"), Vec::<String>::new());
     assert_eq!(names("他听了高兴地说，太好了。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_comparison_or_a_sentence_after_a_name_is_said_of_a_person() {
+    assert_eq!(names("法院以受贿罪判处吕业成有期徒刑5年。"), ["吕业成"]);
+    assert_eq!(names("法院判处被告有期徒刑三年。"), Vec::<String>::new());
+    assert_eq!(names("他也会像林则明那样处理问题。"), ["林则明"]);
+    assert_eq!(names("要像大海那样宽广。"), Vec::<String>::new());
+}

@@ -498,9 +498,20 @@ pub(super) const TITLE_AFTER: &[&str] = &[
     "首相",
 ];
 
-/// Places said of a person, printed right after a name (`某某那里`, `某某家中`): the name is
-/// a person's, as before a title.
-pub(super) const PERSON_PLACES: &[&str] = &["那里", "这里", "家中", "家里", "身边"];
+/// Words said only of a person, printed right after a name: places (`某某那里`, `某某家中`),
+/// a comparison (`像某某那样`) and a sentence (`判处某某有期徒刑`). The name is a person's, as
+/// before a title.
+pub(super) const PERSON_PLACES: &[&str] = &[
+    "那里",
+    "这里",
+    "家中",
+    "家里",
+    "身边",
+    "那样",
+    "有期徒刑",
+    "无期徒刑",
+    "死刑",
+];
 
 /// Adverbs and time words that follow a subject (`也`, `已经`, `今天`).
 pub(super) const ADVERBS: &[&str] = &[
