@@ -254,6 +254,11 @@ pub(super) struct NameSets {
     pub(super) left_conj: CharSet,
     /// Characters before which a role phrase never starts (`ROLE_STOPS`).
     pub(super) role_stops: CharSet,
+    /// Function words a given name used alone or a Japanese name may follow.
+    pub(super) before_given: CharSet,
+    /// Last characters of Japanese surnames and of Japanese given names.
+    pub(super) japanese_surname_end: CharSet,
+    pub(super) japanese_given_end: CharSet,
 }
 
 impl NameSets {
@@ -276,6 +281,9 @@ impl NameSets {
             follower_chars: super::words::FOLLOWER_CHARS.chars().collect(),
             left_conj: super::words::LEFT_CONJ.chars().collect(),
             role_stops: super::roles::ROLE_STOPS.chars().collect(),
+            before_given: super::forms::BEFORE_GIVEN.chars().collect(),
+            japanese_surname_end: super::forms::JAPANESE_SURNAME_ENDS.chars().collect(),
+            japanese_given_end: super::forms::JAPANESE_GIVEN_ENDS.chars().collect(),
         }
     }
 }

@@ -12,16 +12,17 @@ use super::{Hit, PersonExtractor};
 /// Honorifics after which a given name may stand alone.
 const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
 /// Characters before a given name used alone: a boundary or a function word.
-const BEFORE_GIVEN: &str = "的和与及同对向给请让由";
+pub(super) const BEFORE_GIVEN: &str = "的和与及同对向给请让由";
 /// Lowest given-name statistic of each character of a given name used alone.
 const GIVEN_MIN: f32 = -1.0;
 /// ln(1 + frequency) from which a dictionary word is too common to be a given name.
 const COMMON_WORD_LN: f32 = 4.1;
 /// Last characters of Japanese surnames (`田中`, `桥本`, `村山`, `小渊`, `北条`, `本间`).
-const JAPANESE_SURNAME_ENDS: &str =
+pub(super) const JAPANESE_SURNAME_ENDS: &str =
     "田本村山川井木藤野口原岛泽渊部谷崎桥冈松林森宫内上下中竹边条间";
 /// Last characters of Japanese given names (`太郎`, `幸之助`, `惠子`, `武史`).
-const JAPANESE_GIVEN_ENDS: &str = "郎雄夫男子彦树一二三介助治之也人太美惠香代江生平正义明博史机";
+pub(super) const JAPANESE_GIVEN_ENDS: &str =
+    "郎雄夫男子彦树一二三介助治之也人太美惠香代江生平正义明博史机";
 
 impl PersonExtractor {
     /// Given names used alone and Japanese names of one segment, appended to `hits`.
@@ -59,14 +60,19 @@ impl PersonExtractor {
         let bytes = text.as_bytes();
         let mut at = 0;
         let mut opens_clause = true;
+        // A Japanese name opening a clause, as the subject of a verb (`，某某英机在书房里`),
+        // is looked for in the same pass and kept unless a name found below overlaps it.
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
         while let Some(&lead) = bytes.get(at) {
             let han = (0xE4..=0xE9).contains(&lead);
-            if opens_clause
-                && han
-                && han_at(bytes, at).is_some_and(|c| self.sets.function_surname.contains(&c))
-                && let Some(end) = self.function_surname_name(text, cues, at)
-            {
-                hits.push(sure_hit(si, text, at, end));
+            if opens_clause && han {
+                if han_at(bytes, at).is_some_and(|c| self.sets.function_surname.contains(&c))
+                    && let Some(end) = self.function_surname_name(text, cues, at)
+                {
+                    hits.push(sure_hit(si, text, at, end));
+                } else if let Some(end) = self.japanese_subject(text, cues, at) {
+                    subjects.push((at, end));
+                }
             }
             opens_clause = !han;
             at += utf8_len(lead);
@@ -79,20 +85,13 @@ impl PersonExtractor {
                 hits.push(sure_hit(si, text, start, e));
             }
         }
-        // Opening a clause, as the subject of a verb (`，某某英机在书房里`, `请某某章生转达`).
-        let mut at = 0;
-        let mut opens_clause = true;
-        while let Some(&lead) = bytes.get(at) {
-            let han = (0xE4..=0xE9).contains(&lead);
-            if opens_clause
-                && han
-                && let Some(end) = self.japanese_subject(text, cues, at)
-                && !hits.iter().any(|h| h.at < end && at < h.at + h.name.len())
+        for (start, end) in subjects {
+            if !hits
+                .iter()
+                .any(|h| h.at < end && start < h.at + h.name.len())
             {
-                hits.push(sure_hit(si, text, at, end));
+                hits.push(sure_hit(si, text, start, end));
             }
-            opens_clause = !han || han_at(bytes, at).is_some_and(|c| BEFORE_GIVEN.contains(c));
-            at += utf8_len(lead);
         }
     }
 
@@ -100,6 +99,12 @@ impl PersonExtractor {
     /// speech, an adverb, a preposition or a title follows it. With no title before it, its
     /// surname and its given name must be no common word either (`天下|何人`, `腕上|功夫`).
     fn japanese_subject(&self, text: &str, cues: &CueScratch, start: usize) -> Option<usize> {
+        // Most clauses open with no surname of that shape: one bit test rules them out.
+        if !han_at(text.as_bytes(), start + HAN_LEN)
+            .is_some_and(|c| self.sets.japanese_surname_end.contains(&c))
+        {
+            return None;
+        }
         [3, 2].into_iter().find_map(|given| {
             let end = start + (2 + given) * HAN_LEN;
             let surname_end = start + 2 * HAN_LEN;
@@ -144,7 +149,7 @@ impl PersonExtractor {
             return None;
         }
         let before = text.get(..start).and_then(|t| t.chars().next_back());
-        if before.is_some_and(|c| is_han(c) && !BEFORE_GIVEN.contains(c)) {
+        if before.is_some_and(|c| is_han(c) && !self.sets.before_given.contains(&c)) {
             return None;
         }
         // A common word (`全体`, `广大`) is not a name; a rare one may be (`海峰`).
@@ -215,7 +220,7 @@ impl PersonExtractor {
                 continue;
             };
             let before = text.get(..start).and_then(|t| t.chars().next_back());
-            if before.is_some_and(|c| is_han(c) && !BEFORE_GIVEN.contains(c)) {
+            if before.is_some_and(|c| is_han(c) && !self.sets.before_given.contains(&c)) {
                 continue;
             }
             if self.japanese_shaped(text, cues, start, end) {
@@ -241,8 +246,8 @@ impl PersonExtractor {
         let Some(name) = text.get(start..end) else {
             return false;
         };
-        if !surname_end.is_some_and(|c| JAPANESE_SURNAME_ENDS.contains(c))
-            || !last.is_some_and(|c| JAPANESE_GIVEN_ENDS.contains(c))
+        if !surname_end.is_some_and(|c| self.sets.japanese_surname_end.contains(&c))
+            || !last.is_some_and(|c| self.sets.japanese_given_end.contains(&c))
             || name.chars().any(|c| self.sets.function.contains(&c))
         {
             return false;
@@ -264,8 +269,8 @@ impl PersonExtractor {
             || !name
                 .chars()
                 .all(|c| is_han(c) && !self.sets.function.contains(&c))
-            || !JAPANESE_SURNAME_ENDS.contains(second)
-            || !JAPANESE_GIVEN_ENDS.contains(last)
+            || !self.sets.japanese_surname_end.contains(&second)
+            || !self.sets.japanese_given_end.contains(&last)
         {
             return None;
         }

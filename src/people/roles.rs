@@ -17,6 +17,15 @@ pub(super) const ROLE_STOPS: &str =
     "了的在和与对向及为是并把被将从由给让请到等也都就还又着过据以于随";
 /// Units of places that a pronoun may hold (`该市`, `本县`).
 const PLACE_UNITS: &str = "省市县区镇乡村";
+/// Offices whose cut each thread remembers (see `clause_before_office`).
+const OFFICE_CACHE: usize = 4096;
+
+thread_local! {
+    /// Where each recently seen office starts after the clause before it, in bytes.
+    static OFFICE_CUTS: std::cell::RefCell<rustc_hash::FxHashMap<String, usize>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
 /// Most characters an office may add before its title word.
 const MAX_EXTRA: usize = 7;
 /// A longer office is cut to at most this many characters before the title word.
@@ -103,9 +112,29 @@ impl PersonExtractor {
     /// conjunction, a numeral and its unit (`另一位|巴西外援`), or a verb that follows names
     /// (`某某回忆|父亲`).
     fn clause_before_office(&self, office: &str) -> usize {
-        if office.is_empty() {
+        // An office of one character is a word of the title phrase or a function word that
+        // the phrase already leaves out.
+        if office.chars().nth(1).is_none() {
             return 0;
         }
+        // A corpus prints the same offices again and again (`区委`, `市政府`): each thread
+        // remembers what it found for the last few thousand.
+        OFFICE_CUTS.with(|cache| {
+            if let Some(&cut) = cache.borrow().get(office) {
+                return cut;
+            }
+            let cut = self.tag_clause_before_office(office);
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= OFFICE_CACHE {
+                cache.clear();
+            }
+            cache.insert(office.to_owned(), cut);
+            cut
+        })
+    }
+
+    /// [`PersonExtractor::clause_before_office`] from jieba's tags of `office`.
+    fn tag_clause_before_office(&self, office: &str) -> usize {
         let (mut end, mut cut, mut prev_tag) = (0, 0, "");
         for t in self.jieba.tag(office, false) {
             end += t.word.len();
