@@ -305,18 +305,6 @@ pub(super) fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::CharSet;
-
-    #[test]
-    fn a_char_set_lists_its_characters_in_code_point_order() {
-        let set: CharSet = "王a𠀀欧王".chars().collect();
-        assert_eq!(set.len(), 4);
-        assert_eq!(set.chars().collect::<String>(), "a欧王𠀀");
-    }
-}
-
 /// True when `c`, a surname that is also a unit of a count (`张`, `项`, `部`), follows a
 /// demonstrative or a numeral (`那张小巧的门票`, `一部新作`): it is the unit, not a surname.
 pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
@@ -347,4 +335,16 @@ pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
             '这' | '那' | '哪' | '每' | '某' | '该' | '此' | '一' | '两' | '几' | '半' | '整'
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    #[test]
+    fn a_char_set_lists_its_characters_in_code_point_order() {
+        let set: CharSet = "王a𠀀欧王".chars().collect();
+        assert_eq!(set.len(), 4);
+        assert_eq!(set.chars().collect::<String>(), "a欧王𠀀");
+    }
 }
