@@ -135,16 +135,18 @@ impl PersonExtractor {
             }
             // Closed by punctuation, a figure or 等 only: a verb may be glued to the run. A
             // Chinese name is read first (`女儿潘某，`), a foreign one otherwise.
+            let Some(len) = cues.title_before(end) else {
+                continue;
+            };
             let closed =
                 |name_end: usize| seg.get(name_end).is_none_or(|c| !is_han(c) || c == '等');
-            let len = cues.title_before(end);
-            let chinese = len
-                .and_then(|len| self.name_after(seg, end, Some(end - len), verbs))
-                .filter(|&e| closed(e));
-            if let Some(name_end) = chinese.or_else(|| {
-                self.foreign_name_after(seg, end, verbs)
-                    .filter(|&e| closed(e))
-            }) && let Some(len) = len
+            if let Some(name_end) = self
+                .name_after(seg, end, Some(end - len), verbs)
+                .filter(|&e| closed(e))
+                .or_else(|| {
+                    self.foreign_name_after(seg, end, verbs)
+                        .filter(|&e| closed(e))
+                })
             {
                 hits.push(Hit {
                     seg: si,
