@@ -1371,3 +1371,12 @@ fn a_comparison_or_a_sentence_after_a_name_is_said_of_a_person() {
     assert_eq!(names("他也会像林则明那样处理问题。"), ["林则明"]);
     assert_eq!(names("要像大海那样宽广。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_name_before_led_by_is_a_person() {
+    assert_eq!(names("军方从贝内坎领导的政府手中接管权力。"), ["贝内坎"]);
+    assert_eq!(
+        names("在公司领导的关心下，项目顺利完成。"),
+        Vec::<String>::new()
+    );
+}

@@ -499,9 +499,10 @@ pub(super) const TITLE_AFTER: &[&str] = &[
 ];
 
 /// Words said only of a person, printed right after a name: places (`某某那里`, `某某家中`),
-/// a comparison (`像某某那样`) and a sentence (`判处某某有期徒刑`). The name is a person's, as
-/// before a title.
+/// a comparison (`像某某那样`), a sentence (`判处某某有期徒刑`) and leadership (`某某领导的
+/// 政府`). The name is a person's, as before a title.
 pub(super) const PERSON_PLACES: &[&str] = &[
+    "领导的",
     "那里",
     "这里",
     "家中",
