@@ -9,7 +9,7 @@ use super::PersonExtractor;
 use super::cues::CueScratch;
 use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
-use super::lexicon::{closes_list_of_things, not_a_given_name};
+use super::lexicon::not_a_given_name;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
 use super::stats::{Row, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark, unit_after_demonstrative};
@@ -211,9 +211,7 @@ impl PersonExtractor {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
         f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
-        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
-        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
-        f.list_of_words |= closes_list_of_things(text, end);
+        f.list_of_words = self.in_list_of_things(text, (start, end), f.left, f.right);
         f.repeated = repeated_nearby(text, start, end);
         if f.three_chars {
             let head_end = end - 2 * HAN_LEN;

@@ -2,6 +2,7 @@
 //! surname plus given name, ordinary words, and whether segmentation cuts through a candidate.
 
 use super::PersonExtractor;
+use super::cues::{Left, Right};
 use super::model::{Lex, LexTag};
 use super::text::{CharSet, HAN_LEN, Segment, is_figure, is_han, is_list_mark};
 use super::words::THING_CATEGORIES;
@@ -204,6 +205,21 @@ impl PersonExtractor {
             buf.push_str(suffix);
             self.jieba.has_word(&buf)
         })
+    }
+
+    /// True when `start..end`, with `left` and `right` around it, stands in a list of things:
+    /// a `、` list whose next item is an ordinary word, or a list closed by `等` and a noun of
+    /// places or bodies.
+    pub(super) fn in_list_of_things(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        left: Left,
+        right: Right,
+    ) -> bool {
+        (matches!(left, Left::List) || matches!(right, Right::List))
+            && self.list_neighbour_is_word(text, start, end)
+            || closes_list_of_things(text, end)
     }
 
     /// True when the `、` list item next to `start..end` (the one before it, or the one after
@@ -421,22 +437,20 @@ const CUT_CONTEXT: usize = 4;
 /// True when the list that `end` continues, in the same clause, is closed by `等` and a noun
 /// of places or bodies, right after it or ending the clause (`等村庄`, `等4个村庄`,
 /// `、某某等大、中城市`): a list of things, not of people.
-pub(super) fn closes_list_of_things(text: &str, end: usize) -> bool {
+fn closes_list_of_things(text: &str, end: usize) -> bool {
     let in_clause = |c: char| is_han(c) || is_list_mark(c) || is_figure(c);
     let Some(after) = text.get(end..) else {
         return false;
     };
-    let mut clause_len = 0;
-    let mut chars = after.chars();
-    loop {
-        match chars.next() {
-            Some(c) if in_clause(c) => {
-                clause_len += c.len_utf8();
-                if clause_len > MAX_LIST_CHARS * HAN_LEN {
-                    return false;
-                }
-            }
-            _ => break,
+    // The clause: ideographs, list marks and figures, at most a few items long.
+    let mut clause_len = after.len();
+    for (i, c) in after.char_indices() {
+        if !in_clause(c) {
+            clause_len = i;
+            break;
+        }
+        if i + c.len_utf8() > MAX_LIST_CHARS * HAN_LEN {
+            return false;
         }
     }
     let clause = after.get(..clause_len).unwrap_or_default();

@@ -11,7 +11,6 @@ use super::PersonExtractor;
 use super::chinese::{Source, Span, quoted};
 use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
-use super::lexicon::closes_list_of_things;
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
 use super::stats::{Row, Stat};
 use super::text::{is_dot, is_han, opens_count};
@@ -221,9 +220,7 @@ impl PersonExtractor {
         let cand = text.get(start..end).unwrap_or_default();
         f.lex = self.dict_entry(cand);
         f.place_compound = f.lex.is_some() && self.is_place_compound(cand);
-        f.list_of_words = matches!(f.left, Left::List) || matches!(f.right, Right::List);
-        f.list_of_words &= self.list_neighbour_is_word(text, start, end);
-        f.list_of_words |= closes_list_of_things(text, end);
+        f.list_of_words = self.in_list_of_things(text, (start, end), f.left, f.right);
         f.repeated = repeated_nearby(text, start, end);
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
     }
