@@ -173,6 +173,8 @@ impl PersonExtractor {
             (Cue::TitleAfter, TITLES_AFTER),
         ]);
         let sets = chinese::NameSets::new(&single, &compound);
+        let mut stats = CharStats::load();
+        stats.mark(|c| sets.surname_first.contains(&c), translit::ANCHOR_MIN);
         PersonExtractor {
             jieba: Jieba::new(),
             single,
@@ -182,7 +184,7 @@ impl PersonExtractor {
             sets,
             cheap_chinese: chinese::CheapChinese::new(),
             cheap_translit: translit::CheapTranslit::new(),
-            stats: CharStats::load(),
+            stats,
             title_words: ROLES
                 .iter()
                 .chain(TITLES)

@@ -11,7 +11,7 @@ use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::lexicon::not_a_given_name;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
-use super::stats::{Row, Stat};
+use super::stats::{Row, RowMarks, Stat};
 use super::text::{CharSet, HAN_LEN, han_at, is_han, is_list_mark, unit_after_demonstrative};
 
 /// Characters that never end a given name in the model's eyes: function words.
@@ -32,6 +32,8 @@ pub(super) struct Source<'a> {
     pub(super) text: &'a str,
     /// Its characters with their statistics.
     pub(super) rows: &'a [Row],
+    /// The rows where candidates may be anchored.
+    pub(super) marks: &'a RowMarks,
     /// Its cue words.
     pub(super) cues: &'a CueScratch,
     /// Spans that are candidates whatever the cheap stage says (strong hits), sorted.
@@ -56,17 +58,20 @@ impl PersonExtractor {
         let Source {
             text,
             rows,
+            marks,
             cues: ctx,
             keep,
             all,
             starts: (first, last),
         } = src;
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
-        for (k, r) in rows.iter().enumerate().take(last).skip(first) {
-            // One bit test rules out every character that opens no surname.
-            if !self.sets.surname_first.contains(&r.c) {
+        // Only the characters that may open a surname, marked as the rows were made.
+        let from = marks.surnames.partition_point(|&k| k < first);
+        let surnames = marks.surnames.get(from..).unwrap_or_default();
+        for &k in surnames.iter().take_while(|&&k| k < last) {
+            let Some(r) = rows.get(k) else {
                 continue;
-            }
+            };
             let compound = self.sets.compound_first.contains(&r.c)
                 && rows
                     .get(k + 1)

@@ -12,7 +12,7 @@ use super::chinese::{Source, Span};
 use super::cues::CueScratch;
 use super::decode::{MAX_SPAN, likeliest_first};
 use super::model::{FULL, Features, Kind, probability};
-use super::stats::Row;
+use super::stats::{Row, RowMarks};
 use super::text::is_han;
 
 /// The readings of one segment that a coordination may make names, and the buffers of the
@@ -60,6 +60,8 @@ pub(super) struct Segment<'a> {
     pub(super) cues: &'a CueScratch,
     /// Its characters with their statistics.
     pub(super) rows: &'a [Row],
+    /// The rows where candidates may be anchored.
+    pub(super) marks: &'a RowMarks,
     /// Its candidates; the readings measured here are added.
     pub(super) spans: &'a mut Vec<Span>,
 }
@@ -218,6 +220,7 @@ impl PersonExtractor {
             text,
             cues,
             rows,
+            marks,
             spans,
         } = seg;
         let Conjuncts {
@@ -277,6 +280,7 @@ impl PersonExtractor {
         let src = Source {
             text,
             rows,
+            marks,
             cues,
             keep: &[],
             all: true,

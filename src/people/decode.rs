@@ -13,7 +13,7 @@ use super::chinese::{Source, Span};
 use super::coordination::{Conjuncts, Segment};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
-use super::stats::Row;
+use super::stats::{Row, RowMarks};
 use super::text::{HAN_LEN, after_figure, is_han};
 use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
@@ -58,6 +58,8 @@ pub(super) struct ModelScratch {
     spans: Vec<Span>,
     /// The characters of the segment with their statistics.
     rows: Vec<Row>,
+    /// The rows where candidates may be anchored.
+    marks: RowMarks,
     /// The spans of the strong hits.
     keep: Vec<(usize, usize)>,
     /// Probability, span index, in the order the spans were made.
@@ -242,6 +244,7 @@ impl PersonExtractor {
         let ModelScratch {
             spans,
             rows,
+            marks,
             scored,
             taken,
             conjuncts,
@@ -251,6 +254,7 @@ impl PersonExtractor {
             text,
             cues,
             rows,
+            marks,
             spans,
         };
         self.coordinate(seg, scored, conjuncts);
@@ -360,6 +364,7 @@ impl PersonExtractor {
         let ModelScratch {
             spans,
             rows,
+            marks,
             keep,
             roles,
             ..
@@ -368,10 +373,11 @@ impl PersonExtractor {
         keep.clear();
         keep.extend(strong.iter().map(|h| (h.at, h.at + h.name.len())));
         keep.sort_unstable();
-        self.stats.rows(text, rows);
+        self.stats.rows(text, rows, marks);
         let src = Source {
             text,
             rows,
+            marks,
             cues: ctx,
             keep,
             all,

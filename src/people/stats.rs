@@ -6,7 +6,7 @@
 //! all entries). They are log-odds in tenths; a character the file does not list takes the
 //! values of its `*` line.
 
-use super::text::is_han;
+use super::text::{is_dot, is_han};
 
 /// The statistics file, one character a line.
 const NAME_CHARS: &str = include_str!("name_chars.txt");
@@ -36,6 +36,28 @@ pub(super) struct CharStats {
     default_values: [f32; 3],
     /// Every tenth as an `f32`, by its `i8` value as a byte: a look-up instead of a division.
     tenths: [f32; 256],
+    /// What a row of each code point of the Basic Multilingual Plane is marked as
+    /// ([`SURNAME`], [`ANCHOR`], [`DOT`]); empty until [`CharStats::mark`].
+    marks: Vec<u8>,
+}
+
+/// Mark of a character that may open a surname, single or compound.
+const SURNAME: u8 = 1;
+/// Mark of a character very likely in a transliterated name.
+const ANCHOR: u8 = 2;
+/// Mark of a middle dot.
+const DOT: u8 = 4;
+
+/// The rows of a segment where a candidate may be anchored, found while the rows are made:
+/// most characters anchor none, and the candidate makers visit only these.
+#[derive(Default)]
+pub(super) struct RowMarks {
+    /// Rows whose character may open a surname, ascending.
+    pub(super) surnames: Vec<usize>,
+    /// Rows whose character is very likely in a transliterated name, ascending.
+    pub(super) anchors: Vec<usize>,
+    /// Rows of middle dots, ascending.
+    pub(super) dots: Vec<usize>,
 }
 
 impl CharStats {
@@ -80,7 +102,43 @@ impl CharStats {
             table,
             default,
             tenths,
+            marks: Vec::new(),
         }
+    }
+
+    /// Marks the characters of `surname_first` as surname openers, the ideographs whose
+    /// transliteration statistic is `anchor_min` or more as anchors, and the middle dots.
+    pub(super) fn mark(&mut self, surname_first: impl Fn(char) -> bool, anchor_min: f32) {
+        self.marks = (0..0x1_0000u32)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return 0;
+                };
+                let mut mark = 0;
+                if surname_first(c) {
+                    mark |= SURNAME;
+                }
+                if is_han(c)
+                    && (self.values_of(c).get(Stat::Translit as usize))
+                        .is_some_and(|&v| v >= anchor_min)
+                {
+                    mark |= ANCHOR;
+                }
+                if is_dot(c) {
+                    mark |= DOT;
+                }
+                mark
+            })
+            .collect();
+    }
+
+    /// The statistics of an ideograph, in natural-log units.
+    fn values_of(&self, c: char) -> [f32; 3] {
+        (c as u32)
+            .checked_sub(FIRST)
+            .and_then(|i| self.values.get(i as usize))
+            .copied()
+            .unwrap_or(self.default_values)
     }
 
     /// The statistic `which` of `c`, in natural-log units.
@@ -115,12 +173,29 @@ impl CharStats {
             .unwrap_or(0.0)
     }
 
-    /// The rows of every character of `text`, in `out` (cleared first).
-    pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>) {
+    /// The rows of every character of `text`, in `out`, and where candidates may be
+    /// anchored, in `marks` (both cleared first).
+    pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>, marks: &mut RowMarks) {
         out.clear();
+        marks.surnames.clear();
+        marks.anchors.clear();
+        marks.dots.clear();
         // Mostly ideographs, three bytes each.
         out.reserve(text.len() / 3 + 1);
         for (off, c) in text.char_indices() {
+            let mark = self.marks.get(c as usize).copied().unwrap_or(0);
+            if mark != 0 {
+                let k = out.len();
+                if mark & SURNAME != 0 {
+                    marks.surnames.push(k);
+                }
+                if mark & ANCHOR != 0 {
+                    marks.anchors.push(k);
+                }
+                if mark & DOT != 0 {
+                    marks.dots.push(k);
+                }
+            }
             // Every character of the table's range is an ideograph.
             let [surname, given, translit] = match (c as u32)
                 .checked_sub(FIRST)
@@ -176,7 +251,7 @@ mod tests {
         let s = CharStats::load();
         let text = "王立·克林顿a，\u{f900}\u{9ffe}";
         let mut rows = Vec::new();
-        s.rows(text, &mut rows);
+        s.rows(text, &mut rows, &mut RowMarks::default());
         assert_eq!(rows.len(), text.chars().count());
         for (r, (off, c)) in rows.iter().zip(text.char_indices()) {
             assert_eq!((r.off, r.c), (off, c));
@@ -191,6 +266,31 @@ mod tests {
             assert_eq!(r.given, want(Stat::Given), "{c}");
             assert_eq!(r.translit, want(Stat::Translit), "{c}");
         }
+    }
+
+    #[test]
+    fn marks_are_the_rows_a_scan_of_every_row_would_pick() {
+        let mut s = CharStats::load();
+        let surname = |c: char| matches!(c, '王' | '欧' | '\u{f900}');
+        s.mark(surname, 1.2);
+        let text = "王立·克林顿a，欧阳和\u{f900}•王\u{9ffe}斯";
+        let (mut rows, mut marks) = (Vec::new(), RowMarks::default());
+        s.rows(text, &mut rows, &mut marks);
+        let pick = |keep: &dyn Fn(&Row) -> bool| -> Vec<usize> {
+            (rows.iter().enumerate())
+                .filter(|(_, r)| keep(r))
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(marks.surnames, pick(&|r| surname(r.c)));
+        assert_eq!(marks.surnames.len(), 4);
+        assert_eq!(marks.anchors, pick(&|r| r.translit >= 1.2));
+        assert!(marks.anchors.len() >= 3, "{:?}", marks.anchors);
+        assert_eq!(marks.dots, pick(&|r| is_dot(r.c)));
+        assert_eq!(marks.dots.len(), 2);
+        // A second segment starts from nothing.
+        s.rows("和平", &mut rows, &mut marks);
+        assert!(marks.surnames.is_empty() && marks.dots.is_empty());
     }
 
     #[test]

@@ -299,13 +299,15 @@ fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
     let mut rows = Vec::new();
+    let mut marks = super::stats::RowMarks::default();
     let (mut likely, mut unlikely) = (0, 0);
     for text in scanner_texts() {
         ex.cues.scan(&text, &mut cues);
-        ex.stats.rows(&text, &mut rows);
+        ex.stats.rows(&text, &mut rows, &mut marks);
         let src = super::chinese::Source {
             text: &text,
             rows: &rows,
+            marks: &marks,
             cues: &cues,
             keep: &[],
             all: true,
@@ -350,14 +352,16 @@ fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
     let mut rows = Vec::new();
+    let mut marks = super::stats::RowMarks::default();
     let mut spans = Vec::new();
     let (mut passed, mut cut_short) = (0, 0);
     for text in scanner_texts() {
         ex.cues.scan(&text, &mut cues);
-        ex.stats.rows(&text, &mut rows);
+        ex.stats.rows(&text, &mut rows, &mut marks);
         let src = super::chinese::Source {
             text: &text,
             rows: &rows,
+            marks: &marks,
             cues: &cues,
             keep: &[],
             all: true,

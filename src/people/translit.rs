@@ -13,7 +13,7 @@ use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
 use super::stats::{Row, Stat};
-use super::text::{is_dot, is_han, opens_count};
+use super::text::{is_han, opens_count};
 
 /// Marks that join the parts of a foreign name (`卡洛斯·阿马特`, `约翰—格伦`).
 pub(super) const JOINS: &str = "·•‧・－—-";
@@ -23,7 +23,7 @@ const END_MIN: f32 = -1.0;
 /// A neighbour at least this likely makes the span a piece of a longer run.
 const NEIGHBOUR_MAX: f32 = 2.0;
 /// Every name holds a character at least this likely (its anchor).
-const ANCHOR_MIN: f32 = 1.2;
+pub(super) const ANCHOR_MIN: f32 = 1.2;
 /// Lowest statistic of any character, and the limit of a "low" one.
 const CHAR_MIN: f32 = -3.5;
 const LOW: f32 = 0.5;
@@ -48,18 +48,12 @@ impl PersonExtractor {
         let mut next_start = 0;
         let (first, last) = src.starts;
         // The rows of the segment's middle dots (most segments have none).
-        let dots: Vec<usize> = (src.rows.iter().enumerate())
-            .filter(|(_, r)| is_dot(r.c))
-            .map(|(k, _)| k)
-            .collect();
-        for (q, r) in src.rows.iter().enumerate() {
-            if r.translit < ANCHOR_MIN {
-                continue;
-            }
+        let dots = &src.marks.dots;
+        for &q in &src.marks.anchors {
             for i in
                 q.saturating_sub(REACH).max(next_start).max(first)..=q.min(last.saturating_sub(1))
             {
-                self.translit_from(src, i, &dots, out);
+                self.translit_from(src, i, dots, out);
             }
             next_start = q + 1;
         }
