@@ -195,8 +195,11 @@ pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    text.get(lo..hi)
-        .is_some_and(|window| window.matches(cand).nth(1).is_some())
+    text.get(lo..hi).is_some_and(|window| {
+        memchr::memmem::find_iter(window.as_bytes(), cand.as_bytes())
+            .nth(1)
+            .is_some()
+    })
 }
 
 /// True when the context says "person": a title or list on either side, a verb of speech
