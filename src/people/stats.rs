@@ -118,9 +118,8 @@ impl CharStats {
                 if surname_first(c) {
                     mark |= SURNAME;
                 }
-                if is_han(c)
-                    && (self.values_of(c).get(Stat::Translit as usize))
-                        .is_some_and(|&v| v >= anchor_min)
+                if (self.row_values(c).get(Stat::Translit as usize))
+                    .is_some_and(|&v| v >= anchor_min)
                 {
                     mark |= ANCHOR;
                 }
@@ -132,13 +131,19 @@ impl CharStats {
             .collect();
     }
 
-    /// The statistics of an ideograph, in natural-log units.
-    fn values_of(&self, c: char) -> [f32; 3] {
-        (c as u32)
+    /// The statistics of `c` as its row holds them, in natural-log units (-inf for a
+    /// character that is not an ideograph).
+    #[inline]
+    fn row_values(&self, c: char) -> [f32; 3] {
+        // Every character of the table's range is an ideograph.
+        match (c as u32)
             .checked_sub(FIRST)
             .and_then(|i| self.values.get(i as usize))
-            .copied()
-            .unwrap_or(self.default_values)
+        {
+            Some(&values) => values,
+            None if is_han(c) => self.default_values,
+            None => [f32::NEG_INFINITY; 3],
+        }
     }
 
     /// The statistic `which` of `c`, in natural-log units.
@@ -196,15 +201,7 @@ impl CharStats {
                     marks.dots.push(k);
                 }
             }
-            // Every character of the table's range is an ideograph.
-            let [surname, given, translit] = match (c as u32)
-                .checked_sub(FIRST)
-                .and_then(|i| self.values.get(i as usize))
-            {
-                Some(&values) => values,
-                None if is_han(c) => self.default_values,
-                None => [f32::NEG_INFINITY; 3],
-            };
+            let [surname, given, translit] = self.row_values(c);
             out.push(Row {
                 off,
                 c,
