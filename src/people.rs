@@ -174,7 +174,11 @@ impl PersonExtractor {
         ]);
         let sets = chinese::NameSets::new(&single, &compound);
         let mut stats = CharStats::load();
-        stats.mark(|c| sets.surname_first.contains(&c), translit::ANCHOR_MIN);
+        stats.mark(
+            |c| sets.surname_first.contains(&c),
+            translit::ANCHOR_MIN,
+            |c| cues.flags_of(c),
+        );
         PersonExtractor {
             jieba: Jieba::new(),
             single,

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::stats::{CharStats, Row, RowMarks};
 use super::text::{
     CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
     is_list_mark, is_numeral, opens_count, pack_han, utf8_len,
@@ -114,12 +115,25 @@ impl<K: Copy> CueTable<K> {
         }
     }
 
+    /// The flags of `c` in the table ([`SINGLE`], [`OPENS`]).
+    pub(super) fn flags_of(&self, c: char) -> u8 {
+        self.flags.get(c as usize).copied().unwrap_or(0)
+    }
+
     /// Call `found(start, byte length, kind)` for every cue word of `text`, overlapping ones
-    /// included.
+    /// included, and make the row of every character on the way, in `rows` and `marks`
+    /// (appended to): the rows keep each character's flags (those of
+    /// [`CueTable::flags_of`]) with its other facts, so the walk looks each character up
+    /// once.
     ///
     /// Returns true when `text` has whitespace, which the extractor removes before looking
     /// at a segment: the cues are then those of the text as it is, not of the segment.
-    pub(super) fn scan_each(&self, text: &str, mut found: impl FnMut(usize, usize, K)) -> bool {
+    pub(super) fn scan_each(
+        &self,
+        text: &str,
+        (stats, rows, marks): (&CharStats, &mut Vec<Row>, &mut RowMarks),
+        mut found: impl FnMut(usize, usize, K),
+    ) -> bool {
         let bytes = text.as_bytes();
         let mut spaced = false;
         let mut i = 0;
@@ -128,20 +142,23 @@ impl<K: Copy> CueTable<K> {
         let mut prev: Option<(usize, u32)> = None;
         while let Some(&lead) = bytes.get(i) {
             if lead & 0xF0 != 0xE0 {
-                spaced |= if lead < 0x80 {
-                    char::from(lead).is_whitespace()
+                let c = if lead < 0x80 {
+                    char::from(lead)
                 } else {
-                    text.get(i..)
-                        .and_then(|t| t.chars().next())
-                        .is_some_and(char::is_whitespace)
+                    (text.get(i..).and_then(|t| t.chars().next()))
+                        .unwrap_or(char::REPLACEMENT_CHARACTER)
                 };
+                stats.push_row(i, c, rows, marks);
+                spaced |= c.is_whitespace();
                 prev = None;
                 i += utf8_len(lead);
                 continue;
             }
             let code = code3(bytes, i);
+            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let flags = stats.push_row(i, c, rows, marks);
             if !is_han_code(code) {
-                spaced |= char::from_u32(code).is_some_and(char::is_whitespace);
+                spaced |= c.is_whitespace();
                 prev = None;
                 i += HAN_LEN;
                 continue;
@@ -151,7 +168,6 @@ impl<K: Copy> CueTable<K> {
             {
                 self.record(bytes, at, first, false, &mut found);
             }
-            let flags = self.flags.get(code as usize).copied().unwrap_or(0);
             if flags & SINGLE != 0 {
                 self.record(bytes, i, code, true, &mut found);
             }
@@ -211,7 +227,7 @@ pub(super) enum CueKind {
 impl CueTable<CueKind> {
     /// Record every cue of `text` in `out` (cleared first), overlapping ones included; true
     /// when `text` has whitespace (see [`CueTable::scan_each`]).
-    pub(super) fn scan(&self, text: &str, out: &mut CueScratch) -> bool {
+    pub(super) fn scan(&self, text: &str, stats: &CharStats, out: &mut CueScratch) -> bool {
         out.role_ends.clear();
         out.follower_at.clear();
         out.title_at.clear();
@@ -220,19 +236,38 @@ impl CueTable<CueKind> {
         out.starting.clear();
         out.starting.resize(text.len() + 1, (0, Right::Other));
         out.title_ends.clear();
-        let spaced = self.scan_each(text, |at, len, kind| match kind {
-            CueKind::Strong(Cue::Role) => out.role_ends.push((at + len, len)),
-            CueKind::Strong(Cue::Follower) => out.follower_at.push(at),
-            CueKind::Strong(Cue::TitleAfter) => out.title_at.push(at),
+        out.rows.clear();
+        out.marks.clear();
+        // Mostly ideographs, three bytes each.
+        out.rows.reserve(text.len() / 3 + 1);
+        let CueScratch {
+            role_ends,
+            follower_at,
+            title_at,
+            ending,
+            starting,
+            title_ends,
+            rows,
+            marks,
+        } = out;
+        let mut words = ContextWords {
+            ending,
+            starting,
+            title_ends,
+        };
+        let spaced = self.scan_each(text, (stats, rows, marks), |at, len, kind| match kind {
+            CueKind::Strong(Cue::Role) => role_ends.push((at + len, len)),
+            CueKind::Strong(Cue::Follower) => follower_at.push(at),
+            CueKind::Strong(Cue::TitleAfter) => title_at.push(at),
             CueKind::Context(ctx) => {
-                out.context_word(at, len, ctx);
+                words.context_word(at, len, ctx);
                 // A verb that takes a person takes it after the aspect particle too
                 // (`嫁给了某某`).
                 if ctx == Ctx::LeftVerb
                     && len >= 2 * HAN_LEN
                     && text.get(at + len..).is_some_and(|t| t.starts_with('了'))
                 {
-                    out.context_word(at, len + HAN_LEN, ctx);
+                    words.context_word(at, len + HAN_LEN, ctx);
                 }
             }
         });
@@ -262,7 +297,8 @@ pub(super) fn cue_table(strong: &[(Cue, &'static [&'static str])]) -> CueTable<C
 }
 
 /// Per-segment cue positions, reused across the segments of an article: the cue words of the
-/// strong rules, and the best context word ending and starting at each position.
+/// strong rules, the best context word ending and starting at each position, and the rows
+/// of the segment's characters that the same walk makes.
 ///
 /// All offsets are byte offsets; every cue word is made of ideographs.
 #[derive(Default)]
@@ -281,6 +317,10 @@ pub(super) struct CueScratch {
     /// Every offset where a title word of the lists was once the best word ending there,
     /// ascending: where [`CueScratch::titles_ending`] looks, instead of every offset.
     title_ends: Vec<usize>,
+    /// The characters of the segment with their statistics, made by the same walk.
+    pub(super) rows: Vec<Row>,
+    /// The rows where candidates may be anchored.
+    pub(super) marks: RowMarks,
 }
 
 /// What stands right before a name candidate.
@@ -493,7 +533,14 @@ impl ContextChars {
     }
 }
 
-impl CueScratch {
+/// The lists of a [`CueScratch`] that the context words found by a scan fill.
+struct ContextWords<'a> {
+    ending: &'a mut Vec<(u8, Left)>,
+    starting: &'a mut Vec<(u8, Right)>,
+    title_ends: &'a mut Vec<usize>,
+}
+
+impl ContextWords<'_> {
     /// Records a context word found at byte `at`, `len` bytes long.
     fn context_word(&mut self, at: usize, len: usize, kind: Ctx) {
         // Longer words first; among words of one length, the earlier list.
@@ -527,7 +574,9 @@ impl CueScratch {
             *slot = best;
         }
     }
+}
 
+impl CueScratch {
     /// Every byte offset where a title word of the lists ends, in increasing order.
     pub(super) fn titles_ending(&self) -> impl Iterator<Item = usize> + '_ {
         self.title_ends

@@ -13,7 +13,6 @@ use super::chinese::{Source, Span};
 use super::coordination::{Conjuncts, Segment};
 use super::cues::CueScratch;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
-use super::stats::{Row, RowMarks};
 use super::text::{HAN_LEN, after_figure, is_han};
 use super::words::{RELATIONS, STAFF_TITLES};
 use super::{Hit, PersonExtractor};
@@ -56,10 +55,6 @@ pub(super) struct SegmentIn<'a> {
 #[derive(Default)]
 pub(super) struct ModelScratch {
     spans: Vec<Span>,
-    /// The characters of the segment with their statistics.
-    rows: Vec<Row>,
-    /// The rows where candidates may be anchored.
-    marks: RowMarks,
     /// The spans of the strong hits.
     keep: Vec<(usize, usize)>,
     /// Probability, span index, in the order the spans were made.
@@ -243,8 +238,6 @@ impl PersonExtractor {
         // The other conjuncts of a coordination with a likely name (`甲、乙和丙`).
         let ModelScratch {
             spans,
-            rows,
-            marks,
             scored,
             taken,
             conjuncts,
@@ -253,8 +246,8 @@ impl PersonExtractor {
         let seg = Segment {
             text,
             cues,
-            rows,
-            marks,
+            rows: &cues.rows,
+            marks: &cues.marks,
             spans,
         };
         self.coordinate(seg, scored, conjuncts);
@@ -362,26 +355,20 @@ impl PersonExtractor {
         scratch: &mut ModelScratch,
     ) {
         let ModelScratch {
-            spans,
-            rows,
-            marks,
-            keep,
-            roles,
-            ..
+            spans, keep, roles, ..
         } = scratch;
         spans.clear();
         keep.clear();
         keep.extend(strong.iter().map(|h| (h.at, h.at + h.name.len())));
         keep.sort_unstable();
-        self.stats.rows(text, rows, marks);
         let src = Source {
             text,
-            rows,
-            marks,
+            rows: &ctx.rows,
+            marks: &ctx.marks,
             cues: ctx,
             keep,
             all,
-            starts: (0, rows.len()),
+            starts: (0, ctx.rows.len()),
         };
         self.chinese_candidates(src, spans);
         self.translit_candidates(src, spans);
@@ -467,7 +454,7 @@ impl PersonExtractor {
     /// name, feature vector, and the vector of the cheap stage. For fitting the model's weights.
     pub(super) fn measured_candidates(&self, text: &str) -> Vec<(usize, String, Vector, Vector)> {
         let mut cues = super::cues::CueScratch::default();
-        self.cues.scan(text, &mut cues);
+        self.scan(text, &mut cues);
         let seg = super::text::Segment::new(text);
         let mut strong = Vec::new();
         self.strong_hits_in(0, &seg, &mut cues, &mut strong);

@@ -58,7 +58,7 @@ impl PersonExtractor {
                     }
                     let cues = scanned.get_or_insert_with(|| {
                         let mut cues = CueScratch::default();
-                        self.cues.scan(&seg.text, &mut cues);
+                        self.scan(&seg.text, &mut cues);
                         cues
                     });
                     match self.surname_alone(&seg.text, cues, start, end) {

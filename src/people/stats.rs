@@ -36,10 +36,23 @@ pub(super) struct CharStats {
     default_values: [f32; 3],
     /// Every tenth as an `f32`, by its `i8` value as a byte: a look-up instead of a division.
     tenths: [f32; 256],
-    /// What a row of each code point of the Basic Multilingual Plane is marked as
-    /// ([`SURNAME`], [`ANCHOR`], [`DOT`]); empty until [`CharStats::mark`].
-    marks: Vec<u8>,
+    /// Everything a row needs of each code point of the Basic Multilingual Plane, in one
+    /// place: one look-up per character of a segment. Empty until [`CharStats::mark`].
+    rows_info: Vec<RowInfo>,
 }
+
+/// What a row takes from its character: the statistics in natural-log units, what the row is
+/// marked as ([`SURNAME`], [`ANCHOR`], [`DOT`]) and the character's cue flags.
+#[derive(Clone, Copy, Debug)]
+#[repr(align(16))]
+struct RowInfo {
+    values: [f32; 3],
+    /// The marks in the low byte, the cue flags in the next.
+    bits: u32,
+}
+
+/// Where the cue flags start in [`RowInfo::bits`].
+const CUE_SHIFT: u32 = 8;
 
 /// Mark of a character that may open a surname, single or compound.
 const SURNAME: u8 = 1;
@@ -102,31 +115,42 @@ impl CharStats {
             table,
             default,
             tenths,
-            marks: Vec::new(),
+            rows_info: Vec::new(),
         }
     }
 
     /// Marks the characters of `surname_first` as surname openers, the ideographs whose
-    /// transliteration statistic is `anchor_min` or more as anchors, and the middle dots.
-    pub(super) fn mark(&mut self, surname_first: impl Fn(char) -> bool, anchor_min: f32) {
-        self.marks = (0..0x1_0000u32)
+    /// transliteration statistic is `anchor_min` or more as anchors, and the middle dots; and
+    /// gives each character the flags `cue_flags` says the cue scan needs.
+    pub(super) fn mark(
+        &mut self,
+        surname_first: impl Fn(char) -> bool,
+        anchor_min: f32,
+        cue_flags: impl Fn(char) -> u8,
+    ) {
+        self.rows_info = (0..0x1_0000u32)
             .map(|code| {
                 let Some(c) = char::from_u32(code) else {
-                    return 0;
+                    return RowInfo {
+                        values: [f32::NEG_INFINITY; 3],
+                        bits: 0,
+                    };
                 };
+                let values = self.row_values(c);
                 let mut mark = 0;
                 if surname_first(c) {
                     mark |= SURNAME;
                 }
-                if (self.row_values(c).get(Stat::Translit as usize))
-                    .is_some_and(|&v| v >= anchor_min)
-                {
+                if (values.get(Stat::Translit as usize)).is_some_and(|&v| v >= anchor_min) {
                     mark |= ANCHOR;
                 }
                 if is_dot(c) {
                     mark |= DOT;
                 }
-                mark
+                RowInfo {
+                    values,
+                    bits: u32::from(mark) | u32::from(cue_flags(c)) << CUE_SHIFT,
+                }
             })
             .collect();
     }
@@ -178,38 +202,66 @@ impl CharStats {
             .unwrap_or(0.0)
     }
 
+    /// Appends the row of `c`, at byte `off`, to `rows`, and its index to the lists of
+    /// `marks` it belongs to; returns the character's cue flags (see [`CharStats::mark`]).
+    #[inline(always)]
+    pub(super) fn push_row(
+        &self,
+        off: usize,
+        c: char,
+        rows: &mut Vec<Row>,
+        marks: &mut RowMarks,
+    ) -> u8 {
+        let info = match self.rows_info.get(c as usize) {
+            Some(&info) => info,
+            // Beyond the Basic Multilingual Plane: no ideograph of the statistics.
+            None => RowInfo {
+                values: self.row_values(c),
+                bits: 0,
+            },
+        };
+        let mark = info.bits as u8;
+        if mark != 0 {
+            let k = rows.len();
+            if mark & SURNAME != 0 {
+                marks.surnames.push(k);
+            }
+            if mark & ANCHOR != 0 {
+                marks.anchors.push(k);
+            }
+            if mark & DOT != 0 {
+                marks.dots.push(k);
+            }
+        }
+        let [surname, given, translit] = info.values;
+        rows.push(Row {
+            off,
+            c,
+            surname,
+            given,
+            translit,
+        });
+        (info.bits >> CUE_SHIFT) as u8
+    }
+
     /// The rows of every character of `text`, in `out`, and where candidates may be
-    /// anchored, in `marks` (both cleared first).
+    /// anchored, in `marks` (both cleared first): what the cue scan makes as it goes.
+    #[cfg(test)]
     pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>, marks: &mut RowMarks) {
         out.clear();
-        marks.surnames.clear();
-        marks.anchors.clear();
-        marks.dots.clear();
-        // Mostly ideographs, three bytes each.
-        out.reserve(text.len() / 3 + 1);
+        marks.clear();
         for (off, c) in text.char_indices() {
-            let mark = self.marks.get(c as usize).copied().unwrap_or(0);
-            if mark != 0 {
-                let k = out.len();
-                if mark & SURNAME != 0 {
-                    marks.surnames.push(k);
-                }
-                if mark & ANCHOR != 0 {
-                    marks.anchors.push(k);
-                }
-                if mark & DOT != 0 {
-                    marks.dots.push(k);
-                }
-            }
-            let [surname, given, translit] = self.row_values(c);
-            out.push(Row {
-                off,
-                c,
-                surname,
-                given,
-                translit,
-            });
+            self.push_row(off, c, out, marks);
         }
+    }
+}
+
+impl RowMarks {
+    /// Empties the lists.
+    pub(super) fn clear(&mut self) {
+        self.surnames.clear();
+        self.anchors.clear();
+        self.dots.clear();
     }
 }
 
@@ -269,7 +321,7 @@ mod tests {
     fn marks_are_the_rows_a_scan_of_every_row_would_pick() {
         let mut s = CharStats::load();
         let surname = |c: char| matches!(c, '王' | '欧' | '\u{f900}');
-        s.mark(surname, 1.2);
+        s.mark(surname, 1.2, |_| 0);
         let text = "王立·克林顿a，欧阳和\u{f900}•王\u{9ffe}斯";
         let (mut rows, mut marks) = (Vec::new(), RowMarks::default());
         s.rows(text, &mut rows, &mut marks);

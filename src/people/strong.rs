@@ -41,13 +41,19 @@ pub(super) struct PassScratch {
 }
 
 impl PersonExtractor {
+    /// Scans `text` for its cue words and makes its rows, in `cues`; true when `text` has
+    /// whitespace (see [`super::cues::CueTable::scan_each`]).
+    pub(super) fn scan(&self, text: &str, cues: &mut CueScratch) -> bool {
+        self.cues.scan(text, &self.stats, cues)
+    }
+
     /// Every person mention the strong rules and the model find in the segments.
     pub(super) fn strong_hits(&self, segs: &[Segment], exclude: &[&str]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut scratch = PassScratch::default();
         for (si, seg) in segs.iter().enumerate() {
             // Segments have no whitespace left, so the scan always covers the whole text.
-            self.cues.scan(&seg.text, &mut scratch.cues);
+            self.scan(&seg.text, &mut scratch.cues);
             self.segment_hits(si, seg, exclude, &mut scratch, &mut hits);
         }
         hits
@@ -88,9 +94,9 @@ impl PersonExtractor {
     ) -> StrongPass {
         let mut pass = StrongPass::default();
         for (si, text) in raw.enumerate() {
-            if self.cues.scan(text, &mut scratch.cues) {
+            if self.scan(text, &mut scratch.cues) {
                 let seg = Segment::new(text);
-                self.cues.scan(&seg.text, &mut scratch.cues);
+                self.scan(&seg.text, &mut scratch.cues);
                 self.segment_hits(si, &seg, exclude, scratch, &mut pass.hits);
                 pass.stripped.push((si, seg.text.into_owned()));
             } else {

@@ -242,7 +242,7 @@ fn cue_scan_finds_what_an_overlapping_automaton_finds() {
                 Cue::TitleAfter => want.title_at.push(m.start()),
             }
         }
-        assert!(!ex.cues.scan(&text, &mut cues), "{text}");
+        assert!(!ex.scan(&text, &mut cues), "{text}");
         for (got, want) in [
             (&mut cues.follower_at, &mut want.follower_at),
             (&mut cues.title_at, &mut want.title_at),
@@ -257,8 +257,33 @@ fn cue_scan_finds_what_an_overlapping_automaton_finds() {
         found += want.role_ends.len() + want.follower_at.len() + want.title_at.len();
     }
     assert!(found > 1000, "{found}");
-    assert!(ex.cues.scan("区委书记 吴军", &mut cues));
-    assert!(ex.cues.scan("吴军\u{3000}主持", &mut cues));
+    assert!(ex.scan("区委书记 吴军", &mut cues));
+    assert!(ex.scan("吴军\u{3000}主持", &mut cues));
+}
+
+#[test]
+fn the_cue_scan_makes_the_rows_of_a_walk_over_every_character() {
+    let ex = PersonExtractor::shared();
+    let mut cues = CueScratch::default();
+    let (mut rows, mut marks) = (Vec::new(), super::stats::RowMarks::default());
+    let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２".to_owned();
+    for text in scanner_texts().into_iter().chain([mixed]) {
+        ex.scan(&text, &mut cues);
+        ex.stats.rows(&text, &mut rows, &mut marks);
+        assert_eq!(cues.rows.len(), text.chars().count(), "{text}");
+        for (got, want) in cues.rows.iter().zip(&rows) {
+            assert_eq!((got.off, got.c), (want.off, want.c), "{text}");
+            let stats = |r: &super::stats::Row| [r.surname, r.given, r.translit];
+            assert_eq!(stats(got), stats(want), "{text}: {}", got.c);
+        }
+        assert_eq!(cues.marks.surnames, marks.surnames, "{text}");
+        assert_eq!(cues.marks.anchors, marks.anchors, "{text}");
+        assert_eq!(cues.marks.dots, marks.dots, "{text}");
+    }
+    // A second scan starts from nothing.
+    ex.scan("和平", &mut cues);
+    assert_eq!(cues.rows.len(), 2);
+    assert!(cues.marks.dots.is_empty());
 }
 
 #[test]
@@ -302,7 +327,7 @@ fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
     let mut marks = super::stats::RowMarks::default();
     let (mut likely, mut unlikely) = (0, 0);
     for text in scanner_texts() {
-        ex.cues.scan(&text, &mut cues);
+        ex.scan(&text, &mut cues);
         ex.stats.rows(&text, &mut rows, &mut marks);
         let src = super::chinese::Source {
             text: &text,
@@ -356,7 +381,7 @@ fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
     let mut spans = Vec::new();
     let (mut passed, mut cut_short) = (0, 0);
     for text in scanner_texts() {
-        ex.cues.scan(&text, &mut cues);
+        ex.scan(&text, &mut cues);
         ex.stats.rows(&text, &mut rows, &mut marks);
         let src = super::chinese::Source {
             text: &text,
@@ -644,7 +669,7 @@ fn a_japanese_name_after_a_title_is_whole() {
 fn a_foreign_name_does_not_swallow_the_verb_after_it() {
     let text = "英国首相约翰·哈特维尔希望各方保持克制。";
     let mut cues = CueScratch::default();
-    PersonExtractor::shared().cues.scan(text, &mut cues);
+    PersonExtractor::shared().scan(text, &mut cues);
     let start = text.find("约翰").unwrap_or_default();
     let name_end = text.find("希望").unwrap_or_default();
     assert!(cues.ends_with_word(start, name_end + 6));
