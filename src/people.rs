@@ -173,18 +173,20 @@ impl PersonExtractor {
             (Cue::TitleAfter, TITLES_AFTER),
         ]);
         let sets = chinese::NameSets::new(&single, &compound);
+        let context_chars = cues::ContextChars::new();
         let mut stats = CharStats::load();
         stats.mark(
             |c| sets.surname_first.contains(&c),
             translit::ANCHOR_MIN,
             |c| cues.flags_of(c),
+            |c| chinese::row_classes(&sets, &single, &context_chars, c),
         );
         PersonExtractor {
             jieba: Jieba::new(),
             single,
             compound,
             cues,
-            context_chars: cues::ContextChars::new(),
+            context_chars,
             sets,
             cheap_chinese: chinese::CheapChinese::new(),
             cheap_translit: translit::CheapTranslit::new(),

@@ -7,7 +7,7 @@
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
-use super::cues::{LEFT_CLASSES, Left, RIGHT_CLASSES, RIGHTS, Right};
+use super::cues::{ContextChars, LEFT_CLASSES, LEFTS, Left, RIGHT_CLASSES, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::lexicon::not_a_given_name;
 use super::model::{CHEAP, FEATURE_NAMES, Features, Kind, has_cue, repeated_nearby};
@@ -72,20 +72,24 @@ impl PersonExtractor {
             let Some(r) = rows.get(k) else {
                 continue;
             };
-            let compound = self.sets.compound_first.contains(&r.c)
+            let compound = r.classes & IS_COMPOUND_FIRST != 0
                 && rows
                     .get(k + 1)
                     .is_some_and(|d| self.compound.contains(&(r.c, d.c)));
-            if !compound && !self.single.contains(&r.c) {
+            if !compound && r.classes & IS_SINGLE_SURNAME == 0 {
                 continue;
             }
             let lengths = if compound { [3, 4] } else { [2, 3] };
             // What stands before is shared by both lengths.
-            let prev = k.checked_sub(1).and_then(|p| rows.get(p)).map(|p| p.c);
+            let prev_row = k.checked_sub(1).and_then(|p| rows.get(p));
+            let prev = prev_row.map(|p| p.c);
             if !compound && unit_after_demonstrative(prev, r.c) {
                 continue;
             }
-            let left = ctx.left_of(&self.context_chars, text, r.off, prev, |w| self.has_word(w));
+            let by_char = prev_row.and_then(left_by_char);
+            let left = ctx.left_of(&self.context_chars, text, r.off, prev, by_char, |w| {
+                self.has_word(w)
+            });
             for n in lengths {
                 if rows
                     .get(k + 1..k + n)
@@ -237,6 +241,55 @@ impl PersonExtractor {
         (f.cut_left, f.cut_right) = self.cuts_through(text, start, end);
     }
 }
+
+/// The bits of [`Row::classes`] that hold the class a character gives the candidate after it
+/// (see [`left_by_char`]).
+const LEFT_BITS: u16 = 0xF;
+/// A function character ([`FUNCTION_CHARS`]).
+const IS_FUNCTION: u16 = 1 << 4;
+/// A character that ends place and organisation names ([`END_SUFFIX`]).
+const IS_END_SUFFIX: u16 = 1 << 5;
+/// A single surname.
+const IS_SINGLE_SURNAME: u16 = 1 << 6;
+/// The first character of a compound surname.
+const IS_COMPOUND_FIRST: u16 = 1 << 7;
+
+/// What the row of `c` carries for the Chinese candidates ([`Row::classes`]): the class `c`
+/// gives the candidate after it, when `c` alone decides it, and the sets it is in.
+pub(super) fn row_classes(
+    sets: &NameSets,
+    single: &CharSet,
+    context: &ContextChars,
+    c: char,
+) -> u16 {
+    let mut classes = 0;
+    if is_han(c)
+        && let Some(left) = context.left_by_char(c)
+    {
+        classes |= left as u16 + 1;
+    }
+    for (set, class) in [
+        (&sets.function, IS_FUNCTION),
+        (&sets.end_suffix, IS_END_SUFFIX),
+        (single, IS_SINGLE_SURNAME),
+        (&sets.compound_first, IS_COMPOUND_FIRST),
+    ] {
+        if set.contains(&c) {
+            classes |= class;
+        }
+    }
+    classes
+}
+
+/// The class the character of row `r` gives the candidate after it, when that character
+/// alone decides it.
+pub(super) fn left_by_char(r: &Row) -> Option<Left> {
+    let k = usize::from(r.classes & LEFT_BITS).checked_sub(1)?;
+    LEFTS.get(k).copied()
+}
+
+// The classes fit their bits.
+const _: () = assert!(LEFT_CLASSES < LEFT_BITS as usize);
 
 /// The character sets the candidate makers test, as bitmaps.
 pub(super) struct NameSets {
@@ -416,17 +469,17 @@ impl CheapChinese {
         if given.len() == 2 {
             z += self.three_chars;
         }
-        let last = given.last().map(|g| g.c);
-        if last.is_some_and(|g| ex.sets.function.contains(&g)) {
+        let last = given.last().map_or(0, |g| g.classes);
+        if last & IS_FUNCTION != 0 {
             z += self.ends_function_char;
         }
-        if last.is_some_and(|g| ex.sets.end_suffix.contains(&g)) {
+        if last & IS_END_SUFFIX != 0 {
             z += self.ends_place_suffix;
         }
         let next = rows.get(k + n);
         if let Some(x) = next
             && is_han(x.c)
-            && !ex.sets.function.contains(&x.c)
+            && x.classes & IS_FUNCTION == 0
         {
             z += self.next_given * x.given.clamp(-3.0, 4.0);
         }

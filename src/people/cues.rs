@@ -493,6 +493,24 @@ pub(super) struct ContextChars {
 }
 
 impl ContextChars {
+    /// The class an ideograph gives the candidate after it when no context word ends
+    /// there, or `None` when the text around it decides (`号` after a figure, the last
+    /// character of a title): the order of [`CueScratch::left_of`], as a table can hold it.
+    pub(super) fn left_by_char(&self, c: char) -> Option<Left> {
+        if let Some(&class) = self.single_left.get(&c) {
+            return Some(class);
+        }
+        match c {
+            '的' => Some(Left::De),
+            '号' => None,
+            '小' | '老' => Some(Left::Open),
+            _ if self.adverb.contains(&c) => Some(Left::Adverb),
+            _ if self.locative.contains(&c) => Some(Left::Locative),
+            _ if self.title_suffix.contains(&c) => None,
+            _ => Some(Left::Other),
+        }
+    }
+
     /// The sets.
     pub(super) fn new() -> Self {
         let mut single_left = FxHashMap::default();
@@ -654,16 +672,19 @@ impl CueScratch {
         is_word: impl Fn(&str) -> bool,
     ) -> Left {
         let prev = text.get(..s).and_then(|t| t.chars().next_back());
-        self.left_of(sets, text, s, prev, is_word)
+        self.left_of(sets, text, s, prev, None, is_word)
     }
 
-    /// What stands right before byte `s`, the character there being `prev`.
+    /// What stands right before byte `s`, the character there being `prev`; `by_char` is
+    /// the class that character gives alone, when the caller knows it decides (see
+    /// [`ContextChars::left_by_char`]).
     pub(super) fn left_of(
         &self,
         sets: &ContextChars,
         text: &str,
         s: usize,
         prev: Option<char>,
+        by_char: Option<Left>,
         is_word: impl Fn(&str) -> bool,
     ) -> Left {
         let Some(prev) = prev else {
@@ -678,6 +699,8 @@ impl CueScratch {
         }
         match self.ending.get(s) {
             Some(&(rank, class)) if rank > 0 => class,
+            _ if let Some(class) = by_char => class,
+            // From here on, `ContextChars::left_by_char` follows the same order.
             _ if let Some(&class) = sets.single_left.get(&prev) => class,
             _ if prev == '的' => Left::De,
             // A shirt number (`9号`): a player's name follows.

@@ -48,11 +48,13 @@ pub(super) struct CharStats {
 struct RowInfo {
     values: [f32; 3],
     /// The marks in the low byte, the cue flags in the next.
-    bits: u32,
+    bits: u16,
+    /// What the row carries of the character's classes.
+    classes: u16,
 }
 
 /// Where the cue flags start in [`RowInfo::bits`].
-const CUE_SHIFT: u32 = 8;
+const CUE_SHIFT: u16 = 8;
 
 /// Mark of a character that may open a surname, single or compound.
 const SURNAME: u8 = 1;
@@ -120,13 +122,15 @@ impl CharStats {
     }
 
     /// Marks the characters of `surname_first` as surname openers, the ideographs whose
-    /// transliteration statistic is `anchor_min` or more as anchors, and the middle dots; and
-    /// gives each character the flags `cue_flags` says the cue scan needs.
+    /// transliteration statistic is `anchor_min` or more as anchors, and the middle dots;
+    /// gives each character the flags `cue_flags` says the cue scan needs, and the classes
+    /// `classes` says its row carries.
     pub(super) fn mark(
         &mut self,
         surname_first: impl Fn(char) -> bool,
         anchor_min: f32,
         cue_flags: impl Fn(char) -> u8,
+        classes: impl Fn(char) -> u16,
     ) {
         self.rows_info = (0..0x1_0000u32)
             .map(|code| {
@@ -134,6 +138,7 @@ impl CharStats {
                     return RowInfo {
                         values: [f32::NEG_INFINITY; 3],
                         bits: 0,
+                        classes: 0,
                     };
                 };
                 let values = self.row_values(c);
@@ -149,7 +154,8 @@ impl CharStats {
                 }
                 RowInfo {
                     values,
-                    bits: u32::from(mark) | u32::from(cue_flags(c)) << CUE_SHIFT,
+                    bits: u16::from(mark) | u16::from(cue_flags(c)) << CUE_SHIFT,
+                    classes: classes(c),
                 }
             })
             .collect();
@@ -190,6 +196,9 @@ pub(super) struct Row {
     pub(super) surname: f32,
     pub(super) given: f32,
     pub(super) translit: f32,
+    /// The classes of the character the extractor asked the rows to carry (see
+    /// [`CharStats::mark`]).
+    pub(super) classes: u16,
 }
 
 impl CharStats {
@@ -218,6 +227,7 @@ impl CharStats {
             None => RowInfo {
                 values: self.row_values(c),
                 bits: 0,
+                classes: 0,
             },
         };
         let mark = info.bits as u8;
@@ -240,6 +250,7 @@ impl CharStats {
             surname,
             given,
             translit,
+            classes: info.classes,
         });
         (info.bits >> CUE_SHIFT) as u8
     }
@@ -321,7 +332,7 @@ mod tests {
     fn marks_are_the_rows_a_scan_of_every_row_would_pick() {
         let mut s = CharStats::load();
         let surname = |c: char| matches!(c, '王' | '欧' | '\u{f900}');
-        s.mark(surname, 1.2, |_| 0);
+        s.mark(surname, 1.2, |_| 0, |_| 0);
         let text = "王立·克林顿a，欧阳和\u{f900}•王\u{9ffe}斯";
         let (mut rows, mut marks) = (Vec::new(), RowMarks::default());
         s.rows(text, &mut rows, &mut marks);

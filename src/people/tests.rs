@@ -287,6 +287,45 @@ fn the_cue_scan_makes_the_rows_of_a_walk_over_every_character() {
 }
 
 #[test]
+fn the_class_a_row_carries_is_what_the_text_before_a_candidate_gives() {
+    let ex = PersonExtractor::shared();
+    let mut cues = CueScratch::default();
+    let context = "的小老号也在对会见总统队长一9号李";
+    let mut decided = 0;
+    for text in scanner_texts().into_iter().chain([context.to_owned()]) {
+        ex.scan(&text, &mut cues);
+        for (k, r) in cues.rows.iter().enumerate().skip(1) {
+            let Some(p) = cues.rows.get(k - 1) else {
+                continue;
+            };
+            let by_char = super::chinese::left_by_char(p);
+            decided += usize::from(by_char.is_some());
+            let is_word = |w: &str| ex.has_word(w);
+            let with = cues.left_of(&ex.context_chars, &text, r.off, Some(p.c), by_char, is_word);
+            let without = cues.left_of(&ex.context_chars, &text, r.off, Some(p.c), None, is_word);
+            assert_eq!(with, without, "{text} at {}", r.off);
+        }
+    }
+    assert!(decided > 1000, "{decided}");
+    // `号` after a figure and the end of a title are decided by the text around them.
+    let mut row = |c: char| {
+        ex.scan(&c.to_string(), &mut cues);
+        cues.rows.first().copied()
+    };
+    for c in ['号', '长'] {
+        assert_eq!(
+            row(c).and_then(|r| super::chinese::left_by_char(&r)),
+            None,
+            "{c}"
+        );
+    }
+    assert_eq!(
+        row('的').and_then(|r| super::chinese::left_by_char(&r)),
+        Some(super::cues::Left::De)
+    );
+}
+
+#[test]
 fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
     let mut names: Vec<String> = crate::corpus::sample()
         .iter()
