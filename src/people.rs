@@ -50,6 +50,7 @@ mod decode;
 mod forms;
 mod gazetteer;
 mod lexicon;
+mod memo;
 mod model;
 mod roles;
 mod stats;

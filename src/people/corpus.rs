@@ -138,6 +138,7 @@ impl PackedStrong {
 /// every name accepted anywhere in the corpus. Reporters, correspondents and credits are
 /// left out unless the body names them with strong evidence.
 pub fn annotate_corpus(ex: &PersonExtractor, articles: &mut [Article]) {
+    super::memo::new_pass();
     let strong: Vec<PackedStrong> = articles
         .par_chunks(ANNOTATE_CHUNK)
         .map(|chunk| PackedStrong::of(ex, chunk))

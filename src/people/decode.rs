@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use super::chinese::{Source, Span};
 use super::coordination::{Conjuncts, Segment};
 use super::cues::CueScratch;
+use super::memo::WordTag;
 use super::model::{CHEAP, FULL, Features, Kind, Measured, Vector, probability};
 use super::text::{HAN_LEN, after_figure, is_han};
 use super::words::{RELATIONS, STAFF_TITLES};
@@ -337,8 +338,7 @@ impl PersonExtractor {
                 {
                     return false;
                 }
-                let tags = self.jieba.tag(word, false);
-                return !matches!(tags.as_slice(), [t] if t.tag == "nt");
+                return self.whole_tag(word) != Some(WordTag::Organisation);
             }
         }
         false

@@ -3,6 +3,7 @@
 
 use super::PersonExtractor;
 use super::cues::{Left, Right};
+use super::memo::{self, WordTag};
 use super::model::{Lex, LexTag};
 use super::text::{CharSet, HAN_LEN, Segment, is_figure, is_han, is_list_mark};
 use super::words::THING_CATEGORIES;
@@ -192,7 +193,28 @@ impl PersonExtractor {
         // `suggest_freq` of a listed word is its frequency plus one.
         self.jieba
             .has_word(word)
-            .then(|| (self.jieba.suggest_freq(word).max(1) as f32).ln())
+            .then(|| (self.suggested_freq(word).max(1) as f32).ln())
+    }
+
+    /// The frequency jieba suggests for `word` (see [`jieba_rs::Jieba::suggest_freq`]).
+    fn suggested_freq(&self, word: &str) -> usize {
+        memo::with_facts(word, |facts| {
+            *facts
+                .freq
+                .get_or_insert_with(|| self.jieba.suggest_freq(word))
+        })
+    }
+
+    /// How jieba tags `word` when it keeps it whole, `None` when it cuts it.
+    pub(super) fn whole_tag(&self, word: &str) -> Option<WordTag> {
+        memo::with_facts(word, |facts| {
+            *facts
+                .tag
+                .get_or_insert_with(|| match self.jieba.tag(word, false).as_slice() {
+                    [t] => Some(WordTag::of(t.tag)),
+                    _ => None,
+                })
+        })
     }
 
     /// True when the dictionary lists `word` followed by a place suffix (`伊拉克人`,
@@ -311,8 +333,7 @@ impl PersonExtractor {
     /// True when jieba's dictionary tags `word` a verb (`v`, `vd`, `vi` or `vg`; not a verbal
     /// noun, `vn`).
     pub(super) fn is_verb(&self, word: &str) -> bool {
-        let tags = self.jieba.tag(word, false);
-        matches!(tags.as_slice(), [t] if t.word == word && matches!(t.tag, "v" | "vd" | "vi" | "vg"))
+        self.whole_tag(word) == Some(WordTag::Verb)
     }
 
     /// The dictionary entry of a candidate: its tag and frequency, or `None` when jieba does
@@ -321,17 +342,13 @@ impl PersonExtractor {
         if !self.jieba.has_word(word) {
             return None;
         }
-        let tags = self.jieba.tag(word, false);
-        let tag = match tags.as_slice() {
-            [t] if t.word == word => match t.tag {
-                "nr" | "nrfg" | "nrt" => LexTag::Name,
-                "ns" => LexTag::Place,
-                _ => LexTag::Word,
-            },
+        let tag = match self.whole_tag(word) {
+            Some(WordTag::Name) => LexTag::Name,
+            Some(WordTag::Place) => LexTag::Place,
             _ => LexTag::Word,
         };
         // `suggest_freq` of a listed word is its frequency plus one.
-        let freq = self.jieba.suggest_freq(word).max(1);
+        let freq = self.suggested_freq(word).max(1);
         Some(Lex {
             long: word.chars().count() >= 3,
             tag,
