@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::stats::{CharStats, Row, RowMarks};
 use super::text::{
-    CharSet, HAN_LEN, PairBits, after_figure, code3, han_at, is_figure, is_han, is_han_code,
-    is_list_mark, is_numeral, opens_count, pack_han, utf8_len,
+    CharSet, HAN_LEN, PairBits, after_figure, han_at, is_figure, is_han, is_han_code, is_list_mark,
+    is_numeral, opens_count, pack_han,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PERSON_PLACES, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES,
@@ -121,48 +121,31 @@ impl<K: Copy> CueTable<K> {
     }
 
     /// Call `found(start, byte length, kind)` for every cue word of `text`, overlapping ones
-    /// included, and make the row of every character on the way, in `rows` and `marks`
-    /// (appended to): the rows keep each character's flags (those of
-    /// [`CueTable::flags_of`]) with its other facts, so the walk looks each character up
-    /// once.
+    /// included, reading each character's flags from its row in `rows` (the rows of
+    /// `text`), and note in `marks` the rows that are marked.
     ///
     /// Returns true when `text` has whitespace, which the extractor removes before looking
     /// at a segment: the cues are then those of the text as it is, not of the segment.
     pub(super) fn scan_each(
         &self,
         text: &str,
-        (stats, rows, marks): (&CharStats, &mut Vec<Row>, &mut RowMarks),
+        (rows, marks): (&[Row], &mut RowMarks),
         mut found: impl FnMut(usize, usize, K),
     ) -> bool {
         let bytes = text.as_bytes();
         let mut spaced = false;
-        let mut i = 0;
-        // Offset and code point of the ideograph right before `i`, if that is one and opens a
+        // Offset and code point of the ideograph right before, if that is one and opens a
         // cue word of two or more characters.
         let mut prev: Option<(usize, u32)> = None;
-        while let Some(&lead) = bytes.get(i) {
-            if lead & 0xF0 != 0xE0 {
-                let c = if lead < 0x80 {
-                    char::from(lead)
-                } else {
-                    (text.get(i..).and_then(|t| t.chars().next()))
-                        .unwrap_or(char::REPLACEMENT_CHARACTER)
-                };
-                stats.push_row(i, c, rows, marks);
-                spaced |= c.is_whitespace();
-                prev = None;
-                i += utf8_len(lead);
-                continue;
-            }
-            let code = code3(bytes, i);
-            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-            let flags = stats.push_row(i, c, rows, marks);
+        for (k, row) in rows.iter().enumerate() {
+            marks.note(k, row);
+            let (i, code) = (row.off, u32::from(row.c));
             if !is_han_code(code) {
-                spaced |= c.is_whitespace();
+                spaced |= row.c.is_whitespace();
                 prev = None;
-                i += HAN_LEN;
                 continue;
             }
+            let flags = row.cue_flags();
             if let Some((at, first)) = prev
                 && self.pairs.may_contain(first, code)
             {
@@ -173,7 +156,6 @@ impl<K: Copy> CueTable<K> {
             }
             // Only a character that opens a longer word can start a pair worth testing.
             prev = (flags & OPENS != 0).then_some((i, code));
-            i += HAN_LEN;
         }
         spaced
     }
@@ -236,10 +218,8 @@ impl CueTable<CueKind> {
         out.starting.clear();
         out.starting.resize(text.len() + 1, (0, Right::Other));
         out.title_ends.clear();
-        out.rows.clear();
+        stats.rows(text, &mut out.rows);
         out.marks.clear();
-        // Mostly ideographs, three bytes each.
-        out.rows.reserve(text.len() / 3 + 1);
         let CueScratch {
             role_ends,
             follower_at,
@@ -255,7 +235,7 @@ impl CueTable<CueKind> {
             starting,
             title_ends,
         };
-        let spaced = self.scan_each(text, (stats, rows, marks), |at, len, kind| match kind {
+        let spaced = self.scan_each(text, (rows, marks), |at, len, kind| match kind {
             CueKind::Strong(Cue::Role) => role_ends.push((at + len, len)),
             CueKind::Strong(Cue::Follower) => follower_at.push(at),
             CueKind::Strong(Cue::TitleAfter) => title_at.push(at),

@@ -199,6 +199,8 @@ pub(super) struct Row {
     /// The classes of the character the extractor asked the rows to carry (see
     /// [`CharStats::mark`]).
     pub(super) classes: u16,
+    /// The marks (low byte) and the cue flags of the character.
+    bits: u16,
 }
 
 impl CharStats {
@@ -211,59 +213,45 @@ impl CharStats {
             .unwrap_or(0.0)
     }
 
-    /// Appends the row of `c`, at byte `off`, to `rows`, and its index to the lists of
-    /// `marks` it belongs to; returns the character's cue flags (see [`CharStats::mark`]).
-    #[inline(always)]
-    pub(super) fn push_row(
-        &self,
-        off: usize,
-        c: char,
-        rows: &mut Vec<Row>,
-        marks: &mut RowMarks,
-    ) -> u8 {
-        let info = match self.rows_info.get(c as usize) {
-            Some(&info) => info,
-            // Beyond the Basic Multilingual Plane: no ideograph of the statistics.
-            None => RowInfo {
-                values: self.row_values(c),
-                bits: 0,
-                classes: 0,
-            },
-        };
-        let mark = info.bits as u8;
-        if mark != 0 {
-            let k = rows.len();
-            if mark & SURNAME != 0 {
-                marks.surnames.push(k);
-            }
-            if mark & ANCHOR != 0 {
-                marks.anchors.push(k);
-            }
-            if mark & DOT != 0 {
-                marks.dots.push(k);
-            }
-        }
-        let [surname, given, translit] = info.values;
-        rows.push(Row {
-            off,
-            c,
-            surname,
-            given,
-            translit,
-            classes: info.classes,
-        });
-        (info.bits >> CUE_SHIFT) as u8
-    }
-
-    /// The rows of every character of `text`, in `out`, and where candidates may be
-    /// anchored, in `marks` (both cleared first): what the cue scan makes as it goes.
-    #[cfg(test)]
-    pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>, marks: &mut RowMarks) {
+    /// The rows of every character of `text`, in `out` (cleared first).
+    ///
+    /// The loop only decodes, looks up and stores, with no branch on what it finds: the
+    /// look-ups (a table far larger than the first-level cache) overlap, where a
+    /// mispredicted branch between them would wait for each in turn. The marks and the cue
+    /// flags are read from the rows afterwards.
+    pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>) {
         out.clear();
-        marks.clear();
+        // Mostly ideographs, three bytes each.
+        out.reserve(text.len() / 3 + 1);
         for (off, c) in text.char_indices() {
-            self.push_row(off, c, out, marks);
+            let info = match self.rows_info.get(c as usize) {
+                Some(&info) => info,
+                // Beyond the Basic Multilingual Plane: no ideograph of the statistics.
+                None => RowInfo {
+                    values: self.row_values(c),
+                    bits: 0,
+                    classes: 0,
+                },
+            };
+            let [surname, given, translit] = info.values;
+            out.push(Row {
+                off,
+                c,
+                surname,
+                given,
+                translit,
+                classes: info.classes,
+                bits: info.bits,
+            });
         }
+    }
+}
+
+impl Row {
+    /// The character's cue flags (see [`CharStats::mark`]).
+    #[inline]
+    pub(super) fn cue_flags(&self) -> u8 {
+        (self.bits >> CUE_SHIFT) as u8
     }
 }
 
@@ -273,6 +261,33 @@ impl RowMarks {
         self.surnames.clear();
         self.anchors.clear();
         self.dots.clear();
+    }
+
+    /// Adds row `k` to the lists it is marked for.
+    #[inline]
+    pub(super) fn note(&mut self, k: usize, row: &Row) {
+        let mark = row.bits as u8;
+        if mark != 0 {
+            if mark & SURNAME != 0 {
+                self.surnames.push(k);
+            }
+            if mark & ANCHOR != 0 {
+                self.anchors.push(k);
+            }
+            if mark & DOT != 0 {
+                self.dots.push(k);
+            }
+        }
+    }
+
+    /// The marks of every row of `rows` (the lists cleared first).
+    #[cfg(test)]
+    pub(super) fn of(rows: &[Row]) -> RowMarks {
+        let mut marks = RowMarks::default();
+        for (k, row) in rows.iter().enumerate() {
+            marks.note(k, row);
+        }
+        marks
     }
 }
 
@@ -311,7 +326,7 @@ mod tests {
         let s = CharStats::load();
         let text = "王立·克林顿a，\u{f900}\u{9ffe}";
         let mut rows = Vec::new();
-        s.rows(text, &mut rows, &mut RowMarks::default());
+        s.rows(text, &mut rows);
         assert_eq!(rows.len(), text.chars().count());
         for (r, (off, c)) in rows.iter().zip(text.char_indices()) {
             assert_eq!((r.off, r.c), (off, c));
@@ -334,8 +349,9 @@ mod tests {
         let surname = |c: char| matches!(c, '王' | '欧' | '\u{f900}');
         s.mark(surname, 1.2, |_| 0, |_| 0);
         let text = "王立·克林顿a，欧阳和\u{f900}•王\u{9ffe}斯";
-        let (mut rows, mut marks) = (Vec::new(), RowMarks::default());
-        s.rows(text, &mut rows, &mut marks);
+        let mut rows = Vec::new();
+        s.rows(text, &mut rows);
+        let marks = RowMarks::of(&rows);
         let pick = |keep: &dyn Fn(&Row) -> bool| -> Vec<usize> {
             (rows.iter().enumerate())
                 .filter(|(_, r)| keep(r))
@@ -348,9 +364,6 @@ mod tests {
         assert!(marks.anchors.len() >= 3, "{:?}", marks.anchors);
         assert_eq!(marks.dots, pick(&|r| is_dot(r.c)));
         assert_eq!(marks.dots.len(), 2);
-        // A second segment starts from nothing.
-        s.rows("和平", &mut rows, &mut marks);
-        assert!(marks.surnames.is_empty() && marks.dots.is_empty());
     }
 
     #[test]

@@ -262,28 +262,26 @@ fn cue_scan_finds_what_an_overlapping_automaton_finds() {
 }
 
 #[test]
-fn the_cue_scan_makes_the_rows_of_a_walk_over_every_character() {
+fn the_cue_scan_keeps_a_row_for_every_character_and_notes_the_marked_ones() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
-    let (mut rows, mut marks) = (Vec::new(), super::stats::RowMarks::default());
     let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２".to_owned();
+    let mut marked = 0;
     for text in scanner_texts().into_iter().chain([mixed]) {
         ex.scan(&text, &mut cues);
-        ex.stats.rows(&text, &mut rows, &mut marks);
-        assert_eq!(cues.rows.len(), text.chars().count(), "{text}");
-        for (got, want) in cues.rows.iter().zip(&rows) {
-            assert_eq!((got.off, got.c), (want.off, want.c), "{text}");
-            let stats = |r: &super::stats::Row| [r.surname, r.given, r.translit];
-            assert_eq!(stats(got), stats(want), "{text}: {}", got.c);
-        }
-        assert_eq!(cues.marks.surnames, marks.surnames, "{text}");
-        assert_eq!(cues.marks.anchors, marks.anchors, "{text}");
-        assert_eq!(cues.marks.dots, marks.dots, "{text}");
+        let rows: Vec<(usize, char)> = cues.rows.iter().map(|r| (r.off, r.c)).collect();
+        assert_eq!(rows, text.char_indices().collect::<Vec<_>>(), "{text}");
+        let want = super::stats::RowMarks::of(&cues.rows);
+        assert_eq!(cues.marks.surnames, want.surnames, "{text}");
+        assert_eq!(cues.marks.anchors, want.anchors, "{text}");
+        assert_eq!(cues.marks.dots, want.dots, "{text}");
+        marked += want.surnames.len() + want.anchors.len() + want.dots.len();
     }
+    assert!(marked > 1000, "{marked}");
     // A second scan starts from nothing.
     ex.scan("和平", &mut cues);
     assert_eq!(cues.rows.len(), 2);
-    assert!(cues.marks.dots.is_empty());
+    assert!(cues.marks.dots.is_empty() && cues.marks.anchors.is_empty());
 }
 
 #[test]
@@ -362,16 +360,14 @@ fn gazetteer_finds_what_a_leftmost_longest_automaton_finds() {
 fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
-    let mut rows = Vec::new();
-    let mut marks = super::stats::RowMarks::default();
     let (mut likely, mut unlikely) = (0, 0);
     for text in scanner_texts() {
         ex.scan(&text, &mut cues);
-        ex.stats.rows(&text, &mut rows, &mut marks);
+        let rows = &cues.rows;
         let src = super::chinese::Source {
             text: &text,
-            rows: &rows,
-            marks: &marks,
+            rows,
+            marks: &cues.marks,
             cues: &cues,
             keep: &[],
             all: true,
@@ -415,17 +411,15 @@ fn cheap_stage_of_chinese_candidates_decides_as_the_cheap_weights() {
 fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
-    let mut rows = Vec::new();
-    let mut marks = super::stats::RowMarks::default();
     let mut spans = Vec::new();
     let (mut passed, mut cut_short) = (0, 0);
     for text in scanner_texts() {
         ex.scan(&text, &mut cues);
-        ex.stats.rows(&text, &mut rows, &mut marks);
+        let rows = &cues.rows;
         let src = super::chinese::Source {
             text: &text,
-            rows: &rows,
-            marks: &marks,
+            rows,
+            marks: &cues.marks,
             cues: &cues,
             keep: &[],
             all: true,
@@ -439,7 +433,7 @@ fn the_bound_of_transliterated_candidates_rejects_none_that_pass() {
             let dotted = s.features.tr_dot;
             let may = ex
                 .cheap_translit
-                .may_pass(ex, &rows, (i, j), s.features.left, dotted);
+                .may_pass(ex, rows, (i, j), s.features.left, dotted);
             if ex.passes_stage_one(&s.features) {
                 assert!(may, "{:?} in {text}", text.get(s.start..s.end));
                 passed += 1;
