@@ -5,7 +5,7 @@
 use super::cues::{CueScratch, Right};
 use super::model::{LexTag, has_cue};
 use super::stats::Stat;
-use super::text::{HAN_LEN, Segment, han_at, is_han, utf8_len};
+use super::text::{HAN_LEN, Segment, han_at, is_han};
 use super::words::PERSON_PLACES;
 use super::{Hit, PersonExtractor};
 
@@ -57,16 +57,16 @@ impl PersonExtractor {
         }
         // A surname that is also a function word, opening a clause (`，和万春还…`): only
         // the ideographs right after something else are looked at.
-        let bytes = text.as_bytes();
-        let mut at = 0;
         let mut opens_clause = true;
         // A Japanese name opening a clause, as the subject of a verb (`，某某英机在书房里`),
         // is looked for in the same pass and kept unless a name found below overlaps it.
         let mut subjects: Vec<(usize, usize)> = Vec::new();
-        while let Some(&lead) = bytes.get(at) {
-            let han = (0xE4..=0xE9).contains(&lead);
+        for row in &cues.rows {
+            // The common ideographs (U+4000 to U+9FFF, UTF-8 lead bytes E4 to E9).
+            let han = (0x4000..=0x9FFF).contains(&u32::from(row.c));
             if opens_clause && han {
-                if han_at(bytes, at).is_some_and(|c| self.sets.function_surname.contains(&c))
+                let at = row.off;
+                if self.sets.function_surname.contains(&row.c)
                     && let Some(end) = self.function_surname_name(text, cues, at)
                 {
                     hits.push(sure_hit(si, text, at, end));
@@ -75,7 +75,6 @@ impl PersonExtractor {
                 }
             }
             opens_clause = !han;
-            at += utf8_len(lead);
         }
         // Before a verb or a title printed after a name, at a clause boundary.
         for &e in cues.follower_at.iter().chain(&cues.title_at) {
