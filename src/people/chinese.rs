@@ -93,7 +93,7 @@ impl PersonExtractor {
             for n in lengths {
                 if rows
                     .get(k + 1..k + n)
-                    .is_none_or(|g| g.iter().any(|x| !is_han(x.c)))
+                    .is_none_or(|g| g.iter().any(|x| !x.is_han()))
                 {
                     break;
                 }
@@ -478,7 +478,7 @@ impl CheapChinese {
         }
         let next = rows.get(k + n);
         if let Some(x) = next
-            && is_han(x.c)
+            && x.is_han()
             && x.classes & IS_FUNCTION == 0
         {
             z += self.next_given * x.given.clamp(-3.0, 4.0);

@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::stats::{CharStats, Row, RowMarks};
 use super::text::{
-    CharSet, HAN_LEN, PairBits, after_figure, han_at, is_figure, is_han, is_han_code, is_list_mark,
-    is_numeral, opens_count, pack_han,
+    CharSet, HAN_LEN, PairBits, after_figure, han_at, is_figure, is_han, is_list_mark, is_numeral,
+    opens_count, pack_han,
 };
 use super::words::{
     ADVERBS, FOLLOWERS, PERSON_PLACES, PREPOSITIONS, ROLES, SPEECH, TITLE_AFTER, TITLES,
@@ -134,28 +134,27 @@ impl<K: Copy> CueTable<K> {
     ) -> bool {
         let bytes = text.as_bytes();
         let mut spaced = false;
-        // Offset and code point of the ideograph right before, if that is one and opens a
-        // cue word of two or more characters.
-        let mut prev: Option<(usize, u32)> = None;
+        // The row of the ideograph right before, if that is one and opens a cue word of two
+        // or more characters.
+        let mut prev: Option<&Row> = None;
         for (k, row) in rows.iter().enumerate() {
             marks.note(k, row);
-            let (i, code) = (row.off, u32::from(row.c));
-            if !is_han_code(code) {
+            if !row.is_han() {
                 spaced |= row.c.is_whitespace();
                 prev = None;
                 continue;
             }
-            let flags = row.cue_flags();
-            if let Some((at, first)) = prev
-                && self.pairs.may_contain(first, code)
+            let (code, flags) = (u32::from(row.c), row.cue_flags());
+            if let Some(p) = prev
+                && self.pairs.may_contain(u32::from(p.c), code)
             {
-                self.record(bytes, at, first, false, &mut found);
+                self.record(bytes, p.off, u32::from(p.c), false, &mut found);
             }
             if flags & SINGLE != 0 {
-                self.record(bytes, i, code, true, &mut found);
+                self.record(bytes, row.off, code, true, &mut found);
             }
             // Only a character that opens a longer word can start a pair worth testing.
-            prev = (flags & OPENS != 0).then_some((i, code));
+            prev = (flags & OPENS != 0).then_some(row);
         }
         spaced
     }

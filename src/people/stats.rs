@@ -62,6 +62,10 @@ const SURNAME: u8 = 1;
 const ANCHOR: u8 = 2;
 /// Mark of a middle dot.
 const DOT: u8 = 4;
+/// Bit of an ideograph ([`is_han`]) among the marks; it puts a row in no list.
+const HAN: u8 = 8;
+/// The marks that put a row in a list of [`RowMarks`].
+const LISTED: u8 = SURNAME | ANCHOR | DOT;
 
 /// The rows of a segment where a candidate may be anchored, found while the rows are made:
 /// most characters anchor none, and the candidate makers visit only these.
@@ -152,6 +156,9 @@ impl CharStats {
                 if is_dot(c) {
                     mark |= DOT;
                 }
+                if is_han(c) {
+                    mark |= HAN;
+                }
                 RowInfo {
                     values,
                     bits: u16::from(mark) | u16::from(cue_flags(c)) << CUE_SHIFT,
@@ -226,10 +233,10 @@ impl CharStats {
         for (off, c) in text.char_indices() {
             let info = match self.rows_info.get(c as usize) {
                 Some(&info) => info,
-                // Beyond the Basic Multilingual Plane: no ideograph of the statistics.
+                // Beyond the Basic Multilingual Plane (or before `mark`): no marks.
                 None => RowInfo {
                     values: self.row_values(c),
-                    bits: 0,
+                    bits: if is_han(c) { u16::from(HAN) } else { 0 },
                     classes: 0,
                 },
             };
@@ -248,6 +255,12 @@ impl CharStats {
 }
 
 impl Row {
+    /// True when the character is an ideograph ([`is_han`]).
+    #[inline]
+    pub(super) fn is_han(&self) -> bool {
+        self.bits as u8 & HAN != 0
+    }
+
     /// The character's cue flags (see [`CharStats::mark`]).
     #[inline]
     pub(super) fn cue_flags(&self) -> u8 {
@@ -267,7 +280,7 @@ impl RowMarks {
     #[inline]
     pub(super) fn note(&mut self, k: usize, row: &Row) {
         let mark = row.bits as u8;
-        if mark != 0 {
+        if mark & LISTED != 0 {
             if mark & SURNAME != 0 {
                 self.surnames.push(k);
             }
@@ -340,6 +353,15 @@ mod tests {
             assert_eq!(r.surname, want(Stat::Surname), "{c}");
             assert_eq!(r.given, want(Stat::Given), "{c}");
             assert_eq!(r.translit, want(Stat::Translit), "{c}");
+            assert_eq!(r.is_han(), is_han(c), "{c}");
+        }
+        // Marked, the rows say the same.
+        let mut marked = CharStats::load();
+        marked.mark(|_| false, 1.2, |_| 0, |_| 0);
+        let mut again = Vec::new();
+        marked.rows(text, &mut again);
+        for (r, (_, c)) in again.iter().zip(text.char_indices()) {
+            assert_eq!(r.is_han(), is_han(c), "{c}");
         }
     }
 

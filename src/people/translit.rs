@@ -73,7 +73,8 @@ impl PersonExtractor {
         let at = |k: usize| rows.get(k).map(|r| (r.c, r.translit));
         let offset = |k: usize| rows.get(k).map_or(text.len(), |r| r.off);
         let is_join = |c: char| self.sets.joins.contains(&c);
-        let Some((c, v)) = at(i) else { return };
+        let Some(first) = rows.get(i) else { return };
+        let v = first.translit;
         // The first part of a name joined by a middle dot may open with a character that
         // rarely transliterates (`理查德·某某`): the mark says what the part is.
         let part_of_dotted = || {
@@ -82,10 +83,10 @@ impl PersonExtractor {
                 j <= i + MAX_PART
                     && rows
                         .get(i + 1..j)
-                        .is_some_and(|between| between.iter().all(|r| is_han(r.c)))
+                        .is_some_and(|between| between.iter().all(Row::is_han))
             })
         };
-        if !is_han(c) || (v < START_MIN && !(v >= CHAR_MIN && part_of_dotted())) {
+        if !first.is_han() || (v < START_MIN && !(v >= CHAR_MIN && part_of_dotted())) {
             return;
         }
         if let Some((p, pv)) = i.checked_sub(1).and_then(at)
@@ -302,10 +303,10 @@ impl CheapTranslit {
         }
         let prev = i.checked_sub(1).and_then(|p| rows.get(p));
         let next = rows.get(j);
-        if let Some(p) = prev.filter(|p| is_han(p.c)) {
+        if let Some(p) = prev.filter(|p| p.is_han()) {
             z += self.prev * p.translit.clamp(-2.0, 4.0);
         }
-        if let Some(x) = next.filter(|x| is_han(x.c)) {
+        if let Some(x) = next.filter(|x| x.is_han()) {
             z += self.next * x.translit.clamp(-2.0, 4.0);
         }
         if next.is_some_and(|x| is_join(x.c)) {
