@@ -106,11 +106,7 @@ impl PersonExtractor {
         if !self.jieba.has_word(cand) {
             return false;
         }
-        let tags = self.jieba.tag(cand, false);
-        match tags.as_slice() {
-            [t] => !t.tag.starts_with("nr"),
-            _ => true,
-        }
+        self.whole_tag(cand) != Some(WordTag::Name)
     }
 
     /// True when segmenting a few characters around `start..end` does not cut through the

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 /// How jieba tags a word it keeps whole, as far as the extractor asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum WordTag {
-    /// A person (`nr`, `nrfg`, `nrt`).
+    /// A person (`nr`, `nrfg`, `nrt`: every tag of the dictionary that starts with `nr`).
     Name,
     /// A place (`ns`).
     Place,
