@@ -5,9 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::CueScratch;
-use super::text::{
-    CharSet, HAN_LEN, PairBits, Segment, code3, han_at, is_han_code, pack_han, utf8_len,
-};
+use super::text::{CharSet, HAN_LEN, PairBits, Segment, han_at, is_han_code, pack_han, utf8_len};
 use super::{Hit, PersonExtractor};
 
 impl PersonExtractor {
@@ -182,10 +180,22 @@ impl HanMatcher {
         // Code point of the ideograph at `i - HAN_LEN`, if that is one and opens a name.
         let mut prev: Option<u32> = None;
         while let Some(&lead) = bytes.get(i) {
-            let code = code3(bytes, i);
-            if lead & 0xF0 != 0xE0 || !is_han_code(code) {
+            // Ideographs are three bytes long; anything else ends a name.
+            let code = match bytes.get(i..i + HAN_LEN) {
+                Some(&[b0, b1, b2]) if b0 & 0xF0 == 0xE0 => {
+                    (u32::from(b0 & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F)
+                }
+                _ => {
+                    prev = None;
+                    i += utf8_len(lead);
+                    continue;
+                }
+            };
+            if !is_han_code(code) {
                 prev = None;
-                i += utf8_len(lead);
+                i += HAN_LEN;
                 continue;
             }
             if let Some(first) = prev

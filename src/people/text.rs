@@ -128,7 +128,11 @@ impl CharSet {
     /// True when the character with code point `code` is in the set.
     #[inline]
     pub(super) fn contains_code(&self, code: u32) -> bool {
-        char::from_u32(code).is_some_and(|c| self.contains(&c))
+        let code = code as usize;
+        match self.bits.get(code / 64) {
+            Some(word) => word & (1u64 << (code % 64)) != 0,
+            None => char::from_u32(code as u32).is_some_and(|c| self.other.contains(&c)),
+        }
     }
 
     /// Every character of the set, in code point order.
@@ -277,16 +281,6 @@ pub(super) fn pack_han(text: &str) -> Option<(u64, usize)> {
         n += 1;
     }
     Some((packed, n))
-}
-
-/// The code point of a three-byte UTF-8 sequence starting at byte `i` (0 if there is none).
-pub(super) fn code3(bytes: &[u8], i: usize) -> u32 {
-    match bytes.get(i..i + HAN_LEN) {
-        Some(&[b0, b1, b2]) => {
-            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
-        }
-        _ => 0,
-    }
 }
 
 /// Length of the UTF-8 sequence a lead byte opens (1 for anything else, to keep moving).
