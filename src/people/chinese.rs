@@ -455,16 +455,19 @@ impl CheapChinese {
             };
         let skip = if compound { 2 } else { 1 };
         let given = rows.get(k + skip..k + n).unwrap_or_default();
-        let (mut sum, mut min, mut translit) = (0.0, f32::INFINITY, 0.0);
-        for g in given {
-            sum += g.given;
-            min = min.min(g.given);
-            translit += g.translit;
-        }
-        if !given.is_empty() {
-            z += self.given * sum
-                + self.given_min * min
-                + self.given_translit * (translit / given.len() as f32);
+        // Sum, minimum and mean transliteration statistic of the one or two given-name
+        // characters (halving is exact: the same mean as a division by the count).
+        let measures = match given {
+            [g] => Some((g.given, g.given, g.translit)),
+            [g, h] => Some((
+                g.given + h.given,
+                g.given.min(h.given),
+                (g.translit + h.translit) * 0.5,
+            )),
+            _ => None,
+        };
+        if let Some((sum, min, translit)) = measures {
+            z += self.given * sum + self.given_min * min + self.given_translit * translit;
         }
         if given.len() == 2 {
             z += self.three_chars;
