@@ -28,6 +28,8 @@ pub(super) struct Conjuncts {
     edges: Vec<(usize, bool)>,
     /// Candidates at those places that the cheap stage passed over.
     extra: Vec<Span>,
+    /// The rows such candidates may start at, as ranges, ascending and apart.
+    ranges: Vec<(usize, usize)>,
     /// The span and kind of every candidate measured, sorted.
     made: Vec<(usize, usize, bool)>,
     /// Start and end of the readings offered, with their index, sorted.
@@ -228,6 +230,7 @@ impl PersonExtractor {
             anchors,
             edges,
             extra,
+            ranges,
             made,
             by_start,
             by_end,
@@ -273,24 +276,47 @@ impl PersonExtractor {
         edges.sort_unstable();
         edges.dedup();
         extra.clear();
-        // A reading that starts at an edge or ends at one starts at most `MAX_SPAN` bytes
-        // before it.
-        let lo = edges.first().map_or(0, |&(at, _)| at);
-        let hi = edges.last().map_or(0, |&(at, _)| at);
-        let src = Source {
+        // The rows a reading at an edge may start at: the edge itself, or the `MAX_SPAN`
+        // bytes before an edge where it ends. Each candidate depends only on where it
+        // starts, so the readings made over these rows alone are those at the edges, in
+        // the order a pass over the whole segment makes them.
+        ranges.clear();
+        for &(at, starts) in edges.iter() {
+            let from = if starts {
+                at
+            } else {
+                at.saturating_sub(MAX_SPAN)
+            };
+            let first = rows.partition_point(|r| r.off < from);
+            let last = rows.partition_point(|r| if starts { r.off <= at } else { r.off < at });
+            if first < last {
+                ranges.push((first, last));
+            }
+        }
+        // Overlapping ranges merged, so that no row is visited twice.
+        ranges.sort_unstable();
+        ranges.dedup_by(|later, earlier| {
+            let overlaps = later.0 <= earlier.1;
+            if overlaps {
+                earlier.1 = earlier.1.max(later.1);
+            }
+            overlaps
+        });
+        let src = |starts: (usize, usize)| Source {
             text,
             rows,
             marks,
             cues,
             keep: &[],
             all: true,
-            starts: (
-                rows.partition_point(|r| r.off + MAX_SPAN < lo),
-                rows.partition_point(|r| r.off <= hi),
-            ),
+            starts,
         };
-        self.chinese_candidates(src, extra);
-        self.translit_candidates(src, extra);
+        for &range in ranges.iter() {
+            self.chinese_candidates(src(range), extra);
+        }
+        for &range in ranges.iter() {
+            self.translit_candidates(src(range), extra);
+        }
         made.clear();
         made.extend(spans.iter().map(key));
         made.sort_unstable();

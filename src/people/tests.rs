@@ -1048,6 +1048,12 @@ fn the_other_conjuncts_of_a_name_are_names_on_less_evidence() {
         names("信中提到邵飘萍、林白水两位报人。"),
         ["邵飘萍", "林白水"]
     );
+    // Two coordinations far apart in one paragraph: each is read where it stands.
+    let far = format!(
+        "晚会上，宋丹丹和冯巩表演了小品，{}信中提到邵飘萍、林白水两位报人。",
+        "观众们在礼堂里看得十分开心，".repeat(8)
+    );
+    assert_eq!(names(&far), ["宋丹丹", "冯巩", "邵飘萍", "林白水"]);
     // Conjuncts that are things, not people.
     assert_eq!(
         names("洪水威胁到圣菲、科尔多瓦等城市。"),
