@@ -216,12 +216,16 @@ impl PersonExtractor {
     /// True when the dictionary lists `word` followed by a place suffix (`伊拉克人`,
     /// `莫斯科市`, `哈萨克斯坦共和国`), which people's names are not.
     pub(super) fn is_place_compound(&self, word: &str) -> bool {
-        let mut buf = String::with_capacity(word.len() + 9);
-        PLACE_COMPOUND_SUFFIXES.iter().any(|suffix| {
-            buf.clear();
-            buf.push_str(word);
-            buf.push_str(suffix);
-            self.jieba.has_word(&buf)
+        memo::with_facts(word, |facts| {
+            *facts.place_compound.get_or_insert_with(|| {
+                let mut buf = String::with_capacity(word.len() + 9);
+                PLACE_COMPOUND_SUFFIXES.iter().any(|suffix| {
+                    buf.clear();
+                    buf.push_str(word);
+                    buf.push_str(suffix);
+                    self.jieba.has_word(&buf)
+                })
+            })
         })
     }
 

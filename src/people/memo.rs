@@ -1,5 +1,6 @@
 //! What jieba says of single words (how it tags a word it keeps whole, the frequency it
-//! suggests), remembered by each thread for the length of one pass.
+//! suggests, whether it lists the word before a place suffix), remembered by each thread for
+//! the length of one pass.
 //!
 //! Tagging a word or suggesting its frequency segments it, which costs a thousand
 //! instructions or more; the words asked about (the verb after a name, a candidate, the given
@@ -48,6 +49,8 @@ pub(super) struct WordFacts {
     pub(super) tag: Option<Option<WordTag>>,
     /// The frequency jieba suggests for the word.
     pub(super) freq: Option<usize>,
+    /// Whether the dictionary lists the word followed by a place suffix.
+    pub(super) place_compound: Option<bool>,
 }
 
 /// Most words a thread's memo holds; it starts again from empty past that.
