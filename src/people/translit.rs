@@ -8,7 +8,7 @@
 //! longest good span wins where spans overlap.
 
 use super::PersonExtractor;
-use super::chinese::{Source, Span, quoted};
+use super::chinese::{Source, Span, left_by_char, quoted};
 use super::cues::{CueScratch, LEFT_CLASSES, LEFTS, Left, RIGHTS, Right};
 use super::decode::{BOUND_MARGIN, STAGE_ONE_LOG_ODDS};
 use super::model::{CHEAP, Features, Kind, context_weight, repeated_nearby, weight};
@@ -131,7 +131,16 @@ impl PersonExtractor {
                 }
                 let kept = all || keep.binary_search(&(start, end)).is_ok();
                 let left = *left.get_or_insert_with(|| {
-                    ctx.left(&self.context_chars, text, start, |w| self.has_word(w))
+                    let prev = i.checked_sub(1).and_then(|p| rows.get(p));
+                    let by_char = prev.and_then(left_by_char);
+                    ctx.left_of(
+                        &self.context_chars,
+                        text,
+                        start,
+                        prev.map(|p| p.c),
+                        by_char,
+                        |w| self.has_word(w),
+                    )
                 });
                 // Parts joined by a mark are measured whatever the cheap stage says (see
                 // `DOTTED_ACCEPT`).
