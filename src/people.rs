@@ -10,9 +10,10 @@
 //! around a name, and jieba's dictionary only where it must.
 //!
 //! Per segment (the title or a paragraph, whitespace removed):
-//! 1. **Cues** (`cues`, word lists in `words`): one table scan finds every role, verb and
-//!    trailing title of the strong rules and every context word of the model (titles, verbs
-//!    that take a person, verbs of speech, adverbs, prepositions).
+//! 1. **Cues** (`cues`, word lists in `words`): the segment's rows (each character with its
+//!    statistics, marks and classes, one table look-up each: `stats`), then one scan of them
+//!    finds every role, verb and trailing title of the strong rules and every context word of
+//!    the model (titles, verbs that take a person, verbs of speech, adverbs, prepositions).
 //! 2. **Strong rules** (`strong`, `forms`): a name after a role and the `、` list it opens,
 //!    a name before a verb or a trailing title, a given name alone before `同志`, a Japanese
 //!    name after a title. Roles are the title phrase as printed (`roles`).
@@ -22,7 +23,8 @@
 //!    Character statistics from jieba's dictionary (`stats`, `name_chars.txt`) and the
 //!    context classes score each first with cheap weights; the likely ones are measured with
 //!    jieba (`lexicon`: is it a dictionary word, does segmentation of the clause cut through
-//!    it) and scored in full. Strong-rule hits are evidence of the same model; the likeliest
+//!    it; what jieba says of a single word is remembered per thread for a pass, `memo`) and
+//!    scored in full. Strong-rule hits are evidence of the same model; the likeliest
 //!    non-overlapping candidates are the names. The weights are few (one per kind of evidence),
 //!    fitted by `examples/fit_people.rs`.
 //!

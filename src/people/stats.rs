@@ -222,10 +222,8 @@ impl CharStats {
 
     /// The rows of every character of `text`, in `out` (cleared first).
     ///
-    /// The loop only decodes, looks up and stores, with no branch on what it finds: the
-    /// look-ups (a table far larger than the first-level cache) overlap, where a
-    /// mispredicted branch between them would wait for each in turn. The marks and the cue
-    /// flags are read from the rows afterwards.
+    /// The loop only decodes, looks each character up and stores its row; the cue scan
+    /// reads the marks and the cue flags from the rows afterwards.
     pub(super) fn rows(&self, text: &str, out: &mut Vec<Row>) {
         out.clear();
         // Mostly ideographs, three bytes each.
