@@ -277,7 +277,7 @@ pub(super) fn cue_table(strong: &[(Cue, &'static [&'static str])]) -> CueTable<C
 
 /// Per-segment cue positions, reused across the segments of an article: the cue words of the
 /// strong rules, the best context word ending and starting at each position, and the rows
-/// of the segment's characters that the same walk makes.
+/// of the segment's characters that the scan reads.
 ///
 /// All offsets are byte offsets; every cue word is made of ideographs.
 #[derive(Default)]
@@ -296,7 +296,7 @@ pub(super) struct CueScratch {
     /// Every offset where a title word of the lists was once the best word ending there,
     /// ascending: where [`CueScratch::titles_ending`] looks, instead of every offset.
     title_ends: Vec<usize>,
-    /// The characters of the segment with their statistics, made by the same walk.
+    /// The characters of the segment with their statistics, made before the scan.
     pub(super) rows: Vec<Row>,
     /// The rows where candidates may be anchored.
     pub(super) marks: RowMarks,

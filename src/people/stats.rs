@@ -31,9 +31,6 @@ pub(super) enum Stat {
 pub(super) struct CharStats {
     table: Vec<[i8; 3]>,
     default: [i8; 3],
-    /// `table` and `default` in natural-log units, for the rows of a segment.
-    values: Vec<[f32; 3]>,
-    default_values: [f32; 3],
     /// Every tenth as an `f32`, by its `i8` value as a byte: a look-up instead of a division.
     tenths: [f32; 256],
     /// Everything a row needs of each code point of the Basic Multilingual Plane, in one
@@ -42,7 +39,8 @@ pub(super) struct CharStats {
 }
 
 /// What a row takes from its character: the statistics in natural-log units, what the row is
-/// marked as ([`SURNAME`], [`ANCHOR`], [`DOT`]) and the character's cue flags.
+/// marked as ([`SURNAME`], [`ANCHOR`], [`DOT`], [`HAN`]), the character's cue flags and the
+/// classes the extractor asked for.
 #[derive(Clone, Copy, Debug)]
 #[repr(align(16))]
 struct RowInfo {
@@ -113,11 +111,7 @@ impl CharStats {
             }
         }
         let tenths: [f32; 256] = std::array::from_fn(|b| f32::from(b as u8 as i8) / 10.0);
-        let in_units =
-            |row: [i8; 3]| row.map(|v| tenths.get(usize::from(v as u8)).copied().unwrap_or(0.0));
         CharStats {
-            values: table.iter().map(|&row| in_units(row)).collect(),
-            default_values: in_units(default),
             table,
             default,
             tenths,
@@ -175,10 +169,10 @@ impl CharStats {
         // Every character of the table's range is an ideograph.
         match (c as u32)
             .checked_sub(FIRST)
-            .and_then(|i| self.values.get(i as usize))
+            .and_then(|i| self.table.get(i as usize))
         {
-            Some(&values) => values,
-            None if is_han(c) => self.default_values,
+            Some(row) => row.map(|v| self.tenth(v)),
+            None if is_han(c) => self.default.map(|v| self.tenth(v)),
             None => [f32::NEG_INFINITY; 3],
         }
     }
@@ -291,7 +285,7 @@ impl RowMarks {
         }
     }
 
-    /// The marks of every row of `rows` (the lists cleared first).
+    /// The marks of every row of `rows`.
     #[cfg(test)]
     pub(super) fn of(rows: &[Row]) -> RowMarks {
         let mut marks = RowMarks::default();
