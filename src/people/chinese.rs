@@ -428,6 +428,7 @@ impl CheapChinese {
     /// before it, likely:
     /// the same decision as [`PersonExtractor::passes_stage_one`] on its [`Features`], without
     /// building them.
+    #[inline]
     pub(super) fn likely(
         &self,
         ex: &PersonExtractor,

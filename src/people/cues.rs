@@ -657,6 +657,7 @@ impl CueScratch {
     /// What stands right before byte `s`, the character there being `prev`; `by_char` is
     /// the class that character gives alone, when the caller knows it decides (see
     /// [`ContextChars::left_by_char`]).
+    #[inline]
     pub(super) fn left_of(
         &self,
         sets: &ContextChars,
@@ -708,6 +709,7 @@ impl CueScratch {
 
     /// What stands right after byte `e`, the character there being `next` and the one after
     /// it `after`.
+    #[inline]
     pub(super) fn right_of(
         &self,
         sets: &ContextChars,

@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::CueScratch;
-use super::text::{CharSet, HAN_LEN, PairBits, Segment, han_at, is_han_code, pack_han, utf8_len};
+use super::text::{CharSet, HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
 use super::{Hit, PersonExtractor};
 
 impl PersonExtractor {
@@ -174,6 +174,7 @@ impl HanMatcher {
     }
 
     /// Call `f(name index, start, end)` for each leftmost-longest match in `text`.
+    #[inline]
     fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -193,11 +194,8 @@ impl HanMatcher {
                     continue;
                 }
             };
-            if !is_han_code(code) {
-                prev = None;
-                i += HAN_LEN;
-                continue;
-            }
+            // Every name is made of ideographs, and `firsts` holds ideographs only: another
+            // character matches no pair and opens no name, so it needs no test of its own.
             if let Some(first) = prev
                 && self.pairs.may_contain(first, code)
                 && let Some(tails) = self.by_prefix.get(&(first, code))
@@ -260,6 +258,7 @@ impl Gazetteer {
     }
 
     /// Call `f(name index, start, end)` for each leftmost-longest match of a name in `text`.
+    #[inline]
     pub(super) fn find_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         match &self.matcher {
             Matcher::Empty => {}

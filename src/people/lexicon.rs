@@ -5,7 +5,7 @@ use super::PersonExtractor;
 use super::cues::{Left, Right};
 use super::memo::{self, WordTag};
 use super::model::{Lex, LexTag};
-use super::text::{CharSet, HAN_LEN, Segment, is_figure, is_han, is_list_mark};
+use super::text::{CharSet, HAN_LEN, Segment, han_at, is_figure, is_han, is_list_mark};
 use super::words::THING_CATEGORIES;
 
 /// How far after a candidate the `等` closing its list is looked for, in characters.
@@ -47,21 +47,22 @@ impl PersonExtractor {
     ///
     /// `start..end` are byte offsets; a span of ideographs only is `HAN_LEN` bytes per character.
     pub(super) fn shaped(&self, seg: &Segment, start: usize, end: usize) -> bool {
+        // Ideographs only, three bytes each: five or more never make a surname plus one or
+        // two given characters.
+        let n = end.saturating_sub(start) / HAN_LEN;
+        if start + n * HAN_LEN != end || n > 4 {
+            return false;
+        }
         let Some(cand) = seg.text.get(start..end) else {
             return false;
         };
         let mut buf = ['\0'; 4];
-        let mut n = 0;
-        for c in cand.chars() {
-            if !is_han(c) {
-                return false;
-            }
-            // Five or more characters never make a surname plus one or two given characters.
-            let Some(slot) = buf.get_mut(n) else {
+        let bytes = seg.text.as_bytes();
+        for (k, slot) in buf.iter_mut().take(n).enumerate() {
+            let Some(c) = han_at(bytes, start + k * HAN_LEN) else {
                 return false;
             };
             *slot = c;
-            n += 1;
         }
         let Some(cs) = buf.get(..n) else {
             return false;

@@ -1,6 +1,6 @@
-//! What jieba says of single words (how it tags a word it keeps whole, the frequency it
-//! suggests, whether it lists the word before a place suffix), remembered by each thread for
-//! the length of one pass.
+//! What jieba says of single words (how it tags a word it keeps whole, whether it tags it a
+//! verb, the frequency it suggests, whether it lists the word before a place suffix),
+//! remembered by each thread for the length of one pass.
 //!
 //! Tagging a word or suggesting its frequency segments it, which costs a thousand
 //! instructions or more; the words asked about (the verb after a name, a candidate, the given
@@ -51,6 +51,8 @@ pub(super) struct WordFacts {
     pub(super) freq: Option<usize>,
     /// Whether the dictionary lists the word followed by a place suffix.
     pub(super) place_compound: Option<bool>,
+    /// Whether jieba's first tag of the word is a verb's of any kind (`v`, `vn`, `vd`…).
+    pub(super) verb_tagged: Option<bool>,
 }
 
 /// Most words a thread's memo holds; it starts again from empty past that.

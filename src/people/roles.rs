@@ -9,6 +9,7 @@
 //! not `作部总经理`).
 
 use super::PersonExtractor;
+use super::memo;
 use super::text::{HAN_LEN, is_han};
 use super::words::{FOLLOWERS, SPEECH};
 
@@ -57,6 +58,18 @@ impl PersonExtractor {
         })
     }
 
+    /// True when jieba's first tag of `word` is a verb's of any kind (`v`, `vn`, `vd`…).
+    fn tagged_verb(&self, word: &str) -> bool {
+        memo::with_facts(word, |facts| {
+            *facts.verb_tagged.get_or_insert_with(|| {
+                self.jieba
+                    .tag(word, false)
+                    .first()
+                    .is_some_and(|t| t.tag.starts_with('v'))
+            })
+        })
+    }
+
     /// The role printed before a name: the title word at `role_start..role_end` of `text`
     /// with the office before it.
     pub(super) fn role_text(&self, text: &str, role_start: usize, role_end: usize) -> String {
@@ -91,15 +104,16 @@ impl PersonExtractor {
         {
             from += c.len_utf8();
         }
-        // Nor with a one-character verb (`有该国银行行长`, `任副县长`).
+        // Nor with a one-character verb (`有该国银行行长`, `任副县长`). Only a first
+        // character tagged a verb can be one: the office is segmented for no other.
         while let Some(office) = text.get(from..role_start)
+            && let Some(c) = office.chars().next()
+            && office
+                .get(..c.len_utf8())
+                .is_some_and(|w| self.tagged_verb(w))
             && let Some(first) = self.jieba.cut(office, false).first()
             && first.word.chars().count() == 1
-            && self
-                .jieba
-                .tag(first.word, false)
-                .first()
-                .is_some_and(|t| t.tag.starts_with('v'))
+            && self.tagged_verb(first.word)
         {
             from += first.word.len();
         }

@@ -204,26 +204,44 @@ impl<'a> Segment<'a> {
 
     /// Byte offset `n` characters before `at` (or the start of the segment).
     pub(super) fn back(&self, at: usize, n: usize) -> usize {
-        match self.text.get(..at) {
-            Some(head) => head
-                .char_indices()
-                .rev()
-                .take(n)
-                .last()
-                .map_or(at, |(i, _)| i),
-            None => at,
+        if !self.text.is_char_boundary(at) {
+            return at;
         }
+        // Step over the bytes only: a character starts at any byte but a continuation byte.
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        for _ in 0..n {
+            if i == 0 {
+                break;
+            }
+            // Mostly an ideograph: three bytes from its lead byte.
+            if i >= HAN_LEN && bytes.get(i - HAN_LEN).is_some_and(|&b| b & 0xF0 == 0xE0) {
+                i -= HAN_LEN;
+                continue;
+            }
+            i -= 1;
+            while i > 0 && bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
+                i -= 1;
+            }
+        }
+        i
     }
 
     /// Byte offset `n` characters after `at` (or the end of the segment).
     pub(super) fn forward(&self, at: usize, n: usize) -> usize {
-        match self.text.get(at..) {
-            Some(tail) => tail
-                .char_indices()
-                .nth(n)
-                .map_or(self.text.len(), |(i, _)| at + i),
-            None => at,
+        if !self.text.is_char_boundary(at) {
+            return at;
         }
+        // Step over the bytes only, by the length each lead byte gives.
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        for _ in 0..n {
+            match bytes.get(i) {
+                Some(&lead) => i += utf8_len(lead),
+                None => break,
+            }
+        }
+        i.min(self.text.len())
     }
 }
 
@@ -333,7 +351,36 @@ pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::CharSet;
+    use std::borrow::Cow;
+
+    use super::{CharSet, Segment};
+
+    #[test]
+    fn steps_over_characters_of_every_width() {
+        let text = "a王·𠀀，b欧";
+        let seg = Segment {
+            text: Cow::Borrowed(text),
+        };
+        for at in 0..=text.len() + 1 {
+            for n in 0..6 {
+                // The definitions by characters, for every offset (inside a character too).
+                let back = text.get(..at).map_or(at, |head| {
+                    head.char_indices()
+                        .rev()
+                        .take(n)
+                        .last()
+                        .map_or(at, |(i, _)| i)
+                });
+                let forward = text.get(at..).map_or(at, |tail| {
+                    tail.char_indices()
+                        .nth(n)
+                        .map_or(text.len(), |(i, _)| at + i)
+                });
+                assert_eq!(seg.back(at, n), back, "back({at}, {n})");
+                assert_eq!(seg.forward(at, n), forward, "forward({at}, {n})");
+            }
+        }
+    }
 
     #[test]
     fn a_char_set_lists_its_characters_in_code_point_order() {
