@@ -68,6 +68,8 @@ impl PersonExtractor {
         // Only the characters that may open a surname, marked as the rows were made.
         let from = marks.surnames.partition_point(|&k| k < first);
         let surnames = marks.surnames.get(from..).unwrap_or_default();
+        // The first span to keep that starts at or after the current surname.
+        let mut next_kept = 0;
         for &k in surnames.iter().take_while(|&&k| k < last) {
             let Some(r) = rows.get(k) else {
                 continue;
@@ -90,6 +92,17 @@ impl PersonExtractor {
             let left = ctx.left_of(&self.context_chars, text, r.off, prev, by_char, |w| {
                 self.has_word(w)
             });
+            while keep.get(next_kept).is_some_and(|&(s, _)| s < r.off) {
+                next_kept += 1;
+            }
+            // Most surnames open no likely candidate: both lengths are ruled out at once.
+            if !compound
+                && !all
+                && keep.get(next_kept).is_none_or(|&(s, _)| s != r.off)
+                && self.cheap_chinese.rules_out(rows, k, left)
+            {
+                continue;
+            }
             for n in lengths {
                 if rows
                     .get(k + 1..k + n)
@@ -422,6 +435,66 @@ impl CheapChinese {
             left: std::array::from_fn(|k| class("left", k)),
             right,
         }
+    }
+
+    /// True when neither candidate after the single surname of row `k` (one or two given
+    /// characters), with `left` before it, can be likely, whatever follows it: the bound of
+    /// [`CheapChinese::likely`], computed for both lengths in the same order of operations,
+    /// with the middle-dot and quotation weights at their most (they lower a score).
+    #[inline]
+    pub(super) fn rules_out(&self, rows: &[Row], k: usize, left: Left) -> bool {
+        // Only the given characters and what follows them matter past the surname.
+        let Some([first, g, rest @ ..]) = rows.get(k..) else {
+            return true;
+        };
+        if !g.is_han() {
+            return true;
+        }
+        let mut base = self.base;
+        base += self.surname * first.surname;
+        let next_terms = |z: &mut f32, next: Option<&Row>| {
+            if let Some(x) = next
+                && x.is_han()
+                && x.classes & IS_FUNCTION == 0
+            {
+                *z += self.next_given * x.given.clamp(-3.0, 4.0);
+            }
+            // Adding zero leaves a score as it is.
+            *z += self.next_to_dot.max(0.0);
+            *z += self.quoted.max(0.0);
+        };
+        let last_terms = |z: &mut f32, last: &Row| {
+            if last.classes & IS_FUNCTION != 0 {
+                *z += self.ends_function_char;
+            }
+            if last.classes & IS_END_SUFFIX != 0 {
+                *z += self.ends_place_suffix;
+            }
+        };
+        let mut one = base;
+        one += self.given * g.given + self.given_min * g.given + self.given_translit * g.translit;
+        last_terms(&mut one, g);
+        next_terms(&mut one, rest.first());
+        let mut best = one;
+        if let [h, after @ ..] = rest
+            && h.is_han()
+        {
+            let mut two = base;
+            two += self.given * (g.given + h.given)
+                + self.given_min * g.given.min(h.given)
+                + self.given_translit * ((g.translit + h.translit) * 0.5);
+            two += self.three_chars;
+            last_terms(&mut two, h);
+            next_terms(&mut two, after.first());
+            best = best.max(two);
+        }
+        let left_w = self.left.get(left as usize).copied().unwrap_or(0.0);
+        let rest_max = self
+            .rest_max
+            .get(usize::from(has_cue(left, Right::Other, false)))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        best + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN
     }
 
     /// True when the cheap stage finds the candidate of `n` characters at row `k`, with `left`
