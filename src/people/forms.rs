@@ -56,25 +56,22 @@ impl PersonExtractor {
             }
         }
         // A surname that is also a function word, opening a clause (`，和万春还…`): only
-        // the ideographs right after something else are looked at.
-        let mut opens_clause = true;
+        // the common ideographs right after something else are looked at.
         // A Japanese name opening a clause, as the subject of a verb (`，某某英机在书房里`),
         // is looked for in the same pass and kept unless a name found below overlaps it.
         let mut subjects: Vec<(usize, usize)> = Vec::new();
-        for row in &cues.rows {
-            // The common ideographs (U+4000 to U+9FFF, UTF-8 lead bytes E4 to E9).
-            let han = (0x4000..=0x9FFF).contains(&u32::from(row.c));
-            if opens_clause && han {
-                let at = row.off;
-                if self.sets.function_surname.contains(&row.c)
-                    && let Some(end) = self.function_surname_name(text, cues, at)
-                {
-                    hits.push(sure_hit(si, text, at, end));
-                } else if let Some(end) = self.japanese_subject(text, cues, at) {
-                    subjects.push((at, end));
-                }
+        for k in cues.marks.clause_openers(cues.rows.len()) {
+            let Some(row) = cues.rows.get(k) else {
+                continue;
+            };
+            let at = row.off;
+            if self.sets.function_surname.contains(&row.c)
+                && let Some(end) = self.function_surname_name(text, cues, at)
+            {
+                hits.push(sure_hit(si, text, at, end));
+            } else if let Some(end) = self.japanese_subject(text, cues, at) {
+                subjects.push((at, end));
             }
-            opens_clause = !han;
         }
         // Before a verb or a title printed after a name, at a clause boundary.
         for &e in cues.follower_at.iter().chain(&cues.title_at) {

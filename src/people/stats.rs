@@ -62,8 +62,11 @@ const ANCHOR: u8 = 2;
 const DOT: u8 = 4;
 /// Bit of an ideograph ([`is_han`]) among the marks; it puts a row in no list.
 const HAN: u8 = 8;
+/// Mark of a character outside the common ideographs (U+4000 to U+9FFF): a clause that
+/// opens with a name opens after one.
+const BREAK: u8 = 16;
 /// The marks that put a row in a list of [`RowMarks`].
-const LISTED: u8 = SURNAME | ANCHOR | DOT;
+const LISTED: u8 = SURNAME | ANCHOR | DOT | BREAK;
 
 /// The rows of a segment where a candidate may be anchored, found while the rows are made:
 /// most characters anchor none, and the candidate makers visit only these.
@@ -75,6 +78,13 @@ pub(super) struct RowMarks {
     pub(super) anchors: Vec<usize>,
     /// Rows of middle dots, ascending.
     pub(super) dots: Vec<usize>,
+    /// Rows of characters outside the common ideographs (see [`is_common_han`]), ascending.
+    pub(super) breaks: Vec<usize>,
+}
+
+/// True for the common ideographs, U+4000 to U+9FFF (UTF-8 lead bytes E4 to E9).
+pub(super) fn is_common_han(c: char) -> bool {
+    (0x4000..=0x9FFF).contains(&u32::from(c))
 }
 
 impl CharStats {
@@ -153,6 +163,9 @@ impl CharStats {
                 if is_han(c) {
                     mark |= HAN;
                 }
+                if !is_common_han(c) {
+                    mark |= BREAK;
+                }
                 RowInfo {
                     values,
                     bits: u16::from(mark) | u16::from(cue_flags(c)) << CUE_SHIFT,
@@ -228,7 +241,7 @@ impl CharStats {
                 // Beyond the Basic Multilingual Plane (or before `mark`): no marks.
                 None => RowInfo {
                     values: self.row_values(c),
-                    bits: if is_han(c) { u16::from(HAN) } else { 0 },
+                    bits: u16::from(if is_han(c) { HAN } else { 0 } | BREAK),
                     classes: 0,
                 },
             };
@@ -266,6 +279,18 @@ impl RowMarks {
         self.surnames.clear();
         self.anchors.clear();
         self.dots.clear();
+        self.breaks.clear();
+    }
+
+    /// The rows that open a clause of common ideographs, ascending: the first row and every
+    /// row after a break, when they are common ideographs themselves (`len` rows in all).
+    pub(super) fn clause_openers(&self, len: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = (len > 0 && self.breaks.first() != Some(&0)).then_some(0);
+        let after_breaks = self.breaks.iter().enumerate().filter_map(move |(i, &b)| {
+            let k = b + 1;
+            (k < len && self.breaks.get(i + 1) != Some(&k)).then_some(k)
+        });
+        first.into_iter().chain(after_breaks)
     }
 
     /// Adds row `k` to the lists it is marked for.
@@ -281,6 +306,9 @@ impl RowMarks {
             }
             if mark & DOT != 0 {
                 self.dots.push(k);
+            }
+            if mark & BREAK != 0 {
+                self.breaks.push(k);
             }
         }
     }

@@ -265,7 +265,7 @@ fn cue_scan_finds_what_an_overlapping_automaton_finds() {
 fn the_cue_scan_keeps_a_row_for_every_character_and_notes_the_marked_ones() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
-    let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２".to_owned();
+    let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２\u{3400}和平\u{f900}".to_owned();
     let mut marked = 0;
     for text in scanner_texts().into_iter().chain([mixed]) {
         ex.scan(&text, &mut cues);
@@ -275,6 +275,20 @@ fn the_cue_scan_keeps_a_row_for_every_character_and_notes_the_marked_ones() {
         assert_eq!(cues.marks.surnames, want.surnames, "{text}");
         assert_eq!(cues.marks.anchors, want.anchors, "{text}");
         assert_eq!(cues.marks.dots, want.dots, "{text}");
+        assert_eq!(cues.marks.breaks, want.breaks, "{text}");
+        // A clause of common ideographs opens at the first row and after every other
+        // character.
+        let common: Vec<bool> = text.chars().map(super::stats::is_common_han).collect();
+        let openers: Vec<usize> = (0..common.len())
+            .filter(|&k| common[k] && (k == 0 || !common[k - 1]))
+            .collect();
+        assert_eq!(
+            cues.marks
+                .clause_openers(cues.rows.len())
+                .collect::<Vec<_>>(),
+            openers,
+            "{text}"
+        );
         marked += want.surnames.len() + want.anchors.len() + want.dots.len();
     }
     assert!(marked > 1000, "{marked}");
