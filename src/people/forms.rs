@@ -232,20 +232,22 @@ impl PersonExtractor {
     fn japanese_shaped(&self, text: &str, cues: &CueScratch, start: usize, end: usize) -> bool {
         let bytes = text.as_bytes();
         let chars = end.saturating_sub(start) / HAN_LEN;
-        if !(4..=5).contains(&chars)
+        if !(4..=5).contains(&chars) {
+            return false;
+        }
+        // The ends such names have rule out most spans before the whole span is read.
+        let surname_end = han_at(bytes, start + HAN_LEN);
+        let last = han_at(bytes, end - HAN_LEN);
+        if !surname_end.is_some_and(|c| self.sets.japanese_surname_end.contains(&c))
+            || !last.is_some_and(|c| self.sets.japanese_given_end.contains(&c))
             || (0..chars).any(|k| han_at(bytes, start + k * HAN_LEN).is_none())
         {
             return false;
         }
-        let surname_end = han_at(bytes, start + HAN_LEN);
-        let last = han_at(bytes, end - HAN_LEN);
         let Some(name) = text.get(start..end) else {
             return false;
         };
-        if !surname_end.is_some_and(|c| self.sets.japanese_surname_end.contains(&c))
-            || !last.is_some_and(|c| self.sets.japanese_given_end.contains(&c))
-            || name.chars().any(|c| self.sets.function.contains(&c))
-        {
+        if name.chars().any(|c| self.sets.function.contains(&c)) {
             return false;
         }
         if cues.crosses(start, end) {

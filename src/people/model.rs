@@ -195,11 +195,36 @@ pub(super) fn repeated_nearby(text: &str, start: usize, end: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    text.get(lo..hi).is_some_and(|window| {
-        memchr::memmem::find_iter(window.as_bytes(), cand.as_bytes())
-            .nth(1)
-            .is_some()
-    })
+    text.get(lo..hi)
+        .is_some_and(|window| occurs_twice(window.as_bytes(), cand.as_bytes()))
+}
+
+/// True when `needle` occurs twice or more in `hay`, without overlap (as a left-to-right
+/// search finds them).
+///
+/// A candidate is a few bytes long and looked for in under two kilobytes, too little to
+/// repay building a searcher: each byte equal to the needle's last is a place to compare.
+fn occurs_twice(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&last) = needle.last() else {
+        // The empty needle occurs at every offset, the end included.
+        return !hay.is_empty();
+    };
+    let mut found = 0;
+    // Where the next occurrence may start: after the end of the last one.
+    let mut free_from = 0;
+    for q in memchr::memchr_iter(last, hay) {
+        let Some(p) = (q + 1).checked_sub(needle.len()) else {
+            continue;
+        };
+        if p >= free_from && hay.get(p..=q) == Some(needle) {
+            found += 1;
+            if found == 2 {
+                return true;
+            }
+            free_from = q + 1;
+        }
+    }
+    false
 }
 
 /// True when the context says "person": a title or list on either side, a verb of speech
@@ -548,6 +573,35 @@ pub(super) fn probability(weights: &Vector, f: &Features) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repetition_is_counted_as_a_searcher_counts_it() {
+        let texts = ["哈哈哈，王欢说王欢", "王欢王欢", "a王王王a欢", "", "欢"];
+        let mut compared = 0;
+        for hay in texts {
+            for text in texts {
+                let bytes = text.as_bytes();
+                for from in 0..=bytes.len() {
+                    for to in from..=bytes.len() {
+                        let needle = &bytes[from..to];
+                        let want = memchr::memmem::find_iter(hay.as_bytes(), needle)
+                            .nth(1)
+                            .is_some();
+                        assert_eq!(
+                            occurs_twice(hay.as_bytes(), needle),
+                            want,
+                            "{hay} {needle:?}"
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+        // Overlapping occurrences count once, as a left-to-right search finds them.
+        assert!(!occurs_twice("哈哈哈".as_bytes(), "哈哈".as_bytes()));
+        assert!(occurs_twice("哈哈哈哈".as_bytes(), "哈哈".as_bytes()));
+    }
 
     #[test]
     fn vector_layout_matches_the_names() {
