@@ -320,7 +320,13 @@ pub(super) fn is_dot(c: char) -> bool {
 /// True when `c`, a surname that is also a unit of a count (`张`, `项`, `部`), follows a
 /// demonstrative or a numeral (`那张小巧的门票`, `一部新作`): it is the unit, not a surname.
 pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
-    matches!(
+    // What stands before is tested first: it is seldom a demonstrative or a numeral.
+    prev.is_some_and(|p| {
+        matches!(
+            p,
+            '这' | '那' | '哪' | '每' | '某' | '该' | '此' | '一' | '两' | '几' | '半' | '整'
+        )
+    }) && matches!(
         c,
         '张' | '项'
             | '宗'
@@ -341,12 +347,7 @@ pub(super) fn unit_after_demonstrative(prev: Option<char>, c: char) -> bool {
             | '座'
             | '批'
             | '届'
-    ) && prev.is_some_and(|p| {
-        matches!(
-            p,
-            '这' | '那' | '哪' | '每' | '某' | '该' | '此' | '一' | '两' | '几' | '半' | '整'
-        )
-    })
+    )
 }
 
 #[cfg(test)]
