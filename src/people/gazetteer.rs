@@ -180,19 +180,20 @@ impl HanMatcher {
         let mut i = 0;
         // Code point of the ideograph at `i - HAN_LEN`, if that is one and opens a name.
         let mut prev: Option<u32> = None;
-        while let Some(&lead) = bytes.get(i) {
+        while let Some(rest) = bytes.get(i..) {
             // Ideographs are three bytes long; anything else ends a name.
-            let code = match bytes.get(i..i + HAN_LEN) {
-                Some(&[b0, b1, b2]) if b0 & 0xF0 == 0xE0 => {
+            let code = match *rest {
+                [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
                     (u32::from(b0 & 0x0F) << 12)
                         | (u32::from(b1 & 0x3F) << 6)
                         | u32::from(b2 & 0x3F)
                 }
-                _ => {
+                [lead, ..] => {
                     prev = None;
                     i += utf8_len(lead);
                     continue;
                 }
+                [] => break,
             };
             // Every name is made of ideographs, and `firsts` holds ideographs only: another
             // character matches no pair and opens no name, so it needs no test of its own.

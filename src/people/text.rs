@@ -78,9 +78,14 @@ pub(super) fn han_at(bytes: &[u8], i: usize) -> Option<char> {
     char::from_u32(code).filter(|&c| is_han(c))
 }
 
+/// Words of a bitmap over the Basic Multilingual Plane.
+const BMP_WORDS: usize = 0x1_0000 / 64;
+
 /// A set of characters: a bitmap over the Basic Multilingual Plane, a list beyond it.
 pub(super) struct CharSet {
-    bits: Vec<u64>,
+    /// One bit per code point of the Basic Multilingual Plane (a fixed size, so that a
+    /// 16-bit code needs no bounds check).
+    bits: Box<[u64; BMP_WORDS]>,
     other: Vec<char>,
     len: usize,
 }
@@ -89,7 +94,7 @@ impl CharSet {
     /// An empty set.
     pub(super) fn new() -> Self {
         CharSet {
-            bits: vec![0; 0x1_0000 / 64],
+            bits: Box::new([0; BMP_WORDS]),
             other: Vec::new(),
             len: 0,
         }
