@@ -43,6 +43,7 @@ pub(super) struct CharStats {
 /// classes the extractor asked for.
 #[derive(Clone, Copy, Debug)]
 #[repr(align(16))]
+#[repr(C)]
 struct RowInfo {
     values: [f32; 3],
     /// The marks in the low byte, the cue flags in the next.
@@ -203,18 +204,22 @@ impl CharStats {
 
 /// One character of a segment with its byte offset and statistics (for characters that are
 /// not ideographs, every statistic is -inf).
+///
+/// The statistics, the marks and the classes come first, laid out as in the character's
+/// entry of the table, so that making a row copies the entry whole.
 #[derive(Clone, Copy, Debug)]
+#[repr(C)]
 pub(super) struct Row {
-    pub(super) off: usize,
-    pub(super) c: char,
     pub(super) surname: f32,
     pub(super) given: f32,
     pub(super) translit: f32,
+    /// The marks (low byte) and the cue flags of the character.
+    bits: u16,
     /// The classes of the character the extractor asked the rows to carry (see
     /// [`CharStats::mark`]).
     pub(super) classes: u16,
-    /// The marks (low byte) and the cue flags of the character.
-    bits: u16,
+    pub(super) c: char,
+    pub(super) off: usize,
 }
 
 impl CharStats {
