@@ -1,9 +1,11 @@
 //! Chinese name candidates: a surname (single or compound) followed by one or two given-name
 //! characters, measured for the model.
 //!
-//! Every surname in a segment opens candidates of two lengths; their shape is checked first
-//! (no function word or office suffix in the given name, no title as given name), then the
-//! cheap features are taken from the character statistics and the context classes.
+//! Every surname in a segment opens candidates of two lengths. A surname whose two
+//! candidates cannot reach the cheap stage's threshold whatever follows them is skipped at
+//! once (most are); otherwise the shape of each is checked (no function word or office
+//! suffix in the given name, no title as given name), then the cheap features are taken from
+//! the character statistics and the context classes.
 
 use super::PersonExtractor;
 use super::cues::CueScratch;
