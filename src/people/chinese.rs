@@ -490,13 +490,20 @@ impl CheapChinese {
             next_terms(&mut two, after.first());
             best = best.max(two);
         }
+        self.below_bound(best, left)
+    }
+
+    /// True when a cheap score `z` (all but the context), with `left` before the candidate,
+    /// stays below the threshold even with the best right context and cue the weights allow.
+    #[inline]
+    fn below_bound(&self, z: f32, left: Left) -> bool {
         let left_w = self.left.get(left as usize).copied().unwrap_or(0.0);
         let rest_max = self
             .rest_max
             .get(usize::from(has_cue(left, Right::Other, false)))
             .copied()
             .unwrap_or(f32::INFINITY);
-        best + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN
+        z + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN
     }
 
     /// True when the cheap stage finds the candidate of `n` characters at row `k`, with `left`
@@ -571,13 +578,7 @@ impl CheapChinese {
         }
         // Most candidates fail whatever follows them: the right class and the cue test are
         // left out when even their best cannot lift the score to the threshold.
-        let left_w = self.left.get(left as usize).copied().unwrap_or(0.0);
-        let rest_max = self
-            .rest_max
-            .get(usize::from(has_cue(left, Right::Other, false)))
-            .copied()
-            .unwrap_or(f32::INFINITY);
-        if z + left_w + rest_max < STAGE_ONE_LOG_ODDS - BOUND_MARGIN {
+        if self.below_bound(z, left) {
             return false;
         }
         let end = next.map_or(text.len(), |x| x.off);
