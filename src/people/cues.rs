@@ -140,7 +140,7 @@ impl<K: Copy> CueTable<K> {
         for (k, row) in rows.iter().enumerate() {
             marks.note(k, row);
             if !row.is_han() {
-                spaced |= row.c.is_whitespace();
+                spaced |= row.is_space();
                 prev = None;
                 continue;
             }

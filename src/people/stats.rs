@@ -66,6 +66,8 @@ const HAN: u8 = 8;
 /// Mark of a character outside the common ideographs (U+4000 to U+9FFF): a clause that
 /// opens with a name opens after one.
 const BREAK: u8 = 16;
+/// Mark of whitespace, which the extractor removes before looking at a segment.
+const SPACE: u8 = 32;
 /// The marks that put a row in a list of [`RowMarks`].
 const LISTED: u8 = SURNAME | ANCHOR | DOT | BREAK;
 
@@ -167,6 +169,9 @@ impl CharStats {
                 if !is_common_han(c) {
                     mark |= BREAK;
                 }
+                if c.is_whitespace() {
+                    mark |= SPACE;
+                }
                 RowInfo {
                     values,
                     bits: u16::from(mark) | u16::from(cue_flags(c)) << CUE_SHIFT,
@@ -246,7 +251,11 @@ impl CharStats {
                 // Beyond the Basic Multilingual Plane (or before `mark`): no marks.
                 None => RowInfo {
                     values: self.row_values(c),
-                    bits: u16::from(if is_han(c) { HAN } else { 0 } | BREAK),
+                    bits: u16::from(
+                        if is_han(c) { HAN } else { 0 }
+                            | if c.is_whitespace() { SPACE } else { 0 }
+                            | BREAK,
+                    ),
                     classes: 0,
                 },
             };
@@ -269,6 +278,13 @@ impl Row {
     #[inline]
     pub(super) fn is_han(&self) -> bool {
         self.bits as u8 & HAN != 0
+    }
+
+    /// True when the character is whitespace (every such character is in the Basic
+    /// Multilingual Plane, whose characters the table marks).
+    #[inline]
+    pub(super) fn is_space(&self) -> bool {
+        self.bits as u8 & SPACE != 0
     }
 
     /// The character's cue flags (see [`CharStats::mark`]).

@@ -265,12 +265,17 @@ fn cue_scan_finds_what_an_overlapping_automaton_finds() {
 fn the_cue_scan_keeps_a_row_for_every_character_and_notes_the_marked_ones() {
     let ex = PersonExtractor::shared();
     let mut cues = CueScratch::default();
-    let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２\u{3400}和平\u{f900}".to_owned();
+    let mixed = "王立·克林顿a，欧阳 和\u{3000}𠀀•李\u{9ffe}斯，Ｏ２\u{3400}和平\u{f900}\t\u{2003}"
+        .to_owned();
     let mut marked = 0;
     for text in scanner_texts().into_iter().chain([mixed]) {
         ex.scan(&text, &mut cues);
         let rows: Vec<(usize, char)> = cues.rows.iter().map(|r| (r.off, r.c)).collect();
         assert_eq!(rows, text.char_indices().collect::<Vec<_>>(), "{text}");
+        for r in &cues.rows {
+            assert_eq!(r.is_space(), r.c.is_whitespace(), "{:?} in {text}", r.c);
+            assert_eq!(r.is_han(), text::is_han(r.c), "{:?} in {text}", r.c);
+        }
         let want = super::stats::RowMarks::of(&cues.rows);
         assert_eq!(cues.marks.surnames, want.surnames, "{text}");
         assert_eq!(cues.marks.anchors, want.anchors, "{text}");
