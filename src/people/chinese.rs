@@ -455,27 +455,14 @@ impl CheapChinese {
         let mut base = self.base;
         base += self.surname * first.surname;
         let next_terms = |z: &mut f32, next: Option<&Row>| {
-            if let Some(x) = next
-                && x.is_han()
-                && x.classes & IS_FUNCTION == 0
-            {
-                *z += self.next_given * x.given.clamp(-3.0, 4.0);
-            }
+            self.add_next(z, next);
             // Adding zero leaves a score as it is.
             *z += self.next_to_dot.max(0.0);
             *z += self.quoted.max(0.0);
         };
-        let last_terms = |z: &mut f32, last: &Row| {
-            if last.classes & IS_FUNCTION != 0 {
-                *z += self.ends_function_char;
-            }
-            if last.classes & IS_END_SUFFIX != 0 {
-                *z += self.ends_place_suffix;
-            }
-        };
         let mut one = base;
         one += self.given * g.given + self.given_min * g.given + self.given_translit * g.translit;
-        last_terms(&mut one, g);
+        self.add_last(&mut one, g.classes);
         next_terms(&mut one, rest.first());
         let mut best = one;
         if let [h, after @ ..] = rest
@@ -486,11 +473,33 @@ impl CheapChinese {
                 + self.given_min * g.given.min(h.given)
                 + self.given_translit * ((g.translit + h.translit) * 0.5);
             two += self.three_chars;
-            last_terms(&mut two, h);
+            self.add_last(&mut two, h.classes);
             next_terms(&mut two, after.first());
             best = best.max(two);
         }
         self.below_bound(best, left)
+    }
+
+    /// Adds to `z` what the classes of a given name's last character say of it.
+    #[inline]
+    fn add_last(&self, z: &mut f32, classes: u16) {
+        if classes & IS_FUNCTION != 0 {
+            *z += self.ends_function_char;
+        }
+        if classes & IS_END_SUFFIX != 0 {
+            *z += self.ends_place_suffix;
+        }
+    }
+
+    /// Adds to `z` what the given-name statistic of the character after a candidate says.
+    #[inline]
+    fn add_next(&self, z: &mut f32, next: Option<&Row>) {
+        if let Some(x) = next
+            && x.is_han()
+            && x.classes & IS_FUNCTION == 0
+        {
+            *z += self.next_given * x.given.clamp(-3.0, 4.0);
+        }
     }
 
     /// True when a cheap score `z` (all but the context), with `left` before the candidate,
@@ -555,20 +564,9 @@ impl CheapChinese {
         if given.len() == 2 {
             z += self.three_chars;
         }
-        let last = given.last().map_or(0, |g| g.classes);
-        if last & IS_FUNCTION != 0 {
-            z += self.ends_function_char;
-        }
-        if last & IS_END_SUFFIX != 0 {
-            z += self.ends_place_suffix;
-        }
+        self.add_last(&mut z, given.last().map_or(0, |g| g.classes));
         let next = rows.get(k + n);
-        if let Some(x) = next
-            && x.is_han()
-            && x.classes & IS_FUNCTION == 0
-        {
-            z += self.next_given * x.given.clamp(-3.0, 4.0);
-        }
+        self.add_next(&mut z, next);
         let prev = k.checked_sub(1).and_then(|p| rows.get(p));
         if prev.is_some_and(|p| p.c == '·') || next.is_some_and(|x| x.c == '·') {
             z += self.next_to_dot;

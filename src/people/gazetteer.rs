@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues::CueScratch;
-use super::text::{CharSet, HAN_LEN, PairBits, Segment, han_at, pack_han, utf8_len};
+use super::text::{CharSet, HAN_LEN, PairBits, Segment, code_of_three, han_at, pack_han, utf8_len};
 use super::{Hit, PersonExtractor};
 
 impl PersonExtractor {
@@ -183,11 +183,7 @@ impl HanMatcher {
         while let Some(rest) = bytes.get(i..) {
             // Ideographs are three bytes long; anything else ends a name.
             let code = match *rest {
-                [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
-                    (u32::from(b0 & 0x0F) << 12)
-                        | (u32::from(b1 & 0x3F) << 6)
-                        | u32::from(b2 & 0x3F)
-                }
+                [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => code_of_three(b0, b1, b2),
                 [lead, ..] => {
                     prev = None;
                     i += utf8_len(lead);

@@ -248,7 +248,8 @@ impl CharStats {
         for (off, c) in text.char_indices() {
             let info = match self.rows_info.get(c as usize) {
                 Some(&info) => info,
-                // Beyond the Basic Multilingual Plane (or before `mark`): no marks.
+                // Beyond the Basic Multilingual Plane (or before `mark`): no surname, anchor
+                // or dot, and no class.
                 None => RowInfo {
                     values: self.row_values(c),
                     bits: u16::from(

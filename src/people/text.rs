@@ -74,8 +74,13 @@ pub(super) fn han_at(bytes: &[u8], i: usize) -> Option<char> {
     if b0 & 0xF0 != 0xE0 {
         return None;
     }
-    let code = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-    char::from_u32(code).filter(|&c| is_han(c))
+    char::from_u32(code_of_three(b0, b1, b2)).filter(|&c| is_han(c))
+}
+
+/// The code point a three-byte UTF-8 sequence encodes (its lead byte `b0` is not checked).
+#[inline]
+pub(super) fn code_of_three(b0: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
 }
 
 /// Words of a bitmap over the Basic Multilingual Plane.
